@@ -1,0 +1,43 @@
+// Builds every bundle with esbuild: the Electron main process and preload, the CLI, and the
+// renderer. `node build/scripts/build.mjs [--dev]`.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const out = path.join(root, 'dist');
+const dev = process.argv.includes('--dev');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+const common = {
+  bundle: true,
+  sourcemap: dev ? 'inline' : false,
+  minify: !dev,
+  logLevel: 'warning',
+  define: { __GLOSSA_VERSION__: JSON.stringify(pkg.version) },
+};
+
+/** Plain-Node bundles: native and Electron modules stay outside. */
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'better-sqlite3'] };
+
+fs.rmSync(out, { recursive: true, force: true });
+await Promise.all([
+  build({ ...node, entryPoints: [path.join(root, 'electron/shell/main.ts')], outfile: path.join(out, 'electron/main.js') }),
+  // A sandboxed preload may require only 'electron'; everything else is bundled in.
+  build({ ...node, entryPoints: [path.join(root, 'electron/shell/preload.ts')], outfile: path.join(out, 'electron/preload.js') }),
+  build({ ...node, entryPoints: [path.join(root, 'electron/cli.ts')], outfile: path.join(out, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+  build({
+    ...common,
+    platform: 'browser',
+    format: 'esm',
+    target: 'chrome120',
+    entryPoints: { app: path.join(root, 'renderer/src/main.tsx') },
+    outdir: path.join(out, 'renderer'),
+    jsx: 'automatic',
+    loader: { '.woff2': 'file', '.svg': 'file' },
+    define: { ...common.define, 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
+  }),
+]);
+fs.copyFileSync(path.join(root, 'renderer/index.html'), path.join(out, 'renderer/index.html'));
+console.log(`built dist/ (${dev ? 'development' : 'production'})`);

@@ -1,0 +1,36 @@
+// The main process without Electron: opens the store and wires services to the dispatcher.
+// The Electron shell, the CLI and the tests all start Glossa through here.
+import { randomUUID } from 'node:crypto';
+import { createDispatcher, type Dispatch, type DispatchOptions } from './ipc/dispatch';
+import type { DialogPort, ServiceContext } from './services/context';
+import { createHandlers } from './services/index';
+import { seedSampleOnFirstRun } from './sample/seed';
+import { openStore, type OpenStoreOptions, type Store } from './store/store';
+
+export interface CoreOptions extends OpenStoreOptions {
+  storePath: string;
+  dialogs: DialogPort;
+  appVersion: string;
+  /** Put the sample report in a new library (the app does; the CLI does not). */
+  seedSample?: boolean;
+  logError?: DispatchOptions['logError'];
+}
+
+export interface Core {
+  store: Store;
+  ctx: ServiceContext;
+  dispatch: Dispatch;
+  close(): void;
+}
+
+export function createContext(store: Store, dialogs: DialogPort, appVersion: string): ServiceContext {
+  return { store, dialogs, appVersion, now: () => new Date().toISOString(), newId: () => randomUUID() };
+}
+
+export function startCore(options: CoreOptions): Core {
+  const store = openStore(options.storePath, options);
+  const ctx = createContext(store, options.dialogs, options.appVersion);
+  if (options.seedSample) seedSampleOnFirstRun(ctx);
+  const dispatch = createDispatcher(createHandlers(ctx), { logError: options.logError });
+  return { store, ctx, dispatch, close: () => store.close() };
+}

@@ -1,0 +1,133 @@
+import { AppError } from '../../shared/errors';
+import { splitsSurrogatePair } from '../../shared/offsets';
+import type { Annotation, AnnotationPatch, NewAnnotation } from '../../shared/schemas';
+import type { ServiceContext } from './context';
+import type { Handlers } from './handlers';
+
+const columns = `id, document_id AS documentId, label_id AS labelId, start, "end", quote, note,
+  created_at AS createdAt, updated_at AS updatedAt`;
+
+export function listAnnotations(ctx: ServiceContext, documentId: string): Annotation[] {
+  return ctx.store.db
+    .prepare(`SELECT ${columns} FROM annotations WHERE document_id = ? ORDER BY start, "end" DESC, created_at`)
+    .all(documentId) as Annotation[];
+}
+
+export function getAnnotation(ctx: ServiceContext, id: string): Annotation {
+  const row = ctx.store.db.prepare(`SELECT ${columns} FROM annotations WHERE id = ?`).get(id) as
+    | Annotation
+    | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No annotation with id ${id}.`);
+  return row;
+}
+
+function documentText(ctx: ServiceContext, documentId: string): string {
+  const row = ctx.store.db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as
+    | { text: string }
+    | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No document with id ${documentId}.`);
+  return row.text;
+}
+
+function assertLabel(ctx: ServiceContext, labelId: string): void {
+  if (!ctx.store.db.prepare('SELECT 1 FROM labels WHERE id = ?').get(labelId)) {
+    throw new AppError('NOT_FOUND', `No label with id ${labelId}.`);
+  }
+}
+
+/** Checks a span against the document's text and returns the quote it covers. */
+function quoteOf(text: string, start: number, end: number): string {
+  if (end > text.length) {
+    throw new AppError('INVALID_ARGS', `The span ${start}–${end} runs past the end of the document (${text.length}).`);
+  }
+  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) {
+    throw new AppError('INVALID_ARGS', 'The span cuts a character in half (inside a surrogate pair).');
+  }
+  const quote = text.slice(start, end);
+  if (quote.trim() === '') throw new AppError('INVALID_ARGS', 'The span holds only white space.');
+  return quote;
+}
+
+export function createAnnotation(ctx: ServiceContext, input: NewAnnotation): Annotation {
+  return ctx.store.transaction(() => {
+    const quote = quoteOf(documentText(ctx, input.documentId), input.start, input.end);
+    assertLabel(ctx, input.labelId);
+    const id = ctx.newId();
+    const now = ctx.now();
+    ctx.store.db
+      .prepare(
+        `INSERT INTO annotations (id, document_id, label_id, start, "end", quote, note, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, input.documentId, input.labelId, input.start, input.end, quote, input.note ?? '', now, now);
+    return getAnnotation(ctx, id);
+  });
+}
+
+export function updateAnnotation(ctx: ServiceContext, patch: AnnotationPatch): Annotation {
+  return ctx.store.transaction(() => {
+    const current = getAnnotation(ctx, patch.id);
+    if (patch.labelId !== undefined) assertLabel(ctx, patch.labelId);
+    ctx.store.db
+      .prepare('UPDATE annotations SET label_id = ?, note = ?, updated_at = ? WHERE id = ?')
+      .run(patch.labelId ?? current.labelId, patch.note ?? current.note, ctx.now(), patch.id);
+    return getAnnotation(ctx, patch.id);
+  });
+}
+
+export function deleteAnnotation(ctx: ServiceContext, id: string): Annotation {
+  return ctx.store.transaction(() => {
+    const current = getAnnotation(ctx, id);
+    ctx.store.db.prepare('DELETE FROM annotations WHERE id = ?').run(id);
+    return current;
+  });
+}
+
+/** Puts back an annotation exactly as it was (undo of a deletion). */
+export function restoreAnnotation(ctx: ServiceContext, annotation: Annotation): Annotation {
+  return ctx.store.transaction(() => {
+    const quote = quoteOf(documentText(ctx, annotation.documentId), annotation.start, annotation.end);
+    if (quote !== annotation.quote) {
+      throw new AppError('OFFSETS_MISMATCH', 'The annotation no longer matches the document text.');
+    }
+    assertLabel(ctx, annotation.labelId);
+    if (ctx.store.db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(annotation.id)) {
+      throw new AppError('DUPLICATE', `Annotation ${annotation.id} already exists.`);
+    }
+    ctx.store.db
+      .prepare(
+        `INSERT INTO annotations (id, document_id, label_id, start, "end", quote, note, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        annotation.id,
+        annotation.documentId,
+        annotation.labelId,
+        annotation.start,
+        annotation.end,
+        quote,
+        annotation.note,
+        annotation.createdAt,
+        annotation.updatedAt,
+      );
+    return getAnnotation(ctx, annotation.id);
+  });
+}
+
+export function annotationHandlers(
+  ctx: ServiceContext,
+): Pick<
+  Handlers,
+  'annotations.list' | 'annotations.create' | 'annotations.update' | 'annotations.delete' | 'annotations.restore'
+> {
+  return {
+    'annotations.list': ({ documentId }) => {
+      documentText(ctx, documentId);
+      return listAnnotations(ctx, documentId);
+    },
+    'annotations.create': (input) => createAnnotation(ctx, input),
+    'annotations.update': (patch) => updateAnnotation(ctx, patch),
+    'annotations.delete': ({ id }) => deleteAnnotation(ctx, id),
+    'annotations.restore': (annotation) => restoreAnnotation(ctx, annotation),
+  };
+}

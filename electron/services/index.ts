@@ -1,0 +1,18 @@
+import type { ServiceContext } from './context';
+import type { Handlers } from './handlers';
+import { annotationHandlers } from './annotations';
+import { documentHandlers } from './documents';
+import { exportHandlers } from './export';
+import { importHandlers } from './import';
+import { labelHandlers } from './labels';
+
+export function createHandlers(ctx: ServiceContext): Handlers {
+  return {
+    'app.info': () => ({ version: ctx.appVersion, storePath: ctx.store.path, offsetUnit: 'utf16' as const }),
+    ...labelHandlers(ctx),
+    ...documentHandlers(ctx),
+    ...annotationHandlers(ctx),
+    ...importHandlers(ctx),
+    ...exportHandlers(ctx),
+  } satisfies Handlers;
+}

@@ -1,0 +1,7 @@
+import { migration0001 } from './0001-initial';
+import type { Migration } from './types';
+
+/** Every migration, in order. Forward only: never edit one that has shipped; add the next. */
+export const migrations: readonly Migration[] = [migration0001];
+
+export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
