@@ -1,0 +1,37 @@
+// The DialogPort of the services, answered by Electron's native dialogs.
+import { app, BrowserWindow, dialog } from 'electron';
+import path from 'node:path';
+import type { DialogPort } from '../services/context';
+import { withExtension } from './policy';
+
+function parentWindow(): BrowserWindow | undefined {
+  return BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+}
+
+export function createElectronDialogs(): DialogPort {
+  return {
+    async chooseFilesToImport() {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Import reports',
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Text', extensions: ['txt', 'md'] }],
+      };
+      const parent = parentWindow();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
+    async chooseExportPath(suggestedName, extension) {
+      const ext = extension.replace(/^\.+/, '');
+      const options: Electron.SaveDialogOptions = {
+        title: 'Export',
+        defaultPath: path.join(app.getPath('documents'), withExtension(suggestedName, ext)),
+        filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const parent = parentWindow();
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      // Some Linux file choosers return the typed name without the filter's extension.
+      return result.canceled || !result.filePath ? null : withExtension(result.filePath, ext);
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// The app entry: one instance, one hardened window, the core behind a generic IPC door.
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { channels, ipcChannelPrefix } from '../../shared/contract';
+import { AppError, type Envelope } from '../../shared/errors';
+import { startCore, type Core } from '../core';
+import { rendererOrigin, serveRendererFile } from '../protocol/renderer-files';
+import { createElectronDialogs } from './dialogs';
+import { installMenu } from './menu';
+import { argValue, electronNativeBindingPath, isAppUrl, isTrustedSenderUrl, resolveStorePath } from './policy';
+import { createMainWindow, hardenSession, lockDownContents } from './window';
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+
+// Must happen before 'ready': app:// behaves like https (origin, fetch, secure context).
+protocol.registerSchemesAsPrivileged([
+  { scheme: rendererOrigin.scheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function fail(title: string, message: string): void {
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+}
+
+const untrustedSender: Envelope<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'Refused a request from a page that is not part of Glossa.' },
+};
+
+function registerIpc(dispatch: Core['dispatch']): void {
+  for (const channel of channels) {
+    ipcMain.handle(ipcChannelPrefix + channel, (event, args: unknown) =>
+      isTrustedSenderUrl(event.senderFrame?.url) ? dispatch(channel, args) : untrustedSender,
+    );
+  }
+}
+
+function serveRenderer(): void {
+  protocol.handle(rendererOrigin.scheme, (request) => {
+    if (!isAppUrl(request.url)) return new Response('Not found', { status: 404 });
+    const file = serveRendererFile(rendererDir, new URL(request.url).pathname);
+    return new Response(new Uint8Array(file.body), { status: file.status, headers: file.headers });
+  });
+}
+
+function openCore(): Core | undefined {
+  const nativeBinding = electronNativeBindingPath(app.isPackaged, process.resourcesPath, app.getAppPath());
+  if (!fs.existsSync(nativeBinding)) {
+    fail(
+      'Glossa cannot start',
+      `The Electron build of better-sqlite3 is missing (${nativeBinding}). ` +
+        'Start Glossa with "npm start", which builds it.',
+    );
+    return undefined;
+  }
+  const storePath = resolveStorePath(process.argv, process.env, app.getPath('userData'));
+  try {
+    return startCore({
+      storePath,
+      dialogs: createElectronDialogs(),
+      appVersion: app.getVersion(),
+      seedSample: true,
+      nativeBinding,
+    });
+  } catch (error) {
+    // The store refused to open (in use, damaged, too new) and has not been changed.
+    const message = error instanceof AppError ? error.message : `Could not open ${storePath}: ${String(error)}`;
+    fail('Glossa cannot open its store', message);
+    return undefined;
+  }
+}
+
+function showMainWindow(): void {
+  if (mainWindow && !mainWindow.isDestroyed()) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+    return;
+  }
+  mainWindow = createMainWindow(path.join(__dirname, 'preload.js'));
+  mainWindow.on('closed', () => (mainWindow = undefined));
+}
+
+function main(): void {
+  // Lets tests (and people with two libraries) run a separate instance.
+  const userData = argValue(process.argv, '--user-data-dir');
+  if (userData) app.setPath('userData', path.resolve(userData));
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', showMainWindow);
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+  app.on('activate', () => {
+    if (core) showMainWindow();
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    serveRenderer();
+    core = openCore();
+    if (!core) return;
+    registerIpc(core.dispatch);
+    installMenu();
+    showMainWindow();
+  });
+}
+
+main();

@@ -1,0 +1,18 @@
+// Runs in the sandboxed renderer before the page: exposes window.glossa and nothing else.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { buildApi, type Invoke } from '../../shared/bridge';
+import { ipcChannelPrefix, menuCommandChannel, menuCommands, type MenuCommand } from '../../shared/contract';
+
+const invoke: Invoke = (channel, args) => ipcRenderer.invoke(ipcChannelPrefix + channel, args);
+
+function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  const handler = (_event: IpcRendererEvent, command: unknown) => {
+    if ((menuCommands as readonly unknown[]).includes(command)) listener(command as MenuCommand);
+  };
+  ipcRenderer.on(menuCommandChannel, handler);
+  return () => {
+    ipcRenderer.removeListener(menuCommandChannel, handler);
+  };
+}
+
+contextBridge.exposeInMainWorld('glossa', buildApi(invoke, onMenuCommand));
