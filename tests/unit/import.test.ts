@@ -1,0 +1,223 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getDocument } from '../../electron/services/documents';
+import { importDropped, importPaths } from '../../electron/services/import';
+import { decodeText, firstInvalidUtf8Offset, maxImportBytes } from '../../electron/services/text-decoding';
+import { createDispatcher } from '../../electron/ipc/dispatch';
+import { createHandlers } from '../../electron/services/index';
+import { openTestContext, rowCounts, type TestContext } from './helpers';
+
+const encoder = new TextEncoder();
+
+function write(t: TestContext, name: string, content: string | Uint8Array): string {
+  const file = path.join(t.dir, name);
+  fs.writeFileSync(file, typeof content === 'string' ? encoder.encode(content) : content);
+  return file;
+}
+
+/** Imports one file that must fail, checks nothing was stored, and returns the reason. */
+function failingImport(t: TestContext, file: string): string {
+  const before = rowCounts(t.store);
+  const report = importPaths(t.ctx, [file]);
+  expect(report.imported).toEqual([]);
+  expect(report.failed).toHaveLength(1);
+  expect(report.failed[0]!.fileName).toBe(path.basename(file));
+  expect(rowCounts(t.store)).toEqual(before);
+  return report.failed[0]!.reason;
+}
+
+function importedText(t: TestContext, file: string): { title: string; text: string } {
+  const report = importPaths(t.ctx, [file]);
+  expect(report.failed).toEqual([]);
+  expect(report.imported).toHaveLength(1);
+  const doc = getDocument(t.ctx, report.imported[0]!.id);
+  expect(report.imported[0]!.title).toBe(doc.title);
+  return { title: doc.title, text: doc.text };
+}
+
+describe('import of .txt files', () => {
+  it('keeps the text as written, titled by its first short line', () => {
+    const t = openTestContext();
+    const text = 'Rebels claim Dorsk\n\nZoë Haddad and سامر said the town fell. 👍🏽👨‍👩‍👧\n';
+    const doc = importedText(t, write(t, 'report.txt', text));
+    expect(doc).toEqual({ title: 'Rebels claim Dorsk', text });
+  });
+
+  it('strips a UTF-8 BOM and turns CRLF and CR into LF', () => {
+    const t = openTestContext();
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...encoder.encode('Title\r\nline two\rline three\r\n')]);
+    expect(importedText(t, write(t, 'crlf.txt', bytes)).text).toBe('Title\nline two\nline three\n');
+  });
+
+  it('does not Unicode-normalise: a combining accent survives', () => {
+    const t = openTestContext();
+    const text = 'Cafe\u0301 and Nun\u0303ez';
+    const doc = importedText(t, write(t, 'accents.txt', text));
+    expect(doc.text).toBe(text);
+    expect(doc.text).not.toBe(text.normalize('NFC'));
+  });
+
+  it('titles a file whose first line is long by its file name', () => {
+    const t = openTestContext();
+    const doc = importedText(t, write(t, 'long-line.txt', 'word '.repeat(100)));
+    expect(doc.title).toBe('long-line');
+  });
+
+  it('refuses empty and white-space-only files', () => {
+    const t = openTestContext();
+    expect(failingImport(t, write(t, 'empty.txt', ''))).toBe('empty.txt is empty.');
+    expect(failingImport(t, write(t, 'blank.txt', ' \n\r\n\t '))).toBe('blank.txt is empty.');
+    expect(failingImport(t, write(t, 'bom-only.txt', new Uint8Array([0xef, 0xbb, 0xbf])))).toBe('bom-only.txt is empty.');
+  });
+
+  it('refuses binary content', () => {
+    const t = openTestContext();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]);
+    expect(failingImport(t, write(t, 'image.txt', png))).toBe('image.txt looks like a binary file, not text.');
+    expect(failingImport(t, write(t, 'nul.txt', 'text with a \0 NUL'))).toContain('looks like a binary file');
+  });
+
+  it('refuses invalid UTF-8, naming the first bad byte', () => {
+    const t = openTestContext();
+    const latin1 = new Uint8Array([...encoder.encode('Caf'), 0xe9, ...encoder.encode(' au lait')]);
+    expect(failingImport(t, write(t, 'latin1.txt', latin1))).toBe(
+      'latin1.txt is not valid UTF-8 text (first bad byte at offset 3).',
+    );
+  });
+
+  it('refuses UTF-16 with a hint to save as UTF-8', () => {
+    const t = openTestContext();
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x48, 0x00, 0x69, 0x00]);
+    expect(failingImport(t, write(t, 'wide.txt', utf16))).toContain('UTF-16');
+  });
+
+  it('refuses a 100 MB file without reading it', () => {
+    const t = openTestContext();
+    const file = path.join(t.dir, 'huge.txt');
+    fs.writeFileSync(file, '');
+    fs.truncateSync(file, 100 * 1024 * 1024); // sparse: no 100 MB actually written
+    const started = Date.now();
+    expect(failingImport(t, file)).toBe('huge.txt is 100.0 MB; Glossa imports text files up to 32 MB.');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses an unsupported extension and a folder', () => {
+    const t = openTestContext();
+    expect(failingImport(t, write(t, 'report.pdf', 'not really a pdf'))).toContain('cannot import .pdf files');
+    expect(failingImport(t, write(t, 'README', 'no extension'))).toContain('files without an extension');
+    fs.mkdirSync(path.join(t.dir, 'folder.txt'));
+    expect(failingImport(t, path.join(t.dir, 'folder.txt'))).toBe('folder.txt is a folder, not a file.');
+  });
+
+  it('reports a vanished file and imports the rest', () => {
+    const t = openTestContext();
+    const good = write(t, 'good.txt', 'A good report.');
+    const gone = write(t, 'gone.txt', 'Soon gone.');
+    fs.rmSync(gone);
+    const report = importPaths(t.ctx, [gone, good]);
+    expect(report.failed).toEqual([{ fileName: 'gone.txt', reason: 'gone.txt could not be read: the file no longer exists.' }]);
+    expect(report.imported.map((i) => i.fileName)).toEqual(['good.txt']);
+    expect(rowCounts(t.store).documents).toBe(1);
+  });
+
+  it('reports a second copy of the same text as a duplicate', () => {
+    const t = openTestContext();
+    const first = write(t, 'first.txt', 'Same words.');
+    const second = write(t, 'second.txt', '\uFEFFSame words.'); // differs only by its BOM
+    const report = importPaths(t.ctx, [first, second]);
+    expect(report.imported).toHaveLength(1);
+    expect(report.duplicates).toEqual([
+      { fileName: 'second.txt', existingId: report.imported[0]!.id, title: 'Same words.' },
+    ]);
+    expect(importPaths(t.ctx, [first]).duplicates).toHaveLength(1);
+    expect(rowCounts(t.store).documents).toBe(1);
+  });
+});
+
+describe('import of .md files', () => {
+  it('turns Markdown into plain paragraphs titled by the first heading, with no HTML', () => {
+    const t = openTestContext();
+    const md = [
+      '# Situation report: *Northern* Vell',
+      '',
+      'Rebels [said](https://example.org) they held `Dorsk` &amp; Halvik.',
+      'A soft break.',
+      '',
+      '<script>alert("x")</script>',
+      '',
+      '- first item',
+      '- second <b>item</b>',
+      '',
+      '> According to a monitoring group, 40 died.',
+      '',
+      '## Background',
+      '',
+      '```',
+      'code stays',
+      '```',
+    ].join('\n');
+    const doc = importedText(t, write(t, 'sitrep.md', md));
+    expect(doc.title).toBe('Situation report: Northern Vell');
+    expect(doc.text).toBe(
+      [
+        'Situation report: Northern Vell',
+        'Rebels said they held Dorsk & Halvik. A soft break.',
+        'first item',
+        'second item',
+        'According to a monitoring group, 40 died.',
+        'Background',
+        'code stays',
+      ].join('\n\n'),
+    );
+    expect(doc.text).not.toMatch(/[<>]/);
+  });
+
+  it('refuses Markdown that holds nothing but markup', () => {
+    const t = openTestContext();
+    expect(failingImport(t, write(t, 'markup.md', '<div></div>\n\n---\n'))).toContain('is empty');
+  });
+});
+
+describe('import of dropped files', () => {
+  it('imports bytes, keeps only the last part of the name, and reports failures per file', () => {
+    const t = openTestContext();
+    const report = importDropped(t.ctx, [
+      { name: 'C:\\Users\\ana\\notes.txt', data: encoder.encode('Dropped text.') },
+      { name: 'bad.txt', data: new Uint8Array([0xc3, 0x28]) },
+      { name: 'big.txt', data: new Uint8Array(maxImportBytes + 1) },
+    ]);
+    expect(report.imported.map((i) => i.fileName)).toEqual(['notes.txt']);
+    expect(report.failed.map((f) => f.reason)).toEqual([
+      'bad.txt is not valid UTF-8 text (first bad byte at offset 0).',
+      'big.txt is 32.0 MB; Glossa imports text files up to 32 MB.',
+    ]);
+  });
+
+  it('goes through the dispatcher with the contract’s validation', async () => {
+    const t = openTestContext();
+    const dispatch = createDispatcher(createHandlers(t.ctx));
+    const result = await dispatch('documents.importDropped', {
+      files: [{ name: 'a.md', data: encoder.encode('# Heading\n\nBody') }],
+    });
+    expect(result.ok && result.value).toMatchObject({ imported: [{ title: 'Heading', fileName: 'a.md' }] });
+  });
+});
+
+describe('text decoding', () => {
+  it('finds the first bad byte the way Python reports it', () => {
+    const cases: [number[], number][] = [
+      [[0x61, 0x80], 1], // stray continuation byte
+      [[0x61, 0xc0, 0x80], 1], // overlong
+      [[0xed, 0xa0, 0x80], 0], // encoded surrogate
+      [[0x61, 0x62, 0xe2, 0x82], 2], // truncated at the end
+      [[0xf4, 0x90, 0x80, 0x80], 0], // above U+10FFFF
+      [[0xe2, 0x82, 0xac, 0xff], 3],
+    ];
+    for (const [bytes, offset] of cases) expect(firstInvalidUtf8Offset(new Uint8Array(bytes))).toBe(offset);
+  });
+
+  it('counts the BOM in the offset it reports', () => {
+    expect(() => decodeText('x.txt', new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xff]))).toThrow('offset 4');
+  });
+});
