@@ -44,7 +44,13 @@ export function serveRendererFile(rootDir: string, requestPath: string): FileRes
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
   };
-  const relative = decodeURIComponent(requestPath.split(/[?#]/)[0] ?? '/').replace(/^\/+/, '') || 'index.html';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(requestPath.split(/[?#]/)[0] ?? '/');
+  } catch {
+    return { status: 400, headers, body: Buffer.from('Bad request') };
+  }
+  const relative = decoded.replace(/^\/+/, '') || 'index.html';
   const root = path.resolve(rootDir);
   const file = path.resolve(root, relative);
   if (!file.startsWith(root + path.sep)) {
