@@ -39,7 +39,8 @@ interface DocumentRow {
   text: string;
 }
 
-type AnnotationRow = Omit<ExportAnnotation, 'start' | 'end'> & { start: number; end: number };
+/** id, label id, start, end, quote, note, created at, updated at: raw rows, as they are read fastest. */
+type AnnotationRow = [string, string, number, number, string, string, string, string];
 
 const documentColumns = 'id, title, outlet, url, published_at AS publishedAt, text';
 
@@ -58,23 +59,39 @@ export function* exportDocuments(ctx: ServiceContext, documentId?: string): Gene
     documentId === undefined
       ? db.prepare(`SELECT ${documentColumns} FROM documents ORDER BY imported_at, id`).iterate()
       : db.prepare(`SELECT ${documentColumns} FROM documents WHERE id = ?`).iterate(documentId);
-  const annotationsOf = db.prepare(
-    `SELECT a.id, l.name AS label, a.start, a."end" AS "end", a.quote, a.note,
-            a.created_at AS createdAt, a.updated_at AS updatedAt
-     FROM annotations a JOIN labels l ON l.id = a.label_id
-     WHERE a.document_id = ?
-     ORDER BY a.start, a."end" DESC, a.created_at, a.id`,
+  const annotationsOf = db
+    .prepare(
+      `SELECT id, label_id, start, "end", quote, note, created_at, updated_at
+       FROM annotations WHERE document_id = ?
+       ORDER BY start, "end" DESC, created_at, id`,
+    )
+    .raw();
+  const labelNames = new Map(
+    (db.prepare('SELECT id, name FROM labels').all() as { id: string; name: string }[]).map((l) => [l.id, l.name]),
   );
   for (const row of documents as Iterable<DocumentRow>) {
-    const annotations = annotationsOf.all(row.id) as AnnotationRow[];
-    yield { ...row, annotations: toCodePoints(row.text, annotations) };
+    const rows = annotationsOf.all(row.id) as AnnotationRow[];
+    yield { ...row, annotations: toExportAnnotations(row.text, rows, labelNames) };
   }
 }
 
-function toCodePoints(text: string, annotations: AnnotationRow[]): ExportAnnotation[] {
+function toExportAnnotations(
+  text: string,
+  rows: readonly AnnotationRow[],
+  labelNames: ReadonlyMap<string, string>,
+): ExportAnnotation[] {
   const offsets = utf16ToCodePoints(
     text,
-    annotations.flatMap((a) => [a.start, a.end]),
+    rows.flatMap((r) => [r[2], r[3]]),
   );
-  return annotations.map((a, i) => ({ ...a, start: offsets[2 * i]!, end: offsets[2 * i + 1]! }));
+  return rows.map(([id, labelId, , , quote, note, createdAt, updatedAt], i) => ({
+    id,
+    label: labelNames.get(labelId) ?? labelId,
+    start: offsets[2 * i]!,
+    end: offsets[2 * i + 1]!,
+    quote,
+    note,
+    createdAt,
+    updatedAt,
+  }));
 }
