@@ -3,12 +3,12 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron
 import fs from 'node:fs';
 import path from 'node:path';
 import { channels, ipcChannelPrefix } from '../../shared/contract';
-import { AppError, type Envelope } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
 import { startCore, type Core } from '../core';
 import { rendererOrigin, serveRendererFile } from '../protocol/renderer-files';
 import { createElectronDialogs } from './dialogs';
 import { installMenu } from './menu';
-import { argValue, electronNativeBindingPath, isAppUrl, isTrustedSenderUrl, resolveStorePath } from './policy';
+import { argValue, electronNativeBindingPath, guardedHandler, isAppUrl, resolveStorePath } from './policy';
 import { createMainWindow, hardenSession, lockDownContents } from './window';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -27,16 +27,11 @@ function fail(title: string, message: string): void {
   app.exit(1);
 }
 
-const untrustedSender: Envelope<never> = {
-  ok: false,
-  error: { code: 'INTERNAL', message: 'Refused a request from a page that is not part of Glossa.' },
-};
-
 function registerIpc(dispatch: Core['dispatch']): void {
   for (const channel of channels) {
-    ipcMain.handle(ipcChannelPrefix + channel, (event, args: unknown) =>
-      isTrustedSenderUrl(event.senderFrame?.url) ? dispatch(channel, args) : untrustedSender,
-    );
+    const handle = guardedHandler(dispatch, channel);
+    // senderFrame is null when the frame has navigated away or been destroyed: refused.
+    ipcMain.handle(ipcChannelPrefix + channel, (event, args: unknown) => handle(event.senderFrame?.url, args));
   }
 }
 

@@ -1,5 +1,8 @@
 // Pure decisions of the Electron shell, kept free of 'electron' so unit tests can check them.
 import path from 'node:path';
+import type { Channel } from '../../shared/contract';
+import type { Envelope } from '../../shared/errors';
+import type { Dispatch } from '../ipc/dispatch';
 import { rendererOrigin } from '../protocol/renderer-files';
 
 /** Value of `--name VALUE` or `--name=VALUE` in argv, if present. */
@@ -50,6 +53,19 @@ export const isAllowedNavigation = isAppUrl;
 
 /** IPC is answered only for frames showing our own pages. */
 export const isTrustedSenderUrl = isAppUrl;
+
+export const untrustedSenderEnvelope: Envelope<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'Refused a request from a page that is not part of Glossa.' },
+};
+
+/** The handler behind one IPC channel: checks the sending frame, then dispatches. */
+export function guardedHandler(
+  dispatch: Dispatch,
+  channel: Channel,
+): (senderUrl: string | undefined, args: unknown) => Promise<Envelope<unknown>> {
+  return async (senderUrl, args) => (isTrustedSenderUrl(senderUrl) ? dispatch(channel, args) : untrustedSenderEnvelope);
+}
 
 // Chromium's devtools load from devtools://; data: is allowed because the CSP allows data:
 // images, which never leave the machine. Everything else (http, https, file, ws...) is blocked.

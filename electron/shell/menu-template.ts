@@ -1,0 +1,63 @@
+// The application menu as data. Commands go to the renderer, which decides what they do.
+// Only types come from 'electron' here, so unit tests can check the template.
+import type { BaseWindow, MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../shared/contract';
+
+export interface MenuActions {
+  send(command: MenuCommand, window: BaseWindow | undefined): void;
+  about(window: BaseWindow | undefined): void;
+}
+
+export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: MenuActions): MenuItemConstructorOptions[] {
+  const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    id: name,
+    label,
+    accelerator,
+    click: (_item, window) => actions.send(name, window),
+  });
+
+  const file: MenuItemConstructorOptions[] = [
+    command('Import…', 'import', 'CmdOrCtrl+O'),
+    { type: 'separator' },
+    command('Export corpus as JSONL…', 'export-jsonl'),
+    command('Export corpus as CSV…', 'export-csv'),
+  ];
+  if (!isMac) file.push({ type: 'separator' }, { role: 'quit' });
+
+  const view: MenuItemConstructorOptions[] = [command('Library', 'show-library', 'CmdOrCtrl+L')];
+  if (!isPackaged) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
+  view.push(
+    { type: 'separator' },
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+  );
+
+  const template: MenuItemConstructorOptions[] = [
+    { label: '&File', submenu: file },
+    {
+      label: '&Edit',
+      submenu: [
+        // Not the 'undo'/'redo' roles: the renderer undoes annotations, or lets a focused text
+        // field undo natively.
+        command('Undo', 'undo', 'CmdOrCtrl+Z'),
+        command('Redo', 'redo', 'Shift+CmdOrCtrl+Z'),
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    { label: '&View', submenu: view },
+    {
+      label: '&Help',
+      role: 'help',
+      submenu: [{ id: 'about', label: 'About Glossa', click: (_item, window) => actions.about(window) }],
+    },
+  ];
+  if (isMac) template.unshift({ role: 'appMenu' });
+  return template;
+}
