@@ -1,0 +1,198 @@
+// The CLI end to end: a real process over a real store in a temp folder.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers';
+
+const repo = path.resolve(__dirname, '../..');
+const cliEntry = path.join(repo, 'electron/cli.ts');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Run {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, GLOSSA_DB: '', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function ok(args: string[]): unknown {
+  const run = cli(args);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
+const report = [
+  'Mediator says talks collapsed',
+  '',
+  'The mediator سامر الخطيب said the rebels left 👍🏽 and the family 👨‍👩‍👧 reached Veskar.',
+  '',
+  'Zoe\u0308 Haddad said the rebels held the bridge. The rebels denied it.',
+  '',
+].join('\r\n');
+
+describe('cli', () => {
+  it('imports, lists, annotates by quote and exports JSONL that Python slices correctly', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'store.sqlite');
+    const file = path.join(dir, 'report.txt');
+    fs.writeFileSync(file, report);
+
+    const imported = ok(['import', file, '--db', db]) as { imported: { id: string; title: string; fileName: string }[] };
+    expect(imported).toMatchObject({
+      imported: [{ title: 'Mediator says talks collapsed', fileName: 'report.txt' }],
+      duplicates: [],
+      failed: [],
+    });
+    const docId = imported.imported[0]!.id;
+
+    const again = ok(['import', file, '--db', db]) as { duplicates: { existingId: string }[] };
+    expect(again.duplicates).toEqual([{ fileName: 'report.txt', existingId: docId, title: 'Mediator says talks collapsed' }]);
+
+    const third = ok(['annotate', docId, '--label', 'Claim', '--quote', 'rebels', '--nth', '3', '--note', 'third', '--db', db]);
+    const text = report.replace(/\r\n/g, '\n');
+    const thirdStart = text.indexOf('rebels', text.indexOf('rebels', text.indexOf('rebels') + 1) + 1);
+    expect(third).toMatchObject({ label: 'Claim', labelId: 'claim', quote: 'rebels', start: thirdStart, note: 'third' });
+    expect((third as { id: string }).id).toMatch(/\S/);
+
+    ok(['annotate', docId, '--label', 'source', '--quote', 'سامر الخطيب', '--db', db]);
+    ok(['annotate', docId, '--label', 'location', '--quote', 'Veskar', '--db', db]);
+    ok(['annotate', docId, '--label', 'Source', '--quote', 'Zoe\u0308 Haddad', '--db', db]);
+    ok(['annotate', docId, '--label', 'Claim', '--quote', '👨‍👩‍👧 reached', '--db', db]);
+
+    expect(ok(['docs', '--db', db])).toEqual([
+      {
+        id: docId,
+        title: 'Mediator says talks collapsed',
+        outlet: null,
+        publishedAt: null,
+        // Not text.length: documents.ts computes length with SQLite's length(), which counts
+        // code points, not the UTF-16 units offsets use (reported to the lead; not ours to change).
+        length: expect.any(Number),
+        counts: { Claim: 2, Source: 2, Location: 1 },
+      },
+    ]);
+
+    const out = path.join(dir, 'corpus.jsonl');
+    expect(ok(['export', '--format', 'jsonl', '--out', out, '--db', db])).toEqual({
+      path: out,
+      documents: 1,
+      annotations: 5,
+    });
+    const checked = execFileSync(
+      'python3',
+      [
+        '-c',
+        `
+import json, sys
+n = 0
+for line in open(sys.argv[1], encoding='utf-8'):
+    doc = json.loads(line)
+    for a in doc['annotations']:
+        assert doc['text'][a['start']:a['end']] == a['quote'], a
+        n += 1
+print(n)
+`,
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(checked.trim()).toBe('5');
+
+    const csv = path.join(dir, 'one.csv');
+    expect(ok(['export', '--format', 'csv', '--doc', docId, '--out', csv, '--db', db])).toMatchObject({ annotations: 5 });
+  });
+
+  it('explains an ambiguous quote, an absent quote and a bad --nth, changing nothing', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'store.sqlite');
+    const file = path.join(dir, 'report.txt');
+    fs.writeFileSync(file, report);
+    const docId = (ok(['import', file, '--db', db]) as { imported: { id: string }[] }).imported[0]!.id;
+
+    const ambiguous = cli(['annotate', docId, '--label', 'Claim', '--quote', 'rebels', '--db', db]);
+    expect(ambiguous.status).toBe(1);
+    expect(ambiguous.stdout).toBe('');
+    expect(ambiguous.stderr).toMatch(/^glossa: The quote occurs 3 times .* pass --nth 1 to 3/);
+    expect(ambiguous.stderr.trim().split('\n')).toHaveLength(1);
+
+    const absent = cli(['annotate', docId, '--label', 'Claim', '--quote', 'tanks', '--db', db]);
+    expect(absent.status).toBe(1);
+    expect(absent.stderr).toContain('does not occur');
+
+    const pastEnd = cli(['annotate', docId, '--label', 'Claim', '--quote', 'rebels', '--nth', '4', '--db', db]);
+    expect(pastEnd.status).toBe(1);
+    expect(pastEnd.stderr).toContain('occurs 3 times');
+
+    const badNth = cli(['annotate', docId, '--label', 'Claim', '--quote', 'rebels', '--nth', '0', '--db', db]);
+    expect(badNth.status).toBe(2);
+
+    const badLabel = cli(['annotate', docId, '--label', 'Rumour', '--quote', 'Veskar', '--db', db]);
+    expect(badLabel.status).toBe(1);
+    expect(badLabel.stderr).toContain('Labels: Claim, Source, Location');
+
+    expect(ok(['docs', '--db', db])).toMatchObject([{ counts: {} }]);
+  });
+
+  it('exits 1 with the report when a file fails, and 2 for usage errors', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'store.sqlite');
+    const good = path.join(dir, 'good.md');
+    fs.writeFileSync(good, '# Heading\n\nBody text.');
+    const failed = cli(['import', good, path.join(dir, 'missing.txt'), '--db', db]);
+    expect(failed.status).toBe(1);
+    expect(JSON.parse(failed.stdout)).toMatchObject({
+      imported: [{ title: 'Heading', fileName: 'good.md' }],
+      failed: [{ fileName: 'missing.txt' }],
+    });
+
+    const noDb = cli(['docs']);
+    expect(noDb.status).toBe(2);
+    expect(noDb.stderr).toContain('pass --db PATH');
+    expect(cli(['docs'], { GLOSSA_DB: db }).status).toBe(0);
+
+    expect(cli(['frobnicate', '--db', db]).status).toBe(2);
+    expect(cli(['docs', '--bogus', '--db', db]).status).toBe(2);
+    expect(cli(['export', '--format', 'xml', '--out', path.join(dir, 'x'), '--db', db]).status).toBe(2);
+    expect(cli(['export', '--format', 'csv', '--db', db]).status).toBe(2);
+
+    const help = cli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('annotate <docId>');
+  });
+
+  it('reports an export it cannot write, leaving nothing behind', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'store.sqlite');
+    fs.writeFileSync(path.join(dir, 'blocker'), 'a file, not a folder');
+    const out = path.join(dir, 'blocker', 'corpus.jsonl');
+    const run = cli(['export', '--format', 'jsonl', '--out', out, '--db', db]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Could not write ${out}`);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    const unknownDoc = cli(['export', '--format', 'csv', '--doc', 'nope', '--out', path.join(dir, 'x.csv'), '--db', db]);
+    expect(unknownDoc.status).toBe(1);
+    expect(unknownDoc.stderr).toBe('glossa: No document with id nope.\n');
+    expect(fs.existsSync(path.join(dir, 'x.csv'))).toBe(false);
+  });
+
+  it('refuses a corrupt store without changing it', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'store.sqlite');
+    fs.writeFileSync(db, 'this is not a database, just some text that is long enough to look like a header');
+    const before = fs.readFileSync(db);
+    const run = cli(['docs', '--db', db]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('is not a readable Glossa store');
+    expect(fs.readFileSync(db).equals(before)).toBe(true);
+  });
+});
