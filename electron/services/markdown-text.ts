@@ -10,9 +10,22 @@ export interface MarkdownText {
   title: string | null;
 }
 
-export function markdownToText(source: string): MarkdownText {
+// YAML front matter, as static-site and note-taking tools write it. Left in, marked would read
+// its closing --- as a setext underline and make "title: ..." a heading.
+const frontMatter = /^---\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+function frontMatterTitle(yaml: string): string | null {
+  const match = /^title:[ \t]*(.+?)[ \t]*$/m.exec(yaml);
+  if (!match) return null;
+  const value = match[1]!.replace(/^(["'])(.*)\1$/, '$2').trim();
+  return value === '' ? null : value;
+}
+
+export function markdownToText(markdown: string): MarkdownText {
+  const front = frontMatter.exec(markdown);
+  const source = front ? markdown.slice(front[0].length) : markdown;
   const paragraphs: string[] = [];
-  let title: string | null = null;
+  let title: string | null = front ? frontMatterTitle(front[1]!) : null;
   const add = (paragraph: string): void => {
     const trimmed = paragraph.trim();
     if (trimmed !== '') paragraphs.push(trimmed);

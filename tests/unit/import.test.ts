@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDocument } from '../../electron/services/documents';
 import { importDropped, importPaths } from '../../electron/services/import';
+import { markdownToText } from '../../electron/services/markdown-text';
 import { decodeText, firstInvalidUtf8Offset, maxImportBytes } from '../../electron/services/text-decoding';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/services/index';
@@ -219,5 +220,13 @@ describe('text decoding', () => {
 
   it('counts the BOM in the offset it reports', () => {
     expect(() => decodeText('x.txt', new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xff]))).toThrow('offset 4');
+  });
+});
+
+describe('Markdown front matter', () => {
+  it('is left out of the text, and its title is used', () => {
+    const md = '---\ntitle: "Field notes: Dorsk"\ndate: 2026-03-14\n---\n# Day one\n\nWe reached the bridge.';
+    expect(markdownToText(md)).toEqual({ title: 'Field notes: Dorsk', text: 'Day one\n\nWe reached the bridge.' });
+    expect(markdownToText('---\ndate: x\n---\nBody only.')).toEqual({ title: null, text: 'Body only.' });
   });
 });
