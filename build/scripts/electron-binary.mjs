@@ -8,6 +8,10 @@ const require = createRequire(import.meta.url);
 
 /** The Electron executable, or the reason there is none. */
 export function findElectronBinary() {
+  const pathFile = path.join(path.dirname(require.resolve('electron/package.json')), 'path.txt');
+  if (!process.env.ELECTRON_OVERRIDE_DIST_PATH && !fs.existsSync(pathFile)) {
+    return { reason: 'node_modules/electron has no binary: its install script, which downloads it, has not run' };
+  }
   try {
     // The electron package exports the path of its binary, and throws when it was never downloaded.
     const binary = require('electron');
@@ -30,6 +34,6 @@ export function ensureElectronBinary(root) {
     'Could not install the Electron binary. node_modules/electron/install.js downloads it from ' +
       'GitHub (or ELECTRON_MIRROR); this machine could not reach it. Run it again where the download ' +
       'is possible, or set ELECTRON_OVERRIDE_DIST_PATH to a folder holding an Electron ' +
-      `${require('electron/package.json').version} build. (${again.reason})`,
+      `${require('electron/package.json').version} build.`,
   );
 }
