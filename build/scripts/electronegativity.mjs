@@ -1,7 +1,7 @@
 // `npm run test:security`: runs Electronegativity over Glossa's sources and fails on any HIGH or
-// MEDIUM finding that has not been reviewed below. Works offline (the tool's network look-ups
-// of translations and Electron releases fail quietly; the Electron version is passed with -e).
-import { spawnSync } from 'node:child_process';
+// MEDIUM finding that has not been reviewed below, or on a file it could not parse. Works
+// offline: the tool's look-ups of translations and Electron releases fail quietly, and the
+// installed Electron version is passed to it.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -37,35 +37,6 @@ export const reviewed = [
 
 const failing = new Set(['HIGH', 'MEDIUM']);
 
-/** Parses the tool's CSV: a header line, then quoted or bare fields separated by commas. */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field.trim()), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field.trim());
-      if (row.some((v) => v !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  row.push(field.trim());
-  if (row.some((v) => v !== '')) rows.push(row);
-  const [header = [], ...body] = rows;
-  const keys = header.map((h) => h.trim().toLowerCase());
-  return body.map((values) => Object.fromEntries(keys.map((k, i) => [k, values[i] ?? ''])));
-}
-
 /** Copies what ships in the app (and its manifest) to a folder the tool can scan alone. */
 function stageSources() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-electronegativity-'));
@@ -76,18 +47,25 @@ function stageSources() {
   return dir;
 }
 
-function runTool(inputDir, outputFile) {
-  const electronVersion = require('electron/package.json').version;
-  const cli = path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js');
-  const result = spawnSync(
-    process.execPath,
-    [cli, '-i', inputDir, '-o', outputFile, '-r', '-v', 'false', '-e', electronVersion],
-    { encoding: 'utf8' },
-  );
-  if (result.status !== 0 || !fs.existsSync(outputFile)) {
-    throw new Error(`electronegativity failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
-  }
-  return electronVersion;
+/**
+ * Runs the tool through its programmatic entry. Its -o CSV writer races two asynchronous
+ * writes (header and rows) and can drop findings, so the file outputs are not used.
+ */
+async function runTool(inputDir, electronVersion) {
+  const run = require('@doyensec/electronegativity');
+  const result = await run({ input: inputDir, isRelative: true, electronVersionOverride: electronVersion });
+  return {
+    errors: result.errors,
+    findings: result.issues.map((issue) => ({
+      id: issue.id,
+      severity: issue.severity.name,
+      confidence: issue.confidence.name,
+      file: issue.file === 'N/A' ? 'N/A' : issue.file.replaceAll('\\', '/'),
+      location: `${issue.location.line}:${issue.location.column}`,
+      sample: issue.sample,
+      description: issue.description,
+    })),
+  };
 }
 
 /** Evaluates the CSP header the app sends with the tool's own CSP evaluator. */
@@ -107,36 +85,36 @@ async function evaluateHeaderCsp() {
 }
 
 async function main() {
+  const electronVersion = require('electron/package.json').version;
   const staged = stageSources();
-  const output = path.join(staged, 'electronegativity.csv');
-  let findings;
-  let electronVersion;
+  let scan;
   try {
-    electronVersion = runTool(staged, output);
-    findings = parseCsv(fs.readFileSync(output, 'utf8'));
+    scan = await runTool(staged, electronVersion);
   } finally {
     fs.rmSync(staged, { recursive: true, force: true });
   }
+  const { findings, errors } = scan;
 
-  const fileOf = (f) => (f.filename === 'N/A' ? 'N/A' : f.filename.replaceAll('\\', '/'));
-  const isReviewed = (f) => reviewed.some((r) => r.id === f.issue && r.file === fileOf(f));
-  const serious = findings.filter((f) => failing.has(f.severity.toUpperCase()));
+  const isReviewed = (f) => reviewed.some((r) => r.id === f.id && r.file === f.file);
+  const serious = findings.filter((f) => failing.has(f.severity));
   const open = serious.filter((f) => !isReviewed(f));
   const csp = await evaluateHeaderCsp();
 
   for (const f of open) {
-    console.error(`${f.severity} ${f.issue} ${fileOf(f)}:${f.location} ${f.description}${f.sample && f.sample !== 'N/A' ? ` [${f.sample}]` : ''}`);
+    console.error(`${f.severity} ${f.id} ${f.file}:${f.location} ${f.description}${f.sample ? ` [${f.sample}]` : ''}`);
   }
+  // A file the tool cannot parse is a file it did not check.
+  for (const e of errors) console.error(`not scanned: ${e.file ?? ''} ${e.message ?? JSON.stringify(e)}`);
   for (const f of csp.failures) console.error(`CSP ${f.directive}: ${f.description}`);
   for (const f of csp.notes) console.log(`note: CSP ${f.directive}: ${f.description}`);
 
   const counts = ['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL']
-    .map((s) => `${findings.filter((f) => f.severity.toUpperCase() === s).length} ${s.toLowerCase()}`)
+    .map((s) => `${findings.filter((f) => f.severity === s).length} ${s.toLowerCase()}`)
     .join(', ');
-  const ok = open.length === 0 && csp.failures.length === 0;
+  const ok = open.length === 0 && errors.length === 0 && csp.failures.length === 0;
   console.log(
     `electronegativity (Electron ${electronVersion}): ${findings.length} findings (${counts}); ` +
-      `${serious.length - open.length} reviewed, ${open.length} open HIGH/MEDIUM; ` +
+      `${serious.length - open.length} reviewed, ${open.length} open HIGH/MEDIUM; ${errors.length} unparsed files; ` +
       `header CSP ${csp.failures.length ? `has ${csp.failures.length} problems` : 'ok'} -> ${ok ? 'PASS' : 'FAIL'}`,
   );
   process.exit(ok ? 0 : 1);
