@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { latestSchemaVersion, migrations } from './migrations';
+import { migrations as shippedMigrations } from './migrations';
+import type { Migration } from './migrations/types';
 
 export type Db = Database.Database;
 
@@ -24,9 +25,17 @@ export interface OpenStoreOptions {
   exclusive?: boolean;
 }
 
+/** Options for tests only; the app, the CLI and core.ts use OpenStoreOptions. */
+export interface InternalOpenStoreOptions extends OpenStoreOptions {
+  /** The migrations to run, in order (default: the real list in ./migrations). */
+  migrations?: readonly Migration[];
+}
+
 const busyTimeoutMs = 2000;
 
-export function openStore(path: string, options: OpenStoreOptions = {}): Store {
+export function openStore(path: string, options: InternalOpenStoreOptions = {}): Store {
+  const migrations = options.migrations ?? shippedMigrations;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
   const existed = fs.existsSync(path) && fs.statSync(path).size > 0;
   let db: Db;
   try {
@@ -35,13 +44,17 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     throw translateOpenError(error, path);
   }
   try {
+    // locking_mode only changes how this connection locks; nothing is written yet.
     if (options.exclusive !== false) db.pragma('locking_mode = EXCLUSIVE');
+    // Every check that may refuse the file runs before the first write (switching a store to
+    // WAL rewrites its header), so a refused file is left byte for byte as it was.
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (existed) checkExisting(db, path, current, latest);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // Every commit reaches the disk before the UI says "saved".
     db.pragma('synchronous = FULL');
-    if (existed) checkIntegrity(db, path);
-    migrate(db, path, existed);
+    migrate(db, path, current, migrations);
   } catch (error) {
     db.close();
     throw translateOpenError(error, path);
@@ -54,7 +67,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   };
 }
 
-function checkIntegrity(db: Db, path: string): void {
+/** Refuses a damaged store, one from a newer Glossa, and an SQLite file that is not a store. */
+function checkExisting(db: Db, path: string, current: number, latest: number): void {
   const rows = db.pragma('quick_check') as { quick_check: string }[];
   if (rows.length !== 1 || rows[0]!.quick_check !== 'ok') {
     throw new AppError(
@@ -63,38 +77,67 @@ function checkIntegrity(db: Db, path: string): void {
         'It has not been changed. Restore it from a backup or move it aside to start a new one.',
     );
   }
-}
-
-function migrate(db: Db, path: string, existed: boolean): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latestSchemaVersion) {
+  if (current > latest) {
     throw new AppError(
       'STORE_TOO_NEW',
       `The Glossa store at ${path} was written by a newer version of Glossa ` +
-        `(schema ${current}; this version knows up to ${latestSchemaVersion}). ` +
+        `(schema ${current}; this version knows up to ${latest}). ` +
         'It has not been changed. Update Glossa to open it.',
     );
   }
-  if (current === latestSchemaVersion) return;
-  if (existed && current > 0) backUp(db, path, current);
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.up);
-      record.run(migration.version, migration.name, new Date().toISOString());
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+  if (current === 0) {
+    // Every migration sets user_version in the same transaction as its tables, so a file at
+    // version 0 with tables in it was made by something else.
+    const { n } = db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
+    if (n > 0) {
+      throw new AppError(
+        'STORE_CORRUPT',
+        `The file at ${path} is an SQLite database but is not a Glossa store. It has not been changed. ` +
+          'Choose another file, or move it aside to start a new store there.',
+      );
+    }
   }
 }
 
-/** Copies the store beside itself before a migration changes it. */
-function backUp(db: Db, path: string, version: number): void {
+function migrate(db: Db, path: string, current: number, migrations: readonly Migration[]): void {
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  const backup = current > 0 ? backUp(db, path, current) : null;
+  let reached = current;
+  for (const migration of pending) {
+    try {
+      // The migration, its record and the version bump commit together or not at all.
+      db.transaction(() => {
+        db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+          version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+        db.exec(migration.up);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          migration.version,
+          migration.name,
+          new Date().toISOString(),
+        );
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw error;
+      throw new AppError(
+        'INTERNAL',
+        `Could not upgrade the Glossa store at ${path} to schema ${migration.version} (${migration.name}): ` +
+          `${(error as Error).message}. The store is still at schema ${reached} with its data as it was` +
+          (backup ? `; a copy from before the upgrade is at ${backup}.` : '.'),
+      );
+    }
+    reached = migration.version;
+  }
+}
+
+/** Copies the store beside itself before a migration changes it, and returns the copy's path. */
+function backUp(db: Db, path: string, version: number): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = `${path}.v${version}-${stamp}.backup`;
   db.prepare('VACUUM INTO ?').run(target);
+  return target;
 }
 
 function translateOpenError(error: unknown, path: string): AppError {
