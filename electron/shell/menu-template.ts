@@ -9,10 +9,13 @@ export interface MenuActions {
 }
 
 export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: MenuActions): MenuItemConstructorOptions[] {
+  // The renderer handles these shortcuts itself (so that a focused text field keeps its own
+  // undo), so the menu only shows them: registering them too would run each command twice.
   const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     id: name,
     label,
     accelerator,
+    registerAccelerator: false,
     click: (_item, window) => actions.send(name, window),
   });
 

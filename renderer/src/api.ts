@@ -1,0 +1,44 @@
+// The renderer's only way out: the window.glossa bridge, with envelopes unwrapped into values
+// or ApiErrors carrying a message written for the user.
+import type { GlossaApi } from '../../shared/bridge';
+import type { ArgsOf, Channel, ResultOf } from '../../shared/contract';
+import type { Envelope, ErrorCode } from '../../shared/errors';
+
+declare global {
+  interface Window {
+    glossa?: GlossaApi;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function bridge(): GlossaApi {
+  if (!window.glossa) {
+    throw new ApiError('INTERNAL', 'Glossa cannot reach its main process (the bridge is missing).');
+  }
+  return window.glossa;
+}
+
+export async function call<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
+  const method = bridge()[channel] as unknown as (a: ArgsOf<C>) => Promise<Envelope<ResultOf<C>>>;
+  const envelope = await method(args);
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+  return envelope.value as ResultOf<C>;
+}
+
+export function onMenuCommand(listener: Parameters<GlossaApi['onMenuCommand']>[0]): () => void {
+  return window.glossa ? window.glossa.onMenuCommand(listener) : () => undefined;
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,58 @@
+import type { ImportReport } from '../../../shared/schemas';
+import { Modal } from '../components/Modal';
+
+/** What an import did, file by file: nothing is skipped silently. */
+export function ImportSummary({ report, onClose, onOpen }: { report: ImportReport; onClose(): void; onOpen(id: string): void }) {
+  const { imported, duplicates, failed } = report;
+  return (
+    <Modal title="Import finished" onClose={onClose} className="import-summary">
+      <p>
+        {imported.length} imported · {duplicates.length} already in the library · {failed.length} could not be imported
+      </p>
+      {imported.length > 0 && (
+        <section>
+          <h3>Imported</h3>
+          <ul>
+            {imported.map((item) => (
+              <li key={item.id}>
+                <button type="button" className="link" onClick={() => onOpen(item.id)}>
+                  {item.title}
+                </button>{' '}
+                <small>{item.fileName}</small>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {duplicates.length > 0 && (
+        <section>
+          <h3>Already in the library</h3>
+          <ul>
+            {duplicates.map((item) => (
+              <li key={item.fileName}>
+                {item.fileName} <small>same text as “{item.title}”</small>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {failed.length > 0 && (
+        <section>
+          <h3>Not imported</h3>
+          <ul className="failures">
+            {failed.map((item) => (
+              <li key={item.fileName}>
+                <strong>{item.fileName}</strong>: {item.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="primary" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}

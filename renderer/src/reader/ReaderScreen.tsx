@@ -1,0 +1,228 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Annotation, DocumentFull, Label } from '../../../shared/schemas';
+import { messageOf } from '../api';
+import { useNotices } from '../components/Notices';
+import { formatDate } from '../library/Library';
+import { Sidebar } from '../sidebar/Sidebar';
+import { useAnnotations } from '../state/useAnnotations';
+import { splitBlocks } from './blocks';
+import { ReaderText, type ReaderTextHandle } from './ReaderText';
+import { annotationsByBlock } from './segments';
+import { TagToolbar } from './TagToolbar';
+import { selectionRange, type TextSelection } from './text-selection';
+
+interface ReaderScreenProps {
+  document: DocumentFull;
+  initialAnnotations: readonly Annotation[];
+  labels: readonly Label[];
+  /** Undo/redo requests from the menu, counted so that each one arrives once. */
+  historyRequest: { kind: 'undo' | 'redo'; serial: number } | null;
+  onChanged(): void;
+}
+
+const flashMs = 1400;
+
+export function ReaderScreen({ document: doc, initialAnnotations, labels, historyRequest, onChanged }: ReaderScreenProps) {
+  const { notify } = useNotices();
+  const { annotations, actions } = useAnnotations(doc.id, initialAnnotations);
+  const [selection, setSelection] = useState<TextSelection | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [flashId, setFlashId] = useState<string | null>(null);
+  const [hiddenLabels, setHiddenLabels] = useState<ReadonlySet<string>>(new Set());
+  const [announcement, setAnnouncement] = useState('');
+  const textRef = useRef<ReaderTextHandle>(null);
+
+  const blocks = useMemo(() => splitBlocks(doc.text), [doc.text]);
+  const byBlock = useMemo(() => annotationsByBlock(blocks, annotations), [blocks, annotations]);
+  const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
+  const selectedAnnotation = useMemo(() => annotations.find((a) => a.id === selectedId) ?? null, [annotations, selectedId]);
+  const labelName = useCallback((id: string) => labelsById.get(id)?.name ?? id, [labelsById]);
+
+  const run = useCallback(
+    async (work: () => Promise<string | void>) => {
+      try {
+        const message = await work();
+        if (message) setAnnouncement(message);
+        onChanged();
+      } catch (error) {
+        notify(messageOf(error), 'error');
+      }
+    },
+    [notify, onChanged],
+  );
+
+  const tagSelection = useCallback(
+    (labelId: string) => {
+      if (!selection) return;
+      const { start, end } = selectionRange(selection);
+      setSelection(null);
+      void run(async () => {
+        const created = await actions.create(labelId, start, end);
+        setSelectedId(created.id);
+        return `Tagged “${created.quote}” as ${labelName(labelId)}.`;
+      });
+    },
+    [selection, actions, run, labelName],
+  );
+
+  const remove = useCallback(
+    (annotation: Annotation) =>
+      void run(async () => {
+        await actions.remove(annotation);
+        if (selectedId === annotation.id) setSelectedId(null);
+        return `Deleted the ${labelName(annotation.labelId)} “${annotation.quote}”. Undo with Ctrl+Z.`;
+      }),
+    [actions, run, selectedId, labelName],
+  );
+  const relabel = useCallback(
+    (annotation: Annotation, labelId: string) =>
+      void run(async () => {
+        await actions.relabel(annotation, labelId);
+        return `Changed to ${labelName(labelId)}.`;
+      }),
+    [actions, run, labelName],
+  );
+  const setNote = useCallback(
+    (annotation: Annotation, note: string, merge: boolean) => run(() => actions.setNote(annotation, note, merge)),
+    [actions, run],
+  );
+
+  const reveal = useCallback((annotation: Annotation) => {
+    setSelectedId(annotation.id);
+    setFlashId(annotation.id);
+    textRef.current?.reveal(annotation);
+  }, []);
+  useEffect(() => {
+    if (!flashId) return;
+    const timer = setTimeout(() => setFlashId(null), flashMs);
+    return () => clearTimeout(timer);
+  }, [flashId]);
+
+  const history = useCallback(
+    (kind: 'undo' | 'redo') =>
+      void run(async () => {
+        const step = await (kind === 'undo' ? actions.undo() : actions.redo());
+        if (!step) return kind === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.';
+        notify(`${kind === 'undo' ? 'Undid' : 'Redid'} ${step.description}.`);
+      }),
+    [actions, run, notify],
+  );
+
+  useEffect(() => {
+    if (historyRequest) history(historyRequest.kind);
+    // Each request is handled once, when its serial changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [historyRequest?.serial]);
+
+  // Keys that work anywhere on the reader screen, except while typing in a field.
+  const handleKey = useCallback(
+    (event: globalThis.KeyboardEvent | KeyboardEvent): boolean => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select')) return false;
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.key.toLowerCase() === 'z') {
+        history(event.shiftKey ? 'redo' : 'undo');
+        return true;
+      }
+      if (mod && event.key.toLowerCase() === 'y') {
+        history('redo');
+        return true;
+      }
+      if (mod || event.altKey) return false;
+      const label = labels.find((l) => l.hotkey !== null && l.hotkey === event.key);
+      if (label && selection) {
+        tagSelection(label.id);
+        return true;
+      }
+      if (event.key === 'Escape' && (selection || selectedId)) {
+        setSelection(null);
+        setSelectedId(null);
+        return true;
+      }
+      if ((event.key === 'Delete' || event.key === 'Backspace') && selectedAnnotation && !selection) {
+        remove(selectedAnnotation);
+        return true;
+      }
+      return false;
+    },
+    [labels, selection, selectedId, selectedAnnotation, tagSelection, history, remove],
+  );
+
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      if (handleKey(event)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [handleKey]);
+
+  const quote = selection ? doc.text.slice(selectionRange(selection).start, selectionRange(selection).end) : '';
+  return (
+    <div className="reader-screen">
+      <section className="reader-pane" aria-labelledby="doc-title">
+        <header className="doc-header">
+          <h1 id="doc-title">{doc.title}</h1>
+          <p className="doc-meta">
+            {[doc.outlet, formatDate(doc.publishedAt), doc.url].filter(Boolean).join(' · ') || doc.sourceName}
+          </p>
+        </header>
+        <ReaderText
+          ref={textRef}
+          text={doc.text}
+          blocks={blocks}
+          byBlock={byBlock}
+          labels={labelsById}
+          selectedAnnotation={selectedAnnotation}
+          flashId={flashId}
+          selection={selection}
+          onSelectionChange={(next) => {
+            setSelection(next);
+            if (next) setSelectedId(null);
+          }}
+          onAnnotationClick={(id) => {
+            setSelection(null);
+            setSelectedId(id);
+            const a = annotations.find((x) => x.id === id);
+            if (a) setAnnouncement(`${labelName(a.labelId)}: “${a.quote}”`);
+          }}
+          onKeyCommand={(event) => {
+            const handled = handleKey(event);
+            if (handled) event.stopPropagation();
+            return handled;
+          }}
+        />
+        {selection && (
+          <TagToolbar
+            labels={labels}
+            quote={quote}
+            onTag={(labelId) => {
+              tagSelection(labelId);
+              textRef.current?.focus();
+            }}
+          />
+        )}
+      </section>
+      <Sidebar
+        annotations={annotations}
+        labels={labels}
+        hiddenLabels={hiddenLabels}
+        selectedId={selectedId}
+        onToggleLabel={(id) =>
+          setHiddenLabels((hidden) => {
+            const next = new Set(hidden);
+            if (!next.delete(id)) next.add(id);
+            return next;
+          })
+        }
+        onSelect={reveal}
+        onRelabel={relabel}
+        onDelete={remove}
+        onNote={setNote}
+      />
+      <div className="visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import type { Annotation, Label } from '../../../shared/schemas';
+import { blockIndexAt, type Block } from './blocks';
+import { BlockView, layerStep } from './BlockView';
+import {
+  applyDomSelection,
+  fromMouse,
+  moveCursor,
+  readDomSelection,
+  selectionRange,
+  type CursorMove,
+  type TextSelection,
+} from './text-selection';
+
+export interface ReaderTextHandle {
+  /** Scrolls an annotation's span into view and flashes it. */
+  reveal(annotation: Annotation): void;
+  focus(): void;
+}
+
+interface ReaderTextProps {
+  text: string;
+  blocks: readonly Block[];
+  byBlock: readonly Annotation[][];
+  labels: ReadonlyMap<string, Label>;
+  selectedAnnotation: Annotation | null;
+  flashId: string | null;
+  selection: TextSelection | null;
+  onSelectionChange(selection: TextSelection | null): void;
+  onAnnotationClick(id: string): void;
+  onKeyCommand(event: KeyboardEvent<HTMLDivElement>): boolean;
+}
+
+const arrowMoves: Record<string, CursorMove> = {
+  ArrowRight: 'next',
+  ArrowLeft: 'previous',
+  ArrowDown: 'down',
+  ArrowUp: 'up',
+  Home: 'home',
+  End: 'end',
+};
+
+/** Rough height of a block before it is measured: keeps the scrollbar honest on long texts. */
+function estimateHeight(block: Block): number {
+  return Math.ceil((block.end - block.start) / 78 + 0.3) * 32 + 20;
+}
+
+export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function ReaderText(props, ref) {
+  const { text, blocks, byBlock, labels, selectedAnnotation, flashId, selection, onSelectionChange } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const altHeld = useRef(false);
+  /** Where the keyboard cursor continues from after a selection is tagged or cleared. */
+  const lastSelection = useRef<TextSelection | null>(null);
+  if (selection) lastSelection.current = selection;
+
+  // Keep the blocks at both ends of the selection rendered, so it survives scrolling.
+  const pinned = useMemo(() => {
+    if (!selection) return [];
+    const { start, end } = selectionRange(selection);
+    return [blockIndexAt(blocks, start), blockIndexAt(blocks, Math.max(start, end - 1))];
+  }, [selection, blocks]);
+  const rangeExtractor = useCallback(
+    (range: Range) => [...new Set([...defaultRangeExtractor(range), ...pinned])].sort((a, b) => a - b),
+    [pinned],
+  );
+  const virtualizer = useVirtualizer({
+    count: blocks.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => estimateHeight(blocks[index]!),
+    overscan: 3,
+    rangeExtractor,
+  });
+
+  useImperativeHandle(ref, () => ({
+    reveal(annotation) {
+      virtualizer.scrollToIndex(blockIndexAt(blocks, annotation.start), { align: 'center' });
+    },
+    focus() {
+      scrollRef.current?.focus();
+    },
+  }));
+
+  // Mirror a keyboard-made selection into the DOM once its blocks are rendered.
+  const keyboardSelection = useRef(false);
+  useLayoutEffect(() => {
+    if (!keyboardSelection.current || !selection || !textRef.current) return;
+    if (applyDomSelection(textRef.current, selection)) {
+      window.getSelection()?.getRangeAt(0).startContainer.parentElement?.scrollIntoView({ block: 'nearest' });
+    }
+  });
+
+  useEffect(() => {
+    if (!selection) window.getSelection()?.removeAllRanges();
+  }, [selection]);
+
+  const takeMouseSelection = () => {
+    const root = textRef.current;
+    if (!root) return;
+    const raw = readDomSelection(root);
+    if (!raw) return;
+    const next = fromMouse(text, raw, altHeld.current);
+    keyboardSelection.current = false;
+    if (next) applyDomSelection(root, next);
+    onSelectionChange(next);
+  };
+
+  const onMouseUp = (event: MouseEvent) => {
+    altHeld.current = event.altKey;
+    takeMouseSelection();
+  };
+
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (window.getSelection()?.isCollapsed === false) return;
+    const target = event.target as HTMLElement;
+    const segment = target.closest<HTMLElement>('[data-ids]') ?? underlinedSegmentAt(target, event.clientX, event.clientY);
+    if (!segment) {
+      onSelectionChange(null);
+      return;
+    }
+    const ids = segment.dataset.ids!.split(' ');
+    const layers = segment.dataset.layers!.split(' ').map(Number);
+    const clicked = underlineAt(segment, layers, event.clientY);
+    const id = clicked === null ? undefined : ids[layers.indexOf(clicked)];
+    const blockIndex = Number(segment.closest<HTMLElement>('[data-index]')?.dataset.index);
+    props.onAnnotationClick(id ?? cycle(ids, selectedAnnotation?.id ?? null, byBlock[blockIndex] ?? []));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const move = arrowMoves[event.key];
+    if (move && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      const next = moveCursor(text, blocks, selection ?? caretAfter(lastSelection.current) ?? firstVisible(), move, event.shiftKey, event.altKey);
+      if (next) {
+        keyboardSelection.current = true;
+        const { start, end } = selectionRange(next);
+        const target = next.focus === start ? start : Math.max(start, end - 1);
+        const index = blockIndexAt(blocks, target);
+        const items = virtualizer.getVirtualItems();
+        if (!items.some((item) => item.index === index)) virtualizer.scrollToIndex(index, { align: 'center' });
+        onSelectionChange(next);
+      }
+      return;
+    }
+    if (props.onKeyCommand(event)) event.preventDefault();
+  };
+
+  /** With nothing selected yet, the keyboard starts just before the first block on screen. */
+  const firstVisible = (): TextSelection | null => {
+    const first = virtualizer.getVirtualItems().find((item) => item.end > (scrollRef.current?.scrollTop ?? 0));
+    const start = blocks[first?.index ?? 0]?.start;
+    return start === undefined ? null : { anchor: start, focus: start };
+  };
+
+  const items = virtualizer.getVirtualItems();
+  const selectedId = selectedAnnotation?.id ?? null;
+  return (
+    <div
+      ref={scrollRef}
+      className="reader-scroll"
+      tabIndex={0}
+      role="document"
+      aria-label="Report text. Arrow keys move word by word, Shift with arrows selects, Alt for single characters; number keys tag the selection."
+      onMouseUp={onMouseUp}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+    >
+      <div ref={textRef} className="reader-text" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const block = blocks[item.index]!;
+          const annotations = byBlock[item.index]!;
+          const touchesSelected = selectedAnnotation !== null && selectedAnnotation.start < block.end && selectedAnnotation.end > block.start;
+          const touchesFlash = flashId !== null && annotations.some((a) => a.id === flashId);
+          return (
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="block-slot"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <BlockView
+                text={text}
+                block={block}
+                annotations={annotations}
+                labels={labels}
+                selectedId={touchesSelected ? selectedId : null}
+                flashId={touchesFlash ? flashId : null}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+});
+
+/**
+ * Browsers hit-test inline text by its glyph box, not its padding, where the underline rows
+ * are drawn; so a click on a row lands on the paragraph. Find the segment drawn there.
+ */
+function underlinedSegmentAt(target: HTMLElement, x: number, y: number): HTMLElement | null {
+  const block = target.closest('.block');
+  if (!block) return null;
+  for (const segment of block.querySelectorAll<HTMLElement>('[data-ids]')) {
+    for (const rect of segment.getClientRects()) {
+      if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return segment;
+    }
+  }
+  return null;
+}
+
+/** The layer whose underline row lies under clientY, if the click hit one. */
+function underlineAt(segment: HTMLElement, layers: number[], clientY: number): number | null {
+  for (const rect of segment.getClientRects()) {
+    if (clientY < rect.top || clientY > rect.bottom) continue;
+    const row = Math.floor((rect.bottom - clientY) / layerStep);
+    return layers.includes(row) ? row : null;
+  }
+  return null;
+}
+
+/** Clicking the text of a highlight again cycles through the covering annotations, innermost first. */
+function cycle(ids: string[], currentId: string | null, blockAnnotations: readonly Annotation[]): string {
+  const length = (id: string) => spanLength(blockAnnotations.find((a) => a.id === id));
+  const bySize = [...ids].sort((a, b) => length(a) - length(b));
+  const at = currentId ? bySize.indexOf(currentId) : -1;
+  return bySize[(at + 1) % bySize.length]!;
+}
+
+function spanLength(annotation: Annotation | undefined): number {
+  return annotation ? annotation.end - annotation.start : Number.MAX_SAFE_INTEGER;
+}
+
+function caretAfter(selection: TextSelection | null): TextSelection | null {
+  if (!selection) return null;
+  const { end } = selectionRange(selection);
+  return { anchor: end, focus: end };
+}

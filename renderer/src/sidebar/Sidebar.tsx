@@ -1,0 +1,104 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Annotation, Label } from '../../../shared/schemas';
+import { AnnotationCard } from './AnnotationCard';
+
+interface SidebarProps {
+  annotations: readonly Annotation[];
+  labels: readonly Label[];
+  hiddenLabels: ReadonlySet<string>;
+  selectedId: string | null;
+  onToggleLabel(labelId: string): void;
+  onSelect(annotation: Annotation): void;
+  onRelabel(annotation: Annotation, labelId: string): void;
+  onDelete(annotation: Annotation): void;
+  onNote(annotation: Annotation, note: string, mergeWithLast: boolean): Promise<void>;
+}
+
+/** The document's annotations in reading order; a long list renders only what is in view. */
+export function Sidebar(props: SidebarProps) {
+  const { annotations, labels, hiddenLabels, selectedId } = props;
+  const counts = useMemo(() => {
+    const result = new Map<string, number>();
+    for (const a of annotations) result.set(a.labelId, (result.get(a.labelId) ?? 0) + 1);
+    return result;
+  }, [annotations]);
+  const shown = useMemo(() => annotations.filter((a) => !hiddenLabels.has(a.labelId)), [annotations, hiddenLabels]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 132,
+    overscan: 6,
+    getItemKey: (index) => shown[index]!.id,
+  });
+
+  useEffect(() => {
+    if (!selectedId) return;
+    const index = shown.findIndex((a) => a.id === selectedId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selectedId, shown, virtualizer]);
+
+  return (
+    <aside className="sidebar" aria-label="Annotations">
+      <div className="sidebar-head">
+        <h2>
+          Annotations <span className="total">{annotations.length}</span>
+        </h2>
+        <div className="filters" role="group" aria-label="Show labels">
+          {labels.map((label) => {
+            const on = !hiddenLabels.has(label.id);
+            return (
+              <button
+                key={label.id}
+                type="button"
+                className={`filter-chip${on ? ' on' : ''}`}
+                aria-pressed={on}
+                onClick={() => props.onToggleLabel(label.id)}
+                title={on ? `Hide ${label.name} annotations in this list` : `Show ${label.name} annotations`}
+              >
+                <span className="swatch" style={{ background: label.color }} aria-hidden="true" />
+                {label.name} <span className="count">{counts.get(label.id) ?? 0}</span>
+              </button>
+            );
+          })}
+        </div>
+      </div>
+      <div ref={scrollRef} className="card-scroll">
+        {shown.length === 0 ? (
+          <p className="sidebar-empty">
+            {annotations.length === 0
+              ? 'Select text in the report and press 1, 2 or 3 (or use the toolbar) to tag it.'
+              : 'No annotations with the labels shown.'}
+          </p>
+        ) : (
+          <div role="list" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const annotation = shown[item.index]!;
+              return (
+                <div
+                  key={item.key}
+                  role="listitem"
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className="card-slot"
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  <AnnotationCard
+                    annotation={annotation}
+                    labels={labels}
+                    selected={annotation.id === selectedId}
+                    onSelect={props.onSelect}
+                    onRelabel={props.onRelabel}
+                    onDelete={props.onDelete}
+                    onNote={props.onNote}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </aside>
+  );
+}

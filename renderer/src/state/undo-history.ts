@@ -1,0 +1,71 @@
+// Undo and redo of annotation edits. Each step knows how to undo and redo itself through the
+// API; a step whose call fails stays where it was, so history never claims what did not happen.
+
+export interface UndoStep {
+  description: string;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+}
+
+export class UndoHistory {
+  private done: UndoStep[] = [];
+  private undone: UndoStep[] = [];
+  private busy = false;
+
+  push(step: UndoStep): void {
+    this.done.push(step);
+    this.undone = [];
+  }
+
+  /** Replaces the newest step (to merge successive edits of one note into one step). */
+  replaceLast(step: UndoStep): void {
+    this.done[this.done.length - 1] = step;
+  }
+
+  get last(): UndoStep | undefined {
+    return this.done[this.done.length - 1];
+  }
+
+  canUndo(): boolean {
+    return this.done.length > 0;
+  }
+
+  canRedo(): boolean {
+    return this.undone.length > 0;
+  }
+
+  /** Returns the step undone, or null when there was nothing to undo. */
+  async undo(): Promise<UndoStep | null> {
+    return this.move(this.done, this.undone, (step) => step.undo());
+  }
+
+  async redo(): Promise<UndoStep | null> {
+    return this.move(this.undone, this.done, (step) => step.redo());
+  }
+
+  private async move(from: UndoStep[], to: UndoStep[], run: (step: UndoStep) => Promise<void>): Promise<UndoStep | null> {
+    const step = from[from.length - 1];
+    if (!step || this.busy) return null;
+    this.busy = true;
+    try {
+      await run(step);
+      from.pop();
+      to.push(step);
+      return step;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+const histories = new Map<string, UndoHistory>();
+
+/** One history per document, kept while the app runs. */
+export function historyFor(documentId: string): UndoHistory {
+  let history = histories.get(documentId);
+  if (!history) {
+    history = new UndoHistory();
+    histories.set(documentId, history);
+  }
+  return history;
+}

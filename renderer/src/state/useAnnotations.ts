@@ -1,0 +1,104 @@
+// The open document's annotations: loaded once, kept in reading order, changed through the API
+// with every change recorded as an undoable step.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Annotation } from '../../../shared/schemas';
+import { call } from '../api';
+import { readingOrder } from '../reader/segments';
+import { historyFor, type UndoStep } from './undo-history';
+
+export interface AnnotationActions {
+  create(labelId: string, start: number, end: number): Promise<Annotation>;
+  remove(annotation: Annotation): Promise<void>;
+  relabel(annotation: Annotation, labelId: string): Promise<void>;
+  setNote(annotation: Annotation, note: string, mergeWithLast: boolean): Promise<void>;
+  undo(): Promise<UndoStep | null>;
+  redo(): Promise<UndoStep | null>;
+}
+
+/** Inserts or replaces an annotation, keeping reading order without re-sorting everything. */
+function upsert(list: readonly Annotation[], annotation: Annotation): Annotation[] {
+  const without = list.filter((a) => a.id !== annotation.id);
+  let lo = 0;
+  let hi = without.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (readingOrder(without[mid]!, annotation) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  without.splice(lo, 0, annotation);
+  return without;
+}
+
+export function useAnnotations(documentId: string, initial: readonly Annotation[]) {
+  const [annotations, setAnnotations] = useState<readonly Annotation[]>(() => [...initial].sort(readingOrder));
+  useEffect(() => setAnnotations([...initial].sort(readingOrder)), [initial]);
+  const history = historyFor(documentId);
+  const put = useCallback((a: Annotation) => setAnnotations((list) => upsert(list, a)), []);
+  const drop = useCallback((id: string) => setAnnotations((list) => list.filter((a) => a.id !== id)), []);
+  /** The newest note edit, so that typing pauses in one note become a single undo step. */
+  const lastNoteEdit = useRef<{ id: string; from: string; step: UndoStep } | null>(null);
+
+  const actions = useMemo<AnnotationActions>(() => {
+    const update = async (id: string, patch: { labelId?: string; note?: string }) => {
+      put(await call('annotations.update', { id, ...patch }));
+    };
+    return {
+      async create(labelId, start, end) {
+        const created = await call('annotations.create', { documentId, labelId, start, end });
+        put(created);
+        history.push({
+          description: 'tagging',
+          undo: async () => drop((await call('annotations.delete', { id: created.id })).id),
+          redo: async () => put(await call('annotations.restore', created)),
+        });
+        lastNoteEdit.current = null;
+        return created;
+      },
+      async remove(annotation) {
+        const deleted = await call('annotations.delete', { id: annotation.id });
+        drop(deleted.id);
+        history.push({
+          description: 'deletion',
+          undo: async () => put(await call('annotations.restore', deleted)),
+          redo: async () => drop((await call('annotations.delete', { id: deleted.id })).id),
+        });
+        lastNoteEdit.current = null;
+      },
+      async relabel(annotation, labelId) {
+        const from = annotation.labelId;
+        if (from === labelId) return;
+        await update(annotation.id, { labelId });
+        history.push({
+          description: 'label change',
+          undo: () => update(annotation.id, { labelId: from }),
+          redo: () => update(annotation.id, { labelId }),
+        });
+        lastNoteEdit.current = null;
+      },
+      async setNote(annotation, note, mergeWithLast) {
+        const previous = lastNoteEdit.current;
+        const merging = mergeWithLast && previous?.id === annotation.id && history.last === previous.step;
+        const from = merging ? previous.from : annotation.note;
+        await update(annotation.id, { note });
+        const step: UndoStep = {
+          description: 'note edit',
+          undo: () => update(annotation.id, { note: from }),
+          redo: () => update(annotation.id, { note }),
+        };
+        if (merging) history.replaceLast(step);
+        else history.push(step);
+        lastNoteEdit.current = { id: annotation.id, from, step };
+      },
+      undo: async () => {
+        lastNoteEdit.current = null;
+        return history.undo();
+      },
+      redo: async () => {
+        lastNoteEdit.current = null;
+        return history.redo();
+      },
+    };
+  }, [documentId, history, put, drop]);
+
+  return { annotations, actions };
+}

@@ -1,0 +1,112 @@
+// Page object for the reader: what a user does, in the words a user would use.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class ReaderPage {
+  constructor(readonly page: Page) {}
+
+  text(): Locator {
+    return this.page.getByRole('document', { name: /Report text/ });
+  }
+
+  cards(): Locator {
+    return this.page.getByRole('complementary', { name: 'Annotations' }).locator('article.card');
+  }
+
+  /** The card whose quote is exactly `quote`. */
+  card(quote: string): Locator {
+    return this.cards().filter({ has: this.page.locator('.quote').getByText(`“${quote}”`, { exact: true }) });
+  }
+
+  cardById(id: string): Locator {
+    return this.cards().and(this.page.locator(`[data-annotation-id="${id}"]`));
+  }
+
+  highlights(): Locator {
+    return this.text().locator('.ann');
+  }
+
+  async openFromLibrary(title: RegExp | string): Promise<void> {
+    await this.page.getByRole('list', { name: 'Reports' }).getByRole('button', { name: title }).click();
+    await expect(this.text()).toBeVisible();
+  }
+
+  /** Screen points inside the first and last characters of the n-th occurrence of `from`…`to`. */
+  async dragPoints(fromText: string, toText: string, fromAt = 0.5, toAt = 0.5) {
+    return this.page.evaluate(
+      ({ fromText, toText, fromAt, toAt }) => {
+        const root = document.querySelector('.reader-text')!;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        const nodes: Text[] = [];
+        while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+        const full = nodes.map((n) => n.data).join('');
+        const locate = (offset: number) => {
+          let rest = offset;
+          for (const node of nodes) {
+            if (rest < node.data.length) return { node, offset: rest };
+            rest -= node.data.length;
+          }
+          throw new Error('offset outside rendered text');
+        };
+        const charRect = (offset: number) => {
+          const { node, offset: at } = locate(offset);
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
+          return range.getBoundingClientRect();
+        };
+        const start = full.indexOf(fromText);
+        if (start < 0) throw new Error(`not rendered: ${fromText}`);
+        const endTextAt = full.indexOf(toText, start);
+        if (endTextAt < 0) throw new Error(`not rendered: ${toText}`);
+        const a = charRect(start + Math.floor((fromText.length - 1) * fromAt));
+        const b = charRect(endTextAt + Math.floor((toText.length - 1) * toAt));
+        // Whole pixels: Chromium drops a drag-selection whose mouse events have fractional positions.
+        const px = (v: number) => Math.round(v);
+        return { x1: px(a.left + a.width / 2), y1: px(a.top + a.height / 2), x2: px(b.left + b.width / 2), y2: px(b.top + b.height / 2) };
+      },
+      { fromText, toText, fromAt, toAt },
+    );
+  }
+
+  /** Drags the mouse from inside `fromText` to inside `toText`, as a user selects text. */
+  async dragSelect(fromText: string, toText: string, options: { alt?: boolean; fromAt?: number; toAt?: number } = {}) {
+    const p = await this.dragPoints(fromText, toText, options.fromAt ?? 0.5, options.toAt ?? 0.5);
+    if (options.alt) await this.page.keyboard.down('Alt');
+    await this.page.mouse.move(p.x1, p.y1);
+    await this.page.mouse.down();
+    await this.page.mouse.move((p.x1 + p.x2) / 2, (p.y1 + p.y2) / 2, { steps: 4 });
+    await this.page.mouse.move(p.x2, p.y2, { steps: 4 });
+    await this.page.mouse.up();
+    if (options.alt) await this.page.keyboard.up('Alt');
+  }
+
+  toolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: /^Tag/ });
+  }
+
+  async tagWithToolbar(label: string): Promise<void> {
+    await this.toolbar().getByRole('button', { name: new RegExp(`^${label}`) }).click();
+  }
+
+  /** The text of the current (snapped) selection, as the toolbar names it. */
+  async selectedQuote(): Promise<string> {
+    const name = await this.toolbar().getAttribute('aria-label');
+    return /^Tag “(.*)” as$/s.exec(name ?? '')?.[1] ?? '';
+  }
+
+  /** The concatenated text of the segments that carry an annotation. */
+  async highlightedText(annotationId: string): Promise<string> {
+    return this.page.evaluate((id) => {
+      return [...document.querySelectorAll<HTMLElement>('.reader-text [data-ids]')]
+        .filter((el) => el.dataset.ids!.split(' ').includes(id))
+        .map((el) => el.textContent)
+        .join('');
+    }, annotationId);
+  }
+
+  async cardId(quote: string): Promise<string> {
+    const id = await this.card(quote).getAttribute('data-annotation-id');
+    if (!id) throw new Error(`no card for ${quote}`);
+    return id;
+  }
+}

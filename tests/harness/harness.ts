@@ -1,0 +1,131 @@
+// Runs the real renderer build in Debian's Chromium with the real main-process core (store,
+// services, dispatcher) in this Node process. window.glossa reaches the dispatcher through
+// page.exposeBinding, so every call crosses the same validation as in the app.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildSync } from 'esbuild';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { startCore, type Core } from '../../electron/core';
+import { serveRendererFile } from '../../electron/protocol/renderer-files';
+import type { DialogPort } from '../../electron/services/context';
+
+export const repoRoot = path.resolve(__dirname, '../..');
+export const rendererDir = path.join(repoRoot, 'dist/renderer');
+/** The harness serves the renderer under this origin (the app uses app://glossa). */
+export const harnessOrigin = 'http://glossa.test';
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) throw new Error('Chromium not found: install Debian\'s chromium package (apt-get install -y chromium).');
+  return found;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+}
+
+/** Dialog answers a test lines up in advance, as a user would click them. */
+export class ScriptedDialogs implements DialogPort {
+  readonly openAnswers: string[][] = [];
+  readonly saveAnswers: (string | null)[] = [];
+  readonly savePrompts: { suggestedName: string; extension: string }[] = [];
+
+  async chooseFilesToImport(): Promise<string[]> {
+    return this.openAnswers.shift() ?? [];
+  }
+
+  async chooseExportPath(suggestedName: string, extension: string): Promise<string | null> {
+    this.savePrompts.push({ suggestedName, extension });
+    return this.saveAnswers.length ? this.saveAnswers.shift()! : null;
+  }
+}
+
+let bridgeScript: string | null = null;
+function harnessBridge(): string {
+  bridgeScript ??= buildSync({
+    entryPoints: [path.join(__dirname, 'bridge-entry.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+  }).outputFiles[0]!.text;
+  return bridgeScript;
+}
+
+export interface Session {
+  core: Core;
+  dialogs: ScriptedDialogs;
+  storePath: string;
+  /** Opens (or reopens, as after a restart) the app in a new page. */
+  openApp(): Promise<Page>;
+  /** Closes the store and opens it again from disk, as quitting and relaunching the app does. */
+  restart(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  storePath?: string;
+  seedSample?: boolean;
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+}
+
+export async function startSession(browser: Browser, options: SessionOptions = {}): Promise<Session> {
+  const storePath = options.storePath ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-e2e-')), 'glossa.sqlite');
+  const dialogs = new ScriptedDialogs();
+  const start = () =>
+    startCore({ storePath, dialogs, appVersion: 'test', seedSample: options.seedSample ?? true, logError: () => undefined });
+  let core = start();
+  let context: BrowserContext | null = null;
+
+  const openApp = async (): Promise<Page> => {
+    await context?.close();
+    context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1280, height: 820 },
+      colorScheme: options.colorScheme ?? 'light',
+    });
+    await context.route(`${harnessOrigin}/**`, (route) => {
+      const response = serveRendererFile(rendererDir, new URL(route.request().url()).pathname);
+      return route.fulfill({ status: response.status, headers: response.headers, body: response.body });
+    });
+    // Anything else the page asks for is remote content, which the app never loads.
+    await context.route((url) => !url.href.startsWith(harnessOrigin), (route) => route.abort('blockedbyclient'));
+    await context.exposeBinding('__glossaInvoke', (_source, channel: unknown, args: unknown) => core.dispatch(channel, args));
+    await context.addInitScript({ content: harnessBridge() });
+    const page = await context.newPage();
+    await page.goto(`${harnessOrigin}/index.html`);
+    return page;
+  };
+
+  return {
+    get core() {
+      return core;
+    },
+    dialogs,
+    storePath,
+    openApp,
+    async restart() {
+      await context?.close();
+      context = null;
+      core.close();
+      core = start();
+      return openApp();
+    },
+    async close() {
+      await context?.close();
+      core.close();
+    },
+  };
+}
