@@ -18,7 +18,7 @@ export type AddResult =
   | { status: 'duplicate'; existingId: string; title: string };
 
 const metaColumns = `id, title, outlet, url, published_at AS publishedAt, imported_at AS importedAt,
-  source_name AS sourceName, length(text) AS length`;
+  source_name AS sourceName, text_length AS length`;
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -34,8 +34,9 @@ export function addDocument(ctx: ServiceContext, input: NewDocument): AddResult 
   const id = ctx.newId();
   ctx.store.db
     .prepare(
-      `INSERT INTO documents (id, title, outlet, url, published_at, imported_at, source_name, text, content_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO documents
+         (id, title, outlet, url, published_at, imported_at, source_name, text, text_length, content_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       id,
@@ -46,6 +47,7 @@ export function addDocument(ctx: ServiceContext, input: NewDocument): AddResult 
       ctx.now(),
       input.sourceName ?? null,
       input.text,
+      input.text.length, // UTF-16 code units, like every stored offset
       hash,
     );
   return { status: 'added', document: getDocument(ctx, id) };

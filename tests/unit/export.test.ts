@@ -189,7 +189,7 @@ describe('export', () => {
     const db = t.store.db;
     const body = 'Rebels said they took the bridge at Dorsk 👍🏽 on Friday. '.repeat(40);
     const insertDoc = db.prepare(
-      `INSERT INTO documents (id, title, imported_at, text, content_hash) VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO documents (id, title, imported_at, text, text_length, content_hash) VALUES (?, ?, ?, ?, ?, ?)`,
     );
     const insertAnn = db.prepare(
       `INSERT INTO annotations (id, document_id, label_id, start, "end", quote, note, created_at, updated_at)
@@ -198,7 +198,7 @@ describe('export', () => {
     t.store.transaction(() => {
       for (let d = 0; d < 1000; d++) {
         const text = `Report ${d}. ${body}`;
-        insertDoc.run(`d${d}`, `Report ${d}`, '2026-01-01', text, `hash-${d}`);
+        insertDoc.run(`d${d}`, `Report ${d}`, '2026-01-01', text, text.length, `hash-${d}`);
         for (let a = 0; a < 100; a++) {
           const start = text.indexOf('Rebels', a * 20);
           insertAnn.run(`d${d}-a${a}`, `d${d}`, start, start + 6, 'Rebels');

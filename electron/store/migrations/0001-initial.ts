@@ -13,6 +13,9 @@ export const migration0001: Migration = {
       imported_at TEXT NOT NULL,
       source_name TEXT,
       text TEXT NOT NULL,
+      -- In UTF-16 code units, the unit of stored offsets (shared/offsets.ts); SQLite's
+      -- length() counts code points, so the length is computed in JS when the text is stored.
+      text_length INTEGER NOT NULL CHECK (text_length >= 0),
       content_hash TEXT NOT NULL UNIQUE
     );
 
