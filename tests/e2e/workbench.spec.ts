@@ -165,3 +165,26 @@ test('keyboard only: move word by word, extend with Shift+arrows, tag with a num
   await page.keyboard.press('Enter');
   await expect(reader.card('14 March')).toBeVisible();
 });
+
+test('a long report: clicking a card scrolls the reader to its span and flashes it', async ({ page, reader, session }) => {
+  const paragraphs = Array.from({ length: 600 }, (_, i) => `Paragraph ${i + 1}. Officials in Port Alder said the convoy reached checkpoint ${i + 1} before dusk.`);
+  const text = paragraphs.join('\n\n');
+  const { addDocument } = await import('../../electron/services/documents');
+  const { createAnnotation } = await import('../../electron/services/annotations');
+  const added = addDocument(session.core.ctx, { title: 'Convoy log', text, outlet: 'Test' });
+  if (added.status !== 'added') throw new Error('not added');
+  const target = 'checkpoint 577';
+  const start = text.indexOf(target);
+  createAnnotation(session.core.ctx, { documentId: added.document.id, labelId: 'location', start, end: start + target.length });
+  await page.reload();
+  await reader.openFromLibrary('Convoy log');
+  // Only the paragraphs on screen are in the DOM.
+  expect(await page.locator('.reader-text .block').count()).toBeLessThan(60);
+  await expect(reader.text()).not.toContainText(target);
+
+  await reader.card(target).locator('.quote').click();
+  const highlight = reader.text().locator('.ann', { hasText: target });
+  await expect(highlight).toBeInViewport();
+  await expect(highlight).toHaveClass(/flash/);
+  await expect(highlight).toHaveClass(/selected/);
+});
