@@ -1,10 +1,11 @@
 // Runs in the page before the renderer: installs window.glossa exactly as the preload does,
 // but over Playwright's binding instead of Electron's IPC.
-import { buildApi, type Invoke } from '../../shared/bridge';
+import { buildApi, type GlossaApi, type Invoke } from '../../shared/bridge';
 import { menuCommands, type MenuCommand } from '../../shared/contract';
 
 declare global {
   interface Window {
+    glossa?: GlossaApi;
     __glossaInvoke: Invoke;
     /** Lets a test send a menu command, as the Electron shell's menu does. */
     __glossaMenu(command: MenuCommand): void;
