@@ -1,0 +1,143 @@
+// `npm run bench`: a one-million-character report with 20,000 annotations, opened and tagged in
+// the real renderer build (Debian's Chromium, the real core over the harness's bridge).
+// Prints a table, then as its last line one JSON object with the four figures. Missed targets do
+// not fail the run; errors do (exit 1).
+import type { Browser } from '@playwright/test';
+import { launchChromium, startSession, type Session } from '../harness/harness';
+import { createAnnotation, deleteAnnotation } from '../../electron/services/annotations';
+import { makeSpans, makeText } from './corpus';
+import { measureFloor } from './floor';
+import { heapAfterGc, measureCreate, measureOpen, openOnce } from './reader';
+import { benchTitle, seedBenchReport } from './seed';
+import { median, round1 } from './stats';
+
+const textSeed = 20250314;
+const spanSeed = 7;
+const viewport = { width: 1280, height: 820 };
+const targets = { openVsFloor: 2, createMs: 16, heapMb: 200 };
+
+function log(message: string) {
+  process.stderr.write(`${message}\n`);
+}
+
+/** Node-side costs of the calls the reader makes, through the real dispatcher (no browser). */
+async function serviceCosts(session: Session, documentId: string) {
+  const time = async (fn: () => unknown) => {
+    const t0 = performance.now();
+    await fn();
+    return performance.now() - t0;
+  };
+  const dispatch = session.core.dispatch;
+  const getMs: number[] = [];
+  const listMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    getMs.push(await time(() => dispatch('documents.get', { id: documentId })));
+    listMs.push(await time(() => dispatch('annotations.list', { documentId })));
+  }
+  // A real createAnnotation (as 'annotations.create' runs it), then removed again.
+  const createMs: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    const created = createAnnotation(session.core.ctx, { documentId, labelId: 'source', start: 0, end: 2 });
+    createMs.push(performance.now() - t0);
+    deleteAnnotation(session.core.ctx, created.id);
+  }
+  const listed = (await dispatch('annotations.list', { documentId })) as { ok: boolean; value?: unknown[] } | unknown[];
+  const listBytes = JSON.stringify(listed).length;
+  return { getMs: median(getMs), listMs: median(listMs), createMs: median(createMs), listBytes };
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const bench = makeText(textSeed);
+  const spans = makeSpans(bench, spanSeed);
+  const paragraphs = bench.paragraphs.map((p) => bench.text.slice(p.start, p.end));
+  log(`report: ${bench.text.length.toLocaleString()} characters, ${paragraphs.length} paragraphs, ${spans.length.toLocaleString()} annotations`);
+
+  let browser: Browser | null = null;
+  let session: Session | null = null;
+  try {
+    browser = await launchChromium();
+
+    log('floor: bare paragraphs in a plain page…');
+    const floor = await measureFloor(browser, paragraphs, viewport);
+
+    session = await startSession(browser, { seedSample: false, viewport });
+    let t0 = performance.now();
+    const documentId = seedBenchReport(session.core.ctx, bench.text, spans);
+    log(`seeded the store through the services in ${Math.round(performance.now() - t0)} ms`);
+
+    const page = await session.openApp();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    log('open: library click to highlights painted, 5 runs…');
+    const open = await measureOpen(page, benchTitle);
+    const heapMb = await heapAfterGc(page);
+    log('open again, replies served from page memory (renderer work only), 3 runs…');
+    const openLocal = await measureOpen(page, benchTitle, 3, { repliesFromMemory: true });
+    await openOnce(page, benchTitle);
+
+    log('create: drag-select a word, press 1, 50 runs…');
+    t0 = performance.now();
+    const create = await measureCreate(page);
+    log(`create runs took ${Math.round(performance.now() - t0)} ms`);
+
+    const stored = (session.core.store.db.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number }).n;
+    if (stored !== spans.length + create.runs.length) {
+      throw new Error(`the store holds ${stored} annotations, expected ${spans.length + create.runs.length}`);
+    }
+    if (pageErrors.length) throw new Error(`uncaught errors in the renderer: ${pageErrors.join('; ')}`);
+    const costs = await serviceCosts(session, documentId);
+
+    const figures = {
+      floor_ms: round1(floor.median),
+      open_ms: round1(open.median),
+      create_ms: round1(create.median),
+      heap_mb: round1(heapMb),
+    };
+    const holds = (ok: boolean) => (ok ? 'yes' : 'NO');
+    const rows: [string, string, string, string][] = [
+      ['floor_ms (bare <p> text painted)', `${figures.floor_ms}`, '—', '—'],
+      ['open_ms (click → highlights painted)', `${figures.open_ms}`, `≤ ${round1(floor.median * targets.openVsFloor)} (2× floor)`, holds(open.median <= floor.median * targets.openVsFloor)],
+      ['create_ms (key 1 → frame with highlight)', `${figures.create_ms}`, `< ${targets.createMs}`, holds(create.median < targets.createMs)],
+      ['heap_mb (renderer JS heap after GC)', `${figures.heap_mb}`, `< ${targets.heapMb}`, holds(heapMb < targets.heapMb)],
+    ];
+    const details: [string, string][] = [
+      ['floor runs (ms)', floor.runs.map((v) => Math.round(v)).join(', ')],
+      ['open runs (ms)', open.runs.map((r) => Math.round(r.paintedMs)).join(', ')],
+      ['open: click → .reader-text in DOM (median ms)', `${round1(open.readerMedian)}`],
+      ['open: click → first .ann in DOM (median ms)', `${round1(open.firstAnnMedian)}`],
+      ['open, replies from page memory: renderer only (median ms)', `${round1(openLocal.median)} (runs ${openLocal.runs.map((r) => Math.round(r.paintedMs)).join(', ')})`],
+      ['structuredClone of those replies in the page (ms)', `${round1(openLocal.cloneMedian)} (stand-in for Electron IPC)`],
+      ['create: key → new .ann in DOM (median ms)', `${round1(create.domMedian)}`],
+      ['create: key → two frames later (median ms)', `${round1(create.paintedMedian)}`],
+      ['create: key → frame, p90 (ms)', `${round1(create.p90)}`],
+      ['main side: documents.get via dispatcher (ms)', `${round1(costs.getMs)}`],
+      ['main side: annotations.list via dispatcher (ms)', `${round1(costs.listMs)} (${(costs.listBytes / 1e6).toFixed(1)} MB as JSON)`],
+      ['main side: createAnnotation service call (ms)', `${round1(costs.createMs)}`],
+      ['whole bench (s)', `${round1((performance.now() - started) / 1000)}`],
+    ];
+    const width = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'value', 'target', 'holds?'], ...rows].map((r) => r[i]!.length)));
+    const line = (r: readonly string[]) => r.map((cell, i) => cell.padEnd(width[i]!)).join('  ').trimEnd();
+    console.log(line(['figure', 'value', 'target', 'holds?']));
+    console.log(width.map((w) => '-'.repeat(w)).join('  '));
+    for (const r of rows) console.log(line(r));
+    console.log('');
+    const detailWidth = Math.max(...details.map((d) => d[0].length));
+    for (const [name, value] of details) console.log(`${name.padEnd(detailWidth)}  ${value}`);
+    console.log(JSON.stringify(figures));
+    return 0;
+  } finally {
+    await session?.close();
+    await browser?.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
