@@ -14,6 +14,8 @@ export interface CoreOptions extends OpenStoreOptions {
   /** Put the sample report in a new library (the app does; the CLI does not). */
   seedSample?: boolean;
   logError?: DispatchOptions['logError'];
+  /** Where events for the renderer go; by default nowhere (the CLI). */
+  emit?: ServiceContext['emit'];
 }
 
 export interface Core {
@@ -23,13 +25,18 @@ export interface Core {
   close(): void;
 }
 
-export function createContext(store: Store, dialogs: DialogPort, appVersion: string): ServiceContext {
-  return { store, dialogs, appVersion, now: () => new Date().toISOString(), newId: () => randomUUID() };
+export function createContext(
+  store: Store,
+  dialogs: DialogPort,
+  appVersion: string,
+  emit: ServiceContext['emit'] = () => undefined,
+): ServiceContext {
+  return { store, dialogs, appVersion, emit, now: () => new Date().toISOString(), newId: () => randomUUID() };
 }
 
 export function startCore(options: CoreOptions): Core {
   const store = openStore(options.storePath, options);
-  const ctx = createContext(store, options.dialogs, options.appVersion);
+  const ctx = createContext(store, options.dialogs, options.appVersion, options.emit);
   if (options.seedSample) seedSampleOnFirstRun(ctx);
   const dispatch = createDispatcher(createHandlers(ctx), { logError: options.logError });
   return { store, ctx, dispatch, close: () => store.close() };

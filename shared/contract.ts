@@ -1,36 +1,12 @@
 // The one IPC contract. Every channel the renderer may call, with the schema of its
 // arguments and of its result. The preload, the dispatcher and the test harness are generic
 // over this object: adding a feature adds a line here, a handler, and a UI call.
-import { z } from 'zod';
-import * as S from './schemas';
-
-const none = z.object({}).strict();
-const byId = z.object({ id: S.Id }).strict();
+import type { z } from 'zod';
+import { coreChannels } from './channels/core';
+import { eventSchemas } from './events';
 
 export const contract = {
-  'app.info': { args: none, result: S.AppInfo },
-  'labels.list': { args: none, result: z.array(S.Label) },
-  'documents.list': { args: none, result: z.array(S.DocumentSummary) },
-  'documents.get': { args: byId, result: S.DocumentFull },
-  /** Shows the native open dialog in main and imports what the user picks. */
-  'documents.importDialog': { args: none, result: S.ImportReport },
-  /** Imports files dropped on the window; the renderer sends their bytes. */
-  'documents.importDropped': {
-    args: z.object({ files: z.array(S.DroppedFile).min(1).max(500) }).strict(),
-    result: S.ImportReport,
-  },
-  'annotations.list': {
-    args: z.object({ documentId: S.Id }).strict(),
-    result: z.array(S.Annotation),
-  },
-  'annotations.create': { args: S.NewAnnotation, result: S.Annotation },
-  'annotations.update': { args: S.AnnotationPatch, result: S.Annotation },
-  /** Returns the deleted annotation so that the renderer can undo the deletion. */
-  'annotations.delete': { args: byId, result: S.Annotation },
-  /** Puts back an annotation deleted earlier (undo), with its id and times. */
-  'annotations.restore': { args: S.Annotation, result: S.Annotation },
-  /** Shows the native save dialog in main and writes the export atomically. */
-  'export.dialog': { args: S.ExportRequest, result: S.ExportOutcome },
+  ...coreChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -58,3 +34,15 @@ export type MenuCommand = (typeof menuCommands)[number];
 /** The IPC channel names used on the wire. */
 export const ipcChannelPrefix = 'glossa:';
 export const menuCommandChannel = 'glossa-menu';
+export const eventChannel = 'glossa-event';
+
+export type EventName = keyof typeof eventSchemas;
+/** Something the main process tells the renderer without being asked (e.g. import progress). */
+export type AppEvent = { [N in EventName]: { name: N; payload: z.output<(typeof eventSchemas)[N]> } }[EventName];
+
+export function isAppEvent(value: unknown): value is AppEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const { name, payload } = value as { name?: unknown; payload?: unknown };
+  if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(eventSchemas, name)) return false;
+  return eventSchemas[name as EventName].safeParse(payload).success;
+}

@@ -1,5 +1,6 @@
 // What every service needs: the store, and the ports to the outside world that differ between
 // the Electron shell, the CLI and the tests.
+import type { AppEvent } from '../../shared/contract';
 import type { Store } from '../store/store';
 
 export interface DialogPort {
@@ -15,4 +16,6 @@ export interface ServiceContext {
   appVersion: string;
   now(): string;
   newId(): string;
+  /** Tells the renderer something without being asked (progress of long work). */
+  emit(event: AppEvent): void;
 }

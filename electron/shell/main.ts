@@ -2,7 +2,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { channels, ipcChannelPrefix } from '../../shared/contract';
+import { channels, eventChannel, ipcChannelPrefix } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { startCore, type Core } from '../core';
 import { rendererOrigin, serveRendererFile } from '../protocol/renderer-files';
@@ -61,6 +61,9 @@ function openCore(): Core | undefined {
       appVersion: app.getVersion(),
       seedSample: true,
       nativeBinding,
+      emit: (event) => {
+        if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(eventChannel, event);
+      },
     });
   } catch (error) {
     // The store refused to open (in use, damaged, too new) and has not been changed.

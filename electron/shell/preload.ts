@@ -1,7 +1,15 @@
 // Runs in the sandboxed renderer before the page: exposes window.glossa and nothing else.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { buildApi, type Invoke } from '../../shared/bridge';
-import { ipcChannelPrefix, menuCommandChannel, menuCommands, type MenuCommand } from '../../shared/contract';
+import {
+  eventChannel,
+  ipcChannelPrefix,
+  isAppEvent,
+  menuCommandChannel,
+  menuCommands,
+  type AppEvent,
+  type MenuCommand,
+} from '../../shared/contract';
 
 const invoke: Invoke = (channel, args) => ipcRenderer.invoke(ipcChannelPrefix + channel, args);
 
@@ -15,4 +23,14 @@ function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   };
 }
 
-contextBridge.exposeInMainWorld('glossa', buildApi(invoke, onMenuCommand));
+function onEvent(listener: (event: AppEvent) => void): () => void {
+  const handler = (_event: IpcRendererEvent, event: unknown) => {
+    if (isAppEvent(event)) listener(event);
+  };
+  ipcRenderer.on(eventChannel, handler);
+  return () => {
+    ipcRenderer.removeListener(eventChannel, handler);
+  };
+}
+
+contextBridge.exposeInMainWorld('glossa', buildApi(invoke, { onMenuCommand, onEvent }));

@@ -42,3 +42,7 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+export function onAppEvent(listener: Parameters<GlossaApi['onEvent']>[0]): () => void {
+  return window.glossa ? window.glossa.onEvent(listener) : () => undefined;
+}

@@ -1,7 +1,7 @@
 // Runs in the page before the renderer: installs window.glossa exactly as the preload does,
 // but over Playwright's binding instead of Electron's IPC.
 import { buildApi, type GlossaApi, type Invoke } from '../../shared/bridge';
-import { menuCommands, type MenuCommand } from '../../shared/contract';
+import { isAppEvent, menuCommands, type AppEvent, type MenuCommand } from '../../shared/contract';
 
 declare global {
   interface Window {
@@ -9,22 +9,35 @@ declare global {
     __glossaInvoke: Invoke;
     /** Lets a test send a menu command, as the Electron shell's menu does. */
     __glossaMenu(command: MenuCommand): void;
+    /** How the harness delivers main-process events, as webContents.send does in the app. */
+    __glossaEvent(event: unknown): void;
   }
 }
 
-const listeners = new Set<(command: MenuCommand) => void>();
+function subscriptions<T>() {
+  const listeners = new Set<(value: T) => void>();
+  return {
+    emit: (value: T) => listeners.forEach((listener) => listener(value)),
+    subscribe: (listener: (value: T) => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+const menu = subscriptions<MenuCommand>();
+const events = subscriptions<AppEvent>();
 window.__glossaMenu = (command) => {
-  if (menuCommands.includes(command)) listeners.forEach((listener) => listener(command));
+  if (menuCommands.includes(command)) menu.emit(command);
+};
+window.__glossaEvent = (event) => {
+  if (isAppEvent(event)) events.emit(event);
 };
 Object.defineProperty(window, 'glossa', {
   value: Object.freeze(
-    buildApi(
-      (channel, args) => window.__glossaInvoke(channel, args),
-      (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    ),
+    buildApi((channel, args) => window.__glossaInvoke(channel, args), {
+      onMenuCommand: menu.subscribe,
+      onEvent: events.subscribe,
+    }),
   ),
   writable: false,
 });

@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { startCore, type Core } from '../../electron/core';
 import { serveRendererFile } from '../../electron/protocol/renderer-files';
 import type { DialogPort } from '../../electron/services/context';
+import type { AppEvent } from '../../shared/contract';
 
 export const repoRoot = path.resolve(__dirname, '../..');
 export const rendererDir = path.join(repoRoot, 'dist/renderer');
@@ -85,8 +86,11 @@ export interface SessionOptions {
 export async function startSession(browser: Browser, options: SessionOptions = {}): Promise<Session> {
   const storePath = options.storePath ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-e2e-')), 'glossa.sqlite');
   const dialogs = new ScriptedDialogs();
+  let page: Page | null = null;
+  // Events reach the page as webContents.send does in the app.
+  const emit = (event: AppEvent) => void page?.evaluate((e) => window.__glossaEvent(e), event).catch(() => undefined);
   const start = () =>
-    startCore({ storePath, dialogs, appVersion: 'test', seedSample: options.seedSample ?? true, logError: () => undefined });
+    startCore({ storePath, dialogs, appVersion: 'test', seedSample: options.seedSample ?? true, logError: () => undefined, emit });
   let core = start();
   let context: BrowserContext | null = null;
 
@@ -104,7 +108,7 @@ export async function startSession(browser: Browser, options: SessionOptions = {
     await context.route((url) => !url.href.startsWith(harnessOrigin), (route) => route.abort('blockedbyclient'));
     await context.exposeBinding('__glossaInvoke', (_source, channel: unknown, args: unknown) => core.dispatch(channel, args));
     await context.addInitScript({ content: harnessBridge() });
-    const page = await context.newPage();
+    page = await context.newPage();
     await page.goto(`${harnessOrigin}/index.html`);
     return page;
   };

@@ -1,0 +1,13 @@
+// Events the main process sends to the renderer, each with the schema of its payload. Areas add
+// their events here; the preload and the harness pass on only events that match.
+import { z } from 'zod';
+
+export const eventSchemas = {
+  /** Sent by long work that reports progress; `done` of `total`, `current` names the item. */
+  'progress': z.object({
+    task: z.string(),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    current: z.string().optional(),
+  }),
+} as const;
