@@ -1,0 +1,179 @@
+// `npm run screenshots`: PNGs of the main screens in tests/output/screenshots/, taken from the
+// real renderer build over the harness (light and dark). Meant for looking at, and for the README.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { createAnnotation, updateAnnotation } from '../../electron/services/annotations';
+import { listDocuments, getDocument } from '../../electron/services/documents';
+import type { ServiceContext } from '../../electron/services/context';
+import { launchChromium, repoRoot, startSession } from '../harness/harness';
+import { ReaderPage } from '../e2e/reader-page';
+
+const outDir = path.join(repoRoot, 'tests/output/screenshots');
+const sampleTitle = /Rebels claim capture of Dorsk/;
+
+/** Spans on the sample report, several nested in or overlapping others. `after` picks a later occurrence. */
+const sampleSpans: { label: 'claim' | 'source' | 'location'; quote: string; after?: string; note?: string }[] = [
+  { label: 'location', quote: 'KESTRAVA' },
+  { label: 'location', quote: 'Northern Vell Province' },
+  { label: 'source', quote: 'Meridian Wire' },
+  { label: 'claim', quote: 'Rebel commanders said on Friday that they had seized the river town of Dorsk and two villages on the road to Kestrava', note: 'Not confirmed; compare with the governor’s denial.' },
+  { label: 'source', quote: 'Rebel commanders' },
+  { label: 'location', quote: 'river town of Dorsk' },
+  { label: 'location', quote: 'Dorsk', after: 'river town of' },
+  { label: 'location', quote: 'Kestrava, the provincial capital' },
+  { label: 'source', quote: 'A spokesman for the provincial governor' },
+  { label: 'claim', quote: 'denied that Dorsk had fallen' },
+  { label: 'claim', quote: 'Our forces hold the bridge and the market square' },
+  { label: 'source', quote: 'Samir Nuñez' },
+  { label: 'location', quote: 'Kestrava', after: 'told reporters in' },
+  { label: 'claim', quote: 'Telephone lines to Dorsk have been cut since Wednesday' },
+  { label: 'location', quote: 'Dorsk', after: 'Telephone lines to' },
+  { label: 'source', quote: 'according to drivers turned back there' },
+  { label: 'location', quote: 'Tamsin Ford', after: 'checkpoint outside' },
+  { label: 'source', quote: 'Vell Valley Monitoring Group' },
+  { label: 'claim', quote: 'at least 40 people have been killed since Tuesday' },
+];
+
+function annotateSample(ctx: ServiceContext): void {
+  const summary = listDocuments(ctx).find((d) => sampleTitle.test(d.title));
+  if (!summary) throw new Error('the sample report is not in the library');
+  const { text } = getDocument(ctx, summary.id);
+  for (const span of sampleSpans) {
+    const from = span.after ? text.indexOf(span.after) + span.after.length : 0;
+    const start = text.indexOf(span.quote, from);
+    if (start < 0 || (span.after && from < span.after.length)) throw new Error(`not in the sample: ${span.quote}`);
+    const created = createAnnotation(ctx, { documentId: summary.id, labelId: span.label, start, end: start + span.quote.length });
+    if (span.note) updateAnnotation(ctx, { id: created.id, note: span.note });
+  }
+}
+
+/** Three files for the import summary: one good, one empty, one with the same text as the good one. */
+function importFiles(): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-shots-'));
+  const good = path.join(dir, 'harbour-strike.txt');
+  fs.writeFileSync(
+    good,
+    'Dock workers in Port Alder extend strike into second week\n\n' +
+      'PORT ALDER, 21 March (Meridian Wire) — Dock workers at the port of Port Alder voted on Monday to extend their strike ' +
+      'for a second week, union leaders said, after talks with the harbour authority broke down over night-shift pay.\n\n' +
+      'A harbour authority spokeswoman, Lena Brandt, said the port was “operating at reduced capacity” and that perishable ' +
+      'cargo had been diverted to Veskar.\n',
+  );
+  const empty = path.join(dir, 'empty-notes.txt');
+  fs.writeFileSync(empty, '');
+  const duplicate = path.join(dir, 'harbour-strike (copy).txt');
+  fs.copyFileSync(good, duplicate);
+  return [good, empty, duplicate];
+}
+
+async function shot(page: Page, name: string): Promise<string> {
+  const file = path.join(outDir, name);
+  // Let fonts, layout and the last frame settle.
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))));
+  await page.screenshot({ path: file });
+  return file;
+}
+
+async function emptyLibrary(browser: Browser, written: string[]): Promise<void> {
+  const session = await startSession(browser, { seedSample: false });
+  try {
+    const page = await session.openApp();
+    await page.getByRole('heading', { name: 'Your library is empty' }).waitFor();
+    written.push(await shot(page, 'library-empty.png'));
+  } finally {
+    await session.close();
+  }
+}
+
+async function lightScreens(browser: Browser, storePath: string, written: string[]): Promise<void> {
+  const session = await startSession(browser, { storePath });
+  try {
+    annotateSample(session.core.ctx);
+    const page = await session.openApp();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const reader = new ReaderPage(page);
+
+    // Import: the dialog answers three files; the summary lists each outcome.
+    session.dialogs.openAnswers.push(importFiles());
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByRole('dialog', { name: 'Import finished' }).waitFor();
+    written.push(await shot(page, 'import-summary.png'));
+    await page.getByRole('dialog', { name: 'Import finished' }).getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('list', { name: 'Reports' }).getByRole('button').nth(1).waitFor();
+    written.push(await shot(page, 'library.png'));
+
+    await reader.openFromLibrary(sampleTitle);
+    await reader.cards().first().waitFor();
+    written.push(await shot(page, 'reader-annotations.png'));
+    fs.copyFileSync(path.join(outDir, 'reader-annotations.png'), path.join(outDir, 'readme-reader.png'));
+    written.push(path.join(outDir, 'readme-reader.png'));
+    await page.getByRole('complementary', { name: 'Annotations' }).screenshot({ path: path.join(outDir, 'sidebar.png') });
+    written.push(path.join(outDir, 'sidebar.png'));
+
+    // A highlight picked by clicking its text: the innermost span is selected, its card too.
+    await reader.text().locator('[data-ids]', { hasText: /^Samir Nuñez$/ }).click();
+    await page.locator('article.card.selected').waitFor();
+    written.push(await shot(page, 'reader-selected-highlight.png'));
+
+    // A new selection across existing highlights: the tag toolbar floats beside it.
+    await page.keyboard.press('Escape');
+    await reader.dragSelect('seized', 'villages');
+    await reader.toolbar().waitFor();
+    written.push(await shot(page, 'reader-tag-toolbar.png'));
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+e');
+    await page.getByRole('dialog', { name: 'Export annotations' }).waitFor();
+    written.push(await shot(page, 'export-dialog.png'));
+    await page.keyboard.press('Escape');
+
+    if (errors.length) throw new Error(`uncaught errors in the renderer: ${errors.join('; ')}`);
+  } finally {
+    await session.close();
+  }
+}
+
+async function darkScreens(browser: Browser, storePath: string, written: string[]): Promise<void> {
+  const session = await startSession(browser, { storePath, colorScheme: 'dark' });
+  try {
+    const page = await session.openApp();
+    const reader = new ReaderPage(page);
+    await page.getByRole('list', { name: 'Reports' }).waitFor();
+    written.push(await shot(page, 'library-dark.png'));
+    await reader.openFromLibrary(sampleTitle);
+    await reader.cards().first().waitFor();
+    await reader.text().locator('[data-ids]', { hasText: /^Samir Nuñez$/ }).click();
+    await page.locator('article.card.selected').waitFor();
+    written.push(await shot(page, 'reader-dark.png'));
+    await page.keyboard.press('Escape');
+    await reader.dragSelect('seized', 'villages');
+    await reader.toolbar().waitFor();
+    written.push(await shot(page, 'reader-dark-tag-toolbar.png'));
+  } finally {
+    await session.close();
+  }
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(outDir, { recursive: true });
+  const browser = await launchChromium();
+  const written: string[] = [];
+  try {
+    await emptyLibrary(browser, written);
+    const storePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-shots-store-')), 'glossa.sqlite');
+    await lightScreens(browser, storePath, written);
+    await darkScreens(browser, storePath, written);
+  } finally {
+    await browser.close();
+  }
+  for (const file of written) console.log(path.relative(repoRoot, file));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
