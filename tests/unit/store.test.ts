@@ -12,10 +12,10 @@ function sha256(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
-/** A closed, migrated store with some rows in it. */
+/** A closed store at schema 1 (as the first release left it) with some rows in it. */
 function makeStore(dir: string, name = 'glossa.sqlite'): string {
   const file = path.join(dir, name);
-  const store = openStore(file);
+  const store = openStore(file, { migrations: schema1 });
   const insert = store.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   store.transaction(() => {
     for (let i = 0; i < 500; i++) insert.run(`key-${i}`, 'x'.repeat(300));
@@ -39,6 +39,8 @@ function rollbackModeDb(dir: string, name: string, userVersion: number): string 
   return file;
 }
 
+const schema1 = migrations.slice(0, 1);
+
 const migration2: Migration = {
   version: 2,
   name: 'extra',
@@ -61,8 +63,23 @@ describe('store', () => {
     }
   });
 
+  it('upgrades a schema-1 store to the latest schema, keeping its data and a backup', () => {
+    const dir = tempDir();
+    const file = makeStore(dir);
+    const store = openStore(file);
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+      expect(store.db.prepare('SELECT count(*) AS n FROM meta').get()).toEqual({ n: 500 });
+      expect(store.db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: migrations.length });
+    } finally {
+      store.close();
+    }
+    expect(fs.readdirSync(dir).filter((name) => /^glossa\.sqlite\.v1-.+\.backup$/.test(name))).toHaveLength(1);
+  });
+
   it('reopens a migrated store without running migrations again', () => {
     const file = makeStore(tempDir());
+    openStore(file).close();
     const store = openStore(file);
     try {
       expect(store.db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: migrations.length });
@@ -192,7 +209,7 @@ describe('store', () => {
   it('backs up a store before migrating it, then runs the new migration', () => {
     const dir = tempDir();
     const file = makeStore(dir);
-    const store = openStore(file, { migrations: [...migrations, migration2] });
+    const store = openStore(file, { migrations: [...schema1, migration2] });
     try {
       expect(store.db.pragma('user_version', { simple: true })).toBe(2);
       expect(store.db.prepare('SELECT count(*) AS n FROM extra').get()).toEqual({ n: 1 });
@@ -228,14 +245,14 @@ describe('store', () => {
     };
     let message = '';
     try {
-      openStore(file, { migrations: [...migrations, failing] }).close();
+      openStore(file, { migrations: [...schema1, failing] }).close();
     } catch (error) {
       message = (error as Error).message;
     }
     expect(message).toContain('no such table: no_such_table');
     expect(message).toContain('still at schema 1');
     expect(message).toContain('.backup');
-    const store = openStore(file);
+    const store = openStore(file, { migrations: schema1 });
     try {
       expect(store.db.pragma('user_version', { simple: true })).toBe(1);
       expect(store.db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'extra'").get()).toEqual({ n: 0 });
