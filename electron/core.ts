@@ -2,7 +2,7 @@
 // The Electron shell, the CLI and the tests all start Glossa through here.
 import { randomUUID } from 'node:crypto';
 import { createDispatcher, type Dispatch, type DispatchOptions } from './ipc/dispatch';
-import type { DialogPort, ServiceContext } from './services/context';
+import { emptyClipboard, type ClipboardPort, type DialogPort, type ServiceContext } from './services/context';
 import { createHandlers } from './services/index';
 import { seedSampleOnFirstRun } from './sample/seed';
 import { openStore, type OpenStoreOptions, type Store } from './store/store';
@@ -16,6 +16,8 @@ export interface CoreOptions extends OpenStoreOptions {
   logError?: DispatchOptions['logError'];
   /** Where events for the renderer go; by default nowhere (the CLI). */
   emit?: ServiceContext['emit'];
+  /** The system clipboard; by default an empty one (the CLI). */
+  clipboard?: ClipboardPort;
 }
 
 export interface Core {
@@ -30,13 +32,14 @@ export function createContext(
   dialogs: DialogPort,
   appVersion: string,
   emit: ServiceContext['emit'] = () => undefined,
+  clipboard: ClipboardPort = emptyClipboard,
 ): ServiceContext {
-  return { store, dialogs, appVersion, emit, now: () => new Date().toISOString(), newId: () => randomUUID() };
+  return { store, dialogs, clipboard, appVersion, emit, now: () => new Date().toISOString(), newId: () => randomUUID() };
 }
 
 export function startCore(options: CoreOptions): Core {
   const store = openStore(options.storePath, options);
-  const ctx = createContext(store, options.dialogs, options.appVersion, options.emit);
+  const ctx = createContext(store, options.dialogs, options.appVersion, options.emit, options.clipboard);
   if (options.seedSample) seedSampleOnFirstRun(ctx);
   const dispatch = createDispatcher(createHandlers(ctx), { logError: options.logError });
   return { store, ctx, dispatch, close: () => store.close() };

@@ -10,12 +10,23 @@ export type GlossaApi = {
 } & {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onEvent(listener: (event: AppEvent) => void): () => void;
+  /**
+   * The absolute path of a dropped File (Electron's webUtils.getPathForFile), for
+   * documents.importPaths, which also takes folders. '' where there is none (the test harness,
+   * a file made in the page): then send the file's bytes with documents.importDropped.
+   */
+  pathForFile(file: DroppedFileHandle): string;
 };
 
-export type Subscriptions = Pick<GlossaApi, 'onMenuCommand' | 'onEvent'>;
+/** A DOM File; shared/ has no DOM types. */
+export type DroppedFileHandle = object;
 
-export function buildApi(invoke: Invoke, subscriptions: Subscriptions): GlossaApi {
-  const api: Record<string, unknown> = { ...subscriptions };
+export type Subscriptions = Pick<GlossaApi, 'onMenuCommand' | 'onEvent'>;
+/** What only some hosts can do; the harness leaves these out. */
+export type Extras = Partial<Pick<GlossaApi, 'pathForFile'>>;
+
+export function buildApi(invoke: Invoke, subscriptions: Subscriptions, extras: Extras = {}): GlossaApi {
+  const api: Record<string, unknown> = { pathForFile: () => '', ...extras, ...subscriptions };
   for (const channel of channels) {
     api[channel] = (args: unknown) => invoke(channel, args ?? {});
   }

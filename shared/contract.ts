@@ -3,10 +3,12 @@
 // over this object: adding a feature adds a line here, a handler, and a UI call.
 import type { z } from 'zod';
 import { coreChannels } from './channels/core';
+import { libraryChannels } from './channels/library';
 import { eventSchemas } from './events';
 
 export const contract = {
   ...coreChannels,
+  ...libraryChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -23,6 +25,8 @@ export function isChannel(name: unknown): name is Channel {
 /** Commands the main process sends to the renderer from its menus. */
 export const menuCommands = [
   'import',
+  'import-folder',
+  'import-clipboard',
   'export-jsonl',
   'export-csv',
   'undo',

@@ -23,6 +23,14 @@ export const DocumentMeta = z.object({
   importedAt: IsoTime,
   sourceName: z.string().nullable(),
   length: Offset,
+  /** Byline, when the source said (HTML metadata, DOCX properties) or the analyst entered one. */
+  author: z.string().nullable(),
+  /** Free tags the analyst gave the document, sorted case-insensitively. */
+  tags: z.array(z.string()),
+  /** What it was imported from: txt, md, html, mhtml, pdf, docx, clipboard (null: before import 2). */
+  sourceFormat: z.string().nullable(),
+  /** The encoding its bytes were decoded from (utf-8, utf-16le, windows-1252…); null when not text bytes. */
+  encoding: z.string().nullable(),
 });
 
 export const DocumentSummary = DocumentMeta.extend({
@@ -30,9 +38,14 @@ export const DocumentSummary = DocumentMeta.extend({
   counts: z.record(z.string(), z.number().int().nonnegative()),
 });
 
+/** [offset, page]: the page (1-based) that starts at this UTF-16 offset of the text; ascending. */
+export const PageStart = z.tuple([Offset, z.number().int().positive()]);
+
 export const DocumentFull = DocumentMeta.extend({
   text: z.string(),
   contentHash: z.string(),
+  /** PDFs: where each page starts in the text; null for formats without pages. */
+  pageMap: z.array(PageStart).nullable(),
 });
 
 export const Annotation = z.object({
@@ -64,9 +77,27 @@ export const AnnotationPatch = z
   });
 
 export const ImportReport = z.object({
-  imported: z.array(z.object({ id: Id, title: z.string(), fileName: z.string() })),
+  /** The job's id; its progress events have task `import:<jobId>`. */
+  jobId: z.string(),
+  imported: z.array(
+    z.object({
+      id: Id,
+      title: z.string(),
+      /** The file's name, or its path below a chosen or dropped folder (e.g. "briefs/a.pdf"). */
+      fileName: z.string(),
+      /** txt, md, html, mhtml, pdf, docx or clipboard. */
+      format: z.string(),
+      /** The text encoding detected, for text formats; null otherwise. */
+      encoding: z.string().nullable(),
+    }),
+  ),
   duplicates: z.array(z.object({ fileName: z.string(), existingId: Id, title: z.string() })),
+  /** Each with a reason written for the analyst. */
   failed: z.array(z.object({ fileName: z.string(), reason: z.string() })),
+  /** Files inside a chosen or dropped folder that are not a report format (images, spreadsheets…). */
+  skipped: z.array(z.object({ fileName: z.string(), reason: z.string() })),
+  /** True when the analyst cancelled: the documents listed as imported stay, the rest were not read. */
+  cancelled: z.boolean(),
 });
 
 export const DroppedFile = z.object({
@@ -74,7 +105,7 @@ export const DroppedFile = z.object({
   data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'data must be bytes' }),
 });
 
-export const ExportFormat = z.enum(['jsonl', 'csv']);
+export const ExportFormat = z.enum(['jsonl', 'csv', 'geojson']);
 
 export const ExportRequest = z.object({
   format: ExportFormat,
@@ -102,6 +133,7 @@ export type Label = z.infer<typeof Label>;
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 export type DocumentFull = z.infer<typeof DocumentFull>;
+export type PageStart = z.infer<typeof PageStart>;
 export type Annotation = z.infer<typeof Annotation>;
 export type NewAnnotation = z.infer<typeof NewAnnotation>;
 export type AnnotationPatch = z.infer<typeof AnnotationPatch>;

@@ -4,15 +4,28 @@ import type { AppEvent } from '../../shared/contract';
 import type { Store } from '../store/store';
 
 export interface DialogPort {
-  /** Paths the user chose to import; empty when cancelled. */
-  chooseFilesToImport(): Promise<string[]>;
+  /**
+   * Paths the user chose to import; empty when cancelled. mode 'files' (the default): several
+   * files; 'folder': one or more folders, which the import walks recursively.
+   */
+  chooseFilesToImport(mode?: 'files' | 'folder'): Promise<string[]>;
   /** Where to write an export; null when cancelled. */
   chooseExportPath(suggestedName: string, extension: string): Promise<string | null>;
 }
 
+/** The system clipboard, for "New document from clipboard". '' when a flavour is absent. */
+export interface ClipboardPort {
+  readHtml(): string;
+  readText(): string;
+}
+
+/** A clipboard with nothing on it: the CLI's, and the default. */
+export const emptyClipboard: ClipboardPort = { readHtml: () => '', readText: () => '' };
+
 export interface ServiceContext {
   store: Store;
   dialogs: DialogPort;
+  clipboard: ClipboardPort;
   appVersion: string;
   now(): string;
   newId(): string;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import type { DocumentFull, DocumentSummary } from '../../shared/schemas';
+import type { DocumentFull, DocumentMeta, DocumentSummary, PageStart } from '../../shared/schemas';
+import type { DocumentUpdate } from '../../shared/schemas-library';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
 
@@ -11,6 +12,11 @@ export interface NewDocument {
   url?: string | null;
   publishedAt?: string | null;
   sourceName?: string | null;
+  author?: string | null;
+  /** txt, md, html, mhtml, pdf, docx, clipboard. */
+  sourceFormat?: string | null;
+  encoding?: string | null;
+  pageMap?: PageStart[] | null;
 }
 
 export type AddResult =
@@ -18,25 +24,46 @@ export type AddResult =
   | { status: 'duplicate'; existingId: string; title: string };
 
 const metaColumns = `id, title, outlet, url, published_at AS publishedAt, imported_at AS importedAt,
-  source_name AS sourceName, text_length AS length`;
+  source_name AS sourceName, text_length AS length, author, source_format AS sourceFormat, encoding`;
 
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+type MetaRow = Omit<DocumentMeta, 'tags'>;
+
+/**
+ * The text as duplicates are judged: Unicode NFC, white space collapsed to single spaces,
+ * case folded. The same report saved as .txt and as .docx, or re-wrapped, hashes the same.
+ */
+export function normalisedForHash(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .toUpperCase() // upper then lower folds ß to ss and final sigma to σ, as case folding does
+    .toLowerCase();
 }
 
-/** Adds a document unless one with the same text is already stored. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(normalisedForHash(text), 'utf8').digest('hex');
+}
+
+/** The id and title of a stored document with the same normalised text, if there is one. */
+export function findDuplicate(ctx: ServiceContext, hash: string): { id: string; title: string } | undefined {
+  return ctx.store.db.prepare('SELECT id, title FROM documents WHERE content_hash = ?').get(hash) as
+    | { id: string; title: string }
+    | undefined;
+}
+
+/** Adds a document unless one with the same normalised text is already stored. */
 export function addDocument(ctx: ServiceContext, input: NewDocument): AddResult {
   const hash = contentHash(input.text);
-  const existing = ctx.store.db
-    .prepare('SELECT id, title FROM documents WHERE content_hash = ?')
-    .get(hash) as { id: string; title: string } | undefined;
+  const existing = findDuplicate(ctx, hash);
   if (existing) return { status: 'duplicate', existingId: existing.id, title: existing.title };
   const id = ctx.newId();
   ctx.store.db
     .prepare(
       `INSERT INTO documents
-         (id, title, outlet, url, published_at, imported_at, source_name, text, text_length, content_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         (id, title, outlet, url, published_at, imported_at, source_name, text, text_length, content_hash,
+          author, source_format, encoding, page_map)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       id,
@@ -49,39 +76,134 @@ export function addDocument(ctx: ServiceContext, input: NewDocument): AddResult 
       input.text,
       input.text.length, // UTF-16 code units, like every stored offset
       hash,
+      input.author ?? null,
+      input.sourceFormat ?? null,
+      input.encoding ?? null,
+      input.pageMap && input.pageMap.length > 0 ? JSON.stringify(input.pageMap) : null,
     );
   return { status: 'added', document: getDocument(ctx, id) };
 }
 
-export function getDocument(ctx: ServiceContext, id: string): DocumentFull {
-  const row = ctx.store.db
-    .prepare(`SELECT ${metaColumns}, text, content_hash AS contentHash FROM documents WHERE id = ?`)
-    .get(id) as DocumentFull | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
-  return row;
+function tagsOf(ctx: ServiceContext, id: string): string[] {
+  const rows = ctx.store.db
+    .prepare('SELECT tag FROM document_tags WHERE document_id = ? ORDER BY tag COLLATE NOCASE')
+    .all(id) as { tag: string }[];
+  return rows.map((r) => r.tag);
 }
 
-export function listDocuments(ctx: ServiceContext): DocumentSummary[] {
-  const docs = ctx.store.db
-    .prepare(`SELECT ${metaColumns} FROM documents ORDER BY imported_at DESC, title`)
-    .all() as Omit<DocumentSummary, 'counts'>[];
+function parsePageMap(raw: string | null): PageStart[] | null {
+  if (raw === null) return null;
+  try {
+    const value = JSON.parse(raw) as unknown;
+    if (Array.isArray(value)) return value as PageStart[];
+  } catch {
+    // A damaged map must not hide the document; it just has no pages.
+  }
+  return null;
+}
+
+export function getDocumentMeta(ctx: ServiceContext, id: string): DocumentMeta {
+  const row = ctx.store.db.prepare(`SELECT ${metaColumns} FROM documents WHERE id = ?`).get(id) as MetaRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
+  return { ...row, tags: tagsOf(ctx, id) };
+}
+
+export function getDocument(ctx: ServiceContext, id: string): DocumentFull {
+  const row = ctx.store.db
+    .prepare(`SELECT ${metaColumns}, text, content_hash AS contentHash, page_map AS pageMap FROM documents WHERE id = ?`)
+    .get(id) as (MetaRow & { text: string; contentHash: string; pageMap: string | null }) | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
+  return { ...row, tags: tagsOf(ctx, id), pageMap: parsePageMap(row.pageMap) };
+}
+
+function countsByDocument(ctx: ServiceContext, id?: string): Map<string, Record<string, number>> {
   const counts = ctx.store.db
-    .prepare('SELECT document_id AS documentId, label_id AS labelId, count(*) AS n FROM annotations GROUP BY 1, 2')
-    .all() as { documentId: string; labelId: string; n: number }[];
+    .prepare(
+      `SELECT document_id AS documentId, label_id AS labelId, count(*) AS n FROM annotations
+       ${id === undefined ? '' : 'WHERE document_id = ?'} GROUP BY 1, 2`,
+    )
+    .all(...(id === undefined ? [] : [id])) as { documentId: string; labelId: string; n: number }[];
   const byDoc = new Map<string, Record<string, number>>();
   for (const c of counts) {
     const entry = byDoc.get(c.documentId) ?? {};
     entry[c.labelId] = c.n;
     byDoc.set(c.documentId, entry);
   }
-  return docs.map((d) => ({ ...d, counts: byDoc.get(d.id) ?? {} }));
+  return byDoc;
+}
+
+export function listDocuments(ctx: ServiceContext): DocumentSummary[] {
+  const docs = ctx.store.db
+    .prepare(`SELECT ${metaColumns} FROM documents ORDER BY imported_at DESC, title`)
+    .all() as MetaRow[];
+  const byDoc = countsByDocument(ctx);
+  const tags = new Map<string, string[]>();
+  const tagRows = ctx.store.db
+    .prepare('SELECT document_id AS documentId, tag FROM document_tags ORDER BY tag COLLATE NOCASE')
+    .all() as { documentId: string; tag: string }[];
+  for (const t of tagRows) {
+    const list = tags.get(t.documentId);
+    if (list) list.push(t.tag);
+    else tags.set(t.documentId, [t.tag]);
+  }
+  return docs.map((d) => ({ ...d, tags: tags.get(d.id) ?? [], counts: byDoc.get(d.id) ?? {} }));
+}
+
+export function getDocumentSummary(ctx: ServiceContext, id: string): DocumentSummary {
+  return { ...getDocumentMeta(ctx, id), counts: countsByDocument(ctx, id).get(id) ?? {} };
+}
+
+/** '' and null clear a detail; undefined leaves it. */
+function cleared(value: string | null | undefined): string | null | undefined {
+  return value === undefined ? undefined : value === null || value.trim() === '' ? null : value.trim();
+}
+
+/** Merges tags that differ only in case, keeping the first spelling. */
+export function uniqueTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim().normalize('NFC');
+    const key = tag.toLowerCase();
+    if (tag === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  return out;
+}
+
+/** Edits a document's details; its text never changes (annotations point into it). */
+export function updateDocument(ctx: ServiceContext, patch: DocumentUpdate): DocumentFull {
+  return ctx.store.transaction(() => {
+    getDocumentMeta(ctx, patch.id); // NOT_FOUND first
+    const columns: [string, string | null | undefined][] = [
+      ['title', patch.title?.trim()],
+      ['outlet', cleared(patch.outlet)],
+      ['author', cleared(patch.author)],
+      ['published_at', cleared(patch.publishedAt)],
+      ['url', cleared(patch.url)],
+    ];
+    const set = columns.filter(([, value]) => value !== undefined);
+    if (set.length > 0) {
+      ctx.store.db
+        .prepare(`UPDATE documents SET ${set.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`)
+        .run(...set.map(([, value]) => value), patch.id);
+    }
+    if (patch.tags !== undefined) {
+      ctx.store.db.prepare('DELETE FROM document_tags WHERE document_id = ?').run(patch.id);
+      const insert = ctx.store.db.prepare('INSERT INTO document_tags (document_id, tag) VALUES (?, ?)');
+      for (const tag of uniqueTags(patch.tags)) insert.run(patch.id, tag);
+    }
+    return getDocument(ctx, patch.id);
+  });
 }
 
 export function documentHandlers(
   ctx: ServiceContext,
-): Pick<Handlers, 'documents.list' | 'documents.get'> {
+): Pick<Handlers, 'documents.list' | 'documents.get' | 'documents.update'> {
   return {
     'documents.list': () => listDocuments(ctx),
     'documents.get': ({ id }) => getDocument(ctx, id),
+    'documents.update': (patch) => updateDocument(ctx, patch),
   };
 }

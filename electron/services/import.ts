@@ -1,6 +1,7 @@
 // Imports .txt and .md files, from disk (the open dialog, the CLI) or as dropped bytes. Each
 // file is read and decoded completely before anything is written, and each document goes in
 // with its own transaction: one bad file is reported in `failed` and the rest continue.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
@@ -97,8 +98,8 @@ function readFileBytes(filePath: string, fileName: string): Uint8Array {
   return bytes;
 }
 
-function emptyReport(): ImportReport {
-  return { imported: [], duplicates: [], failed: [] };
+function emptyReport(jobId = randomUUID()): ImportReport {
+  return { jobId, imported: [], duplicates: [], failed: [], skipped: [], cancelled: false };
 }
 
 function importOne(ctx: ServiceContext, report: ImportReport, fileName: string, load: () => Uint8Array): void {
@@ -106,7 +107,7 @@ function importOne(ctx: ServiceContext, report: ImportReport, fileName: string, 
     const document = parseDocument(fileName, load());
     const result = ctx.store.transaction(() => addDocument(ctx, document));
     if (result.status === 'added') {
-      report.imported.push({ id: result.document.id, title: result.document.title, fileName });
+      report.imported.push({ id: result.document.id, title: result.document.title, fileName, format: 'txt', encoding: 'utf-8' });
     } else {
       report.duplicates.push({ fileName, existingId: result.existingId, title: result.title });
     }
@@ -141,12 +142,23 @@ export function importDropped(ctx: ServiceContext, files: readonly DroppedBytes[
 
 export function importHandlers(
   ctx: ServiceContext,
-): Pick<Handlers, 'documents.importDialog' | 'documents.importDropped'> {
+): Pick<
+  Handlers,
+  | 'documents.importDialog'
+  | 'documents.importDropped'
+  | 'documents.importPaths'
+  | 'documents.importClipboard'
+  | 'import.cancel'
+> {
   return {
-    'documents.importDialog': async () => {
-      const paths = await ctx.dialogs.chooseFilesToImport();
+    'documents.importDialog': async ({ mode }) => {
+      const paths = await ctx.dialogs.chooseFilesToImport(mode);
       return paths.length === 0 ? emptyReport() : importPaths(ctx, paths);
     },
     'documents.importDropped': ({ files }) => importDropped(ctx, files),
+    'documents.importPaths': ({ paths }) => importPaths(ctx, paths),
+    'documents.importClipboard': () =>
+      importDropped(ctx, [{ name: 'clipboard.txt', data: new TextEncoder().encode(ctx.clipboard.readText()) }]),
+    'import.cancel': () => ({ cancelled: false }),
   };
 }

@@ -1,6 +1,7 @@
 import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
 import { annotationHandlers } from './annotations';
+import { documentDeleteHandlers } from './document-delete';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './export';
 import { importHandlers } from './import';
@@ -11,6 +12,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'app.info': () => ({ version: ctx.appVersion, storePath: ctx.store.path, offsetUnit: 'utf16' as const }),
     ...labelHandlers(ctx),
     ...documentHandlers(ctx),
+    ...documentDeleteHandlers(ctx),
     ...annotationHandlers(ctx),
     ...importHandlers(ctx),
     ...exportHandlers(ctx),

@@ -21,6 +21,8 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
 
   const file: MenuItemConstructorOptions[] = [
     command('Import…', 'import', 'CmdOrCtrl+O'),
+    command('Import folder…', 'import-folder', 'Shift+CmdOrCtrl+O'),
+    command('New document from clipboard', 'import-clipboard', 'Shift+CmdOrCtrl+V'),
     { type: 'separator' },
     command('Export corpus as JSONL…', 'export-jsonl'),
     command('Export corpus as CSV…', 'export-csv'),

@@ -1,5 +1,5 @@
 // Runs in the sandboxed renderer before the page: exposes window.glossa and nothing else.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildApi, type Invoke } from '../../shared/bridge';
 import {
   eventChannel,
@@ -33,4 +33,13 @@ function onEvent(listener: (event: AppEvent) => void): () => void {
   };
 }
 
-contextBridge.exposeInMainWorld('glossa', buildApi(invoke, { onMenuCommand, onEvent }));
+/** A dropped File's path on disk; '' for anything that is not a File from the OS. */
+function pathForFile(file: object): string {
+  try {
+    return webUtils.getPathForFile(file as File);
+  } catch {
+    return '';
+  }
+}
+
+contextBridge.exposeInMainWorld('glossa', buildApi(invoke, { onMenuCommand, onEvent }, { pathForFile }));

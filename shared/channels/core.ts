@@ -1,4 +1,4 @@
-// The workbench's channels: documents, labels, annotations, import of text files, export.
+// The workbench's channels: documents, labels, annotations, export. Import is in library.ts.
 import { z } from 'zod';
 import * as S from '../schemas';
 
@@ -10,13 +10,6 @@ export const coreChannels = {
   'labels.list': { args: none, result: z.array(S.Label) },
   'documents.list': { args: none, result: z.array(S.DocumentSummary) },
   'documents.get': { args: byId, result: S.DocumentFull },
-  /** Shows the native open dialog in main and imports what the user picks. */
-  'documents.importDialog': { args: none, result: S.ImportReport },
-  /** Imports files dropped on the window; the renderer sends their bytes. */
-  'documents.importDropped': {
-    args: z.object({ files: z.array(S.DroppedFile).min(1).max(500) }).strict(),
-    result: S.ImportReport,
-  },
   'annotations.list': {
     args: z.object({ documentId: S.Id }).strict(),
     result: z.array(S.Annotation),
