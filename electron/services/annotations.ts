@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors';
 import { splitsSurrogatePair } from '../../shared/offsets';
 import type { Annotation, AnnotationPatch, NewAnnotation } from '../../shared/schemas';
 import type { ServiceContext } from './context';
+import { assertDocument, documentText } from './document-text';
 import type { Handlers } from './handlers';
 
 const columns = `id, document_id AS documentId, label_id AS labelId, start, "end", quote, note,
@@ -19,14 +20,6 @@ export function getAnnotation(ctx: ServiceContext, id: string): Annotation {
     | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No annotation with id ${id}.`);
   return row;
-}
-
-function documentText(ctx: ServiceContext, documentId: string): string {
-  const row = ctx.store.db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as
-    | { text: string }
-    | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `No document with id ${documentId}.`);
-  return row.text;
 }
 
 function assertLabel(ctx: ServiceContext, labelId: string): void {
@@ -122,7 +115,7 @@ export function annotationHandlers(
 > {
   return {
     'annotations.list': ({ documentId }) => {
-      documentText(ctx, documentId);
+      assertDocument(ctx, documentId);
       return listAnnotations(ctx, documentId);
     },
     'annotations.create': (input) => createAnnotation(ctx, input),

@@ -7,6 +7,7 @@ declare global {
   interface Window {
     glossa?: GlossaApi;
     __glossaInvoke: Invoke;
+    __glossaInvokeJson(channel: unknown, args: unknown): Promise<string>;
     /** Lets a test send a menu command, as the Electron shell's menu does. */
     __glossaMenu(command: MenuCommand): void;
     /** How the harness delivers main-process events, as webContents.send does in the app. */
@@ -24,6 +25,8 @@ function subscriptions<T>() {
     },
   };
 }
+window.__glossaInvoke = async (channel, args) => JSON.parse(await window.__glossaInvokeJson(channel, args));
+
 const menu = subscriptions<MenuCommand>();
 const events = subscriptions<AppEvent>();
 window.__glossaMenu = (command) => {

@@ -106,7 +106,11 @@ export async function startSession(browser: Browser, options: SessionOptions = {
     });
     // Anything else the page asks for is remote content, which the app never loads.
     await context.route((url) => !url.href.startsWith(harnessOrigin), (route) => route.abort('blockedbyclient'));
-    await context.exposeBinding('__glossaInvoke', (_source, channel: unknown, args: unknown) => core.dispatch(channel, args));
+    // Results travel as one JSON string: Playwright's own serialiser walks every value and
+    // would make the harness, not the app, the slow part on large answers.
+    await context.exposeBinding('__glossaInvokeJson', async (_source, channel: unknown, args: unknown) =>
+      JSON.stringify(await core.dispatch(channel, args)),
+    );
     await context.addInitScript({ content: harnessBridge() });
     page = await context.newPage();
     await page.goto(`${harnessOrigin}/index.html`);

@@ -42,7 +42,7 @@ export function ImportSummary({ report, onClose, onOpen }: { report: ImportRepor
           <ul className="failures">
             {failed.map((item) => (
               <li key={item.fileName}>
-                <strong>{item.fileName}</strong>: {item.reason}
+                <FailureReason fileName={item.fileName} reason={item.reason} />
               </li>
             ))}
           </ul>
@@ -54,5 +54,22 @@ export function ImportSummary({ report, onClose, onOpen }: { report: ImportRepor
         </button>
       </div>
     </Modal>
+  );
+}
+
+/** Reasons usually begin with the file's name; show it once, in bold. */
+function FailureReason({ fileName, reason }: { fileName: string; reason: string }) {
+  if (reason.startsWith(fileName)) {
+    return (
+      <>
+        <strong>{fileName}</strong>
+        {reason.slice(fileName.length)}
+      </>
+    );
+  }
+  return (
+    <>
+      <strong>{fileName}</strong>: {reason}
+    </>
   );
 }

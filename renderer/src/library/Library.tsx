@@ -38,7 +38,11 @@ export function Library({ documents, labels, onOpen, onImport }: LibraryProps) {
             <button type="button" className="doc-row" onClick={() => onOpen(doc.id)}>
               <span className="doc-title">{doc.title}</span>
               <span className="doc-meta">
-                {[doc.outlet, formatDate(doc.publishedAt ?? doc.importedAt), `${doc.length.toLocaleString()} characters`]
+                {[
+                  doc.outlet,
+                  doc.publishedAt ? `published ${formatDate(doc.publishedAt)}` : `imported ${formatDate(doc.importedAt)}`,
+                  `${doc.length.toLocaleString()} characters`,
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </span>
@@ -51,8 +55,10 @@ export function Library({ documents, labels, onOpen, onImport }: LibraryProps) {
   );
 }
 
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
 export function formatDate(value: string | null): string {
   if (!value) return '';
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
 }

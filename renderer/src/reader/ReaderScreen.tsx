@@ -7,7 +7,7 @@ import { Sidebar } from '../sidebar/Sidebar';
 import { useAnnotations } from '../state/useAnnotations';
 import { splitBlocks } from './blocks';
 import { ReaderText, type ReaderTextHandle } from './ReaderText';
-import { annotationsByBlock } from './segments';
+import { updateAnnotationsByBlock } from './segments';
 import { TagToolbar } from './TagToolbar';
 import { selectionRange, type TextSelection } from './text-selection';
 
@@ -33,7 +33,11 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
   const textRef = useRef<ReaderTextHandle>(null);
 
   const blocks = useMemo(() => splitBlocks(doc.text), [doc.text]);
-  const byBlock = useMemo(() => annotationsByBlock(blocks, annotations), [blocks, annotations]);
+  const previousByBlock = useRef<Annotation[][] | null>(null);
+  const byBlock = useMemo(() => {
+    previousByBlock.current = updateAnnotationsByBlock(previousByBlock.current, blocks, annotations);
+    return previousByBlock.current;
+  }, [blocks, annotations]);
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const selectedAnnotation = useMemo(() => annotations.find((a) => a.id === selectedId) ?? null, [annotations, selectedId]);
   const labelName = useCallback((id: string) => labelsById.get(id)?.name ?? id, [labelsById]);
@@ -57,12 +61,12 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
       const { start, end } = selectionRange(selection);
       setSelection(null);
       void run(async () => {
-        const created = await actions.create(labelId, start, end);
+        const created = await actions.create(labelId, start, end, doc.text.slice(start, end));
         setSelectedId(created.id);
         return `Tagged “${created.quote}” as ${labelName(labelId)}.`;
       });
     },
-    [selection, actions, run, labelName],
+    [selection, actions, run, labelName, doc.text],
   );
 
   const remove = useCallback(
@@ -85,6 +89,16 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
   const setNote = useCallback(
     (annotation: Annotation, note: string, merge: boolean) => run(() => actions.setNote(annotation, note, merge)),
     [actions, run],
+  );
+
+  const toggleLabel = useCallback(
+    (id: string) =>
+      setHiddenLabels((hidden) => {
+        const next = new Set(hidden);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
   );
 
   const reveal = useCallback((annotation: Annotation) => {
@@ -208,13 +222,7 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
         labels={labels}
         hiddenLabels={hiddenLabels}
         selectedId={selectedId}
-        onToggleLabel={(id) =>
-          setHiddenLabels((hidden) => {
-            const next = new Set(hidden);
-            if (!next.delete(id)) next.add(id);
-            return next;
-          })
-        }
+        onToggleLabel={toggleLabel}
         onSelect={reveal}
         onRelabel={relabel}
         onDelete={remove}

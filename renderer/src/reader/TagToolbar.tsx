@@ -7,6 +7,8 @@ interface TagToolbarProps {
   onTag(labelId: string): void;
 }
 
+const toolbarHeight = 44;
+
 /** Floats beside the selected text and offers the labels; their hotkeys work without it. */
 export function TagToolbar({ labels, quote, onTag }: TagToolbarProps) {
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
@@ -15,9 +17,15 @@ export function TagToolbar({ labels, quote, onTag }: TagToolbarProps) {
       const selection = window.getSelection();
       if (!selection || selection.rangeCount === 0) return setPosition(null);
       const rects = selection.getRangeAt(0).getClientRects();
+      const first = rects[0];
       const last = rects[rects.length - 1];
-      if (!last) return setPosition(null);
-      setPosition({ top: Math.min(last.bottom + 8, window.innerHeight - 56), left: Math.min(last.right, window.innerWidth - 340) });
+      if (!first || !last) return setPosition(null);
+      // Above the selection's first line, so the text that follows stays readable; below its
+      // last line when there is no room above.
+      const above = first.top - toolbarHeight - 6;
+      const top = above > 60 ? above : Math.min(last.bottom + 6, window.innerHeight - toolbarHeight - 8);
+      const left = above > 60 ? first.left : last.right;
+      setPosition({ top, left: Math.max(8, Math.min(left, window.innerWidth - 340)) });
     };
     place();
     document.addEventListener('scroll', place, true);

@@ -37,6 +37,23 @@ export function annotationsByBlock(blocks: readonly Block[], sorted: readonly An
   return result;
 }
 
+/**
+ * Like annotationsByBlock, but keeps each block's previous array when its annotations did not
+ * change, so that only the blocks an edit touched render again.
+ */
+export function updateAnnotationsByBlock(
+  previous: readonly Annotation[][] | null,
+  blocks: readonly Block[],
+  sorted: readonly Annotation[],
+): Annotation[][] {
+  const next = annotationsByBlock(blocks, sorted);
+  if (!previous || previous.length !== next.length) return next;
+  return next.map((list, i) => {
+    const old = previous[i]!;
+    return old.length === list.length && old.every((a, j) => a === list[j]) ? old : list;
+  });
+}
+
 /** Assigns layers greedily: each annotation takes the lowest layer free at its start. */
 export function assignLayers(sorted: readonly Annotation[]): Map<string, number> {
   const layers = new Map<string, number>();

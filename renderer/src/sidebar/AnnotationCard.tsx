@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { Annotation, Label } from '../../../shared/schemas';
+import { isPending } from '../state/useAnnotations';
 
 interface AnnotationCardProps {
   annotation: Annotation;
@@ -17,6 +18,7 @@ const noteSaveDelayMs = 700;
 export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCardProps) {
   const { annotation, labels, selected } = props;
   const label = labels.find((l) => l.id === annotation.labelId);
+  const pending = isPending(annotation);
   const [draft, setDraft] = useState(annotation.note);
   const [saving, setSaving] = useState<'idle' | 'pending' | 'saved'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -36,16 +38,18 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   return (
     <article
       className={`card${selected ? ' selected' : ''}`}
+      aria-busy={pending || undefined}
       aria-label={`${label?.name ?? 'Annotation'}: ${annotation.quote}`}
       data-annotation-id={annotation.id}
       style={{ borderInlineStartColor: label?.color }}
     >
       <div className="card-head">
+        <span className="swatch" style={{ background: label?.color }} aria-hidden="true" />
         <select
+          disabled={pending}
           aria-label="Label"
           value={annotation.labelId}
           onChange={(event) => props.onRelabel(annotation, event.target.value)}
-          style={{ color: label?.color }}
         >
           {labels.map((l) => (
             <option key={l.id} value={l.id}>
@@ -53,7 +57,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
             </option>
           ))}
         </select>
-        <button type="button" className="icon-button" aria-label="Delete annotation" title="Delete (Del)" onClick={() => props.onDelete(annotation)}>
+        <button type="button" className="icon-button" disabled={pending} aria-label="Delete annotation" title="Delete (Del)" onClick={() => props.onDelete(annotation)}>
           🗑
         </button>
       </div>
@@ -64,6 +68,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
         <span className="visually-hidden">Note</span>
         <textarea
           rows={1}
+          disabled={pending}
           placeholder="Add a note…"
           value={draft}
           onFocus={() => {
@@ -87,7 +92,11 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
             }
           }}
         />
-        {saving !== 'idle' && <span className="save-state">{saving === 'pending' ? 'Unsaved' : 'Saved'}</span>}
+        {pending ? (
+          <span className="save-state">Saving…</span>
+        ) : (
+          saving !== 'idle' && <span className="save-state">{saving === 'pending' ? 'Unsaved' : 'Saved'}</span>
+        )}
       </label>
     </article>
   );

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Annotation, Label } from '../../../shared/schemas';
 import { AnnotationCard } from './AnnotationCard';
 
@@ -16,7 +16,7 @@ interface SidebarProps {
 }
 
 /** The document's annotations in reading order; a long list renders only what is in view. */
-export function Sidebar(props: SidebarProps) {
+export const Sidebar = memo(function Sidebar(props: SidebarProps) {
   const { annotations, labels, hiddenLabels, selectedId } = props;
   const counts = useMemo(() => {
     const result = new Map<string, number>();
@@ -30,13 +30,19 @@ export function Sidebar(props: SidebarProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 132,
     overscan: 6,
-    getItemKey: (index) => shown[index]!.id,
+    getItemKey: useCallback((index: number) => shown[index]!.id, [shown]),
+    scrollPaddingStart: 8,
+    scrollPaddingEnd: 16,
   });
 
+  // After the reader has painted: bringing the card into view is not urgent.
   useEffect(() => {
     if (!selectedId) return;
-    const index = shown.findIndex((a) => a.id === selectedId);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    const timer = setTimeout(() => {
+      const index = shown.findIndex((a) => a.id === selectedId);
+      if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    }, 30);
+    return () => clearTimeout(timer);
   }, [selectedId, shown, virtualizer]);
 
   return (
@@ -101,4 +107,4 @@ export function Sidebar(props: SidebarProps) {
       </div>
     </aside>
   );
-}
+});

@@ -7,7 +7,7 @@ import { readingOrder } from '../reader/segments';
 import { historyFor, type UndoStep } from './undo-history';
 
 export interface AnnotationActions {
-  create(labelId: string, start: number, end: number): Promise<Annotation>;
+  create(labelId: string, start: number, end: number, quote: string): Promise<Annotation>;
   remove(annotation: Annotation): Promise<void>;
   relabel(annotation: Annotation, labelId: string): Promise<void>;
   setNote(annotation: Annotation, note: string, mergeWithLast: boolean): Promise<void>;
@@ -29,6 +29,19 @@ function upsert(list: readonly Annotation[], annotation: Annotation): Annotation
   return without;
 }
 
+const pendingPrefix = 'pending:';
+let pendingCount = 0;
+
+/** An annotation being saved: shown, but not yet editable. */
+export function isPending(annotation: Annotation): boolean {
+  return annotation.id.startsWith(pendingPrefix);
+}
+
+function pendingAnnotation(documentId: string, labelId: string, start: number, end: number, quote: string): Annotation {
+  const now = new Date().toISOString();
+  return { id: `${pendingPrefix}${++pendingCount}`, documentId, labelId, start, end, quote, note: '', createdAt: now, updatedAt: now };
+}
+
 export function useAnnotations(documentId: string, initial: readonly Annotation[]) {
   const [annotations, setAnnotations] = useState<readonly Annotation[]>(() => [...initial].sort(readingOrder));
   useEffect(() => setAnnotations([...initial].sort(readingOrder)), [initial]);
@@ -43,8 +56,16 @@ export function useAnnotations(documentId: string, initial: readonly Annotation[
       put(await call('annotations.update', { id, ...patch }));
     };
     return {
-      async create(labelId, start, end) {
-        const created = await call('annotations.create', { documentId, labelId, start, end });
+      async create(labelId, start, end, quote) {
+        // Painted at once as pending; replaced by the stored annotation when the write is on disk.
+        const pending = pendingAnnotation(documentId, labelId, start, end, quote);
+        put(pending);
+        let created: Annotation;
+        try {
+          created = await call('annotations.create', { documentId, labelId, start, end });
+        } finally {
+          drop(pending.id);
+        }
         put(created);
         history.push({
           description: 'tagging',
