@@ -2,12 +2,14 @@
 // arguments and of its result. The preload, the dispatcher and the test harness are generic
 // over this object: adding a feature adds a line here, a handler, and a UI call.
 import type { z } from 'zod';
+import { analysisChannels } from './channels/analysis';
 import { coreChannels } from './channels/core';
 import { libraryChannels } from './channels/library';
 import { eventSchemas } from './events';
 
 export const contract = {
   ...coreChannels,
+  ...analysisChannels,
   ...libraryChannels,
 } as const;
 

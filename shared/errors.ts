@@ -4,12 +4,16 @@ export const errorCodes = [
   'UNKNOWN_CHANNEL',
   'NOT_FOUND',
   'DUPLICATE',
+  /** Deleting or changing what data still uses; the message says how many and what to pass. */
+  'IN_USE',
   'IMPORT_FAILED',
   'EXPORT_FAILED',
   'OFFSETS_MISMATCH',
   'STORE_LOCKED',
   'STORE_CORRUPT',
   'STORE_TOO_NEW',
+  /** A schema file written by a newer Glossa. */
+  'SCHEMA_TOO_NEW',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

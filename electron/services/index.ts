@@ -1,5 +1,6 @@
 import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
+import { analysisHandlers } from './analysis';
 import { annotationHandlers } from './annotations';
 import { documentDeleteHandlers } from './document-delete';
 import { documentHandlers } from './documents';
@@ -16,5 +17,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...annotationHandlers(ctx),
     ...importHandlers(ctx),
     ...exportHandlers(ctx),
+    ...analysisHandlers(ctx),
   } satisfies Handlers;
 }

@@ -1,6 +1,7 @@
 // The workbench's channels: documents, labels, annotations, export. Import is in library.ts.
 import { z } from 'zod';
 import * as S from '../schemas';
+import { AnnotationSnapshot } from '../schemas-analysis';
 
 export const none = z.object({}).strict();
 export const byId = z.object({ id: S.Id }).strict();
@@ -16,10 +17,13 @@ export const coreChannels = {
   },
   'annotations.create': { args: S.NewAnnotation, result: S.Annotation },
   'annotations.update': { args: S.AnnotationPatch, result: S.Annotation },
-  /** Returns the deleted annotation so that the renderer can undo the deletion. */
-  'annotations.delete': { args: byId, result: S.Annotation },
-  /** Puts back an annotation deleted earlier (undo), with its id and times. */
-  'annotations.restore': { args: S.Annotation, result: S.Annotation },
+  /**
+   * Returns the deleted annotation so that the renderer can undo the deletion, with the
+   * attribute values, relations and place that went with it (see AnnotationSnapshot).
+   */
+  'annotations.delete': { args: byId, result: AnnotationSnapshot },
+  /** Puts back an annotation deleted earlier (undo), with its id, times, values, relations and place. */
+  'annotations.restore': { args: AnnotationSnapshot, result: AnnotationSnapshot },
   /** Shows the native save dialog in main and writes the export atomically. */
   'export.dialog': { args: S.ExportRequest, result: S.ExportOutcome },
 } as const;
