@@ -21,23 +21,25 @@ test('import through the open dialog: good files come in, bad ones are explained
 
   await page.getByRole('button', { name: 'Import…' }).click();
   const summary = page.getByRole('dialog', { name: 'Import finished' });
-  await expect(summary).toContainText('2 imported · 0 already in the library · 4 could not be imported');
+  await expect(summary).toContainText('3 imported · 0 already in the library · 3 could not be imported');
   await expect(summary).toContainText('Ceasefire talks stall in Halvik');
   await expect(summary).toContainText('Briefing on Orrin Crossing');
   await expect(summary.getByRole('listitem').filter({ hasText: 'empty.txt' })).toContainText(/empty/);
   await expect(summary.getByRole('listitem').filter({ hasText: 'binary.txt' })).toContainText(/binary/);
-  await expect(summary.getByRole('listitem').filter({ hasText: 'latin1.txt' })).toContainText(/UTF-8/);
+  // Not UTF-8: detected as Windows-1252, and the summary says so.
+  await expect(summary.getByRole('listitem').filter({ hasText: 'latin1.txt' })).toContainText('Café noir');
+  await expect(summary.getByRole('listitem').filter({ hasText: 'latin1.txt' })).toContainText('windows-1252');
   await expect(summary.getByRole('listitem').filter({ hasText: 'vanished.txt' })).toContainText(/not|no such|find|exist/i);
-  expect(documentCount(session)).toBe(3);
+  expect(documentCount(session)).toBe(4);
 
   await summary.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByRole('list', { name: 'Reports' }).getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByRole('list', { name: 'Reports' }).getByRole('listitem')).toHaveCount(4);
 
   // The same file again is reported as a duplicate and not stored twice.
   session.dialogs.openAnswers.push([path.join(dir, 'ceasefire.txt')]);
   await page.keyboard.press('Control+o');
   await expect(page.getByRole('dialog', { name: 'Import finished' })).toContainText('0 imported · 1 already in the library');
-  expect(documentCount(session)).toBe(3);
+  expect(documentCount(session)).toBe(4);
 });
 
 test('import by dropping files on the window', async ({ page, session }) => {

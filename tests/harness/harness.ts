@@ -13,8 +13,8 @@ import type { AppEvent } from '../../shared/contract';
 
 export const repoRoot = path.resolve(__dirname, '../..');
 export const rendererDir = path.join(repoRoot, 'dist/renderer');
-/** The harness serves the renderer under this origin (the app uses app://glossa). */
-export const harnessOrigin = 'http://glossa.test';
+/** The harness serves the renderer under this origin: a secure context, as app://glossa is in the app. */
+export const harnessOrigin = 'https://glossa.test';
 
 export const chromiumArgs = [
   '--no-sandbox',

@@ -2,14 +2,20 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
 export type NoticeKind = 'info' | 'error';
+/** A button on a notice, such as Undo. */
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
 interface Notice {
   id: number;
   kind: NoticeKind;
   text: string;
+  action?: NoticeAction;
 }
 
 interface NoticesApi {
-  notify(text: string, kind?: NoticeKind): void;
+  notify(text: string, kind?: NoticeKind, action?: NoticeAction): void;
 }
 
 const NoticesContext = createContext<NoticesApi>({ notify: () => undefined });
@@ -19,10 +25,10 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
   const notify = useCallback(
-    (text: string, kind: NoticeKind = 'info') => {
+    (text: string, kind: NoticeKind = 'info', action?: NoticeAction) => {
       const id = nextId++;
-      setNotices((list) => [...list.slice(-3), { id, kind, text }]);
-      if (kind === 'info') setTimeout(() => dismiss(id), 4000);
+      setNotices((list) => [...list.slice(-3), { id, kind, text, action }]);
+      if (kind === 'info') setTimeout(() => dismiss(id), action ? 10000 : 4000);
     },
     [dismiss],
   );
@@ -34,6 +40,18 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
         {notices.map((n) => (
           <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
             <span>{n.text}</span>
+            {n.action && (
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  dismiss(n.id);
+                  n.action!.run();
+                }}
+              >
+                {n.action.label}
+              </button>
+            )}
             <button type="button" className="icon-button" aria-label="Dismiss message" onClick={() => dismiss(n.id)}>
               ×
             </button>

@@ -3,12 +3,14 @@ import { Modal } from '../components/Modal';
 
 /** What an import did, file by file: nothing is skipped silently. */
 export function ImportSummary({ report, onClose, onOpen }: { report: ImportReport; onClose(): void; onOpen(id: string): void }) {
-  const { imported, duplicates, failed } = report;
+  const { imported, duplicates, failed, skipped, cancelled } = report;
   return (
-    <Modal title="Import finished" onClose={onClose} className="import-summary">
+    <Modal title={cancelled ? 'Import cancelled' : 'Import finished'} onClose={onClose} className="import-summary">
       <p>
         {imported.length} imported · {duplicates.length} already in the library · {failed.length} could not be imported
+        {skipped.length > 0 && ` · ${skipped.length} skipped`}
       </p>
+      {cancelled && <p className="hint">The import was cancelled: the reports listed as imported are in the library; the rest were not read.</p>}
       {imported.length > 0 && (
         <section>
           <h3>Imported</h3>
@@ -18,7 +20,10 @@ export function ImportSummary({ report, onClose, onOpen }: { report: ImportRepor
                 <button type="button" className="link" onClick={() => onOpen(item.id)}>
                   {item.title}
                 </button>{' '}
-                <small>{item.fileName}</small>
+                <small>
+                  {item.fileName} · {item.format}
+                  {item.encoding ? `, ${item.encoding}` : ''}
+                </small>
               </li>
             ))}
           </ul>
@@ -43,6 +48,18 @@ export function ImportSummary({ report, onClose, onOpen }: { report: ImportRepor
             {failed.map((item) => (
               <li key={item.fileName}>
                 <FailureReason fileName={item.fileName} reason={item.reason} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {skipped.length > 0 && (
+        <section>
+          <h3>Skipped (not a report format)</h3>
+          <ul>
+            {skipped.map((item) => (
+              <li key={item.fileName}>
+                {item.fileName} <small>{item.reason}</small>
               </li>
             ))}
           </ul>

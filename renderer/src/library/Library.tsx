@@ -6,9 +6,10 @@ interface LibraryProps {
   labels: readonly Label[];
   onOpen(id: string): void;
   onImport(): void;
+  onDetails(document: DocumentSummary): void;
 }
 
-export function Library({ documents, labels, onOpen, onImport }: LibraryProps) {
+export function Library({ documents, labels, onOpen, onImport, onDetails }: LibraryProps) {
   if (documents === null) return <main className="library" aria-busy="true" />;
   if (documents.length === 0) {
     return (
@@ -16,8 +17,8 @@ export function Library({ documents, labels, onOpen, onImport }: LibraryProps) {
         <div className="empty-state">
           <h1>Your library is empty</h1>
           <p>
-            Import reports as <strong>.txt</strong> or <strong>.md</strong> files: choose <em>Import…</em> (Ctrl+O), or drop
-            files anywhere on this window.
+            Import web pages (HTML), PDFs, Word files (DOCX), text and Markdown: choose <em>Import…</em> (Ctrl+O), a whole
+            folder (Ctrl+Shift+O), paste with Ctrl+Shift+V, or drop files and folders anywhere on this window.
           </p>
           <button type="button" className="primary" onClick={onImport}>
             Import reports…
@@ -34,12 +35,15 @@ export function Library({ documents, labels, onOpen, onImport }: LibraryProps) {
       </p>
       <ul className="doc-list" aria-label="Reports">
         {documents.map((doc) => (
-          <li key={doc.id}>
+          <li key={doc.id} className="doc-item">
             <button type="button" className="doc-row" onClick={() => onOpen(doc.id)}>
-              <span className="doc-title">{doc.title}</span>
+              <span className="doc-title" id={`title-${doc.id}`}>
+                {doc.title}
+              </span>
               <span className="doc-meta">
                 {[
                   doc.outlet,
+                  doc.author,
                   doc.publishedAt ? `published ${formatDate(doc.publishedAt)}` : `imported ${formatDate(doc.importedAt)}`,
                   `${doc.length.toLocaleString()} characters`,
                 ]
@@ -47,7 +51,21 @@ export function Library({ documents, labels, onOpen, onImport }: LibraryProps) {
                   .join(' · ')}
               </span>
               <LabelCounts labels={labels} counts={doc.counts} />
+              {doc.tags.length > 0 && (
+                <span className="doc-tags" aria-label="Tags">
+                  {doc.tags.map((tag) => (
+                    <span key={tag} className="tag">
+                      {tag}
+                    </span>
+                  ))}
+                </span>
+              )}
             </button>
+            <span className="row-actions">
+              <button type="button" onClick={() => onDetails(doc)} aria-describedby={`title-${doc.id}`}>
+                Details…
+              </button>
+            </span>
           </li>
         ))}
       </ul>
