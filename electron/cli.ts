@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import packageJson from '../package.json';
+import type { AppEvent } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { ExportFormat } from '../shared/schemas';
 import { startCore, type Core } from './core';
@@ -16,7 +17,9 @@ import { findLabel, listLabels } from './services/labels';
 const usage = `Usage: npm run cli -- <command> [options] [--db PATH]
 
 Commands:
-  import <file...>                        Import .txt and .md files.
+  import <file or folder...> [--json]     Import .txt, .md, .html, .htm, .mhtml, .pdf and .docx
+                                          files; folders are imported recursively. Prints
+                                          {imported, duplicates, failed, skipped}.
   docs                                    List the documents.
   annotate <docId> --label NAME --quote TEXT [--nth N] [--note TEXT]
                                           Tag the N-th (1-based) exact occurrence of TEXT.
@@ -42,6 +45,7 @@ const options = {
   format: { type: 'string' },
   doc: { type: 'string' },
   out: { type: 'string' },
+  json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -49,7 +53,7 @@ type OptionName = keyof typeof options;
 type Values = { [K in OptionName]?: (typeof options)[K]['type'] extends 'boolean' ? boolean : string };
 
 const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
-  import: [],
+  import: ['json'],
   docs: [],
   annotate: ['label', 'quote', 'nth', 'note'],
   export: ['format', 'doc', 'out'],
@@ -121,13 +125,22 @@ function labelNames(core: Core): Map<string, string> {
   return new Map(listLabels(core.ctx).map((l) => [l.id, l.name]));
 }
 
-function runImport(core: Core, invocation: Invocation): { output: unknown; failed: boolean } {
-  if (invocation.args.length === 0) throw new UsageError('import needs at least one file.');
-  const report = importPaths(
+async function runImport(core: Core, invocation: Invocation): Promise<{ output: unknown; failed: boolean }> {
+  if (invocation.args.length === 0) throw new UsageError('import needs at least one file or folder.');
+  const report = await importPaths(
     core.ctx,
     invocation.args.map((file) => path.resolve(file)),
   );
-  return { output: report, failed: report.failed.length > 0 };
+  const { imported, duplicates, failed, skipped } = report;
+  return { output: { imported, duplicates, failed, skipped }, failed: failed.length > 0 };
+}
+
+/** Import progress on stderr, when a person is watching. */
+function progressOnTerminal(event: AppEvent): void {
+  if (!process.stderr.isTTY || event.name !== 'progress' || event.payload.total === 0) return;
+  const { done, total, current } = event.payload;
+  process.stderr.write(`\r\x1b[K${done}/${total} ${current ?? ''}`.slice(0, (process.stderr.columns || 80) + 4));
+  if (done === total) process.stderr.write('\n');
 }
 
 function runDocs(core: Core, invocation: Invocation): unknown {
@@ -190,7 +203,7 @@ function runExport(core: Core, invocation: Invocation): unknown {
   return { path: out, ...counts };
 }
 
-function execute(core: Core, invocation: Invocation): { output: unknown; failed: boolean } {
+async function execute(core: Core, invocation: Invocation): Promise<{ output: unknown; failed: boolean }> {
   switch (invocation.command) {
     case 'import':
       return runImport(core, invocation);
@@ -205,7 +218,7 @@ function execute(core: Core, invocation: Invocation): { output: unknown; failed:
   }
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let core: Core | undefined;
   try {
     const invocation = parse(argv);
@@ -220,8 +233,9 @@ function main(argv: string[]): number {
       dialogs: noDialogs,
       appVersion: packageJson.version,
       seedSample: false,
+      emit: progressOnTerminal,
     });
-    const { output, failed } = execute(core, invocation);
+    const { output, failed } = await execute(core, invocation);
     process.stdout.write(JSON.stringify(output, null, 2) + '\n');
     return failed ? 1 : 0;
   } catch (error) {
@@ -237,4 +251,6 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -18,8 +18,8 @@ const common = {
   define: { __GLOSSA_VERSION__: JSON.stringify(pkg.version) },
 };
 
-/** Plain-Node bundles: native and Electron modules stay outside. */
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'better-sqlite3'] };
+/** Plain-Node bundles: native and Electron modules stay outside (esbuild is used only when running from source). */
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'better-sqlite3', 'esbuild'] };
 
 fs.rmSync(out, { recursive: true, force: true });
 await Promise.all([
@@ -27,6 +27,9 @@ await Promise.all([
   // A sandboxed preload may require only 'electron'; everything else is bundled in.
   build({ ...node, entryPoints: [path.join(root, 'electron/shell/preload.ts')], outfile: path.join(out, 'electron/preload.js') }),
   build({ ...node, entryPoints: [path.join(root, 'electron/cli.ts')], outfile: path.join(out, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+  // The import worker (worker_threads) beside main.js; its parsers (jsdom, pdfjs-dist, mammoth,
+  // yauzl) are runtime dependencies loaded from node_modules.
+  build({ ...node, packages: 'external', entryPoints: [path.join(root, 'electron/services/importers/worker-entry.ts')], outfile: path.join(out, 'electron/import-worker.js') }),
   build({
     ...common,
     platform: 'browser',

@@ -1,164 +1,207 @@
-// Imports .txt and .md files, from disk (the open dialog, the CLI) or as dropped bytes. Each
-// file is read and decoded completely before anything is written, and each document goes in
-// with its own transaction: one bad file is reported in `failed` and the rest continue.
+// Import jobs: files chosen in the open dialog (several files, or whole folders), dropped on
+// the window (as bytes, or as paths in Electron), or the clipboard. Files are read and parsed
+// on worker threads (importers/pool.ts); this thread only inserts each finished document, in
+// its own transaction, and reports progress as the `progress` event with task `import:<jobId>`.
+// Cancelling stops the workers: the documents stored by then stay, nothing else is written.
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { ImportReport } from '../../shared/schemas';
+import { importTask } from '../../shared/schemas-library';
 import type { ServiceContext } from './context';
-import { addDocument, type NewDocument } from './documents';
+import { addDocument } from './documents';
 import type { Handlers } from './handlers';
-import { markdownToText } from './markdown-text';
-import { decodeText, maxImportBytes, tooLargeMessage } from './text-decoding';
+import { ParserPool, type PoolOptions } from './importers/pool';
+import type { ParseResult, TaskInput } from './importers/protocol';
+import { expandPaths } from './importers/walk';
 
-type Format = 'text' | 'markdown';
-
-const formatsByExtension: Readonly<Record<string, Format>> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-};
-
-/** A first line longer than this is prose, not a title. */
-export const maxTitleLength = 160;
+export { maxTitleLength } from './importers/limits';
 
 export interface DroppedBytes {
   name: string;
   data: Uint8Array;
 }
 
-function importError(message: string): AppError {
-  return new AppError('IMPORT_FAILED', message);
+export interface ImportOptions extends PoolOptions {
+  /** The renderer's id for the job (so it can cancel early); made up when absent. */
+  jobId?: string;
 }
 
-function formatOf(fileName: string): Format {
-  const extension = path.extname(fileName).toLowerCase();
-  const format = formatsByExtension[extension];
-  if (!format) {
-    const what = extension ? `${extension} files` : 'files without an extension';
-    throw importError(`${fileName}: Glossa cannot import ${what}; it imports .txt and .md text files.`);
-  }
-  return format;
+interface Job {
+  cancelled: boolean;
+  pool: ParserPool | null;
 }
 
-function titleFromText(text: string, fileName: string): string {
-  const firstLine = text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
-  if (firstLine !== '' && firstLine.length <= maxTitleLength) return firstLine;
-  return path.basename(fileName, path.extname(fileName));
+const runningJobs = new WeakMap<ServiceContext, Map<string, Job>>();
+
+function jobsOf(ctx: ServiceContext): Map<string, Job> {
+  let jobs = runningJobs.get(ctx);
+  if (!jobs) runningJobs.set(ctx, (jobs = new Map()));
+  return jobs;
 }
 
-/** Turns a file's bytes into the document to store; throws IMPORT_FAILED with a message for the user. */
-export function parseDocument(fileName: string, bytes: Uint8Array): NewDocument {
-  const format = formatOf(fileName);
-  const decoded = decodeText(fileName, bytes);
-  if (format === 'text') {
-    return { title: titleFromText(decoded, fileName), text: decoded, sourceName: fileName };
-  }
-  const { text, title } = markdownToText(decoded);
-  if (text.trim() === '') throw importError(`${fileName} is empty (it has no text outside markup).`);
-  return { title: title ?? titleFromText(text, fileName), text, sourceName: fileName };
-}
-
-function describeFsError(fileName: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return `${fileName} could not be read: the file no longer exists.`;
-    case 'EACCES':
-    case 'EPERM':
-      return `${fileName} could not be read: permission denied.`;
-    case 'EISDIR':
-      return `${fileName} is a folder, not a file.`;
-    default:
-      return `${fileName} could not be read: ${(error as Error).message}`;
-  }
-}
-
-/** Reads a file from disk, refusing a too-large file before reading it. */
-function readFileBytes(filePath: string, fileName: string): Uint8Array {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(filePath);
-  } catch (error) {
-    throw importError(describeFsError(fileName, error));
-  }
-  if (stat.isDirectory()) throw importError(`${fileName} is a folder, not a file.`);
-  if (!stat.isFile()) throw importError(`${fileName} is not a regular file.`);
-  if (stat.size > maxImportBytes) throw importError(tooLargeMessage(fileName, stat.size));
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(filePath);
-  } catch (error) {
-    throw importError(describeFsError(fileName, error));
-  }
-  // The file may have grown between stat and read.
-  if (bytes.byteLength > maxImportBytes) throw importError(tooLargeMessage(fileName, bytes.byteLength));
-  return bytes;
-}
-
-function emptyReport(jobId = randomUUID()): ImportReport {
+export function emptyReport(jobId: string = randomUUID()): ImportReport {
   return { jobId, imported: [], duplicates: [], failed: [], skipped: [], cancelled: false };
 }
 
-function importOne(ctx: ServiceContext, report: ImportReport, fileName: string, load: () => Uint8Array): void {
+interface Planned {
+  tasks: { fileName: string; input: TaskInput }[];
+  failed: ImportReport['failed'];
+  skipped: ImportReport['skipped'];
+}
+
+/** Stops a running job. Documents already stored stay. */
+export function cancelImport(ctx: ServiceContext, jobId: string): boolean {
+  const job = jobsOf(ctx).get(jobId);
+  if (!job || job.cancelled) return false;
+  job.cancelled = true;
+  job.pool?.close();
+  return true;
+}
+
+async function runJob(
+  ctx: ServiceContext,
+  options: ImportOptions,
+  plan: (isCancelled: () => boolean) => Promise<Planned>,
+): Promise<ImportReport> {
+  const jobId = options.jobId ?? randomUUID();
+  const jobs = jobsOf(ctx);
+  if (jobs.has(jobId)) throw new AppError('INVALID_ARGS', `An import with id ${jobId} is already running.`);
+  const job: Job = { cancelled: false, pool: null };
+  jobs.set(jobId, job);
+  const report = emptyReport(jobId);
+  const task = importTask(jobId);
+  const progress = (done: number, total: number, current?: string) =>
+    ctx.emit({ name: 'progress', payload: { task, done, total, ...(current === undefined ? {} : { current }) } });
   try {
-    const document = parseDocument(fileName, load());
-    const result = ctx.store.transaction(() => addDocument(ctx, document));
-    if (result.status === 'added') {
-      report.imported.push({ id: result.document.id, title: result.document.title, fileName, format: 'txt', encoding: 'utf-8' });
-    } else {
-      report.duplicates.push({ fileName, existingId: result.existingId, title: result.title });
+    progress(0, 0);
+    const planned = await plan(() => job.cancelled);
+    report.failed.push(...planned.failed);
+    report.skipped.push(...planned.skipped);
+    const total = planned.tasks.length;
+    if (job.cancelled || total === 0) {
+      report.cancelled = job.cancelled;
+      progress(0, total);
+      return report;
     }
-  } catch (error) {
-    const reason =
-      error instanceof AppError ? error.message : `${fileName} could not be imported: ${(error as Error).message}`;
-    report.failed.push({ fileName, reason });
+    progress(0, total, planned.tasks[0]!.fileName);
+    job.pool = new ParserPool(options);
+    const pool = job.pool;
+    // Files are parsed in parallel but stored in the order given, so that of two copies of a
+    // report the first is kept and the second reported as its duplicate, whichever parsed first.
+    const finished: (ParseResult | undefined)[] = new Array(total);
+    let next = 0;
+    const commit = (index: number) => {
+      const { fileName } = planned.tasks[index]!;
+      const result = finished[index]!;
+      finished[index] = undefined;
+      if (!result.ok) {
+        report.failed.push({ fileName, reason: result.reason });
+        return;
+      }
+      try {
+        const added = ctx.store.transaction(() => addDocument(ctx, result.doc));
+        if (added.status === 'added') {
+          report.imported.push({
+            id: added.document.id,
+            title: added.document.title,
+            fileName,
+            format: result.doc.sourceFormat,
+            encoding: result.doc.encoding,
+          });
+        } else {
+          report.duplicates.push({ fileName, existingId: added.existingId, title: added.title });
+        }
+      } catch (error) {
+        report.failed.push({ fileName, reason: `${fileName} could not be stored: ${(error as Error).message}` });
+      }
+    };
+    await Promise.all(
+      planned.tasks.map(async ({ input }, index) => {
+        const result = await pool.run(input);
+        if (job.cancelled) return;
+        finished[index] = result;
+        while (next < total && finished[next] !== undefined && !job.cancelled) {
+          commit(next);
+          next++;
+          progress(next, total, planned.tasks[next]?.fileName ?? planned.tasks[next - 1]!.fileName);
+        }
+      }),
+    );
+    report.cancelled = job.cancelled;
+    return report;
+  } finally {
+    job.pool?.close();
+    jobs.delete(jobId);
   }
 }
 
-export function importPaths(ctx: ServiceContext, paths: readonly string[]): ImportReport {
-  const report = emptyReport();
-  for (const filePath of paths) {
-    const fileName = path.basename(filePath);
-    importOne(ctx, report, fileName, () => {
-      formatOf(fileName); // refuse an unsupported file before touching the disk
-      return readFileBytes(filePath, fileName);
+/** Imports files and folders (recursively) from disk: the open dialog, dropped paths, the CLI. */
+export function importPaths(ctx: ServiceContext, paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
+  return runJob(ctx, options, async (isCancelled) => {
+    const found = await expandPaths(paths.map((p) => path.resolve(p)), isCancelled);
+    return {
+      tasks: found.files.map((f) => ({ fileName: f.fileName, input: { kind: 'path', path: f.path, fileName: f.fileName } })),
+      failed: found.failed,
+      skipped: found.skipped,
+    };
+  });
+}
+
+/** A dropped file's name as the report shows it: its relative path, with nothing climbing out. */
+function droppedName(name: string): string {
+  // An absolute path (some systems send one) keeps only its last part.
+  if (/^(?:[A-Za-z]:)?[\\/]/.test(name)) name = name.replace(/^.*[\\/]/, '');
+  const parts = name.replace(/\\/g, '/').split('/').filter((p) => p !== '' && p !== '.' && p !== '..');
+  return parts.join('/') || 'unnamed';
+}
+
+/** Imports files dropped on the window, sent by the renderer as bytes. */
+export function importDropped(ctx: ServiceContext, files: readonly DroppedBytes[], options: ImportOptions = {}): Promise<ImportReport> {
+  return runJob(ctx, options, async () => {
+    const seen = new Map<string, number>();
+    const tasks = files.map((file) => {
+      let fileName = droppedName(file.name);
+      // Two dropped files with one name stay apart in the report.
+      const n = (seen.get(fileName) ?? 0) + 1;
+      seen.set(fileName, n);
+      if (n > 1) fileName = `${fileName} (${n})`;
+      return { fileName, input: { kind: 'bytes' as const, fileName: droppedName(file.name), bytes: file.data } };
     });
-  }
-  return report;
+    return { tasks, failed: [], skipped: [] };
+  });
 }
 
-export function importDropped(ctx: ServiceContext, files: readonly DroppedBytes[]): ImportReport {
-  const report = emptyReport();
-  for (const file of files) {
-    // The renderer sends a name, not a path; keep only its last part in case it has folders.
-    const fileName = path.basename(file.name.replace(/\\/g, '/'));
-    importOne(ctx, report, fileName, () => file.data);
-  }
-  return report;
+/** "New document from clipboard": the HTML flavour through the sanitising HTML path, else the text. */
+export function importClipboard(ctx: ServiceContext, options: ImportOptions = {}): Promise<ImportReport> {
+  return runJob(ctx, options, async () => {
+    const html = ctx.clipboard.readHtml();
+    const text = ctx.clipboard.readText();
+    if (html.trim() === '' && text.trim() === '') {
+      return { tasks: [], failed: [{ fileName: 'Clipboard', reason: 'The clipboard has no text to import.' }], skipped: [] };
+    }
+    return { tasks: [{ fileName: 'Clipboard', input: { kind: 'clipboard', html, text } }], failed: [], skipped: [] };
+  });
 }
 
 export function importHandlers(
   ctx: ServiceContext,
 ): Pick<
   Handlers,
-  | 'documents.importDialog'
-  | 'documents.importDropped'
-  | 'documents.importPaths'
-  | 'documents.importClipboard'
-  | 'import.cancel'
+  'documents.importDialog' | 'documents.importDropped' | 'documents.importPaths' | 'documents.importClipboard' | 'import.cancel'
 > {
   return {
-    'documents.importDialog': async ({ mode }) => {
+    'documents.importDialog': async ({ mode, jobId }) => {
       const paths = await ctx.dialogs.chooseFilesToImport(mode);
-      return paths.length === 0 ? emptyReport() : importPaths(ctx, paths);
+      return paths.length === 0 ? emptyReport(jobId) : importPaths(ctx, paths, { jobId });
     },
-    'documents.importDropped': ({ files }) => importDropped(ctx, files),
-    'documents.importPaths': ({ paths }) => importPaths(ctx, paths),
-    'documents.importClipboard': () =>
-      importDropped(ctx, [{ name: 'clipboard.txt', data: new TextEncoder().encode(ctx.clipboard.readText()) }]),
-    'import.cancel': () => ({ cancelled: false }),
+    'documents.importDropped': ({ files, jobId }) => importDropped(ctx, files, { jobId }),
+    'documents.importPaths': ({ paths, jobId }) => {
+      const relative = paths.find((p) => !path.isAbsolute(p));
+      if (relative !== undefined) throw new AppError('INVALID_ARGS', `Dropped paths must be absolute (got "${relative}").`);
+      return importPaths(ctx, paths, { jobId });
+    },
+    'documents.importClipboard': ({ jobId }) => importClipboard(ctx, { jobId }),
+    'import.cancel': ({ jobId }) => ({ cancelled: cancelImport(ctx, jobId) }),
   };
 }

@@ -10,12 +10,18 @@ function parentWindow(): BrowserWindow | undefined {
 
 export function createElectronDialogs(): DialogPort {
   return {
-    async chooseFilesToImport() {
-      const options: Electron.OpenDialogOptions = {
-        title: 'Import reports',
-        properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Text', extensions: ['txt', 'md'] }],
-      };
+    async chooseFilesToImport(mode = 'files') {
+      const options: Electron.OpenDialogOptions =
+        mode === 'folder'
+          ? { title: 'Import folders of reports', properties: ['openDirectory', 'multiSelections'] }
+          : {
+              title: 'Import reports',
+              properties: ['openFile', 'multiSelections'],
+              filters: [
+                { name: 'Reports', extensions: ['html', 'htm', 'mhtml', 'mht', 'pdf', 'docx', 'txt', 'md', 'markdown'] },
+                { name: 'All files', extensions: ['*'] },
+              ],
+            };
       const parent = parentWindow();
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;

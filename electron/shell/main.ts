@@ -6,6 +6,7 @@ import { channels, eventChannel, ipcChannelPrefix } from '../../shared/contract'
 import { AppError } from '../../shared/errors';
 import { startCore, type Core } from '../core';
 import { rendererOrigin, serveRendererFile } from '../protocol/renderer-files';
+import { createElectronClipboard } from './clipboard';
 import { createElectronDialogs } from './dialogs';
 import { installMenu } from './menu';
 import { argValue, electronNativeBindingPath, guardedHandler, isAppUrl, resolveStorePath } from './policy';
@@ -58,6 +59,7 @@ function openCore(): Core | undefined {
     return startCore({
       storePath,
       dialogs: createElectronDialogs(),
+      clipboard: createElectronClipboard(),
       appVersion: app.getVersion(),
       seedSample: true,
       nativeBinding,

@@ -80,9 +80,11 @@ describe('dispatcher', () => {
   it('imports through the dialog port, and an empty choice is an empty report', async () => {
     const { dispatch, dialogs } = dispatcher();
     dialogs.filesToImport = [];
-    expect(await dispatch('documents.importDialog', {})).toEqual({
+    expect(await dispatch('documents.importDialog', { jobId: 'job-1' })).toEqual({
       ok: true,
-      value: { imported: [], duplicates: [], failed: [] },
+      value: { jobId: 'job-1', imported: [], duplicates: [], failed: [], skipped: [], cancelled: false },
     });
+    // The renderer's call without arguments still works (mode defaults to files).
+    expect(await dispatch('documents.importDialog', {})).toMatchObject({ ok: true, value: { imported: [], cancelled: false } });
   });
 });
