@@ -1,6 +1,8 @@
 import { AppError } from '../../shared/errors';
 import { splitsSurrogatePair } from '../../shared/offsets';
-import type { Annotation, AnnotationPatch, NewAnnotation } from '../../shared/schemas';
+import type { Annotation, AnnotationPatch, AnnotationSpans, NewAnnotation } from '../../shared/schemas';
+import type { AnnotationSnapshot } from '../../shared/schemas-analysis';
+import { restoreExtras, snapshotOf } from './annotation-snapshot';
 import type { ServiceContext } from './context';
 import { assertDocument, documentText } from './document-text';
 import type { Handlers } from './handlers';
@@ -12,6 +14,23 @@ export function listAnnotations(ctx: ServiceContext, documentId: string): Annota
   return ctx.store.db
     .prepare(`SELECT ${columns} FROM annotations WHERE document_id = ? ORDER BY start, "end" DESC, created_at`)
     .all(documentId) as Annotation[];
+}
+
+export function listSpans(ctx: ServiceContext, documentId: string): AnnotationSpans {
+  assertDocument(ctx, documentId);
+  const rows = ctx.store.db
+    .prepare(`SELECT id, label_id, start, "end", note FROM annotations WHERE document_id = ? ORDER BY start, "end" DESC, id`)
+    .raw()
+    .all(documentId) as [string, string, number, number, string][];
+  const spans: AnnotationSpans = { documentId, ids: [], labelIds: [], starts: [], ends: [], notes: [] };
+  for (const [id, labelId, start, end, note] of rows) {
+    spans.ids.push(id);
+    spans.labelIds.push(labelId);
+    spans.starts.push(start);
+    spans.ends.push(end);
+    spans.notes.push(note);
+  }
+  return spans;
 }
 
 export function getAnnotation(ctx: ServiceContext, id: string): Annotation {
@@ -68,16 +87,17 @@ export function updateAnnotation(ctx: ServiceContext, patch: AnnotationPatch): A
   });
 }
 
-export function deleteAnnotation(ctx: ServiceContext, id: string): Annotation {
+/** Deletes the annotation (its values, relations and place go by cascade) and returns all of it for undo. */
+export function deleteAnnotation(ctx: ServiceContext, id: string): AnnotationSnapshot {
   return ctx.store.transaction(() => {
-    const current = getAnnotation(ctx, id);
+    const current = snapshotOf(ctx, getAnnotation(ctx, id));
     ctx.store.db.prepare('DELETE FROM annotations WHERE id = ?').run(id);
     return current;
   });
 }
 
-/** Puts back an annotation exactly as it was (undo of a deletion). */
-export function restoreAnnotation(ctx: ServiceContext, annotation: Annotation): Annotation {
+/** Puts back an annotation exactly as it was (undo of a deletion), with its values, relations and place. */
+export function restoreAnnotation(ctx: ServiceContext, annotation: AnnotationSnapshot): AnnotationSnapshot {
   return ctx.store.transaction(() => {
     const quote = quoteOf(documentText(ctx, annotation.documentId), annotation.start, annotation.end);
     if (quote !== annotation.quote) {
@@ -103,7 +123,8 @@ export function restoreAnnotation(ctx: ServiceContext, annotation: Annotation): 
         annotation.createdAt,
         annotation.updatedAt,
       );
-    return getAnnotation(ctx, annotation.id);
+    restoreExtras(ctx, annotation);
+    return snapshotOf(ctx, getAnnotation(ctx, annotation.id));
   });
 }
 
@@ -111,13 +132,14 @@ export function annotationHandlers(
   ctx: ServiceContext,
 ): Pick<
   Handlers,
-  'annotations.list' | 'annotations.create' | 'annotations.update' | 'annotations.delete' | 'annotations.restore'
+  'annotations.list' | 'annotations.spans' | 'annotations.create' | 'annotations.update' | 'annotations.delete' | 'annotations.restore'
 > {
   return {
     'annotations.list': ({ documentId }) => {
       assertDocument(ctx, documentId);
       return listAnnotations(ctx, documentId);
     },
+    'annotations.spans': ({ documentId }) => listSpans(ctx, documentId),
     'annotations.create': (input) => createAnnotation(ctx, input),
     'annotations.update': (patch) => updateAnnotation(ctx, patch),
     'annotations.delete': ({ id }) => deleteAnnotation(ctx, id),

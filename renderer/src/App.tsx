@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MenuCommand } from '../../shared/contract';
-import type { Annotation, DocumentFull, DocumentMeta, DocumentSummary, ExportFormat, ImportReport, Label } from '../../shared/schemas';
+import type { DocumentFull, DocumentMeta, DocumentSummary, ExportFormat, ImportReport, Label } from '../../shared/schemas';
 import { call, messageOf, onMenuCommand } from './api';
 import { Busy } from './components/Busy';
 import { useNotices } from './components/Notices';
@@ -13,10 +13,11 @@ import { Library } from './library/Library';
 import { useImportJob, type ImportStarter } from './library/useImportJob';
 import { ReaderScreen } from './reader/ReaderScreen';
 import { useFileDrop, type DroppedItems } from './useFileDrop';
+import { fromSpans, type ReaderAnnotation } from './state/reader-annotation';
 
 interface OpenDocument {
   document: DocumentFull;
-  annotations: Annotation[];
+  annotations: ReaderAnnotation[];
 }
 
 export function App() {
@@ -63,9 +64,9 @@ export function App() {
   const openDocument = useCallback(
     (id: string) =>
       withBusy('Opening report…', async () => {
-        const [document, annotations] = await Promise.all([call('documents.get', { id }), call('annotations.list', { documentId: id })]);
+        const [document, spans] = await Promise.all([call('documents.get', { id }), call('annotations.spans', { documentId: id })]);
         setImportReport(null);
-        setOpen({ document, annotations });
+        setOpen({ document, annotations: fromSpans(spans, document.text) });
       }),
     [withBusy],
   );

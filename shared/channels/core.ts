@@ -15,6 +15,8 @@ export const coreChannels = {
     args: z.object({ documentId: S.Id }).strict(),
     result: z.array(S.Annotation),
   },
+  /** The reader's view of a document's annotations: columns, in reading order. */
+  'annotations.spans': { args: z.object({ documentId: S.Id }).strict(), result: S.AnnotationSpans },
   'annotations.create': { args: S.NewAnnotation, result: S.Annotation },
   'annotations.update': { args: S.AnnotationPatch, result: S.Annotation },
   /**

@@ -1,7 +1,8 @@
 import { memo, type CSSProperties } from 'react';
-import type { Annotation, Label } from '../../../shared/schemas';
+import type { Label } from '../../../shared/schemas';
 import type { Block } from './blocks';
 import { segmentBlock, type Segment } from './segments';
+import type { ReaderAnnotation } from '../state/reader-annotation';
 
 /** Underlines are drawn in rows below the text, one row per layer. */
 export const layerStep = 4;
@@ -10,7 +11,7 @@ const maxLayersDrawn = 5;
 interface BlockViewProps {
   text: string;
   block: Block;
-  annotations: readonly Annotation[];
+  annotations: readonly ReaderAnnotation[];
   labels: ReadonlyMap<string, Label>;
   /** Only passed when the selected annotation touches this block, to keep other blocks memoised. */
   selectedId: string | null;

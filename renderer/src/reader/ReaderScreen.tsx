@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Annotation, DocumentFull, Label } from '../../../shared/schemas';
+import type { DocumentFull, Label } from '../../../shared/schemas';
 import { messageOf } from '../api';
 import { useNotices } from '../components/Notices';
 import { formatDate } from '../library/Library';
@@ -10,10 +10,11 @@ import { ReaderText, type ReaderTextHandle } from './ReaderText';
 import { updateAnnotationsByBlock } from './segments';
 import { TagToolbar } from './TagToolbar';
 import { selectionRange, type TextSelection } from './text-selection';
+import type { ReaderAnnotation } from '../state/reader-annotation';
 
 interface ReaderScreenProps {
   document: DocumentFull;
-  initialAnnotations: readonly Annotation[];
+  initialAnnotations: readonly ReaderAnnotation[];
   labels: readonly Label[];
   /** Undo/redo requests from the menu, counted so that each one arrives once. */
   historyRequest: { kind: 'undo' | 'redo'; serial: number } | null;
@@ -33,7 +34,7 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
   const textRef = useRef<ReaderTextHandle>(null);
 
   const blocks = useMemo(() => splitBlocks(doc.text), [doc.text]);
-  const previousByBlock = useRef<Annotation[][] | null>(null);
+  const previousByBlock = useRef<ReaderAnnotation[][] | null>(null);
   const byBlock = useMemo(() => {
     previousByBlock.current = updateAnnotationsByBlock(previousByBlock.current, blocks, annotations);
     return previousByBlock.current;
@@ -70,7 +71,7 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
   );
 
   const remove = useCallback(
-    (annotation: Annotation) =>
+    (annotation: ReaderAnnotation) =>
       void run(async () => {
         await actions.remove(annotation);
         if (selectedId === annotation.id) setSelectedId(null);
@@ -79,7 +80,7 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
     [actions, run, selectedId, labelName],
   );
   const relabel = useCallback(
-    (annotation: Annotation, labelId: string) =>
+    (annotation: ReaderAnnotation, labelId: string) =>
       void run(async () => {
         await actions.relabel(annotation, labelId);
         return `Changed to ${labelName(labelId)}.`;
@@ -87,7 +88,7 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
     [actions, run, labelName],
   );
   const setNote = useCallback(
-    (annotation: Annotation, note: string, merge: boolean) => run(() => actions.setNote(annotation, note, merge)),
+    (annotation: ReaderAnnotation, note: string, merge: boolean) => run(() => actions.setNote(annotation, note, merge)),
     [actions, run],
   );
 
@@ -101,7 +102,7 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
     [],
   );
 
-  const reveal = useCallback((annotation: Annotation) => {
+  const reveal = useCallback((annotation: ReaderAnnotation) => {
     setSelectedId(annotation.id);
     setFlashId(annotation.id);
     textRef.current?.reveal(annotation);

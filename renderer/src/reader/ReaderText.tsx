@@ -1,8 +1,9 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
-import type { Annotation, Label } from '../../../shared/schemas';
+import type { Label } from '../../../shared/schemas';
 import { blockIndexAt, type Block } from './blocks';
 import { BlockView, layerStep } from './BlockView';
+import type { ReaderAnnotation } from '../state/reader-annotation';
 import {
   applyDomSelection,
   fromMouse,
@@ -15,16 +16,16 @@ import {
 
 export interface ReaderTextHandle {
   /** Scrolls an annotation's span into view and flashes it. */
-  reveal(annotation: Annotation): void;
+  reveal(annotation: ReaderAnnotation): void;
   focus(): void;
 }
 
 interface ReaderTextProps {
   text: string;
   blocks: readonly Block[];
-  byBlock: readonly Annotation[][];
+  byBlock: readonly ReaderAnnotation[][];
   labels: ReadonlyMap<string, Label>;
-  selectedAnnotation: Annotation | null;
+  selectedAnnotation: ReaderAnnotation | null;
   flashId: string | null;
   selection: TextSelection | null;
   onSelectionChange(selection: TextSelection | null): void;
@@ -222,14 +223,14 @@ function underlineAt(segment: HTMLElement, layers: number[], clientY: number): n
 }
 
 /** Clicking the text of a highlight again cycles through the covering annotations, innermost first. */
-function cycle(ids: string[], currentId: string | null, blockAnnotations: readonly Annotation[]): string {
+function cycle(ids: string[], currentId: string | null, blockAnnotations: readonly ReaderAnnotation[]): string {
   const length = (id: string) => spanLength(blockAnnotations.find((a) => a.id === id));
   const bySize = [...ids].sort((a, b) => length(a) - length(b));
   const at = currentId ? bySize.indexOf(currentId) : -1;
   return bySize[(at + 1) % bySize.length]!;
 }
 
-function spanLength(annotation: Annotation | undefined): number {
+function spanLength(annotation: ReaderAnnotation | undefined): number {
   return annotation ? annotation.end - annotation.start : Number.MAX_SAFE_INTEGER;
 }
 

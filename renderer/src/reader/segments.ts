@@ -1,8 +1,9 @@
 // Turns the annotations that touch a block into segments: runs of text covered by the same set
 // of annotations. Each annotation gets a layer (its underline's row) so that overlapping and
 // nested spans all stay visible.
-import type { Annotation } from '../../../shared/schemas';
+
 import type { Block } from './blocks';
+import type { ReaderAnnotation } from '../state/reader-annotation';
 
 export interface Segment {
   start: number;
@@ -12,21 +13,21 @@ export interface Segment {
 }
 
 export interface LayeredAnnotation {
-  annotation: Annotation;
+  annotation: ReaderAnnotation;
   layer: number;
 }
 
-/** Sorted by start, then longer first: the order in which layers are handed out. */
-export function readingOrder(a: Annotation, b: Annotation): number {
-  return a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+/** Sorted by start, then longer first, then by id (as main sorts them): the order in which layers are handed out. */
+export function readingOrder(a: ReaderAnnotation, b: ReaderAnnotation): number {
+  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**
  * Groups annotations by the blocks they touch. Annotations must be in reading order; the
  * result lists, per block, the annotations overlapping it, in the same order.
  */
-export function annotationsByBlock(blocks: readonly Block[], sorted: readonly Annotation[]): Annotation[][] {
-  const result: Annotation[][] = blocks.map(() => []);
+export function annotationsByBlock(blocks: readonly Block[], sorted: readonly ReaderAnnotation[]): ReaderAnnotation[][] {
+  const result: ReaderAnnotation[][] = blocks.map(() => []);
   let first = 0;
   for (const annotation of sorted) {
     while (first < blocks.length && blocks[first]!.end <= annotation.start) first++;
@@ -42,10 +43,10 @@ export function annotationsByBlock(blocks: readonly Block[], sorted: readonly An
  * change, so that only the blocks an edit touched render again.
  */
 export function updateAnnotationsByBlock(
-  previous: readonly Annotation[][] | null,
+  previous: readonly ReaderAnnotation[][] | null,
   blocks: readonly Block[],
-  sorted: readonly Annotation[],
-): Annotation[][] {
+  sorted: readonly ReaderAnnotation[],
+): ReaderAnnotation[][] {
   const next = annotationsByBlock(blocks, sorted);
   if (!previous || previous.length !== next.length) return next;
   return next.map((list, i) => {
@@ -55,7 +56,7 @@ export function updateAnnotationsByBlock(
 }
 
 /** Assigns layers greedily: each annotation takes the lowest layer free at its start. */
-export function assignLayers(sorted: readonly Annotation[]): Map<string, number> {
+export function assignLayers(sorted: readonly ReaderAnnotation[]): Map<string, number> {
   const layers = new Map<string, number>();
   const layerEnds: number[] = [];
   for (const annotation of sorted) {
@@ -67,7 +68,7 @@ export function assignLayers(sorted: readonly Annotation[]): Map<string, number>
   return layers;
 }
 
-export function segmentBlock(block: Block, annotations: readonly Annotation[]): Segment[] {
+export function segmentBlock(block: Block, annotations: readonly ReaderAnnotation[]): Segment[] {
   const layers = assignLayers(annotations);
   const cuts = new Set<number>([block.start, block.end]);
   for (const a of annotations) {

@@ -1,15 +1,16 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import type { Annotation, Label } from '../../../shared/schemas';
+import type { Label } from '../../../shared/schemas';
 import { isPending } from '../state/useAnnotations';
+import type { ReaderAnnotation } from '../state/reader-annotation';
 
 interface AnnotationCardProps {
-  annotation: Annotation;
+  annotation: ReaderAnnotation;
   labels: readonly Label[];
   selected: boolean;
-  onSelect(annotation: Annotation): void;
-  onRelabel(annotation: Annotation, labelId: string): void;
-  onDelete(annotation: Annotation): void;
-  onNote(annotation: Annotation, note: string, mergeWithLast: boolean): Promise<void>;
+  onSelect(annotation: ReaderAnnotation): void;
+  onRelabel(annotation: ReaderAnnotation, labelId: string): void;
+  onDelete(annotation: ReaderAnnotation): void;
+  onNote(annotation: ReaderAnnotation, note: string, mergeWithLast: boolean): Promise<void>;
 }
 
 /** Notes save this long after the last keystroke, and when the field loses focus. */

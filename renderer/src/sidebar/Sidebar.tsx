@@ -1,18 +1,19 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
-import type { Annotation, Label } from '../../../shared/schemas';
+import type { Label } from '../../../shared/schemas';
 import { AnnotationCard } from './AnnotationCard';
+import type { ReaderAnnotation } from '../state/reader-annotation';
 
 interface SidebarProps {
-  annotations: readonly Annotation[];
+  annotations: readonly ReaderAnnotation[];
   labels: readonly Label[];
   hiddenLabels: ReadonlySet<string>;
   selectedId: string | null;
   onToggleLabel(labelId: string): void;
-  onSelect(annotation: Annotation): void;
-  onRelabel(annotation: Annotation, labelId: string): void;
-  onDelete(annotation: Annotation): void;
-  onNote(annotation: Annotation, note: string, mergeWithLast: boolean): Promise<void>;
+  onSelect(annotation: ReaderAnnotation): void;
+  onRelabel(annotation: ReaderAnnotation, labelId: string): void;
+  onDelete(annotation: ReaderAnnotation): void;
+  onNote(annotation: ReaderAnnotation, note: string, mergeWithLast: boolean): Promise<void>;
 }
 
 /** The document's annotations in reading order; a long list renders only what is in view. */

@@ -1,22 +1,25 @@
 // The open document's annotations: loaded once, kept in reading order, changed through the API
 // with every change recorded as an undoable step.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Annotation } from '../../../shared/schemas';
+
 import { call } from '../api';
 import { readingOrder } from '../reader/segments';
 import { historyFor, type UndoStep } from './undo-history';
+import type { Annotation } from '../../../shared/schemas';
+import type { AnnotationSnapshot } from '../../../shared/schemas-analysis';
+import type { ReaderAnnotation } from './reader-annotation';
 
 export interface AnnotationActions {
-  create(labelId: string, start: number, end: number, quote: string): Promise<Annotation>;
-  remove(annotation: Annotation): Promise<void>;
-  relabel(annotation: Annotation, labelId: string): Promise<void>;
-  setNote(annotation: Annotation, note: string, mergeWithLast: boolean): Promise<void>;
+  create(labelId: string, start: number, end: number, quote: string): Promise<ReaderAnnotation>;
+  remove(annotation: ReaderAnnotation): Promise<void>;
+  relabel(annotation: ReaderAnnotation, labelId: string): Promise<void>;
+  setNote(annotation: ReaderAnnotation, note: string, mergeWithLast: boolean): Promise<void>;
   undo(): Promise<UndoStep | null>;
   redo(): Promise<UndoStep | null>;
 }
 
 /** Inserts or replaces an annotation, keeping reading order without re-sorting everything. */
-function upsert(list: readonly Annotation[], annotation: Annotation): Annotation[] {
+function upsert(list: readonly ReaderAnnotation[], annotation: ReaderAnnotation): ReaderAnnotation[] {
   const without = list.filter((a) => a.id !== annotation.id);
   let lo = 0;
   let hi = without.length;
@@ -33,20 +36,19 @@ const pendingPrefix = 'pending:';
 let pendingCount = 0;
 
 /** An annotation being saved: shown, but not yet editable. */
-export function isPending(annotation: Annotation): boolean {
+export function isPending(annotation: ReaderAnnotation): boolean {
   return annotation.id.startsWith(pendingPrefix);
 }
 
-function pendingAnnotation(documentId: string, labelId: string, start: number, end: number, quote: string): Annotation {
-  const now = new Date().toISOString();
-  return { id: `${pendingPrefix}${++pendingCount}`, documentId, labelId, start, end, quote, note: '', createdAt: now, updatedAt: now };
+function pendingAnnotation(documentId: string, labelId: string, start: number, end: number, quote: string): ReaderAnnotation {
+  return { id: `${pendingPrefix}${++pendingCount}`, documentId, labelId, start, end, quote, note: '' };
 }
 
-export function useAnnotations(documentId: string, initial: readonly Annotation[]) {
-  const [annotations, setAnnotations] = useState<readonly Annotation[]>(() => [...initial].sort(readingOrder));
+export function useAnnotations(documentId: string, initial: readonly ReaderAnnotation[]) {
+  const [annotations, setAnnotations] = useState<readonly ReaderAnnotation[]>(() => [...initial].sort(readingOrder));
   useEffect(() => setAnnotations([...initial].sort(readingOrder)), [initial]);
   const history = historyFor(documentId);
-  const put = useCallback((a: Annotation) => setAnnotations((list) => upsert(list, a)), []);
+  const put = useCallback((a: ReaderAnnotation) => setAnnotations((list) => upsert(list, a)), []);
   const drop = useCallback((id: string) => setAnnotations((list) => list.filter((a) => a.id !== id)), []);
   /** The newest note edit, so that typing pauses in one note become a single undo step. */
   const lastNoteEdit = useRef<{ id: string; from: string; step: UndoStep } | null>(null);
@@ -67,10 +69,15 @@ export function useAnnotations(documentId: string, initial: readonly Annotation[
           drop(pending.id);
         }
         put(created);
+        // Redo puts back what undo took away, including anything added to it in between.
+        let removed: AnnotationSnapshot = created;
         history.push({
           description: 'tagging',
-          undo: async () => drop((await call('annotations.delete', { id: created.id })).id),
-          redo: async () => put(await call('annotations.restore', created)),
+          undo: async () => {
+            removed = await call('annotations.delete', { id: created.id });
+            drop(removed.id);
+          },
+          redo: async () => put(await call('annotations.restore', removed)),
         });
         lastNoteEdit.current = null;
         return created;
