@@ -6,6 +6,7 @@ import packageJson from '../package.json';
 import type { AppEvent } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { ExportFormat } from '../shared/schemas';
+import { AnalysisUsageError, analysisOptions, analysisOptionsByCommand, analysisUsage, checkAnalysisUsage, runAnalysisCommand } from './cli-analysis';
 import { startCore, type Core } from './core';
 import type { DialogPort } from './services/context';
 import { createAnnotation } from './services/annotations';
@@ -23,8 +24,9 @@ Commands:
   docs                                    List the documents.
   annotate <docId> --label NAME --quote TEXT [--nth N] [--note TEXT]
                                           Tag the N-th (1-based) exact occurrence of TEXT.
-  export --format jsonl|csv [--doc ID] --out FILE
+  export --format jsonl|csv|geojson [--doc ID] --out FILE
                                           Export the corpus (or one document), atomically.
+${analysisUsage}
 
 Options:
   --db PATH    The Glossa store (default: the GLOSSA_DB environment variable).
@@ -47,6 +49,7 @@ const options = {
   out: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  ...analysisOptions,
 } as const;
 
 type OptionName = keyof typeof options;
@@ -57,6 +60,7 @@ const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
   docs: [],
   annotate: ['label', 'quote', 'nth', 'note'],
   export: ['format', 'doc', 'out'],
+  ...analysisOptionsByCommand,
 };
 
 /** The CLI never shows a dialog; a service that asks for one is a bug. */
@@ -197,7 +201,7 @@ function runExport(core: Core, invocation: Invocation): unknown {
   noArgs(invocation);
   const { values } = invocation;
   const format = ExportFormat.safeParse(required(values, 'format'));
-  if (!format.success) throw new UsageError(`--format must be jsonl or csv (got "${values.format}").`);
+  if (!format.success) throw new UsageError(`--format must be jsonl, csv or geojson (got "${values.format}").`);
   const out = path.resolve(required(values, 'out'));
   const counts = exportToFile(core.ctx, { format: format.data, documentId: values.doc }, out);
   return { path: out, ...counts };
@@ -213,8 +217,11 @@ async function execute(core: Core, invocation: Invocation): Promise<{ output: un
       return { output: runAnnotate(core, invocation), failed: false };
     case 'export':
       return { output: runExport(core, invocation), failed: false };
-    default:
-      throw new UsageError(`Unknown command "${invocation.command}".`);
+    default: {
+      const output = runAnalysisCommand(core, invocation);
+      if (output === undefined) throw new UsageError(`Unknown command "${invocation.command}".`);
+      return { output, failed: false };
+    }
   }
 }
 
@@ -228,6 +235,7 @@ async function main(argv: string[]): Promise<number> {
     }
     // Check the arguments that need no store before opening (and maybe creating) one.
     if (invocation.command === 'annotate') parseNth(invocation.values.nth);
+    checkAnalysisUsage(invocation);
     core = startCore({
       storePath: storePath(invocation.values),
       dialogs: noDialogs,
@@ -239,7 +247,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(output, null, 2) + '\n');
     return failed ? 1 : 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof AnalysisUsageError) {
       process.stderr.write(`glossa: ${error.message} Run with --help for usage.\n`);
       return 2;
     }

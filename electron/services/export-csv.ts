@@ -3,7 +3,8 @@
 //
 // Cells are written exactly as stored: a quote starting with = + - or @ is not prefixed to
 // defuse spreadsheet formulas, because that would change the data a dataset consumer reads.
-import { exportOffsetUnit, type ExportDocument } from './export-data';
+import type { AttributeValue } from '../../shared/schemas-analysis';
+import { exportOffsetUnit, type AttributeColumn, type ExportDocument } from './export-data';
 
 export const csvBom = '\uFEFF';
 export const csvColumns = ['document_id', 'title', 'label', 'start', 'end', 'quote', 'note', 'offset_unit'] as const;
@@ -19,14 +20,48 @@ export function csvRecord(fields: readonly (string | number)[]): string {
   return fields.map(csvField).join(',') + '\r\n';
 }
 
-export function csvHeader(): string {
-  return csvBom + csvRecord(csvColumns);
+/** After the fixed columns: one per label attribute ("Claim.status"), then relations and the place. */
+export const csvTrailingColumns = ['relations', 'place_name', 'place_geonameid', 'place_country', 'place_lat', 'place_lon'] as const;
+
+export function csvHeader(attributeColumns: readonly AttributeColumn[] = []): string {
+  return csvBom + csvRecord([...csvColumns, ...attributeColumns.map((c) => c.header), ...csvTrailingColumns]);
 }
 
-export function csvRows(doc: ExportDocument): string {
+/** A cell for an attribute value: text as it is, numbers and booleans as JSON, a multi-choice as a JSON array. */
+function valueCell(value: AttributeValue | undefined): string | number {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+export function csvRows(doc: ExportDocument, attributeColumns: readonly AttributeColumn[] = []): string {
+  const outgoing = new Map<string, { type: string; to: string }[]>();
+  for (const r of doc.relations) {
+    const list = outgoing.get(r.from) ?? [];
+    list.push({ type: r.type, to: r.to });
+    outgoing.set(r.from, list);
+  }
   let out = '';
   for (const a of doc.annotations) {
-    out += csvRecord([doc.id, doc.title, a.label, a.start, a.end, a.quote, a.note, exportOffsetUnit]);
+    const relations = outgoing.get(a.id);
+    out += csvRecord([
+      doc.id,
+      doc.title,
+      a.label,
+      a.start,
+      a.end,
+      a.quote,
+      a.note,
+      exportOffsetUnit,
+      ...attributeColumns.map((column) => (column.label === a.label ? valueCell(a.attributes[column.name]) : '')),
+      // Outgoing relations as a JSON array of { type, to } (annotation ids); empty when none.
+      relations ? JSON.stringify(relations) : '',
+      a.place?.name ?? '',
+      a.place?.geonameid ?? '',
+      a.place?.country ?? '',
+      a.place?.lat ?? '',
+      a.place?.lon ?? '',
+    ]);
   }
   return out;
 }

@@ -3,9 +3,28 @@
 // Python strings, doccano and spaCy) so that text[start:end] == quote there.
 import { AppError } from '../../shared/errors';
 import { utf16ToCodePoints } from '../../shared/offsets';
+import type { AttributeValue } from '../../shared/schemas-analysis';
 import type { ServiceContext } from './context';
 
 export const exportOffsetUnit = 'codepoint' as const;
+
+/** A resolved place as exports write it. */
+export interface ExportPlace {
+  name: string;
+  geonameid: number | null;
+  country: string | null;
+  lat: number;
+  lon: number;
+}
+
+export interface ExportRelation {
+  id: string;
+  /** The relation type's name ("attributed to"). */
+  type: string;
+  /** Annotation ids. */
+  from: string;
+  to: string;
+}
 
 export interface ExportAnnotation {
   id: string;
@@ -18,6 +37,9 @@ export interface ExportAnnotation {
   note: string;
   createdAt: string;
   updatedAt: string;
+  /** Values of the label's attributes, by attribute name. */
+  attributes: Record<string, AttributeValue>;
+  place: ExportPlace | null;
 }
 
 export interface ExportDocument {
@@ -28,6 +50,8 @@ export interface ExportDocument {
   publishedAt: string | null;
   text: string;
   annotations: ExportAnnotation[];
+  /** Relations between the document's annotations, in the order they were made. */
+  relations: ExportRelation[];
 }
 
 interface DocumentRow {
@@ -69,10 +93,64 @@ export function* exportDocuments(ctx: ServiceContext, documentId?: string): Gene
   const labelNames = new Map(
     (db.prepare('SELECT id, name FROM labels').all() as { id: string; name: string }[]).map((l) => [l.id, l.name]),
   );
+  const valuesOf = db.prepare(
+    `SELECT aa.annotation_id AS annotationId, la.name, aa.value FROM annotations a
+     JOIN annotation_attributes aa ON aa.annotation_id = a.id
+     JOIN label_attributes la ON la.id = aa.attribute_id AND la.label_id = a.label_id
+     WHERE a.document_id = ? ORDER BY la.position, la.name`,
+  );
+  const placesOf = db.prepare(
+    `SELECT p.annotation_id AS annotationId, p.name, p.geonameid, p.country, p.lat, p.lon
+     FROM annotations a JOIN places p ON p.annotation_id = a.id WHERE a.document_id = ?`,
+  );
+  const relationsOf = db.prepare(
+    `SELECT r.id, t.name AS type, r.from_id AS "from", r.to_id AS "to"
+     FROM annotations a JOIN relations r ON r.from_id = a.id JOIN relation_types t ON t.id = r.type_id
+     WHERE a.document_id = ? ORDER BY r.created_at, r.id`,
+  );
+  // A store without values, places or relations skips their queries (one lookup per annotation each).
+  const has = (table: string) => db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table}) AS yes`).get() as { yes: number };
+  const hasValues = has('annotation_attributes').yes === 1;
+  const hasPlaces = has('places').yes === 1;
+  const hasRelations = has('relations').yes === 1;
   for (const row of documents as Iterable<DocumentRow>) {
     const rows = annotationsOf.all(row.id) as AnnotationRow[];
-    yield { ...row, annotations: toExportAnnotations(row.text, rows, labelNames) };
+    const annotations = toExportAnnotations(row.text, rows, labelNames);
+    const values = hasValues ? (valuesOf.all(row.id) as { annotationId: string; name: string; value: string }[]) : [];
+    const places = hasPlaces ? (placesOf.all(row.id) as (ExportPlace & { annotationId: string })[]) : [];
+    if (values.length > 0 || places.length > 0) {
+      const byId = new Map(annotations.map((a) => [a.id, a]));
+      for (const v of values) {
+        const a = byId.get(v.annotationId);
+        if (a) a.attributes[v.name] = JSON.parse(v.value) as AttributeValue;
+      }
+      for (const { annotationId, ...place } of places) {
+        const a = byId.get(annotationId);
+        if (a) a.place = place;
+      }
+    }
+    const relations = hasRelations ? (relationsOf.all(row.id) as ExportRelation[]) : [];
+    yield { ...row, annotations, relations };
   }
+}
+
+export interface AttributeColumn {
+  label: string;
+  name: string;
+  /** "<Label>.<attribute>", e.g. "Claim.status". */
+  header: string;
+}
+
+/** CSV's attribute columns: one for every attribute of every label, in schema order. */
+export function attributeColumns(ctx: ServiceContext): AttributeColumn[] {
+  return (
+    ctx.store.db
+      .prepare(
+        `SELECT l.name AS label, la.name FROM label_attributes la JOIN labels l ON l.id = la.label_id
+         ORDER BY l.position, l.name, la.position, la.name`,
+      )
+      .all() as { label: string; name: string }[]
+  ).map((r) => ({ ...r, header: `${r.label}.${r.name}` }));
 }
 
 function toExportAnnotations(
@@ -93,5 +171,7 @@ function toExportAnnotations(
     note,
     createdAt,
     updatedAt,
+    attributes: {},
+    place: null,
   }));
 }

@@ -1,5 +1,6 @@
 // JSON Lines in the shape doccano's sequence-labelling import reads: one document per line,
-// with `label` as [start, end, name] triples, plus Glossa's full annotations.
+// with `label` as [start, end, name] triples, plus Glossa's full annotations (with their attribute
+// values by name and resolved place) and the relations between them ({ id, type, from, to }).
 import { exportOffsetUnit, type ExportDocument } from './export-data';
 
 export function jsonlLine(doc: ExportDocument): string {
@@ -21,7 +22,10 @@ export function jsonlLine(doc: ExportDocument): string {
         note: a.note,
         created_at: a.createdAt,
         updated_at: a.updatedAt,
+        attributes: a.attributes,
+        place: a.place,
       })),
+      relations: doc.relations,
       offset_unit: exportOffsetUnit,
     }) + '\n'
   );

@@ -1,9 +1,10 @@
-// Exports the corpus, or one document, as JSONL or CSV, written atomically.
+// Exports the corpus, or one document, as JSONL, CSV or GeoJSON, written atomically.
 import type { ExportFormat, ExportOutcome, ExportRequest } from '../../shared/schemas';
 import { writeFileAtomic } from './atomic-write';
 import type { ServiceContext } from './context';
 import { csvHeader, csvRows } from './export-csv';
-import { assertExportScope, exportDocuments } from './export-data';
+import { assertExportScope, attributeColumns, exportDocuments } from './export-data';
+import { exportGeoJson } from './export-geojson';
 import { jsonlLine } from './export-jsonl';
 import type { Handlers } from './handlers';
 
@@ -15,13 +16,15 @@ export interface ExportCounts {
 /** Writes the export to target (replacing it atomically) and says how much it holds. */
 export function exportToFile(ctx: ServiceContext, request: ExportRequest, target: string): ExportCounts {
   assertExportScope(ctx, request.documentId);
+  if (request.format === 'geojson') return exportGeoJson(ctx, request.documentId, target);
   const counts: ExportCounts = { documents: 0, annotations: 0 };
+  const columns = request.format === 'csv' ? attributeColumns(ctx) : [];
   function* chunks(): Generator<string> {
-    if (request.format === 'csv') yield csvHeader();
+    if (request.format === 'csv') yield csvHeader(columns);
     for (const doc of exportDocuments(ctx, request.documentId)) {
       counts.documents += 1;
       counts.annotations += doc.annotations.length;
-      yield request.format === 'csv' ? csvRows(doc) : jsonlLine(doc);
+      yield request.format === 'csv' ? csvRows(doc, columns) : jsonlLine(doc);
     }
   }
   writeFileAtomic(target, chunks());

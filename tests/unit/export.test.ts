@@ -81,10 +81,10 @@ describe('export', () => {
 
     const line = JSON.parse(fs.readFileSync(out, 'utf8').trim());
     expect(Object.keys(line)).toEqual([
-      'id', 'title', 'outlet', 'url', 'published_at', 'text', 'label', 'annotations', 'offset_unit',
+      'id', 'title', 'outlet', 'url', 'published_at', 'text', 'label', 'annotations', 'relations', 'offset_unit',
     ]);
     expect(Object.keys(line.annotations[0])).toEqual([
-      'id', 'label', 'start', 'end', 'quote', 'note', 'created_at', 'updated_at',
+      'id', 'label', 'start', 'end', 'quote', 'note', 'created_at', 'updated_at', 'attributes', 'place',
     ]);
     // Reading order, label names, and offsets that differ from UTF-16 after the emoji.
     const starts = line.annotations.map((a: { start: number }) => a.start);
@@ -104,11 +104,15 @@ describe('export', () => {
     const bytes = fs.readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const raw = bytes.toString('utf8');
-    expect(raw.split('\r\n')[0]).toBe('\uFEFFdocument_id,title,label,start,end,quote,note,offset_unit');
+    const fixed = 'document_id,title,label,start,end,quote,note,offset_unit';
+    const analysis =
+      'Claim.status,Claim.confidence,Claim.claim type,Source.kind,Source.named,' +
+      'relations,place_name,place_geonameid,place_country,place_lat,place_lon';
+    expect(raw.split('\r\n')[0]).toBe(`\uFEFF${fixed},${analysis}`);
     expect(raw.endsWith('\r\n')).toBe(true);
 
     const rows = JSON.parse(python(readCsv, out)) as string[][];
-    expect(rows[0]).toEqual(['document_id', 'title', 'label', 'start', 'end', 'quote', 'note', 'offset_unit']);
+    expect(rows[0]).toEqual([...fixed.split(','), ...analysis.split(',')]);
     expect(rows).toHaveLength(spans.length + 1);
     for (const row of rows.slice(1)) {
       const [docId, title, label, start, end, quote, , unit] = row;

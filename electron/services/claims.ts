@@ -1,0 +1,205 @@
+// The claims table: every claim of the corpus with its document, attributed sources and
+// locations. Filtering, sorting and counting happen in SQL over indexes; only the page asked
+// for is read in full, so a corpus of 100,000 claims answers in tens of milliseconds.
+import { AppError } from '../../shared/errors';
+import type { AttributeFilter, AttributeValues, ClaimRow, ClaimsPage, ClaimsQuery, LabelAttribute } from '../../shared/schemas-analysis';
+import { decodeValue } from './attribute-values';
+import type { ServiceContext } from './context';
+import { getAttribute } from './label-schema';
+
+export const attributedTo = 'attributed-to';
+export const locatedAt = 'located-at';
+
+type Param = string | number;
+
+interface Built {
+  where: string;
+  params: Param[];
+}
+
+/** SQL that holds when the annotation `alias` has the attribute with one of the values. */
+function valueCondition(ctx: ServiceContext, alias: string, filter: AttributeFilter, params: Param[]): string {
+  const attribute = getAttribute(ctx, filter.attributeId);
+  if (attribute.type === 'multi') {
+    // Holds when the list contains one of the values.
+    params.push(attribute.id, JSON.stringify(filter.values));
+    return `EXISTS (SELECT 1 FROM annotation_attributes f WHERE f.annotation_id = ${alias}.id AND f.attribute_id = ?
+      AND EXISTS (SELECT 1 FROM json_each(f.value) e WHERE e.value IN (SELECT value FROM json_each(?))))`;
+  }
+  // Stored values are JSON text, so compare with each value as JSON text.
+  params.push(attribute.id, JSON.stringify(filter.values.map((v) => JSON.stringify(v))));
+  return `EXISTS (SELECT 1 FROM annotation_attributes f WHERE f.annotation_id = ${alias}.id AND f.attribute_id = ?
+    AND f.value IN (SELECT value FROM json_each(?)))`;
+}
+
+function buildWhere(ctx: ServiceContext, query: ClaimsQuery, labelId: string): Built {
+  const params: Param[] = [labelId];
+  const parts = ['a.label_id = ?'];
+  const f = query.filters ?? {};
+  for (const filter of f.attributes ?? []) parts.push(valueCondition(ctx, 'a', filter, params));
+  for (const filter of f.sourceAttributes ?? []) {
+    const inner: Param[] = [];
+    const condition = valueCondition(ctx, 's', filter, inner);
+    params.push(attributedTo, ...inner);
+    parts.push(
+      `EXISTS (SELECT 1 FROM relations r JOIN annotations s ON s.id = r.to_id
+        WHERE r.from_id = a.id AND r.type_id = ? AND ${condition})`,
+    );
+  }
+  if (f.dateFrom) {
+    parts.push('d.published_at >= ?');
+    params.push(f.dateFrom);
+  }
+  if (f.dateTo) {
+    // Inclusive of the whole day, whether dates are stored as days or as times.
+    parts.push("d.published_at < date(?, '+1 day')");
+    params.push(f.dateTo);
+  }
+  if (f.dateFrom && f.dateTo && f.dateFrom > f.dateTo) {
+    throw new AppError('INVALID_ARGS', `The date range runs backwards (${f.dateFrom} to ${f.dateTo}).`);
+  }
+  if (f.tags && f.tags.length > 0) {
+    parts.push(
+      'EXISTS (SELECT 1 FROM document_tags t WHERE t.document_id = a.document_id AND t.tag IN (SELECT value FROM json_each(?)))',
+    );
+    params.push(JSON.stringify(f.tags));
+  }
+  if (f.documentIds && f.documentIds.length > 0) {
+    parts.push('a.document_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(f.documentIds));
+  }
+  if (f.text && f.text.trim() !== '') {
+    parts.push("a.quote LIKE ? ESCAPE '\\'");
+    params.push(`%${f.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  for (const [flag, type] of [
+    [f.hasSource, attributedTo],
+    [f.hasLocation, locatedAt],
+  ] as const) {
+    if (flag === undefined) continue;
+    parts.push(`${flag ? '' : 'NOT '}EXISTS (SELECT 1 FROM relations r WHERE r.from_id = a.id AND r.type_id = ?)`);
+    params.push(type);
+  }
+  return { where: parts.join('\n AND '), params };
+}
+
+function orderBy(ctx: ServiceContext, query: ClaimsQuery, params: Param[]): { join: string; order: string } {
+  const sort = query.sort ?? { key: 'date', direction: 'desc' };
+  const dir = sort.direction === 'asc' ? 'ASC' : 'DESC';
+  switch (sort.key) {
+    case 'date':
+      return { join: '', order: `d.published_at IS NULL, d.published_at ${dir}, d.title COLLATE NOCASE, a.start, a.id` };
+    case 'document':
+      return { join: '', order: `d.title COLLATE NOCASE ${dir}, d.id, a.start, a.id` };
+    case 'quote':
+      return { join: '', order: `a.quote COLLATE NOCASE ${dir}, a.id` };
+    case 'created':
+      return { join: '', order: `a.created_at ${dir}, a.id` };
+    case 'attribute': {
+      const attribute: LabelAttribute = getAttribute(ctx, sort.attributeId!);
+      params.push(attribute.id);
+      const join = 'LEFT JOIN annotation_attributes sv ON sv.annotation_id = a.id AND sv.attribute_id = ?';
+      let key = 'sv.value';
+      if (attribute.type === 'choice') {
+        // In the order of the options (unverified, corroborated, disputed, refuted), not alphabetically.
+        key = `CASE sv.value ${attribute.options.map((o, i) => `WHEN ${sqlString(JSON.stringify(o))} THEN ${i}`).join(' ')} ELSE ${attribute.options.length} END`;
+      } else if (attribute.type === 'number') {
+        key = 'CAST(sv.value AS REAL)';
+      } else if (attribute.type === 'text' || attribute.type === 'date') {
+        key = 'json_extract(sv.value, \'$\') COLLATE NOCASE';
+      }
+      return { join, order: `sv.value IS NULL, ${key} ${dir}, d.published_at DESC, a.id` };
+    }
+  }
+}
+
+function sqlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+export function claimsTable(ctx: ServiceContext, query: ClaimsQuery): ClaimsPage {
+  const db = ctx.store.db;
+  const labelId = query.labelId ?? 'claim';
+  if (!db.prepare('SELECT 1 FROM labels WHERE id = ?').get(labelId)) {
+    throw new AppError('NOT_FOUND', `No label with id ${labelId}.`);
+  }
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? 100;
+  const { where, params } = buildWhere(ctx, query, labelId);
+  const { total } = db
+    .prepare(`SELECT count(*) AS total FROM annotations a JOIN documents d ON d.id = a.document_id WHERE ${where}`)
+    .get(...params) as { total: number };
+  const orderParams: Param[] = [];
+  const { join, order } = orderBy(ctx, query, orderParams);
+  const page = db
+    .prepare(
+      `SELECT a.id, a.document_id AS documentId, d.title AS documentTitle, d.published_at AS publishedAt,
+              a.start, a."end", a.quote, a.note, a.created_at AS createdAt
+       FROM annotations a JOIN documents d ON d.id = a.document_id ${join}
+       WHERE ${where}
+       ORDER BY ${order}
+       LIMIT ? OFFSET ?`,
+    )
+    .all(...orderParams, ...params, limit, offset) as Omit<ClaimRow, 'attributes' | 'sources' | 'locations'>[];
+  return { total, offset, rows: hydrate(ctx, page) };
+}
+
+/** Attributes, sources and locations of one page of claims, in three queries. */
+function hydrate(ctx: ServiceContext, page: Omit<ClaimRow, 'attributes' | 'sources' | 'locations'>[]): ClaimRow[] {
+  if (page.length === 0) return [];
+  const db = ctx.store.db;
+  const ids = JSON.stringify(page.map((r) => r.id));
+  const sources = db
+    .prepare(
+      `SELECT r.from_id AS claimId, s.id, s.quote FROM relations r JOIN annotations s ON s.id = r.to_id
+       WHERE r.type_id = ? AND r.from_id IN (SELECT value FROM json_each(?)) ORDER BY s.start, s.id`,
+    )
+    .all(attributedTo, ids) as { claimId: string; id: string; quote: string }[];
+  const locations = db
+    .prepare(
+      `SELECT r.from_id AS claimId, l.id, l.quote, p.name, p.country, p.lat, p.lon, p.geonameid
+       FROM relations r JOIN annotations l ON l.id = r.to_id LEFT JOIN places p ON p.annotation_id = l.id
+       WHERE r.type_id = ? AND r.from_id IN (SELECT value FROM json_each(?)) ORDER BY l.start, l.id`,
+    )
+    .all(locatedAt, ids) as {
+    claimId: string;
+    id: string;
+    quote: string;
+    name: string | null;
+    country: string | null;
+    lat: number | null;
+    lon: number | null;
+    geonameid: number | null;
+  }[];
+  const valueIds = JSON.stringify([...page.map((r) => r.id), ...sources.map((s) => s.id)]);
+  const values = db
+    .prepare(
+      `SELECT aa.annotation_id AS annotationId, aa.attribute_id AS attributeId, aa.value
+       FROM annotation_attributes aa
+       JOIN annotations a ON a.id = aa.annotation_id
+       JOIN label_attributes la ON la.id = aa.attribute_id AND la.label_id = a.label_id
+       WHERE aa.annotation_id IN (SELECT value FROM json_each(?)) ORDER BY la.position`,
+    )
+    .all(valueIds) as { annotationId: string; attributeId: string; value: string }[];
+  const valuesOf = new Map<string, AttributeValues>();
+  for (const v of values) {
+    let entry = valuesOf.get(v.annotationId);
+    if (!entry) valuesOf.set(v.annotationId, (entry = {}));
+    entry[v.attributeId] = decodeValue(v.value);
+  }
+  const rows = new Map<string, ClaimRow>(
+    page.map((r) => [r.id, { ...r, attributes: valuesOf.get(r.id) ?? {}, sources: [], locations: [] }]),
+  );
+  for (const s of sources) rows.get(s.claimId)!.sources.push({ id: s.id, quote: s.quote, attributes: valuesOf.get(s.id) ?? {} });
+  for (const l of locations) {
+    rows.get(l.claimId)!.locations.push({
+      id: l.id,
+      quote: l.quote,
+      place:
+        l.name === null
+          ? null
+          : { name: l.name, country: l.country, lat: l.lat!, lon: l.lon!, geonameid: l.geonameid },
+    });
+  }
+  return [...rows.values()];
+}

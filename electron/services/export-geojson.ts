@@ -1,0 +1,155 @@
+// GeoJSON (RFC 7946) export: a FeatureCollection with one Point feature per resolved place
+// (places sharing a GeoNames id, or a hand-entered point and name, are one feature). Positions
+// are [longitude, latitude] in WGS 84, as the RFC requires; no "crs" member. Each feature's
+// properties name the place and list the Location annotations resolved to it and the claims
+// "located at" them, with their quote, attributes (status…) and document.
+import type { AttributeValue } from '../../shared/schemas-analysis';
+import { writeFileAtomic } from './atomic-write';
+import { locatedAt } from './claims';
+import type { ServiceContext } from './context';
+import type { ExportCounts } from './export';
+
+interface PlaceRow {
+  annotationId: string;
+  quote: string;
+  documentId: string;
+  documentTitle: string;
+  publishedAt: string | null;
+  geonameid: number | null;
+  name: string;
+  country: string | null;
+  admin1: string | null;
+  lat: number;
+  lon: number;
+  resolvedBy: string;
+}
+
+interface ClaimRow {
+  locationId: string;
+  id: string;
+  quote: string;
+  documentId: string;
+  documentTitle: string;
+  publishedAt: string | null;
+}
+
+export interface GeoJsonFeature {
+  type: 'Feature';
+  id: string;
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: {
+    name: string;
+    geonameid: number | null;
+    country: string | null;
+    admin1: string | null;
+    resolved_by: string;
+    locations: { id: string; quote: string; document_id: string; document_title: string }[];
+    claims: {
+      id: string;
+      quote: string;
+      status: AttributeValue | null;
+      attributes: Record<string, AttributeValue>;
+      document_id: string;
+      document_title: string;
+      published_at: string | null;
+    }[];
+  };
+}
+
+/** Six decimals: about 10 cm, and no float noise such as 36.101299999999995. */
+const round = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+export function geoJsonFeatures(ctx: ServiceContext, documentId?: string): { features: GeoJsonFeature[]; documents: number } {
+  const db = ctx.store.db;
+  const scope = documentId === undefined ? '' : 'WHERE a.document_id = ?';
+  const args = documentId === undefined ? [] : [documentId];
+  const places = db
+    .prepare(
+      `SELECT p.annotation_id AS annotationId, a.quote, a.document_id AS documentId, d.title AS documentTitle,
+              d.published_at AS publishedAt, p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon,
+              p.resolved_by AS resolvedBy
+       FROM places p JOIN annotations a ON a.id = p.annotation_id JOIN documents d ON d.id = a.document_id
+       ${scope} ORDER BY p.name, d.title, a.start`,
+    )
+    .all(...args) as PlaceRow[];
+  const claims = db
+    .prepare(
+      `SELECT r.to_id AS locationId, c.id, c.quote, c.document_id AS documentId, d.title AS documentTitle,
+              d.published_at AS publishedAt
+       FROM places p JOIN annotations a ON a.id = p.annotation_id
+       JOIN relations r ON r.to_id = p.annotation_id AND r.type_id = ?
+       JOIN annotations c ON c.id = r.from_id JOIN documents d ON d.id = c.document_id
+       ${scope} ORDER BY c.start`,
+    )
+    .all(locatedAt, ...args) as ClaimRow[];
+  const values = db.prepare(
+    `SELECT la.name, aa.value FROM annotation_attributes aa JOIN annotations a ON a.id = aa.annotation_id
+     JOIN label_attributes la ON la.id = aa.attribute_id AND la.label_id = a.label_id
+     WHERE aa.annotation_id = ? ORDER BY la.position`,
+  );
+  const claimsAt = new Map<string, ClaimRow[]>();
+  for (const c of claims) claimsAt.set(c.locationId, [...(claimsAt.get(c.locationId) ?? []), c]);
+
+  const features = new Map<string, GeoJsonFeature>();
+  const documents = new Set<string>();
+  for (const p of places) {
+    documents.add(p.documentId);
+    const key = p.geonameid !== null ? `geonames:${p.geonameid}` : `manual:${round(p.lat)},${round(p.lon)}:${p.name}`;
+    let feature = features.get(key);
+    if (!feature) {
+      feature = {
+        type: 'Feature',
+        id: key,
+        geometry: { type: 'Point', coordinates: [round(p.lon), round(p.lat)] },
+        properties: {
+          name: p.name,
+          geonameid: p.geonameid,
+          country: p.country,
+          admin1: p.admin1,
+          resolved_by: p.resolvedBy,
+          locations: [],
+          claims: [],
+        },
+      };
+      features.set(key, feature);
+    }
+    feature.properties.locations.push({
+      id: p.annotationId,
+      quote: p.quote,
+      document_id: p.documentId,
+      document_title: p.documentTitle,
+    });
+    for (const c of claimsAt.get(p.annotationId) ?? []) {
+      if (feature.properties.claims.some((existing) => existing.id === c.id)) continue;
+      const attributes = Object.fromEntries(
+        (values.all(c.id) as { name: string; value: string }[]).map((v) => [v.name, JSON.parse(v.value) as AttributeValue]),
+      );
+      feature.properties.claims.push({
+        id: c.id,
+        quote: c.quote,
+        status: attributes.status ?? null,
+        attributes,
+        document_id: c.documentId,
+        document_title: c.documentTitle,
+        published_at: c.publishedAt,
+      });
+    }
+  }
+  return { features: [...features.values()], documents: documents.size };
+}
+
+export function exportGeoJson(ctx: ServiceContext, documentId: string | undefined, target: string): ExportCounts {
+  const { features, documents } = geoJsonFeatures(ctx, documentId);
+  const annotations = features.reduce((n, f) => n + f.properties.locations.length, 0);
+  function* chunks(): Generator<string> {
+    yield '{"type":"FeatureCollection","features":[';
+    let first = true;
+    for (const feature of features) {
+      yield (first ? '\n' : ',\n') + JSON.stringify(feature);
+      first = false;
+    }
+    yield '\n]}\n';
+  }
+  writeFileAtomic(target, chunks());
+  return { documents, annotations };
+}
