@@ -14,7 +14,7 @@ export interface OpenTiming {
 }
 
 /**
- * Answers documents.get and annotations.list for every report from page memory (fetched through
+ * Answers documents.get and annotations.spans for every report from page memory (fetched through
  * the real bridge beforehand), so an open measures the renderer's own work without the harness's
  * transport (Playwright's binding is far slower with megabytes than Electron's IPC). Returns how
  * long a structured clone of those replies takes in the page, a stand-in for IPC deserialisation.
@@ -28,7 +28,7 @@ async function serveRepliesFromMemory(page: Page): Promise<{ cloneMs: number }> 
     const replies = new Map<string, unknown>();
     for (const doc of listed.value) {
       replies.set(`documents.get ${doc.id}`, await original('documents.get', { id: doc.id }));
-      replies.set(`annotations.list ${doc.id}`, await original('annotations.list', { documentId: doc.id }));
+      replies.set(`annotations.spans ${doc.id}`, await original('annotations.spans', { documentId: doc.id }));
     }
     const t0 = performance.now();
     for (const reply of replies.values()) structuredClone(reply);

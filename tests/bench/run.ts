@@ -32,7 +32,7 @@ async function serviceCosts(session: Session, documentId: string) {
   const listMs: number[] = [];
   for (let i = 0; i < 3; i++) {
     getMs.push(await time(() => dispatch('documents.get', { id: documentId })));
-    listMs.push(await time(() => dispatch('annotations.list', { documentId })));
+    listMs.push(await time(() => dispatch('annotations.spans', { documentId })));
   }
   // A real createAnnotation (as 'annotations.create' runs it), then removed again.
   const createMs: number[] = [];
@@ -42,7 +42,7 @@ async function serviceCosts(session: Session, documentId: string) {
     createMs.push(performance.now() - t0);
     deleteAnnotation(session.core.ctx, created.id);
   }
-  const listed = (await dispatch('annotations.list', { documentId })) as { ok: boolean; value?: unknown[] } | unknown[];
+  const listed = (await dispatch('annotations.spans', { documentId })) as { ok: boolean; value?: unknown[] } | unknown[];
   const listBytes = JSON.stringify(listed).length;
   return { getMs: median(getMs), listMs: median(listMs), createMs: median(createMs), listBytes };
 }
@@ -114,7 +114,7 @@ async function main(): Promise<number> {
       ['create: key → two frames later (median ms)', `${round1(create.paintedMedian)}`],
       ['create: key → frame, p90 (ms)', `${round1(create.p90)}`],
       ['main side: documents.get via dispatcher (ms)', `${round1(costs.getMs)}`],
-      ['main side: annotations.list via dispatcher (ms)', `${round1(costs.listMs)} (${(costs.listBytes / 1e6).toFixed(1)} MB as JSON)`],
+      ['main side: annotations.spans via dispatcher (ms)', `${round1(costs.listMs)} (${(costs.listBytes / 1e6).toFixed(1)} MB as JSON)`],
       ['main side: createAnnotation service call (ms)', `${round1(costs.createMs)}`],
       ['whole bench (s)', `${round1((performance.now() - started) / 1000)}`],
     ];

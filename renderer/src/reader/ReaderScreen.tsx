@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DocumentFull, Label } from '../../../shared/schemas';
 import { messageOf } from '../api';
 import { useNotices } from '../components/Notices';
@@ -41,6 +41,8 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
   }, [blocks, annotations]);
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const selectedAnnotation = useMemo(() => annotations.find((a) => a.id === selectedId) ?? null, [annotations, selectedId]);
+  // The list follows the text at a lower priority, so a new highlight paints first.
+  const sidebarAnnotations = useDeferredValue(annotations);
   const labelName = useCallback((id: string) => labelsById.get(id)?.name ?? id, [labelsById]);
 
   const run = useCallback(
@@ -219,7 +221,7 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
         )}
       </section>
       <Sidebar
-        annotations={annotations}
+        annotations={sidebarAnnotations}
         labels={labels}
         hiddenLabels={hiddenLabels}
         selectedId={selectedId}
