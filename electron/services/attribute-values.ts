@@ -134,7 +134,7 @@ export function valuesForDocument(ctx: ServiceContext, documentId: string): Reco
 function attributesOfLabel(ctx: ServiceContext, labelId: string): LabelAttribute[] {
   return (
     ctx.store.db
-      .prepare('SELECT id, label_id AS labelId, name, type, options, position FROM label_attributes WHERE label_id = ?')
+      .prepare('SELECT id, label_id AS labelId, name, type, options, position FROM label_attributes WHERE label_id = ? ORDER BY position, name')
       .all(labelId) as (Omit<LabelAttribute, 'options'> & { options: string })[]
   ).map((r) => ({ ...r, options: JSON.parse(r.options) as string[] }));
 }

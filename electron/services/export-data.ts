@@ -106,7 +106,7 @@ export function* exportDocuments(ctx: ServiceContext, documentId?: string): Gene
   const relationsOf = db.prepare(
     `SELECT r.id, t.name AS type, r.from_id AS "from", r.to_id AS "to"
      FROM annotations a JOIN relations r ON r.from_id = a.id JOIN relation_types t ON t.id = r.type_id
-     WHERE a.document_id = ? ORDER BY r.created_at, r.id`,
+     WHERE a.document_id = ? ORDER BY r.created_at, r.rowid`,
   );
   // A store without values, places or relations skips their queries (one lookup per annotation each).
   const has = (table: string) => db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table}) AS yes`).get() as { yes: number };

@@ -91,7 +91,7 @@ export function listRelationsForDocument(ctx: ServiceContext, documentId: string
     .prepare(
       `SELECT r.id, r.type_id AS typeId, r.from_id AS fromId, r.to_id AS toId, r.created_at AS createdAt
        FROM relations r JOIN annotations a ON a.id = r.from_id
-       WHERE a.document_id = ? ORDER BY r.created_at, r.id`,
+       WHERE a.document_id = ? ORDER BY r.created_at, r.rowid`,
     )
     .all(documentId) as Relation[];
 }
@@ -99,7 +99,7 @@ export function listRelationsForDocument(ctx: ServiceContext, documentId: string
 /** Relations from or to the annotation. */
 export function relationsOf(ctx: ServiceContext, annotationId: string): Relation[] {
   return ctx.store.db
-    .prepare(`SELECT ${relationColumns} FROM relations WHERE from_id = ? OR to_id = ? ORDER BY created_at, id`)
+    .prepare(`SELECT ${relationColumns} FROM relations WHERE from_id = ? OR to_id = ? ORDER BY created_at, rowid`)
     .all(annotationId, annotationId) as Relation[];
 }
 

@@ -1,0 +1,168 @@
+// Relations (issue 5) and the undo of an annotation's deletion with everything that went with
+// it: attribute values, relations from and to it, and its place.
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/ipc/dispatch';
+import { createAnnotation, deleteAnnotation, restoreAnnotation } from '../../electron/services/annotations';
+import { getValues, setValues } from '../../electron/services/attribute-values';
+import { createHandlers } from '../../electron/services/index';
+import { getPlace, resolvePlace } from '../../electron/services/places';
+import {
+  createRelation,
+  createRelationType,
+  deleteRelation,
+  deleteRelationType,
+  listRelationTypes,
+  listRelationsForDocument,
+  relationsOf,
+  restoreRelation,
+} from '../../electron/services/relations';
+import type { ServiceContext } from '../../electron/services/context';
+import type { Store } from '../../electron/store/store';
+import type { AnnotationSnapshot } from '../../shared/schemas-analysis';
+import { addText, errorCodeOf, openTestContext } from './helpers';
+
+const text = 'Rebels said they had seized Dorsk, according to the Observatory. The army denied it in Veskar.';
+const other = 'A second report: the Observatory counted twelve dead in Dorsk.';
+
+function tagIn(ctx: ServiceContext, documentId: string, body: string, quote: string, labelId: string): string {
+  const start = body.indexOf(quote);
+  return createAnnotation(ctx, { documentId, labelId, start, end: start + quote.length }).id;
+}
+
+function counts(store: Store) {
+  const n = (table: string) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { annotations: n('annotations'), relations: n('relations'), values: n('annotation_attributes'), places: n('places') };
+}
+
+function setup() {
+  const t = openTestContext();
+  const documentId = addText(t.ctx, text);
+  const claim = tagIn(t.ctx, documentId, text, 'Rebels said they had seized Dorsk', 'claim');
+  const source = tagIn(t.ctx, documentId, text, 'the Observatory', 'source');
+  const place = tagIn(t.ctx, documentId, text, 'Veskar', 'location');
+  return { ...t, documentId, claim, source, place };
+}
+
+describe('relations', () => {
+  it('links a claim to its source and location, lists them per document, deletes and restores one', () => {
+    const { ctx, documentId, claim, source, place } = setup();
+    const attributed = createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: source });
+    const located = createRelation(ctx, { typeId: 'Located At', fromId: claim, toId: place });
+    expect(attributed).toMatchObject({ typeId: 'attributed-to', fromId: claim, toId: source });
+    expect(located.typeId).toBe('located-at');
+    expect(listRelationsForDocument(ctx, documentId)).toEqual([attributed, located]);
+
+    const deleted = deleteRelation(ctx, attributed.id);
+    expect(listRelationsForDocument(ctx, documentId)).toEqual([located]);
+    expect(restoreRelation(ctx, deleted)).toEqual(attributed);
+    expect(errorCodeOf(() => restoreRelation(ctx, deleted))).toBe('DUPLICATE');
+  });
+
+  it('refuses relations across documents, to itself, against the type’s labels, twice, or to nothing', () => {
+    const { ctx, store, claim, source, place } = setup();
+    const secondDoc = addText(ctx, other, 'Second report');
+    const elsewhere = tagIn(ctx, secondDoc, other, 'the Observatory', 'source');
+    createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: source });
+    const before = counts(store);
+    const cases: [() => unknown, string, RegExp][] = [
+      [() => createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: elsewhere }), 'INVALID_ARGS', /same document/],
+      [() => createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: claim }), 'INVALID_ARGS', /not one to itself/],
+      [() => createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: place }), 'INVALID_ARGS', /goes to a Source annotation; "Veskar" is a Location/],
+      [() => createRelation(ctx, { typeId: 'located-at', fromId: source, toId: place }), 'INVALID_ARGS', /goes from a Claim annotation/],
+      [() => createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: source }), 'DUPLICATE', /already linked/],
+      [() => createRelation(ctx, { typeId: 'caused by', fromId: claim, toId: source }), 'NOT_FOUND', /No relation type "caused by"/],
+      [() => createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: 'gone' }), 'NOT_FOUND', /No annotation/],
+    ];
+    for (const [fn, code, message] of cases) {
+      expect(errorCodeOf(fn)).toBe(code);
+      expect(() => fn()).toThrow(message);
+    }
+    expect(counts(store)).toEqual(before);
+  });
+
+  it('adds user-defined types (any label when none is given) and deletes them only when told', () => {
+    const { ctx, store, claim, source, place } = setup();
+    const contradicts = createRelationType(ctx, { name: 'contradicts' });
+    expect(contradicts).toMatchObject({ name: 'contradicts', fromLabelId: null, toLabelId: null, position: 3 });
+    expect(errorCodeOf(() => createRelationType(ctx, { name: 'Contradicts' }))).toBe('DUPLICATE');
+    expect(errorCodeOf(() => createRelationType(ctx, { name: 'x', fromLabelId: 'nope' }))).toBe('NOT_FOUND');
+    createRelation(ctx, { typeId: contradicts.id, fromId: source, toId: place });
+    createRelation(ctx, { typeId: 'contradicts', fromId: place, toId: claim });
+    expect(errorCodeOf(() => deleteRelationType(ctx, contradicts.id, false))).toBe('IN_USE');
+    expect(() => deleteRelationType(ctx, contradicts.id, false)).toThrow(/2 relations are of type "contradicts"/);
+    expect(counts(store).relations).toBe(2);
+    expect(deleteRelationType(ctx, contradicts.id, true)).toMatchObject({ relationsDeleted: 2 });
+    expect(listRelationTypes(ctx).map((t) => t.name)).toEqual(['attributed to', 'located at']);
+    expect(counts(store).relations).toBe(0);
+  });
+});
+
+describe('deleting an annotation, and undo', () => {
+  it('removes its values, relations and place with it, and the snapshot puts them all back', () => {
+    const { ctx, store, claim, source, place } = setup();
+    const r1 = createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: source });
+    const r2 = createRelation(ctx, { typeId: 'located-at', fromId: claim, toId: place });
+    setValues(ctx, claim, { status: 'disputed', confidence: 'low' });
+    setValues(ctx, source, { kind: 'NGO/monitor' });
+    resolvePlace(ctx, { annotationId: place, lat: 50.45, lon: 30.52, name: 'Veskar (by hand)' });
+    const full = counts(store);
+
+    const claimSnapshot = deleteAnnotation(ctx, claim);
+    expect(claimSnapshot.attributes).toEqual({ 'claim-status': 'disputed', 'claim-confidence': 'low' });
+    expect(claimSnapshot.relations).toEqual([r1, r2]);
+    expect(claimSnapshot.place).toBeUndefined();
+    expect(counts(store)).toEqual({ annotations: 2, relations: 0, values: 1, places: 1 });
+
+    const placeSnapshot = deleteAnnotation(ctx, place);
+    expect(placeSnapshot.place).toMatchObject({ name: 'Veskar (by hand)', lat: 50.45, lon: 30.52, resolvedBy: 'manual' });
+    expect(placeSnapshot.relations).toBeUndefined(); // went with the claim already
+
+    // Undo in reverse order: the place, then the claim with its relations to both.
+    expect(restoreAnnotation(ctx, placeSnapshot)).toEqual(placeSnapshot);
+    const restored = restoreAnnotation(ctx, claimSnapshot);
+    expect(restored).toEqual(claimSnapshot);
+    expect(counts(store)).toEqual(full);
+    expect(relationsOf(ctx, claim)).toEqual([r1, r2]);
+    expect(getValues(ctx, claim)).toEqual({ 'claim-status': 'disputed', 'claim-confidence': 'low' });
+    expect(getPlace(ctx, place)).toEqual(placeSnapshot.place);
+  });
+
+  it('a plain annotation’s snapshot is the annotation, as before', () => {
+    const { ctx, claim } = setup();
+    const snapshot = deleteAnnotation(ctx, claim);
+    expect(Object.keys(snapshot).sort()).toEqual(
+      ['id', 'documentId', 'labelId', 'start', 'end', 'quote', 'note', 'createdAt', 'updatedAt'].sort(),
+    );
+    expect(restoreAnnotation(ctx, snapshot)).toEqual(snapshot);
+  });
+
+  it('skips what can no longer come back: a relation to an annotation since deleted, a value no longer allowed', () => {
+    const { ctx, store, claim, source } = setup();
+    createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: source });
+    setValues(ctx, claim, { status: 'disputed' });
+    const snapshot = deleteAnnotation(ctx, claim);
+    deleteAnnotation(ctx, source);
+    const forged: AnnotationSnapshot = { ...snapshot, attributes: { ...snapshot.attributes, 'claim-confidence': 'certain' } };
+    restoreAnnotation(ctx, forged);
+    expect(counts(store)).toMatchObject({ annotations: 2, relations: 0, values: 1 });
+    expect(getValues(ctx, claim)).toEqual({ 'claim-status': 'disputed' });
+  });
+
+  it('round-trips through the dispatcher: the contract keeps the snapshot’s extras', async () => {
+    const { ctx, store, claim, source, place } = setup();
+    const dispatch = createDispatcher(createHandlers(ctx), { logError: () => undefined });
+    createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: source });
+    createRelation(ctx, { typeId: 'located-at', fromId: claim, toId: place });
+    setValues(ctx, claim, { status: 'corroborated' });
+    const full = counts(store);
+    const deleted = await dispatch('annotations.delete', { id: claim });
+    expect(deleted.ok).toBe(true);
+    const snapshot = (deleted as { value: AnnotationSnapshot }).value;
+    expect(snapshot.relations).toHaveLength(2);
+    expect(snapshot.attributes).toEqual({ 'claim-status': 'corroborated' });
+    // The renderer sends back exactly what it got, after a structured clone.
+    const restored = await dispatch('annotations.restore', structuredClone(snapshot));
+    expect(restored).toEqual({ ok: true, value: snapshot });
+    expect(counts(store)).toEqual(full);
+  });
+});
