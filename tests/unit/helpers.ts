@@ -21,8 +21,11 @@ export class ScriptedDialogs implements DialogPort {
   filesToImport: string[] = [];
   exportPath: string | null = null;
   readonly exportRequests: { suggestedName: string; extension: string }[] = [];
+  /** The mode of each open dialog shown ('files' or 'folder'). */
+  readonly importModes: (string | undefined)[] = [];
 
-  chooseFilesToImport(): Promise<string[]> {
+  chooseFilesToImport(mode?: 'files' | 'folder'): Promise<string[]> {
+    this.importModes.push(mode);
     return Promise.resolve(this.filesToImport);
   }
 

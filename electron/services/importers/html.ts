@@ -154,7 +154,15 @@ export function htmlToDocument(fileName: string, html: string, options: HtmlOpti
       url: webUrl(canonical, doc.baseURI) ?? webUrl(meta(doc, 'og:url')) ?? webUrl(options.baseUrl),
     };
     const pageTitle = oneLine(doc.title);
-    for (const el of doc.querySelectorAll('script, style, noscript, template, iframe, frame, object, embed, svg, canvas')) el.remove();
+    for (const el of doc.querySelectorAll(
+      'script, style, noscript, template, iframe, frame, frameset, object, embed, applet, svg, math, canvas, img, picture, video, audio, source, track, map, link, base',
+    )) {
+      el.remove();
+    }
+    // Inline data (a 10 MB data: URL, a huge style) carries no prose and slows every pass over the page.
+    for (const el of doc.querySelectorAll('*')) {
+      for (const attribute of [...el.attributes]) if (attribute.value.length > 2048) el.removeAttribute(attribute.name);
+    }
     let text = '';
     let readabilityTitle: string | null = null;
     let byline: string | null = null;

@@ -127,6 +127,8 @@ export function joinLines(lines: readonly string[]): string {
   for (const line of lines) {
     if (out === '') out = line;
     else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line)) out = out.slice(0, -1) + line;
+    // "Franco-" + "German", "1990-" + "1995": a hyphen that belongs to the text stays, with no space.
+    else if (/[\p{L}\p{N}]-$/u.test(out)) out += line;
     else out += ' ' + line;
   }
   return out;
