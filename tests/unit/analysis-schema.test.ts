@@ -132,7 +132,7 @@ describe('labels', () => {
     const documentId = addText(ctx, text);
     const witness = createLabel(ctx, { name: 'Witness', color: '#123456' });
     const kind = createAttribute(ctx, { labelId: witness.id, name: 'Kind', type: 'choice', options: ['eyewitness', 'rumour'] });
-    const age = createAttribute(ctx, { labelId: witness.id, name: 'age', type: 'number' });
+    createAttribute(ctx, { labelId: witness.id, name: 'age', type: 'number' });
     const a = tag(ctx, documentId, 'Rebels', witness.id);
     const b = tag(ctx, documentId, 'The army', witness.id);
     setValues(ctx, a, { [kind.id]: 'eyewitness', age: 30 });
