@@ -161,6 +161,17 @@ describe('claims table', () => {
     expect([first.total, second.total, last.total, last.offset]).toEqual([5, 5, 5, 4]);
   });
 
+  it('pages from a cached order that any change to the store renews', () => {
+    const { ctx, store, ids } = seed();
+    const query = { filters: { attributes: [{ attributeId: 'claim-status', values: ['disputed'] }] } };
+    expect(quotesOf(claimsTable(ctx, query))).toEqual(['Rebels said they seized Daraa']);
+    setValues(ctx, ids.denied!, { status: 'disputed' });
+    expect(claimsTable(ctx, query).total).toBe(2);
+    store.db.prepare('DELETE FROM annotations WHERE id = ?').run(ids.seized);
+    expect(quotesOf(claimsTable(ctx, query))).toEqual(['The army denied losing the town']);
+    expect(claimsTable(ctx, { ...query, offset: 1 })).toEqual({ total: 1, offset: 1, rows: [] });
+  });
+
   it('refuses unknown attributes, backwards dates and malformed queries', async () => {
     const { ctx } = seed();
     const dispatch = createDispatcher(createHandlers(ctx), { logError: () => undefined });
