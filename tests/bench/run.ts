@@ -9,6 +9,7 @@ import { claimsTarget, measureClaims } from './claims-bench';
 import { makeSpans, makeText } from './corpus';
 import { measureFloor } from './floor';
 import { heapAfterGc, measureCreate, measureOpen, openOnce } from './reader';
+import { importTargets, measureImport } from './import-bench';
 import { benchTitle, seedBenchReport } from './seed';
 import { median, round1 } from './stats';
 
@@ -92,6 +93,12 @@ async function main(): Promise<number> {
     const costs = await serviceCosts(session, documentId);
     log('claims table: 100,000 claims with sources, places and statuses…');
     const claims = measureClaims();
+    await session.close();
+    session = null;
+    await browser.close();
+    browser = null;
+
+    const imported = await measureImport(log);
 
     const figures = {
       floor_ms: round1(floor.median),
@@ -99,6 +106,9 @@ async function main(): Promise<number> {
       create_ms: round1(create.median),
       heap_mb: round1(heapMb),
       claims_query_ms: round1(claims.queryMs),
+      import_s: imported.import_s,
+      import_per_s: imported.import_per_s,
+      import_max_stall_ms: imported.import_max_stall_ms,
     };
     const holds = (ok: boolean) => (ok ? 'yes' : 'NO');
     const rows: [string, string, string, string][] = [
@@ -107,6 +117,9 @@ async function main(): Promise<number> {
       ['create_ms (key 1 → frame with highlight)', `${figures.create_ms}`, `< ${targets.createMs}`, holds(create.median < targets.createMs)],
       ['heap_mb (renderer JS heap after GC)', `${figures.heap_mb}`, `< ${targets.heapMb}`, holds(heapMb < targets.heapMb)],
       ['claims_query_ms (100,000 claims: new filter or sort → page)', `${figures.claims_query_ms}`, `< ${claimsTarget}`, holds(claims.queryMs < claimsTarget)],
+      ['import_s (1,000 mixed reports, folder → stored)', `${figures.import_s}`, `< ${importTargets.seconds}`, holds(figures.import_s < importTargets.seconds)],
+      ['import_per_s (reports per second)', `${figures.import_per_s}`, `> ${1000 / importTargets.seconds}`, holds(figures.import_per_s > 1000 / importTargets.seconds)],
+      ['import_max_stall_ms (main thread, during import)', `${figures.import_max_stall_ms}`, `< ${importTargets.stallMs}`, holds(figures.import_max_stall_ms < importTargets.stallMs)],
     ];
     const details: [string, string][] = [
       ['floor runs (ms)', floor.runs.map((v) => Math.round(v)).join(', ')],
@@ -121,6 +134,8 @@ async function main(): Promise<number> {
       ['main side: documents.get via dispatcher (ms)', `${round1(costs.getMs)}`],
       ['main side: annotations.spans via dispatcher (ms)', `${round1(costs.listMs)} (${(costs.listBytes / 1e6).toFixed(1)} MB as JSON)`],
       ['main side: createAnnotation service call (ms)', `${round1(costs.createMs)}`],
+      ['import: corpus (250 each of HTML, PDF, DOCX, text) written in (s)', `${imported.generateS}`],
+      ['import: main-thread event-loop delay p99 (ms)', `${imported.loopP99Ms}`],
       ...claims.queries.map(([name, ms, total]): [string, string] => [`claims: ${name} (median ms)`, `${ms} (${total.toLocaleString('en')} claims)`]),
       ['claims: next page of the same query (median ms)', `${round1(claims.nextPageMs)}`],
       ['claims: store seeded in (s)', `${round1(claims.seedMs / 1000)}`],
