@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { splitsSurrogatePair } from '../../shared/offsets';
-import type { Annotation, AnnotationPatch, NewAnnotation } from '../../shared/schemas';
+import type { Annotation, AnnotationPatch, AnnotationSpans, NewAnnotation } from '../../shared/schemas';
 import type { AnnotationSnapshot } from '../../shared/schemas-analysis';
 import { restoreExtras, snapshotOf } from './annotation-snapshot';
 import type { ServiceContext } from './context';
@@ -14,6 +14,23 @@ export function listAnnotations(ctx: ServiceContext, documentId: string): Annota
   return ctx.store.db
     .prepare(`SELECT ${columns} FROM annotations WHERE document_id = ? ORDER BY start, "end" DESC, created_at`)
     .all(documentId) as Annotation[];
+}
+
+export function listSpans(ctx: ServiceContext, documentId: string): AnnotationSpans {
+  assertDocument(ctx, documentId);
+  const rows = ctx.store.db
+    .prepare(`SELECT id, label_id, start, "end", note FROM annotations WHERE document_id = ? ORDER BY start, "end" DESC, id`)
+    .raw()
+    .all(documentId) as [string, string, number, number, string][];
+  const spans: AnnotationSpans = { documentId, ids: [], labelIds: [], starts: [], ends: [], notes: [] };
+  for (const [id, labelId, start, end, note] of rows) {
+    spans.ids.push(id);
+    spans.labelIds.push(labelId);
+    spans.starts.push(start);
+    spans.ends.push(end);
+    spans.notes.push(note);
+  }
+  return spans;
 }
 
 export function getAnnotation(ctx: ServiceContext, id: string): Annotation {
@@ -115,13 +132,14 @@ export function annotationHandlers(
   ctx: ServiceContext,
 ): Pick<
   Handlers,
-  'annotations.list' | 'annotations.create' | 'annotations.update' | 'annotations.delete' | 'annotations.restore'
+  'annotations.list' | 'annotations.spans' | 'annotations.create' | 'annotations.update' | 'annotations.delete' | 'annotations.restore'
 > {
   return {
     'annotations.list': ({ documentId }) => {
       assertDocument(ctx, documentId);
       return listAnnotations(ctx, documentId);
     },
+    'annotations.spans': ({ documentId }) => listSpans(ctx, documentId),
     'annotations.create': (input) => createAnnotation(ctx, input),
     'annotations.update': (patch) => updateAnnotation(ctx, patch),
     'annotations.delete': ({ id }) => deleteAnnotation(ctx, id),
