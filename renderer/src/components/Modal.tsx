@@ -6,6 +6,8 @@ export function Modal({ title, onClose, children, className }: { title: string; 
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal focuses the first control; a dialog can name a better one with data-autofocus.
+    dialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => dialog?.close();
   }, []);
   return (

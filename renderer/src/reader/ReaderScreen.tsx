@@ -1,10 +1,15 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DocumentFull, Label } from '../../../shared/schemas';
+import type { AttributeValue, LabelAttribute, PlaceResolve, Relation } from '../../../shared/schemas-analysis';
 import { messageOf } from '../api';
 import { useNotices } from '../components/Notices';
 import { formatDate } from '../library/Library';
 import { Sidebar } from '../sidebar/Sidebar';
+import { useAnalysis } from '../state/useAnalysis';
 import { useAnnotations } from '../state/useAnnotations';
+import { LinkDialog } from './LinkDialog';
+import { PlaceDialog } from './PlaceDialog';
+import type { Arc } from './RelationArcs';
 import { splitBlocks } from './blocks';
 import { ReaderText, type ReaderTextHandle } from './ReaderText';
 import { updateAnnotationsByBlock } from './segments';
@@ -19,13 +24,21 @@ interface ReaderScreenProps {
   /** Undo/redo requests from the menu, counted so that each one arrives once. */
   historyRequest: { kind: 'undo' | 'redo'; serial: number } | null;
   onChanged(): void;
+  /** An annotation to show and select on opening (from the claims table or the map). */
+  focusAnnotationId?: string;
 }
 
 const flashMs = 1400;
 
-export function ReaderScreen({ document: doc, initialAnnotations, labels, historyRequest, onChanged }: ReaderScreenProps) {
+export function ReaderScreen({ document: doc, initialAnnotations, labels, historyRequest, onChanged, focusAnnotationId }: ReaderScreenProps) {
   const { notify } = useNotices();
   const { annotations, actions } = useAnnotations(doc.id, initialAnnotations);
+  const reportError = useCallback((error: unknown) => notify(messageOf(error), 'error'), [notify]);
+  const { analysis, actions: analysisActions } = useAnalysis(doc.id, reportError);
+  /** The annotation whose Link dialog is open; then, with a type chosen, waiting for a click on the target. */
+  const [linkFrom, setLinkFrom] = useState<ReaderAnnotation | null>(null);
+  const [picking, setPicking] = useState<{ fromId: string; typeId: string } | null>(null);
+  const [placeFor, setPlaceFor] = useState<ReaderAnnotation | null>(null);
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
@@ -76,10 +89,11 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
     (annotation: ReaderAnnotation) =>
       void run(async () => {
         await actions.remove(annotation);
+        await analysisActions.reload();
         if (selectedId === annotation.id) setSelectedId(null);
         return `Deleted the ${labelName(annotation.labelId)} “${annotation.quote}”. Undo with Ctrl+Z.`;
       }),
-    [actions, run, selectedId, labelName],
+    [actions, analysisActions, run, selectedId, labelName],
   );
   const relabel = useCallback(
     (annotation: ReaderAnnotation, labelId: string) =>
@@ -120,9 +134,11 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
       void run(async () => {
         const step = await (kind === 'undo' ? actions.undo() : actions.redo());
         if (!step) return kind === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.';
+        // Undoing a deletion brings back its values, links and place too.
+        if (step.description === 'tagging' || step.description === 'deletion') await analysisActions.reload();
         notify(`${kind === 'undo' ? 'Undid' : 'Redid'} ${step.description}.`);
       }),
-    [actions, run, notify],
+    [actions, analysisActions, run, notify],
   );
 
   useEffect(() => {
@@ -130,6 +146,66 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
     // Each request is handled once, when its serial changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [historyRequest?.serial]);
+
+  const setAttribute = useCallback(
+    (annotation: ReaderAnnotation, attribute: LabelAttribute, value: AttributeValue | null, previous: AttributeValue | null) =>
+      void run(async () => {
+        await analysisActions.setAttribute(annotation.id, attribute.id, value, previous);
+        return `${attribute.name}: ${value === null ? 'cleared' : String(value)}.`;
+      }),
+    [analysisActions, run],
+  );
+  const link = useCallback(
+    (typeId: string, fromId: string, toId: string) =>
+      void run(async () => {
+        setLinkFrom(null);
+        setPicking(null);
+        const relation = await analysisActions.link(typeId, fromId, toId);
+        const type = analysis.schema?.relationTypes.find((t) => t.id === relation.typeId);
+        const to = annotations.find((a) => a.id === toId);
+        setSelectedId(fromId);
+        return `Linked: ${type?.name ?? 'related to'} “${to?.quote ?? ''}”.`;
+      }),
+    [analysisActions, run, analysis.schema, annotations],
+  );
+  const unlink = useCallback((relation: Relation) => void run(() => analysisActions.unlink(relation)), [analysisActions, run]);
+  const resolvePlace = useCallback(
+    (request: PlaceResolve) =>
+      void run(async () => {
+        await analysisActions.resolvePlace(request);
+        setPlaceFor(null);
+        return 'Place saved.';
+      }),
+    [analysisActions, run],
+  );
+  const clearPlace = useCallback(
+    (annotationId: string) =>
+      void run(async () => {
+        await analysisActions.clearPlace(annotationId);
+        setPlaceFor(null);
+        return 'Place removed.';
+      }),
+    [analysisActions, run],
+  );
+
+  // The selected annotation's links, drawn over the text.
+  const arcs = useMemo<Arc[]>(() => {
+    if (!selectedId) return [];
+    const typeName = (id: string) => analysis.schema?.relationTypes.find((t) => t.id === id)?.name ?? '';
+    return analysis.relations
+      .filter((r) => r.fromId === selectedId || r.toId === selectedId)
+      .map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, label: typeName(r.typeId) }));
+  }, [selectedId, analysis]);
+
+  // Opening at an annotation (from the claims table or the map).
+  useEffect(() => {
+    const target = focusAnnotationId ? initialAnnotations.find((a) => a.id === focusAnnotationId) : undefined;
+    if (!target) return;
+    setSelectedId(target.id);
+    setFlashId(target.id);
+    // After the first layout, so the virtualiser knows its sizes.
+    requestAnimationFrame(() => textRef.current?.reveal(target));
+  }, [focusAnnotationId, initialAnnotations]);
 
   // Keys that work anywhere on the reader screen, except while typing in a field.
   const handleKey = useCallback(
@@ -151,6 +227,18 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
         tagSelection(label.id);
         return true;
       }
+      if (event.key === 'Escape' && picking) {
+        setPicking(null);
+        return true;
+      }
+      if ((event.key === 'l' || event.key === 'L') && selectedAnnotation && !selection) {
+        setLinkFrom(selectedAnnotation);
+        return true;
+      }
+      if ((event.key === 'p' || event.key === 'P') && selectedAnnotation && !selection && selectedAnnotation.labelId === 'location') {
+        setPlaceFor(selectedAnnotation);
+        return true;
+      }
       if (event.key === 'Escape' && (selection || selectedId)) {
         setSelection(null);
         setSelectedId(null);
@@ -162,7 +250,7 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
       }
       return false;
     },
-    [labels, selection, selectedId, selectedAnnotation, tagSelection, history, remove],
+    [labels, selection, selectedId, selectedAnnotation, tagSelection, history, remove, picking],
   );
 
   useEffect(() => {
@@ -177,7 +265,15 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
   const quote = selection ? doc.text.slice(selectionRange(selection).start, selectionRange(selection).end) : '';
   return (
     <div className="reader-screen">
-      <section className="reader-pane" aria-labelledby="doc-title">
+      <section className={`reader-pane${picking ? ' linking' : ''}`} aria-labelledby="doc-title">
+        {picking && (
+          <div className="link-banner" role="status">
+            <span>Click the highlight to link to. Escape cancels.</span>
+            <button type="button" onClick={() => setPicking(null)}>
+              Cancel
+            </button>
+          </div>
+        )}
         <header className="doc-header">
           <h1 id="doc-title">{doc.title}</h1>
           <p className="doc-meta">
@@ -198,11 +294,16 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
             if (next) setSelectedId(null);
           }}
           onAnnotationClick={(id) => {
+            if (picking) {
+              if (id !== picking.fromId) link(picking.typeId, picking.fromId, id);
+              return;
+            }
             setSelection(null);
             setSelectedId(id);
             const a = annotations.find((x) => x.id === id);
             if (a) setAnnouncement(`${labelName(a.labelId)}: “${a.quote}”`);
           }}
+          arcs={arcs}
           onKeyCommand={(event) => {
             const handled = handleKey(event);
             if (handled) event.stopPropagation();
@@ -230,7 +331,35 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
         onRelabel={relabel}
         onDelete={remove}
         onNote={setNote}
+        analysis={analysis}
+        onAttribute={setAttribute}
+        onLink={setLinkFrom}
+        onUnlink={unlink}
+        onPlace={setPlaceFor}
       />
+      {linkFrom && analysis.schema && (
+        <LinkDialog
+          from={linkFrom}
+          annotations={annotations}
+          relationTypes={analysis.schema.relationTypes}
+          labels={labels}
+          onLink={(typeId, toId) => link(typeId, linkFrom.id, toId)}
+          onPickInText={(typeId) => {
+            setPicking({ fromId: linkFrom.id, typeId });
+            setLinkFrom(null);
+          }}
+          onClose={() => setLinkFrom(null)}
+        />
+      )}
+      {placeFor && (
+        <PlaceDialog
+          annotation={placeFor}
+          current={analysis.places[placeFor.id]}
+          onResolve={resolvePlace}
+          onClear={() => clearPlace(placeFor.id)}
+          onClose={() => setPlaceFor(null)}
+        />
+      )}
       <div className="visually-hidden" aria-live="polite">
         {announcement}
       </div>

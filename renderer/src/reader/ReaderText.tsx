@@ -3,6 +3,7 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffec
 import type { Label } from '../../../shared/schemas';
 import { blockIndexAt, type Block } from './blocks';
 import { BlockView, layerStep } from './BlockView';
+import { RelationArcs, type Arc } from './RelationArcs';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 import {
   applyDomSelection,
@@ -31,6 +32,8 @@ interface ReaderTextProps {
   onSelectionChange(selection: TextSelection | null): void;
   onAnnotationClick(id: string): void;
   onKeyCommand(event: KeyboardEvent<HTMLDivElement>): boolean;
+  /** Links of the selected annotation, drawn as connectors over the text. */
+  arcs: readonly Arc[];
 }
 
 const arrowMoves: Record<string, CursorMove> = {
@@ -72,6 +75,8 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
     estimateSize: (index) => estimateHeight(blocks[index]!),
     overscan: 3,
     rangeExtractor,
+    // Room above the first line for relation connectors.
+    paddingStart: 40,
   });
 
   useImperativeHandle(ref, () => ({
@@ -192,6 +197,7 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
             </div>
           );
         })}
+        <RelationArcs arcs={props.arcs} containerRef={textRef} version={`${items.map((i) => `${i.index}:${i.start}`).join()}|${selectedId}`} />
       </div>
     </div>
   );

@@ -1,6 +1,10 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { Label } from '../../../shared/schemas';
+import type { AttributeValue, AttributeValues, LabelAttribute, Relation } from '../../../shared/schemas-analysis';
+import type { PlaceSummary } from '../state/useAnalysis';
 import { isPending } from '../state/useAnnotations';
+import { AttributeFields } from './AttributeFields';
+import { CardLinks, type CardLink } from './CardLinks';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 
 interface AnnotationCardProps {
@@ -11,13 +15,28 @@ interface AnnotationCardProps {
   onRelabel(annotation: ReaderAnnotation, labelId: string): void;
   onDelete(annotation: ReaderAnnotation): void;
   onNote(annotation: ReaderAnnotation, note: string, mergeWithLast: boolean): Promise<void>;
+  /** What the analysis adds to this card: attributes of its label, links, place. */
+  details: CardDetails;
+  onAttribute(annotation: ReaderAnnotation, attribute: LabelAttribute, value: AttributeValue | null, previous: AttributeValue | null): void;
+  onLink(annotation: ReaderAnnotation): void;
+  onUnlink(relation: Relation): void;
+  onPlace(annotation: ReaderAnnotation): void;
+}
+
+export interface CardDetails {
+  attributes: readonly LabelAttribute[];
+  values: AttributeValues | undefined;
+  links: readonly CardLink[];
+  place: PlaceSummary | undefined;
+  /** Locations (and anything already resolved) offer place resolution. */
+  offersPlace: boolean;
 }
 
 /** Notes save this long after the last keystroke, and when the field loses focus. */
 const noteSaveDelayMs = 700;
 
 export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCardProps) {
-  const { annotation, labels, selected } = props;
+  const { annotation, labels, selected, details } = props;
   const label = labels.find((l) => l.id === annotation.labelId);
   const pending = isPending(annotation);
   const [draft, setDraft] = useState(annotation.note);
@@ -58,6 +77,9 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
             </option>
           ))}
         </select>
+        <button type="button" className="small" disabled={pending} onClick={() => props.onLink(annotation)} title="Link this annotation to another (L)">
+          Link…
+        </button>
         <button type="button" className="icon-button" disabled={pending} aria-label="Delete annotation" title="Delete (Del)" onClick={() => props.onDelete(annotation)}>
           🗑
         </button>
@@ -65,6 +87,28 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
       <button type="button" className="quote" onClick={() => props.onSelect(annotation)} title="Show in the text">
         “{annotation.quote}”
       </button>
+      <AttributeFields
+        attributes={details.attributes}
+        values={details.values}
+        disabled={pending}
+        onChange={(attribute, value, previous) => props.onAttribute(annotation, attribute, value, previous)}
+      />
+      {details.offersPlace && (
+        <div className="place-line">
+          {details.place ? (
+            <span className="place-name" title={`${details.place.lat.toFixed(4)}, ${details.place.lon.toFixed(4)}`}>
+              📍 {details.place.name}
+              {details.place.country ? `, ${details.place.country}` : ''}
+            </span>
+          ) : (
+            <span className="place-name unresolved">No place chosen</span>
+          )}
+          <button type="button" className="small" disabled={pending} onClick={() => props.onPlace(annotation)}>
+            {details.place ? 'Change place…' : 'Resolve place…'}
+          </button>
+        </div>
+      )}
+      <CardLinks links={details.links} disabled={pending} onReveal={props.onSelect} onUnlink={props.onUnlink} />
       <label className="note">
         <span className="visually-hidden">Note</span>
         <textarea

@@ -1,7 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Label } from '../../../shared/schemas';
+import type { AttributeValue, LabelAttribute, Relation } from '../../../shared/schemas-analysis';
+import type { Analysis } from '../state/useAnalysis';
 import { AnnotationCard } from './AnnotationCard';
+import { cardDetails } from './card-details';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 
 interface SidebarProps {
@@ -14,6 +17,11 @@ interface SidebarProps {
   onRelabel(annotation: ReaderAnnotation, labelId: string): void;
   onDelete(annotation: ReaderAnnotation): void;
   onNote(annotation: ReaderAnnotation, note: string, mergeWithLast: boolean): Promise<void>;
+  analysis: Analysis;
+  onAttribute(annotation: ReaderAnnotation, attribute: LabelAttribute, value: AttributeValue | null, previous: AttributeValue | null): void;
+  onLink(annotation: ReaderAnnotation): void;
+  onUnlink(relation: Relation): void;
+  onPlace(annotation: ReaderAnnotation): void;
 }
 
 /** The document's annotations in reading order; a long list renders only what is in view. */
@@ -24,6 +32,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
     for (const a of annotations) result.set(a.labelId, (result.get(a.labelId) ?? 0) + 1);
     return result;
   }, [annotations]);
+  const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const shown = useMemo(() => annotations.filter((a) => !hiddenLabels.has(a.labelId)), [annotations, hiddenLabels]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -99,6 +108,11 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
                     onRelabel={props.onRelabel}
                     onDelete={props.onDelete}
                     onNote={props.onNote}
+                    details={cardDetails(annotation, props.analysis, byId)}
+                    onAttribute={props.onAttribute}
+                    onLink={props.onLink}
+                    onUnlink={props.onUnlink}
+                    onPlace={props.onPlace}
                   />
                 </div>
               );

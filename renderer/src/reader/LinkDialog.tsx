@@ -1,0 +1,117 @@
+import { useMemo, useState } from 'react';
+import type { Label } from '../../../shared/schemas';
+import type { RelationType } from '../../../shared/schemas-analysis';
+import { Modal } from '../components/Modal';
+import type { ReaderAnnotation } from '../state/reader-annotation';
+
+interface LinkDialogProps {
+  from: ReaderAnnotation;
+  annotations: readonly ReaderAnnotation[];
+  relationTypes: readonly RelationType[];
+  labels: readonly Label[];
+  onLink(typeId: string, toId: string): void;
+  /** Closes the dialog and lets the analyst click the target highlight in the text. */
+  onPickInText(typeId: string): void;
+  onClose(): void;
+}
+
+const maxShown = 200;
+
+/** Link an annotation to another: pick the relation type, then the target, by keyboard or mouse. */
+export function LinkDialog({ from, annotations, relationTypes, labels, onLink, onPickInText, onClose }: LinkDialogProps) {
+  const types = useMemo(() => relationTypes.filter((t) => t.fromLabelId === null || t.fromLabelId === from.labelId), [relationTypes, from.labelId]);
+  const [typeId, setTypeId] = useState(types[0]?.id ?? '');
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const type = types.find((t) => t.id === typeId);
+  const labelName = (id: string) => labels.find((l) => l.id === id)?.name ?? id;
+  const targets = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return annotations
+      .filter((a) => a.id !== from.id && (!type?.toLabelId || a.labelId === type.toLabelId) && (!q || a.quote.toLowerCase().includes(q)))
+      .slice(0, maxShown);
+  }, [annotations, from.id, type, query]);
+
+  if (types.length === 0) {
+    return (
+      <Modal title="Link annotation" onClose={onClose}>
+        <p>No relation type starts from a {labelName(from.labelId)}. Add one on the Labels screen.</p>
+        <div className="dialog-actions">
+          <button type="button" className="primary" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+
+  const choose = (target: ReaderAnnotation | undefined) => target && type && onLink(type.id, target.id);
+  return (
+    <Modal title={`Link “${from.quote.length > 50 ? `${from.quote.slice(0, 50)}…` : from.quote}”`} onClose={onClose} className="link-dialog">
+      <div className="fields">
+        <label>
+          Relation
+          <select value={typeId} onChange={(e) => setTypeId(e.target.value)}>
+            {types.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+                {t.toLabelId ? ` (a ${labelName(t.toLabelId)})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Target
+          <input
+            type="search"
+            value={query}
+            placeholder="Filter by quote…"
+            data-autofocus
+            aria-controls="link-targets"
+            aria-activedescendant={targets[active] ? `target-${targets[active].id}` : undefined}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setActive(0);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, targets.length - 1));
+              else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
+              else if (e.key === 'Enter') choose(targets[active]);
+              else return;
+              e.preventDefault();
+            }}
+          />
+        </label>
+      </div>
+      <ul id="link-targets" role="listbox" aria-label="Annotations to link to" className="target-list">
+        {targets.length === 0 && <li className="hint">No {type?.toLabelId ? labelName(type.toLabelId) : ''} annotations match.</li>}
+        {targets.map((target, i) => (
+          <li
+            key={target.id}
+            id={`target-${target.id}`}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : undefined}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => choose(target)}
+          >
+            <span className="target-label">{labelName(target.labelId)}</span> “{target.quote}”
+          </li>
+        ))}
+      </ul>
+      <div className="dialog-actions spread">
+        <button type="button" onClick={() => type && onPickInText(type.id)}>
+          Pick in the text…
+        </button>
+        <span>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>{' '}
+          <button type="button" className="primary" disabled={!targets[active]} onClick={() => choose(targets[active])}>
+            Link
+          </button>
+        </span>
+      </div>
+    </Modal>
+  );
+}
