@@ -12,19 +12,36 @@ import { ImportSummary } from './library/ImportSummary';
 import { Library } from './library/Library';
 import { useImportJob, type ImportStarter } from './library/useImportJob';
 import { ReaderScreen } from './reader/ReaderScreen';
+import { ClaimsScreen } from './claims/ClaimsScreen';
+import { MapScreen } from './map/MapScreen';
+import { SchemaScreen } from './schema/SchemaScreen';
 import { useFileDrop, type DroppedItems } from './useFileDrop';
 import { fromSpans, type ReaderAnnotation } from './state/reader-annotation';
 
 interface OpenDocument {
   document: DocumentFull;
   annotations: ReaderAnnotation[];
+  /** The annotation the reader reveals and selects when it opens (from the claims table or the map). */
+  focusAnnotationId?: string;
+  /** Counts openings: each one mounts a fresh reader. */
+  serial: number;
 }
+
+/** The screens of the top bar; 'library' shows the reader while a report is open. */
+type Screen = 'library' | 'claims' | 'map' | 'schema';
+const screens: { id: Screen; name: string; key: string }[] = [
+  { id: 'library', name: 'Library', key: '1' },
+  { id: 'claims', name: 'Claims', key: '2' },
+  { id: 'map', name: 'Map', key: '3' },
+  { id: 'schema', name: 'Labels', key: '4' },
+];
 
 export function App() {
   const { notify } = useNotices();
   const [labels, setLabels] = useState<Label[]>([]);
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [open, setOpen] = useState<OpenDocument | null>(null);
+  const [screen, setScreen] = useState<Screen>('library');
   const [busy, setBusy] = useState<string | null>(null);
   const [importReport, setImportReport] = useState<ImportReport | null>(null);
   const [exportFormat, setExportFormat] = useState<ExportFormat | null>(null);
@@ -40,12 +57,19 @@ export function App() {
     }
   }, [notify]);
 
+  /** Labels change at run time (the schema screen): everything that shows them reads them here. */
+  const refreshLabels = useCallback(async () => {
+    try {
+      setLabels(await call('labels.list', {}));
+    } catch (error) {
+      notify(messageOf(error), 'error');
+    }
+  }, [notify]);
+
   useEffect(() => {
-    call('labels.list', {})
-      .then(setLabels)
-      .catch((error) => notify(messageOf(error), 'error'));
+    void refreshLabels();
     void refreshLibrary();
-  }, [notify, refreshLibrary]);
+  }, [refreshLabels, refreshLibrary]);
 
   const withBusy = useCallback(
     async (text: string, work: () => Promise<void>) => {
@@ -62,11 +86,13 @@ export function App() {
   );
 
   const openDocument = useCallback(
-    (id: string) =>
+    (id: string, focusAnnotationId?: string) =>
       withBusy('Opening report…', async () => {
         const [document, spans] = await Promise.all([call('documents.get', { id }), call('annotations.spans', { documentId: id })]);
         setImportReport(null);
-        setOpen({ document, annotations: fromSpans(spans, document.text) });
+        setHistoryRequest(null);
+        setScreen('library');
+        setOpen((current) => ({ document, annotations: fromSpans(spans, document.text), focusAnnotationId, serial: (current?.serial ?? 0) + 1 }));
       }),
     [withBusy],
   );
@@ -167,8 +193,16 @@ export function App() {
 
   const showLibrary = useCallback(() => {
     setOpen(null);
+    setScreen('library');
     void refreshLibrary();
   }, [refreshLibrary]);
+  const showScreen = useCallback(
+    (next: Screen) => {
+      if (next === 'library') return showLibrary();
+      setScreen(next);
+    },
+    [showLibrary],
+  );
 
   useEffect(
     () =>
@@ -206,26 +240,45 @@ export function App() {
       else if (key === 'v' && event.shiftKey) void importClipboard();
       else if (key === 'e' && !event.shiftKey) setExportFormat('jsonl');
       else if (key === 'l' && !event.shiftKey) showLibrary();
+      else if (!event.shiftKey && screens.some((s) => s.key === key)) showScreen(screens.find((s) => s.key === key)!.id);
       else if (key === 'z' && !event.shiftKey && !openRef.current && !inField && deleted.length > 0) void undoDelete();
       else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [importWithDialog, importClipboard, showLibrary, undoDelete, deleted.length]);
+  }, [importWithDialog, importClipboard, showLibrary, showScreen, undoDelete, deleted.length]);
 
   return (
     <div className={`app${dragging ? ' dragging' : ''}`}>
       <header className="topbar">
         <nav aria-label="Main">
-          <button type="button" className={`brand${open ? '' : ' current'}`} onClick={showLibrary} aria-current={open ? undefined : 'page'} title="Library (Ctrl+L)">
-            Glossa
-          </button>
-          {open && (
-            <span className="crumb" aria-current="page">
-              {open.document.title}
-            </span>
-          )}
+          <span className="brand">Glossa</span>
+          {screens.map((s) => {
+            const current = screen === s.id && !(s.id === 'library' && open);
+            return (
+              <button
+                key={s.id}
+                type="button"
+                className={`nav-tab${screen === s.id ? ' current' : ''}`}
+                onClick={() => showScreen(s.id)}
+                aria-current={current ? 'page' : undefined}
+                title={`${s.name} (Ctrl+${s.key}${s.id === 'library' ? ' or Ctrl+L' : ''})`}
+              >
+                {s.name}
+              </button>
+            );
+          })}
+          {open &&
+            (screen === 'library' ? (
+              <span className="crumb" aria-current="page">
+                {open.document.title}
+              </span>
+            ) : (
+              <button type="button" className="crumb crumb-button" onClick={() => void openDocument(open.document.id)} title="Back to the open report">
+                {open.document.title}
+              </button>
+            ))}
         </nav>
         <div className="actions">
           <button type="button" onClick={() => void importWithDialog('files')} title="Import files: HTML, PDF, DOCX, text, Markdown (Ctrl+O)">
@@ -237,7 +290,7 @@ export function App() {
           <button type="button" onClick={() => void importClipboard()} title="New report from the clipboard (Ctrl+Shift+V)">
             Paste
           </button>
-          {open && (
+          {open && screen === 'library' && (
             <button type="button" onClick={() => setDetails(open.document)} title="Title, outlet, author, date, URL, tags">
               Details…
             </button>
@@ -247,14 +300,25 @@ export function App() {
           </button>
         </div>
       </header>
-      {open ? (
+      {screen === 'claims' ? (
+        <ClaimsScreen onOpen={(id, annotationId) => void openDocument(id, annotationId)} />
+      ) : screen === 'map' ? (
+        <MapScreen
+          openDocument={open ? { id: open.document.id, title: open.document.title } : null}
+          labels={labels}
+          onOpen={(id, annotationId) => void openDocument(id, annotationId)}
+        />
+      ) : screen === 'schema' ? (
+        <SchemaScreen onLabelsChanged={() => void refreshLabels()} />
+      ) : open ? (
         <ReaderScreen
-          key={open.document.id}
+          key={`${open.document.id}:${open.serial}`}
           document={open.document}
           initialAnnotations={open.annotations}
           labels={labels}
           historyRequest={historyRequest}
           onChanged={() => undefined}
+          focusAnnotationId={open.focusAnnotationId}
         />
       ) : (
         <Library
