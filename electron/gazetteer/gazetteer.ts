@@ -117,7 +117,36 @@ function addNames(index: Index, i: number, primaryNames: readonly string[], alte
   }
 }
 
+/** Loads the gazetteer in one go (tests, the CLI). */
 export function loadGazetteer(file = gazetteerFile()): Gazetteer {
+  const steps = buildGazetteer(file);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Loads the gazetteer in slices of a few milliseconds, yielding to the event loop between them,
+ * so that the main process goes on answering the window while it loads.
+ */
+export async function loadGazetteerInSlices(file = gazetteerFile(), sliceMs = 12): Promise<Gazetteer> {
+  const steps = buildGazetteer(file);
+  let sliceStart = performance.now();
+  let busyMs = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { ...step.value, loadMs: busyMs + (performance.now() - sliceStart) };
+    if (performance.now() - sliceStart >= sliceMs) {
+      busyMs += performance.now() - sliceStart;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The work of loading, as a generator that yields every few hundred places. */
+function* buildGazetteer(file: string): Generator<void, Gazetteer, void> {
   const t0 = performance.now();
   let data: Buffer;
   try {
@@ -140,11 +169,13 @@ export function loadGazetteer(file = gazetteerFile()): Gazetteer {
 
   // Line by line from the bytes, so that the names kept do not pin one 60 MB string.
   let start = 0;
+  let lineCount = 0;
   while (start < data.length) {
     let end = data.indexOf(10, start);
     if (end === -1) end = data.length;
     const line = data.toString('utf8', start, end);
     start = end + 1;
+    if ((++lineCount & 255) === 0) yield;
     if (line.length < 10) continue;
     const f = line.split('\t');
     if (f.length < 15) continue;
@@ -193,6 +224,7 @@ export function loadGazetteer(file = gazetteerFile()): Gazetteer {
 
   // First-level admin areas.
   const admin1Names = new Map<string, string>();
+  yield;
   for (const { code, name } of admin1Codes) {
     admin1Names.set(code, name);
     const a = admins.get(code);
@@ -276,11 +308,31 @@ export function loadGazetteer(file = gazetteerFile()): Gazetteer {
 }
 
 let loaded: Gazetteer | null = null;
+let loading: Promise<Gazetteer> | null = null;
 
-/** The gazetteer, loaded on the first call (a second or two) and kept for the life of the process. */
+/** The gazetteer, loaded at once on the first call if it is not yet (a few seconds) and kept. */
 export function getGazetteer(): Gazetteer {
   loaded ??= loadGazetteer();
   return loaded;
+}
+
+/**
+ * The gazetteer, loaded in slices on first use so the main process stays responsive; services
+ * await this before the synchronous lookups. Never called at start-up.
+ */
+export function ensureGazetteer(): Promise<Gazetteer> {
+  if (loaded) return Promise.resolve(loaded);
+  loading ??= loadGazetteerInSlices().then(
+    (gazetteer) => {
+      loaded ??= gazetteer;
+      return loaded;
+    },
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
 }
 
 export function isGazetteerLoaded(): boolean {

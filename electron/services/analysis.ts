@@ -1,5 +1,6 @@
 // Handlers of the analysis channels (shared/channels/analysis.ts).
 import type { analysisChannels } from '../../shared/channels/analysis';
+import { ensureGazetteer } from '../gazetteer/gazetteer';
 import { getValues, setValues, valuesForDocument } from './attribute-values';
 import { claimsTable } from './claims';
 import type { ServiceContext } from './context';
@@ -50,9 +51,16 @@ export function analysisHandlers(ctx: ServiceContext): Pick<Handlers, AnalysisCh
     'relations.create': (input) => createRelation(ctx, input),
     'relations.delete': ({ id }) => deleteRelation(ctx, id),
     'relations.restore': (relation) => restoreRelation(ctx, relation),
-    'places.candidates': ({ annotationId, query, limit }) => placeCandidates(ctx, annotationId, query, limit),
+    // The gazetteer loads in slices on first use, so the window stays responsive meanwhile.
+    'places.candidates': async ({ annotationId, query, limit }) => {
+      await ensureGazetteer();
+      return placeCandidates(ctx, annotationId, query, limit);
+    },
     'places.get': ({ annotationId }) => getPlace(ctx, annotationId),
-    'places.resolve': (request) => resolvePlace(ctx, request),
+    'places.resolve': async (request) => {
+      if (!('lat' in request)) await ensureGazetteer();
+      return resolvePlace(ctx, request);
+    },
     'places.clear': ({ annotationId }) => clearPlace(ctx, annotationId),
     'places.restore': (place) => restorePlace(ctx, place),
     'places.list': ({ documentId }) => listMapPlaces(ctx, documentId),

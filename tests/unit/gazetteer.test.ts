@@ -3,7 +3,9 @@
 // other places; resolving, clearing and listing places; coordinates out of range refused.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
-import { getGazetteer, type Gazetteer } from '../../electron/gazetteer/gazetteer';
+import fs from 'node:fs';
+import path from 'node:path';
+import { getGazetteer, loadGazetteer, loadGazetteerInSlices, type Gazetteer } from '../../electron/gazetteer/gazetteer';
 import { normalizeName } from '../../electron/gazetteer/normalize';
 import { rankCandidates } from '../../electron/gazetteer/rank';
 import { createAnnotation } from '../../electron/services/annotations';
@@ -17,7 +19,7 @@ import {
   restorePlace,
 } from '../../electron/services/places';
 import type { ServiceContext } from '../../electron/services/context';
-import { addText, errorCodeOf, openTestContext } from './helpers';
+import { addText, errorCodeOf, openTestContext, tempDir } from './helpers';
 
 let gazetteer: Gazetteer;
 
@@ -103,6 +105,38 @@ describe('gazetteer', () => {
     expect(rankCandidates(gazetteer, 'Palmyra', [{ lat: 34.73, lon: 36.71, country: 'SY' }])[0]!.geonameid).toBe(163808);
   });
 
+  it('loads in slices that give the event loop its turns, to the same result', async () => {
+    // Three lines in GeoNames' dump format: id, name, ASCII name, alternates, lat, lon, class,
+    // code, country, cc2, admin1, admin2, admin3, admin4, population, elevation, dem, zone, date.
+    const row = (id: number, name: string, alternates: string, lat: number, lon: number, code: string, admin1: string, population: number) =>
+      [id, name, name, alternates, lat, lon, 'P', code, 'SY', '', admin1, '', '', '', population, '', 0, 'Asia/Damascus', '2020-01-01'].join('\t');
+    const file = path.join(tempDir(), 'mini.txt');
+    fs.writeFileSync(
+      file,
+      [
+        row(170654, 'Damascus', 'Dimashq,دمشق', 33.5102, 36.29128, 'PPLC', '13', 1569394),
+        row(170905, 'Dar‘ā', 'Daraa,درعا', 32.61889, 36.10213, 'PPLA', '06', 97969),
+        row(1, 'Nowhere', '', 91, 0, 'PPL', '06', 10).replace('\t91\t', '\tnot a number\t'),
+      ].join('\n') + '\n',
+    );
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns += 1;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const sliced = await loadGazetteerInSlices(file, 0);
+    ticking = false;
+    expect(turns).toBeGreaterThan(0);
+    const whole = loadGazetteer(file);
+    expect(sliced.entries).toEqual(whole.entries);
+    expect(sliced.entries.filter((e) => e.kind === 'city').map((e) => e.geonameid)).toEqual([170654, 170905]);
+    expect(rankCandidates(sliced, 'درعا', [])[0]!.geonameid).toBe(170905);
+    expect(sliced.byKey('a1:SY.06')).toMatchObject({ name: 'Daraa', lat: 32.61889 });
+    expect(() => loadGazetteer(path.join(path.dirname(file), 'missing.txt'))).toThrow(/could not be read/);
+  });
+
   it('answers candidates in the shape the CLI prints, sorted by score', () => {
     const candidates = rankCandidates(gazetteer, 'Damascus', [], 5);
     expect(candidates[0]).toMatchObject({
@@ -150,6 +184,19 @@ describe('places', () => {
     expect(getPlace(ctx, daraa)).toBeNull();
     expect(clearPlace(ctx, daraa)).toBeNull();
     expect(restorePlace(ctx, cleared!)).toEqual(province);
+  });
+
+  it('answers candidates and resolves through the dispatcher, as the window asks', async () => {
+    const t = openTestContext();
+    const dispatch = createDispatcher(createHandlers(t.ctx), { logError: () => undefined });
+    const documentId = addText(t.ctx, report);
+    const aleppo = tag(t.ctx, documentId, 'حلب');
+    const answer = await dispatch('places.candidates', { annotationId: aleppo, limit: 3 });
+    expect(answer.ok && (answer.value as { geonameid: number }[])[0]!.geonameid).toBe(170063);
+    const resolved = await dispatch('places.resolve', { annotationId: aleppo, geonameid: 170063 });
+    expect(resolved.ok && resolved.value).toMatchObject({ annotationId: aleppo, name: 'Aleppo', country: 'SY' });
+    const map = await dispatch('places.list', {});
+    expect(map.ok && (map.value as { key: string }[]).map((p) => p.key)).toEqual(['g:170063']);
   });
 
   it('ranks a report’s places by its other resolved places', () => {
