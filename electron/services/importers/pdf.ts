@@ -16,9 +16,36 @@ function pdfjsRoot(): string {
   return path.dirname(require.resolve('pdfjs-dist/package.json'));
 }
 
+/**
+ * pdf.js builds a DOMMatrix when it loads, for canvas rendering, which text extraction never
+ * does. Node has no DOMMatrix; pdf.js borrows one from @napi-rs/canvas when that native package
+ * loads, which it may not (inside an asar archive, on an unusual platform). Then this stand-in
+ * lets it load; only rendering would need a real one.
+ */
+class DOMMatrixStandIn {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
+  constructor(init?: readonly number[]) {
+    if (Array.isArray(init) && init.length >= 6) [this.a, this.b, this.c, this.d, this.e, this.f] = init as [number, number, number, number, number, number];
+  }
+}
+
 /** Loads pdfjs with its worker code in this thread (we are already off the UI thread). */
 function loadPdfJs(): Promise<PdfJs> {
   pdfjsPromise ??= (async () => {
+    const global = globalThis as { DOMMatrix?: unknown };
+    if (global.DOMMatrix === undefined) {
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional native package
+        global.DOMMatrix = (require('@napi-rs/canvas') as { DOMMatrix: unknown }).DOMMatrix;
+      } catch {
+        global.DOMMatrix = DOMMatrixStandIn;
+      }
+    }
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return import('pdfjs-dist/legacy/build/pdf.mjs');
