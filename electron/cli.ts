@@ -5,13 +5,13 @@ import path from 'node:path';
 import packageJson from '../package.json';
 import type { AppEvent } from '../shared/contract';
 import { AppError } from '../shared/errors';
-import { ExportFormat } from '../shared/schemas';
+import { AnnotationImportFormat, DatasetFormat, annotationImportFormats, datasetFormats } from '../shared/schemas-datasets';
 import { AnalysisUsageError, analysisOptions, analysisOptionsByCommand, analysisUsage, checkAnalysisUsage, runAnalysisCommand } from './cli-analysis';
 import { startCore, type Core } from './core';
 import type { DialogPort } from './services/context';
 import { createAnnotation } from './services/annotations';
 import { getDocument, listDocuments } from './services/documents';
-import { exportToFile } from './services/export';
+import { exportDataset, importAnnotations } from './services/datasets';
 import { importPaths } from './services/import';
 import { findLabel, listLabels } from './services/labels';
 
@@ -24,8 +24,14 @@ Commands:
   docs                                    List the documents.
   annotate <docId> --label NAME --quote TEXT [--nth N] [--note TEXT]
                                           Tag the N-th (1-based) exact occurrence of TEXT.
-  export --format jsonl|csv|geojson [--doc ID] --out FILE
-                                          Export the corpus (or one document), atomically.
+  export --format NAME [--doc ID] [--labels A,B] [--utf16] --out PATH
+                                          Export the corpus (or one document), atomically. NAME:
+                                          jsonl, csv, doccano, labelstudio, brat (PATH is a
+                                          folder), conll, spacy, w3c, claims-csv, geojson, archive.
+  import-annotations --format NAME [--create-labels] PATH
+                                          Import documents with their annotations. NAME: doccano,
+                                          labelstudio, brat (PATH is a folder), w3c, archive.
+                                          Prints what was imported and what could not be anchored.
 ${analysisUsage}
 
 Options:
@@ -48,6 +54,9 @@ const options = {
   doc: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  labels: { type: 'string' },
+  utf16: { type: 'boolean' },
+  'create-labels': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   ...analysisOptions,
 } as const;
@@ -59,7 +68,8 @@ const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
   import: ['json'],
   docs: [],
   annotate: ['label', 'quote', 'nth', 'note'],
-  export: ['format', 'doc', 'out'],
+  export: ['format', 'doc', 'out', 'labels', 'utf16'],
+  'import-annotations': ['format', 'create-labels'],
   ...analysisOptionsByCommand,
 };
 
@@ -200,11 +210,24 @@ function runAnnotate(core: Core, invocation: Invocation): unknown {
 function runExport(core: Core, invocation: Invocation): unknown {
   noArgs(invocation);
   const { values } = invocation;
-  const format = ExportFormat.safeParse(required(values, 'format'));
-  if (!format.success) throw new UsageError(`--format must be jsonl, csv or geojson (got "${values.format}").`);
+  const format = DatasetFormat.safeParse(required(values, 'format'));
+  if (!format.success) throw new UsageError(`--format must be one of ${datasetFormats.join(', ')} (got "${values.format}").`);
   const out = path.resolve(required(values, 'out'));
-  const counts = exportToFile(core.ctx, { format: format.data, documentId: values.doc }, out);
+  const labels = values.labels?.split(',').map((l) => l.trim()).filter((l) => l !== '');
+  const counts = exportDataset(
+    core.ctx,
+    { format: format.data, documentId: values.doc, labels: labels?.length ? labels : undefined, offsetUnit: values.utf16 ? 'utf16' : undefined },
+    out,
+  );
   return { path: out, ...counts };
+}
+
+function runImportAnnotations(core: Core, invocation: Invocation): unknown {
+  const { values, args } = invocation;
+  const format = AnnotationImportFormat.safeParse(required(values, 'format'));
+  if (!format.success) throw new UsageError(`--format must be one of ${annotationImportFormats.join(', ')} (got "${values.format}").`);
+  if (args.length !== 1) throw new UsageError('import-annotations takes one file (a folder for brat).');
+  return importAnnotations(core.ctx, format.data, path.resolve(args[0]!), values['create-labels'] ?? false);
 }
 
 async function execute(core: Core, invocation: Invocation): Promise<{ output: unknown; failed: boolean }> {
@@ -217,6 +240,8 @@ async function execute(core: Core, invocation: Invocation): Promise<{ output: un
       return { output: runAnnotate(core, invocation), failed: false };
     case 'export':
       return { output: runExport(core, invocation), failed: false };
+    case 'import-annotations':
+      return { output: runImportAnnotations(core, invocation), failed: false };
     default: {
       const output = runAnalysisCommand(core, invocation);
       if (output === undefined) throw new UsageError(`Unknown command "${invocation.command}".`);

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { analysisChannels } from './channels/analysis';
 import { coreChannels } from './channels/core';
+import { datasetChannels } from './channels/datasets';
 import { libraryChannels } from './channels/library';
 import { eventSchemas } from './events';
 
@@ -11,6 +12,7 @@ export const contract = {
   ...coreChannels,
   ...analysisChannels,
   ...libraryChannels,
+  ...datasetChannels,
 } as const;
 
 export type Contract = typeof contract;

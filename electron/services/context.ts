@@ -11,6 +11,11 @@ export interface DialogPort {
   chooseFilesToImport(mode?: 'files' | 'folder'): Promise<string[]>;
   /** Where to write an export; null when cancelled. */
   chooseExportPath(suggestedName: string, extension: string): Promise<string | null>;
+  /**
+   * A file of annotated data to import (a folder for brat); null when cancelled. Optional: without
+   * it, chooseFilesToImport is asked and its first answer taken.
+   */
+  chooseAnnotationsToImport?(format: 'doccano' | 'labelstudio' | 'brat' | 'w3c' | 'archive'): Promise<string | null>;
 }
 
 /** The system clipboard, for "New document from clipboard". '' when a flavour is absent. */

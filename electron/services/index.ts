@@ -3,6 +3,7 @@ import type { Handlers } from './handlers';
 import { analysisHandlers } from './analysis';
 import { annotationHandlers } from './annotations';
 import { documentDeleteHandlers } from './document-delete';
+import { datasetHandlers } from './datasets';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './export';
 import { importHandlers } from './import';
@@ -18,5 +19,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...importHandlers(ctx),
     ...exportHandlers(ctx),
     ...analysisHandlers(ctx),
+    ...datasetHandlers(ctx),
   } satisfies Handlers;
 }

@@ -26,12 +26,30 @@ export function createElectronDialogs(): DialogPort {
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
     },
+    async chooseAnnotationsToImport(format) {
+      const extensions: Record<string, string[]> = { doccano: ['jsonl', 'json'], labelstudio: ['json'], w3c: ['jsonld', 'json'], archive: ['glossa'] };
+      const options: Electron.OpenDialogOptions =
+        format === 'brat'
+          ? { title: 'Import a brat folder', properties: ['openDirectory'] }
+          : {
+              title: 'Import annotations',
+              properties: ['openFile'],
+              filters: [
+                { name: 'Annotations', extensions: extensions[format] ?? ['*'] },
+                { name: 'All files', extensions: ['*'] },
+              ],
+            };
+      const parent = parentWindow();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async chooseExportPath(suggestedName, extension) {
       const ext = extension.replace(/^\.+/, '');
       const options: Electron.SaveDialogOptions = {
         title: 'Export',
         defaultPath: path.join(app.getPath('documents'), withExtension(suggestedName, ext)),
-        filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
+        // No extension: a folder name (brat writes a folder of files).
+        filters: ext ? [{ name: ext.toUpperCase(), extensions: [ext] }] : [],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const parent = parentWindow();

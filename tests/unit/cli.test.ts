@@ -80,7 +80,7 @@ describe('cli', () => {
     ]);
 
     const out = path.join(dir, 'corpus.jsonl');
-    expect(ok(['export', '--format', 'jsonl', '--out', out, '--db', db])).toEqual({
+    expect(ok(['export', '--format', 'jsonl', '--out', out, '--db', db])).toMatchObject({
       path: out,
       documents: 1,
       annotations: 5,

@@ -1,0 +1,168 @@
+// The .glossa archive: a whole project (or the documents in scope) in one ZIP, versioned.
+//   manifest.json      {"glossaArchive": 1, "appVersion", "exportedAt", "offsetUnit": "utf16", counts}
+//   schema.json        the shared schema file (labels, attributes, relation types)
+//   documents.jsonl    one document per line: id, details, tags, page map, text
+//   annotations.jsonl  one annotation per line: id, document id, label, UTF-16 offsets, quote,
+//                      note, times, attribute values by name, place
+//   relations.jsonl    one relation per line: id, type name, from, to, time
+// Offsets are UTF-16 code units, the store's own unit, so nothing is converted.
+import { AppError } from '../../../shared/errors';
+import type { ServiceContext } from '../context';
+import { schemaJson } from '../schema-file';
+import { jsonLines, placeOf } from './doccano';
+import { unzip, zip } from './files';
+import { asObject, glossaId, importError, optNumber, optString, type DsDocument, type InAnnotation, type InDataset, type InDocument } from './model';
+
+export const archiveVersion = 1;
+
+export function buildArchive(ctx: ServiceContext, documents: Iterable<DsDocument>): { bytes: Buffer; documents: number; annotations: number; relations: number } {
+  const docs: string[] = [];
+  const annotations: string[] = [];
+  const relations: string[] = [];
+  let a = 0;
+  let r = 0;
+  for (const d of documents) {
+    docs.push(
+      JSON.stringify({
+        id: d.id,
+        title: d.title,
+        outlet: d.outlet,
+        url: d.url,
+        published_at: d.publishedAt,
+        author: d.author,
+        imported_at: d.importedAt,
+        source_name: d.sourceName,
+        source_format: d.sourceFormat,
+        encoding: d.encoding,
+        page_map: d.pageMap === null ? null : (JSON.parse(d.pageMap) as unknown),
+        content_hash: d.contentHash,
+        tags: d.tags,
+        text: d.text,
+      }),
+    );
+    for (const x of d.annotations) {
+      a += 1;
+      annotations.push(
+        JSON.stringify({
+          id: x.id,
+          document_id: d.id,
+          label: x.label,
+          start: x.start,
+          end: x.end,
+          quote: x.quote,
+          note: x.note,
+          created_at: x.createdAt,
+          updated_at: x.updatedAt,
+          attributes: x.attributes,
+          place: x.place,
+        }),
+      );
+    }
+    for (const x of d.relations) {
+      r += 1;
+      relations.push(JSON.stringify({ id: x.id, type: x.type, from: x.from, to: x.to, created_at: x.createdAt }));
+    }
+  }
+  const manifest = {
+    glossaArchive: archiveVersion,
+    appVersion: ctx.appVersion,
+    exportedAt: ctx.now(),
+    offsetUnit: 'utf16',
+    documents: docs.length,
+    annotations: a,
+    relations: r,
+  };
+  const lines = (list: string[]) => Buffer.from(list.length ? list.join('\n') + '\n' : '', 'utf8');
+  const bytes = zip([
+    { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2) + '\n') },
+    { name: 'schema.json', data: Buffer.from(schemaJson(ctx)) },
+    { name: 'documents.jsonl', data: lines(docs) },
+    { name: 'annotations.jsonl', data: lines(annotations) },
+    { name: 'relations.jsonl', data: lines(relations) },
+  ]);
+  return { bytes, documents: docs.length, annotations: a, relations: r };
+}
+
+export function parseArchive(bytes: Buffer, file: string): InDataset {
+  const entries = unzip(bytes, file);
+  const text = (name: string): string => {
+    const data = entries.get(name);
+    if (!data) throw importError(file, null, `is not a Glossa archive (it has no ${name}).`);
+    return data.toString('utf8');
+  };
+  let manifest: Record<string, unknown>;
+  try {
+    manifest = asObject(JSON.parse(text('manifest.json')), file, null, 'manifest.json');
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw importError(`${file}/manifest.json`, null, `is not valid JSON (${(error as Error).message}).`);
+  }
+  const version = manifest.glossaArchive;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw importError(file, null, 'is not a Glossa archive (its manifest has no version).');
+  if (version > archiveVersion) {
+    throw new AppError(
+      'SCHEMA_TOO_NEW',
+      `${file} was written by a newer version of Glossa (${String(manifest.appVersion ?? '?')}, archive version ${version}; this version reads up to ${archiveVersion}). Update Glossa to import it. Nothing was imported.`,
+    );
+  }
+  const documents = new Map<string, InDocument>();
+  for (const [value, line] of jsonLines(text('documents.jsonl'), `${file}/documents.jsonl`)) {
+    const d = asObject(value, `${file}/documents.jsonl`, line, 'Each line');
+    const id = glossaId(d.id);
+    if (!id || typeof d.text !== 'string') throw importError(`${file}/documents.jsonl`, line, 'needs "id" and "text".');
+    documents.set(id, {
+      file: `${file}/documents.jsonl`,
+      line,
+      id,
+      title: optString(d.title) ?? id,
+      text: d.text,
+      outlet: optString(d.outlet) ?? null,
+      url: optString(d.url) ?? null,
+      publishedAt: optString(d.published_at) ?? null,
+      author: optString(d.author) ?? null,
+      tags: Array.isArray(d.tags) ? d.tags.filter((t): t is string => typeof t === 'string') : [],
+      sourceName: optString(d.source_name) ?? null,
+      sourceFormat: optString(d.source_format) ?? null,
+      encoding: optString(d.encoding) ?? null,
+      pageMap: Array.isArray(d.page_map) ? JSON.stringify(d.page_map) : null,
+      importedAt: optString(d.imported_at),
+      annotations: [],
+      relations: [],
+    });
+  }
+  const docOf = new Map<string, InDocument>();
+  const annotationsFile = `${file}/annotations.jsonl`;
+  for (const [value, line] of jsonLines(text('annotations.jsonl'), annotationsFile)) {
+    const x = asObject(value, annotationsFile, line, 'Each line');
+    const doc = documents.get(String(x.document_id));
+    const id = glossaId(x.id);
+    const label = optString(x.label);
+    if (!doc || !id || !label) throw importError(annotationsFile, line, 'needs "id", "label" and the "document_id" of a document in the archive.');
+    const annotation: InAnnotation = {
+      ref: id,
+      id,
+      label,
+      start: optNumber(x.start),
+      end: optNumber(x.end),
+      unit: 'utf16',
+      quote: optString(x.quote),
+      note: optString(x.note),
+      createdAt: optString(x.created_at),
+      updatedAt: optString(x.updated_at),
+      attributes: typeof x.attributes === 'object' && x.attributes !== null ? (x.attributes as InAnnotation['attributes']) : undefined,
+      place: placeOf(x.place),
+      line,
+    };
+    doc.annotations.push(annotation);
+    docOf.set(id, doc);
+  }
+  const relationsFile = `${file}/relations.jsonl`;
+  for (const [value, line] of jsonLines(text('relations.jsonl'), relationsFile)) {
+    const x = asObject(value, relationsFile, line, 'Each line');
+    const doc = docOf.get(String(x.from));
+    const type = optString(x.type);
+    if (!doc || !type || !docOf.has(String(x.to))) throw importError(relationsFile, line, 'needs "type" and "from"/"to" annotations in the archive.');
+    doc.relations.push({ id: glossaId(x.id), type, from: String(x.from), to: String(x.to), createdAt: optString(x.created_at) });
+  }
+  return { documents: [...documents.values()], schemaJson: text('schema.json'), unplaced: [] };
+}

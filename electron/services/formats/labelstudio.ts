@@ -1,0 +1,172 @@
+// Label Studio JSON: an array of tasks, each {"data": {"text": …}, "annotations": [{"result": […]}]}
+// with one `labels` region per span,
+//   {"id": "g1", "from_name": "label", "to_name": "text", "type": "labels",
+//    "value": {"start": 0, "end": 9, "text": "…", "labels": ["Claim"]}}
+// and one `relation` item per relation,
+//   {"type": "relation", "from_id": "g1", "to_id": "g2", "direction": "right", "labels": ["attributed to"]}.
+// from_name/to_name match the labeling config written beside the file (labelStudioConfig).
+// Glossa's note, attribute values, place and ids ride along in each region's "meta" and in a
+// "glossa" object Label Studio ignores.
+import type { OffsetUnit } from '../../../shared/offsets';
+import type { AnalysisSchema } from '../../../shared/schemas-analysis';
+import { placeOf, unitOf } from './doccano';
+import { asObject, glossaId, importError, offsetsOf, optNumber, optString, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from './model';
+
+export const lsFromName = 'label';
+export const lsToName = 'text';
+export const lsRelationsName = 'relations';
+
+function xml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The labeling config the tasks match: Labels over Text, and Relations with the relation types. */
+export function labelStudioConfig(schema: AnalysisSchema): string {
+  const labels = schema.labels.map((l) => `    <Label value="${xml(l.name)}" background="${l.color}"/>`).join('\n');
+  const relations = schema.relationTypes.map((t) => `    <Relation value="${xml(t.name)}"/>`).join('\n');
+  return `<View>
+  <Relations>
+${relations}
+  </Relations>
+  <Labels name="${lsFromName}" toName="${lsToName}">
+${labels}
+  </Labels>
+  <Text name="${lsToName}" value="$text" granularity="symbol"/>
+</View>
+`;
+}
+
+export function labelStudioTask(doc: DsDocument, unit: OffsetUnit, n: number): string {
+  const result: unknown[] = doc.annotations.map((a) => {
+    const [start, end] = offsetsOf(a, unit);
+    return {
+      id: a.id,
+      from_name: lsFromName,
+      to_name: lsToName,
+      type: 'labels',
+      origin: 'manual',
+      value: { start, end, text: a.quote, labels: [a.label] },
+      ...(a.note ? { meta: { text: [a.note] } } : {}),
+      glossa: {
+        codepoint_start: a.cpStart,
+        codepoint_end: a.cpEnd,
+        note: a.note,
+        attributes: a.attributes,
+        place: a.place,
+        created_at: a.createdAt,
+        updated_at: a.updatedAt,
+      },
+    };
+  });
+  for (const r of doc.relations) {
+    result.push({ type: 'relation', from_id: r.from, to_id: r.to, direction: 'right', labels: [r.type], glossa: { id: r.id, created_at: r.createdAt } });
+  }
+  return JSON.stringify({
+    id: n,
+    data: {
+      text: doc.text,
+      title: doc.title,
+      outlet: doc.outlet,
+      url: doc.url,
+      published_at: doc.publishedAt,
+      author: doc.author,
+      tags: doc.tags,
+      glossa_document_id: doc.id,
+      offset_unit: unit,
+    },
+    annotations: [{ id: n, result }],
+  });
+}
+
+export function parseLabelStudio(text: string, file: string): InDataset {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw importError(file, null, `is not valid JSON (${(error as Error).message}).`);
+  }
+  const tasks = Array.isArray(raw) ? raw : [raw];
+  const documents: InDocument[] = [];
+  tasks.forEach((rawTask, index) => {
+    const where = `task ${index + 1}`;
+    const task = asObject(rawTask, file, null, `${where}`);
+    const data = asObject(task.data, file, null, `${where}: "data"`);
+    const annotationSets = (Array.isArray(task.annotations) ? task.annotations : Array.isArray(task.completions) ? task.completions : []) as unknown[];
+    const results: Record<string, unknown>[] = [];
+    for (const set of annotationSets) {
+      const s = asObject(set, file, null, `${where}: an annotation`);
+      if (s.was_cancelled === true) continue;
+      if (Array.isArray(s.result)) for (const r of s.result) results.push(asObject(r, file, null, `${where}: a result`));
+    }
+    // Which data field holds the text: the one the results point at (to_name → $field is in the
+    // config, not the task), else "text".
+    const textKey = typeof data.text === 'string' ? 'text' : undefined;
+    const spanResults = results.filter((r) => r.type === 'labels' || r.type === 'hypertextlabels');
+    if (textKey === undefined) {
+      const kinds = [...new Set(results.map((r) => String(r.type)))].join(', ') || 'none';
+      const fields = Object.keys(data).join(', ') || 'none';
+      throw importError(
+        file,
+        null,
+        `${where} was made with another labeling config: its data has no "text" field (fields: ${fields}; result types: ${kinds}). ` +
+          `Glossa reads tasks of a config with <Text name="text" value="$text"/> and <Labels>.`,
+      );
+    }
+    const others = results.filter((r) => r.type !== 'labels' && r.type !== 'relation' && r.type !== 'hypertextlabels');
+    if (others.length > 0 && spanResults.length === 0) {
+      throw importError(
+        file,
+        null,
+        `${where} was made with another labeling config: it has ${[...new Set(others.map((r) => String(r.type)))].join(', ')} results and no text Labels.`,
+      );
+    }
+    const unit = unitOf(data.offset_unit, 'utf16');
+    const annotations: InAnnotation[] = [];
+    const relations: InRelation[] = [];
+    spanResults.forEach((r, i) => {
+      const value = asObject(r.value, file, null, `${where}: result ${i + 1} "value"`);
+      const labels = Array.isArray(value.labels) ? value.labels : Array.isArray(value.hypertextlabels) ? value.hypertextlabels : [];
+      const label = optString(labels[0]);
+      if (label === undefined) throw importError(file, null, `${where}: result ${i + 1} has no label.`);
+      const glossa = (typeof r.glossa === 'object' && r.glossa !== null ? r.glossa : {}) as Record<string, unknown>;
+      const meta = (typeof r.meta === 'object' && r.meta !== null ? r.meta : {}) as Record<string, unknown>;
+      annotations.push({
+        ref: String(r.id ?? `r${i}`),
+        id: glossaId(r.id),
+        label,
+        start: optNumber(value.start),
+        end: optNumber(value.end),
+        unit,
+        quote: optString(value.text),
+        note: optString(glossa.note) ?? (Array.isArray(meta.text) ? meta.text.filter((t) => typeof t === 'string').join('\n') : undefined),
+        attributes: typeof glossa.attributes === 'object' && glossa.attributes !== null ? (glossa.attributes as InAnnotation['attributes']) : undefined,
+        place: placeOf(glossa.place),
+        createdAt: optString(glossa.created_at),
+        updatedAt: optString(glossa.updated_at),
+        line: null,
+      });
+    });
+    for (const r of results.filter((x) => x.type === 'relation')) {
+      const labels = Array.isArray(r.labels) ? r.labels : [];
+      const glossa = (typeof r.glossa === 'object' && r.glossa !== null ? r.glossa : {}) as Record<string, unknown>;
+      const from = String(r.direction === 'left' ? r.to_id : r.from_id);
+      const to = String(r.direction === 'left' ? r.from_id : r.to_id);
+      relations.push({ id: glossaId(glossa.id), type: optString(labels[0]) ?? 'related to', from, to, createdAt: optString(glossa.created_at) });
+    }
+    documents.push({
+      file,
+      line: null,
+      id: glossaId(data.glossa_document_id),
+      title: optString(data.title) ?? `${file} ${where}`,
+      text: data[textKey] as string,
+      outlet: optString(data.outlet) ?? null,
+      url: optString(data.url) ?? null,
+      publishedAt: optString(data.published_at) ?? null,
+      author: optString(data.author) ?? null,
+      tags: Array.isArray(data.tags) ? data.tags.filter((t): t is string => typeof t === 'string') : undefined,
+      annotations,
+      relations,
+    });
+  });
+  return { documents, unplaced: [] };
+}

@@ -1,0 +1,278 @@
+// The shape every dataset format is written from and read into. Export: the documents in scope,
+// one at a time, with their annotations (offsets in UTF-16 and in code points), attribute
+// values by name, resolved places and relations. Import: what a file holds, before it is
+// anchored to the stored texts (see apply.ts).
+import { AppError } from '../../../shared/errors';
+import { utf16ToCodePoints, type OffsetUnit } from '../../../shared/offsets';
+import type { AttributeValue } from '../../../shared/schemas-analysis';
+import type { ServiceContext } from '../context';
+
+export interface DsPlace {
+  name: string;
+  geonameid: number | null;
+  country: string | null;
+  admin1: string | null;
+  lat: number;
+  lon: number;
+  population: number | null;
+  resolvedBy: 'gazetteer' | 'manual';
+  resolvedAt: string;
+}
+
+export interface DsAnnotation {
+  id: string;
+  labelId: string;
+  label: string;
+  /** UTF-16 code units. */
+  start: number;
+  end: number;
+  /** Code points. */
+  cpStart: number;
+  cpEnd: number;
+  quote: string;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+  /** By attribute name. */
+  attributes: Record<string, AttributeValue>;
+  place: DsPlace | null;
+}
+
+export interface DsRelation {
+  id: string;
+  typeId: string;
+  /** The type's name ("attributed to"). */
+  type: string;
+  from: string;
+  to: string;
+  createdAt: string;
+}
+
+export interface DsDocument {
+  id: string;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  author: string | null;
+  importedAt: string;
+  sourceName: string | null;
+  sourceFormat: string | null;
+  encoding: string | null;
+  pageMap: string | null;
+  contentHash: string;
+  tags: string[];
+  text: string;
+  annotations: DsAnnotation[];
+  relations: DsRelation[];
+}
+
+export interface ExportScope {
+  documentId?: string;
+  documentIds?: readonly string[];
+  /** Label ids or names; omitted: all. */
+  labels?: readonly string[];
+}
+
+/** Offsets as the chosen unit counts them. */
+export function offsetsOf(a: DsAnnotation, unit: OffsetUnit): [number, number] {
+  return unit === 'utf16' ? [a.start, a.end] : [a.cpStart, a.cpEnd];
+}
+
+/** The document ids in scope, checked, in export order; undefined for the whole corpus. */
+export function scopeIds(ctx: ServiceContext, scope: ExportScope): string[] | undefined {
+  const ids = scope.documentIds ?? (scope.documentId !== undefined ? [scope.documentId] : undefined);
+  if (ids === undefined) return undefined;
+  const exists = ctx.store.db.prepare('SELECT 1 FROM documents WHERE id = ?');
+  for (const id of ids) if (!exists.get(id)) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
+  return [...new Set(ids)];
+}
+
+/** The label ids the filter keeps (by id or case-insensitive name); undefined: all. */
+export function labelFilter(ctx: ServiceContext, labels: readonly string[] | undefined): Set<string> | undefined {
+  if (labels === undefined) return undefined;
+  const all = ctx.store.db.prepare('SELECT id, name FROM labels').all() as { id: string; name: string }[];
+  const keep = new Set<string>();
+  for (const wanted of labels) {
+    const found = all.find((l) => l.id === wanted) ?? all.find((l) => l.name.toLowerCase() === wanted.trim().toLowerCase());
+    if (!found) throw new AppError('NOT_FOUND', `No label "${wanted}" (labels: ${all.map((l) => l.name).join(', ')}).`);
+    keep.add(found.id);
+  }
+  return keep;
+}
+
+const documentColumns = `id, title, outlet, url, published_at AS publishedAt, author, imported_at AS importedAt,
+  source_name AS sourceName, source_format AS sourceFormat, encoding, page_map AS pageMap, content_hash AS contentHash, text`;
+
+type AnnotationRow = [string, string, number, number, string, string, string, string];
+
+/** The documents in scope, one at a time, so a large corpus is never all in memory. */
+export function* datasetDocuments(ctx: ServiceContext, scope: ExportScope): Generator<DsDocument> {
+  const db = ctx.store.db;
+  const ids = scopeIds(ctx, scope);
+  const keep = labelFilter(ctx, scope.labels);
+  const one = db.prepare(`SELECT ${documentColumns} FROM documents WHERE id = ?`);
+  const rows: Iterable<Omit<DsDocument, 'tags' | 'annotations' | 'relations'>> =
+    ids === undefined
+      ? (db.prepare(`SELECT ${documentColumns} FROM documents ORDER BY imported_at, id`).iterate() as Iterable<
+          Omit<DsDocument, 'tags' | 'annotations' | 'relations'>
+        >)
+      : ids.map((id) => one.get(id) as Omit<DsDocument, 'tags' | 'annotations' | 'relations'>);
+  const annotationsOf = db
+    .prepare(
+      `SELECT id, label_id, start, "end", quote, note, created_at, updated_at FROM annotations
+       WHERE document_id = ? ORDER BY start, "end" DESC, created_at, id`,
+    )
+    .raw();
+  const labelNames = new Map((db.prepare('SELECT id, name FROM labels').all() as { id: string; name: string }[]).map((l) => [l.id, l.name]));
+  const tagsOf = db.prepare('SELECT tag FROM document_tags WHERE document_id = ? ORDER BY tag COLLATE NOCASE').pluck();
+  const valuesOf = db.prepare(
+    `SELECT aa.annotation_id AS annotationId, la.name, aa.value FROM annotations a
+     JOIN annotation_attributes aa ON aa.annotation_id = a.id
+     JOIN label_attributes la ON la.id = aa.attribute_id AND la.label_id = a.label_id
+     WHERE a.document_id = ? ORDER BY la.position, la.name`,
+  );
+  const placesOf = db.prepare(
+    `SELECT p.annotation_id AS annotationId, p.name, p.geonameid, p.country, p.admin1, p.lat, p.lon, p.population,
+            p.resolved_by AS resolvedBy, p.resolved_at AS resolvedAt
+     FROM annotations a JOIN places p ON p.annotation_id = a.id WHERE a.document_id = ?`,
+  );
+  const relationsOf = db.prepare(
+    `SELECT r.id, r.type_id AS typeId, t.name AS type, r.from_id AS "from", r.to_id AS "to", r.created_at AS createdAt
+     FROM annotations a JOIN relations r ON r.from_id = a.id JOIN relation_types t ON t.id = r.type_id
+     WHERE a.document_id = ? ORDER BY r.created_at, r.rowid`,
+  );
+  const has = (table: string) => (db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table}) AS yes`).get() as { yes: number }).yes === 1;
+  const hasValues = has('annotation_attributes');
+  const hasPlaces = has('places');
+  const hasRelations = has('relations');
+  for (const row of rows) {
+    let raw = annotationsOf.all(row.id) as AnnotationRow[];
+    if (keep) raw = raw.filter((r) => keep.has(r[1]));
+    const cps = utf16ToCodePoints(row.text, raw.flatMap((r) => [r[2], r[3]]));
+    const annotations: DsAnnotation[] = raw.map(([id, labelId, start, end, quote, note, createdAt, updatedAt], i) => ({
+      id,
+      labelId,
+      label: labelNames.get(labelId) ?? labelId,
+      start,
+      end,
+      cpStart: cps[2 * i]!,
+      cpEnd: cps[2 * i + 1]!,
+      quote,
+      note,
+      createdAt,
+      updatedAt,
+      attributes: {},
+      place: null,
+    }));
+    const values = hasValues ? (valuesOf.all(row.id) as { annotationId: string; name: string; value: string }[]) : [];
+    const places = hasPlaces ? (placesOf.all(row.id) as (DsPlace & { annotationId: string })[]) : [];
+    let relations = hasRelations ? (relationsOf.all(row.id) as DsRelation[]) : [];
+    if (values.length > 0 || places.length > 0 || (keep && relations.length > 0)) {
+      const byId = new Map(annotations.map((a) => [a.id, a]));
+      for (const v of values) {
+        const a = byId.get(v.annotationId);
+        if (a) a.attributes[v.name] = JSON.parse(v.value) as AttributeValue;
+      }
+      for (const { annotationId, ...place } of places) {
+        const a = byId.get(annotationId);
+        if (a) a.place = place;
+      }
+      if (keep) relations = relations.filter((r) => byId.has(r.from) && byId.has(r.to));
+    }
+    yield { ...row, tags: tagsOf.all(row.id) as string[], annotations, relations };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What an imported file holds, before anchoring.
+
+export interface InAnnotation {
+  /** The file's own id for it (relations refer to it); unique within the document. */
+  ref: string;
+  /** A Glossa id, when the file carries one (our own exports): merges by it. */
+  id?: string;
+  label: string;
+  start?: number;
+  end?: number;
+  unit: OffsetUnit;
+  quote?: string;
+  prefix?: string;
+  suffix?: string;
+  note?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  attributes?: Record<string, AttributeValue>;
+  place?: Partial<DsPlace> & { name: string; lat: number; lon: number };
+  line: number | null;
+}
+
+export interface InRelation {
+  id?: string;
+  type: string;
+  from: string;
+  to: string;
+  createdAt?: string;
+}
+
+export interface InDocument {
+  file: string;
+  line: number | null;
+  /** A Glossa document id, when the file carries one. */
+  id?: string;
+  title: string;
+  text: string;
+  outlet?: string | null;
+  url?: string | null;
+  publishedAt?: string | null;
+  author?: string | null;
+  tags?: string[];
+  sourceName?: string | null;
+  sourceFormat?: string | null;
+  encoding?: string | null;
+  pageMap?: string | null;
+  importedAt?: string;
+  annotations: InAnnotation[];
+  relations: InRelation[];
+}
+
+export interface InDataset {
+  documents: InDocument[];
+  /** The archive's schema file (JSON), merged before anything else. */
+  schemaJson?: string;
+  /** Annotations that the file itself could not place (no text for them), reported as they are. */
+  unplaced: { file: string; line: number | null; document: string; label: string; quote: string; reason: string }[];
+}
+
+/** An error in a file being imported: names the file and line; nothing is imported. */
+export function importError(file: string, line: number | null, message: string): AppError {
+  return new AppError('IMPORT_FAILED', `${file}${line === null ? '' : ` line ${line}`}: ${message} Nothing was imported.`);
+}
+
+/** A value as JSON.parse gave it: an object, or an import error naming where. */
+export function asObject(value: unknown, file: string, line: number | null, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw importError(file, line, `${what} must be a JSON object.`);
+  return value as Record<string, unknown>;
+}
+
+export function optString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function optNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Glossa ids are UUIDs or the seeded slugs; anything else from a file is only a reference. */
+export function glossaId(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : undefined;
+}
+
+/** Up to n code points before and after a UTF-16 span: the context W3C selectors carry. */
+export function contextOf(text: string, start: number, end: number, n = 32): { prefix: string; suffix: string } {
+  let from = Math.max(0, start - n);
+  if (from > 0 && /[\uDC00-\uDFFF]/.test(text[from]!)) from -= 1;
+  let to = Math.min(text.length, end + n);
+  if (to < text.length && /[\uDC00-\uDFFF]/.test(text[to]!)) to += 1;
+  return { prefix: text.slice(from, start), suffix: text.slice(end, to) };
+}
