@@ -9,6 +9,7 @@ import { listDocuments, getDocument } from '../../electron/services/documents';
 import type { ServiceContext } from '../../electron/services/context';
 import { launchChromium, repoRoot, startSession } from '../harness/harness';
 import { ReaderPage } from '../e2e/reader-page';
+import { analysisScreens } from './analysis-shots';
 
 const outDir = path.join(repoRoot, 'tests/output/screenshots');
 const sampleTitle = /Rebels claim capture of Dorsk/;
@@ -167,6 +168,7 @@ async function main(): Promise<void> {
     const storePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-shots-store-')), 'glossa.sqlite');
     await lightScreens(browser, storePath, written);
     await darkScreens(browser, storePath, written);
+    await analysisScreens(browser, outDir, written);
   } finally {
     await browser.close();
   }

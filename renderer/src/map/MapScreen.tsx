@@ -26,8 +26,9 @@ interface View {
 const home: View = { k: 1, x: 0, y: 0 };
 const maxZoom = 24;
 
+/** Area grows with the number of spans. */
 function radius(count: number): number {
-  return Math.min(22, 4 + 3 * Math.sqrt(count));
+  return Math.min(26, 5 * Math.sqrt(count));
 }
 
 function clampView(view: View): View {

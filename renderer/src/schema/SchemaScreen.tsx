@@ -206,36 +206,63 @@ export function SchemaScreen({ onLabelsChanged }: SchemaScreenProps) {
         </div>
       </header>
       <div className="schema-body">
-        <section className="schema-labels" aria-labelledby="labels-title">
-          <h2 id="labels-title">Labels</h2>
-          <ol className="label-rows" aria-label="Labels">
-            {labels.map((label, index) => (
-              <LabelRow
-                key={label.id}
-                label={label}
-                index={index}
-                count={labels.length}
-                inUse={usage[label.id] ?? 0}
-                selected={label.id === selectedId}
-                onSelect={() => setSelectedId(label.id)}
-                onUpdate={(patch, what) => change(() => call('labels.update', { id: label.id, ...patch }).then(() => what))}
-                onMove={(by) => move(index, by)}
-                onDelete={() => setPending({ kind: 'delete-label', label, inUse: usage[label.id] ?? 0 })}
-              />
-            ))}
-          </ol>
-          <NewLabelForm
-            taken={labels.map((l) => l.hotkey).filter((k): k is string => k !== null)}
-            color={palette[labels.length % palette.length]!}
-            onAdd={(input) =>
-              change(async () => {
-                const created = await call('labels.create', input);
-                setSelectedId(created.id);
-                return `Added the label “${created.name}”.`;
-              })
-            }
-          />
-        </section>
+        <div className="schema-column">
+          <section className="schema-labels" aria-labelledby="labels-title">
+            <h2 id="labels-title">Labels</h2>
+            <ol className="label-rows" aria-label="Labels">
+              {labels.map((label, index) => (
+                <LabelRow
+                  key={label.id}
+                  label={label}
+                  index={index}
+                  count={labels.length}
+                  inUse={usage[label.id] ?? 0}
+                  selected={label.id === selectedId}
+                  onSelect={() => setSelectedId(label.id)}
+                  onUpdate={(patch, what) => change(() => call('labels.update', { id: label.id, ...patch }).then(() => what))}
+                  onMove={(by) => move(index, by)}
+                  onDelete={() => setPending({ kind: 'delete-label', label, inUse: usage[label.id] ?? 0 })}
+                />
+              ))}
+            </ol>
+            <NewLabelForm
+              taken={labels.map((l) => l.hotkey).filter((k): k is string => k !== null)}
+              color={palette[labels.length % palette.length]!}
+              onAdd={(input) =>
+                change(async () => {
+                  const created = await call('labels.create', input);
+                  setSelectedId(created.id);
+                  return `Added the label “${created.name}”.`;
+                })
+              }
+            />
+          </section>
+          <section className="schema-relations" aria-labelledby="relations-title">
+            <h2 id="relations-title">Relation types</h2>
+            <ul className="relation-types" aria-label="Relation types">
+              {schema.relationTypes.map((type) => (
+                <li key={type.id}>
+                  <span className="relation-name">{type.name}</span>
+                  <span className="relation-ends">
+                    {labelName(type.fromLabelId)} → {labelName(type.toLabelId)}
+                  </span>
+                  <button type="button" className="icon-button" aria-label={`Delete relation type ${type.name}`} onClick={() => void deleteRelationType(type.id, type.name)}>
+                    🗑
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <NewRelationTypeForm
+              labels={labels}
+              onAdd={(input) =>
+                change(async () => {
+                  const created = await call('relationTypes.create', input);
+                  return `Added the relation type “${created.name}”.`;
+                }, false)
+              }
+            />
+          </section>
+        </div>
         <section className="schema-attributes" aria-labelledby="attributes-title">
           {selected ? (
             <AttributesPanel
@@ -257,31 +284,6 @@ export function SchemaScreen({ onLabelsChanged }: SchemaScreenProps) {
               Add a label to give it attributes.
             </p>
           )}
-        </section>
-        <section className="schema-relations" aria-labelledby="relations-title">
-          <h2 id="relations-title">Relation types</h2>
-          <ul className="relation-types" aria-label="Relation types">
-            {schema.relationTypes.map((type) => (
-              <li key={type.id}>
-                <span className="relation-name">{type.name}</span>
-                <span className="relation-ends">
-                  {labelName(type.fromLabelId)} → {labelName(type.toLabelId)}
-                </span>
-                <button type="button" className="icon-button" aria-label={`Delete relation type ${type.name}`} onClick={() => void deleteRelationType(type.id, type.name)}>
-                  🗑
-                </button>
-              </li>
-            ))}
-          </ul>
-          <NewRelationTypeForm
-            labels={labels}
-            onAdd={(input) =>
-              change(async () => {
-                const created = await call('relationTypes.create', input);
-                return `Added the relation type “${created.name}”.`;
-              }, false)
-            }
-          />
         </section>
       </div>
       {pending?.kind === 'delete-label' && (
