@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createAnnotation, deleteAnnotation, restoreAnnotation } from '../../electron/services/annotations';
 import { getValues, setValues } from '../../electron/services/attribute-values';
+import { deleteDocument, restoreDocument } from '../../electron/services/document-delete';
 import { createHandlers } from '../../electron/services/index';
 import { getPlace, resolvePlace } from '../../electron/services/places';
 import {
@@ -164,5 +165,20 @@ describe('deleting an annotation, and undo', () => {
     const restored = await dispatch('annotations.restore', structuredClone(snapshot));
     expect(restored).toEqual({ ok: true, value: snapshot });
     expect(counts(store)).toEqual(full);
+  });
+
+  it('a whole document’s deletion and undo (issue 4’s snapshot) keeps its values, relations and places', () => {
+    const { ctx, store, documentId, claim, source, place } = setup();
+    createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: source });
+    createRelation(ctx, { typeId: 'located-at', fromId: claim, toId: place });
+    setValues(ctx, claim, { status: 'refuted' });
+    resolvePlace(ctx, { annotationId: place, lat: 1.5, lon: 2.5 });
+    const full = counts(store);
+    const snapshot = deleteDocument(ctx, documentId);
+    expect(counts(store)).toEqual({ annotations: 0, relations: 0, values: 0, places: 0 });
+    restoreDocument(ctx, snapshot);
+    expect(counts(store)).toEqual(full);
+    expect(getValues(ctx, claim)).toEqual({ 'claim-status': 'refuted' });
+    expect(getPlace(ctx, place)).toMatchObject({ lat: 1.5, lon: 2.5 });
   });
 });
