@@ -313,6 +313,26 @@ function clip(text: string): string {
   return text.length > previewChars ? `${text.slice(0, previewChars)}…` : text;
 }
 
+/** A JSON record laid out for reading: indented, long texts cut (by code points) with their length said. */
+function readable(record: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(record);
+  } catch {
+    return record;
+  }
+  const cut = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      const points = Array.from(v);
+      return points.length > 120 ? `${points.slice(0, 100).join('')}… (${points.length} characters)` : v;
+    }
+    if (Array.isArray(v)) return v.length > 8 ? [...v.slice(0, 8).map(cut), `… ${v.length - 8} more`] : v.map(cut);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cut(x)]));
+    return v;
+  };
+  return JSON.stringify(cut(value), null, 2);
+}
+
 /** The first records as they will be written, with the counts of the whole export. */
 export function previewDataset(ctx: ServiceContext, options: DatasetExportOptions): DatasetPreview {
   const scope = scopeOf(options);
@@ -340,11 +360,13 @@ export function previewDataset(ctx: ServiceContext, options: DatasetExportOption
       for (const d of datasetDocuments(ctx, scopeOf(limited))) records.push(clip(JSON.stringify({ id: d.id, title: d.title, annotations: d.annotations.length, relations: d.relations.length })));
     } else if (options.format === 'geojson') {
       const { features } = geoJsonFeatures(ctx, geoJsonScope(options));
-      for (const f of features.slice(0, previewRecords)) records.push(clip(JSON.stringify(f, null, 1)));
+      for (const f of features.slice(0, previewRecords)) records.push(clip(readable(JSON.stringify(f))));
     } else {
       for (const chunk of textChunks(ctx, limited, counts)) {
         if (!chunk.record) continue;
-        records.push(clip(chunk.text.replace(/^,?\n/, '')));
+        const text = chunk.text.replace(/^,?\n/, '');
+        const json = options.format !== 'csv' && options.format !== 'claims-csv' && options.format !== 'conll' && options.format !== 'w3c';
+        records.push(clip(json ? readable(text) : options.format === 'w3c' ? text.split(',\n').slice(0, 2).map(readable).join('\n') : text));
         if (records.length >= previewRecords) break;
       }
     }

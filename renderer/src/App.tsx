@@ -5,6 +5,7 @@ import { call, messageOf, onMenuCommand } from './api';
 import { Busy } from './components/Busy';
 import { useNotices } from './components/Notices';
 import { ExportDialog, type ExportChoice } from './export/ExportDialog';
+import { ImportAnnotationsDialog } from './export/ImportAnnotationsDialog';
 import type { DeletedDocument, DocumentUpdate } from '../../shared/schemas-library';
 import { DocumentDetails } from './library/DocumentDetails';
 import { ImportProgressPanel } from './library/ImportProgressPanel';
@@ -45,6 +46,7 @@ export function App() {
   const [busy, setBusy] = useState<string | null>(null);
   const [importReport, setImportReport] = useState<ImportReport | null>(null);
   const [exportFormat, setExportFormat] = useState<ExportFormat | null>(null);
+  const [importingAnnotations, setImportingAnnotations] = useState(false);
   const [historyRequest, setHistoryRequest] = useState<{ kind: 'undo' | 'redo'; serial: number } | null>(null);
   const openRef = useRef<OpenDocument | null>(null);
   openRef.current = open;
@@ -182,7 +184,7 @@ export function App() {
     (choice: ExportChoice) => {
       setExportFormat(null);
       void withBusy('Exporting…', async () => {
-        const outcome = await call('export.dialog', choice);
+        const outcome = await call('datasets.exportDialog', choice);
         if (outcome.status === 'written') {
           notify(`Exported ${outcome.annotations} annotations from ${outcome.documents} reports to ${outcome.path}.`);
         }
@@ -295,6 +297,9 @@ export function App() {
               Details…
             </button>
           )}
+          <button type="button" onClick={() => setImportingAnnotations(true)} title="Import annotated data: doccano, Label Studio, brat, W3C, Glossa archive">
+            Import annotations…
+          </button>
           <button type="button" onClick={() => setExportFormat('jsonl')} title="Export annotations (Ctrl+E)">
             Export…
           </button>
@@ -348,6 +353,7 @@ export function App() {
       {importReport && (
         <ImportSummary report={importReport} onClose={() => setImportReport(null)} onOpen={(id) => void openDocument(id)} />
       )}
+      {importingAnnotations && <ImportAnnotationsDialog onClose={() => setImportingAnnotations(false)} onImported={() => void refreshLibrary()} />}
       {exportFormat && (
         <ExportDialog
           initialFormat={exportFormat}

@@ -1,85 +1,193 @@
-import { useState } from 'react';
-import type { ExportFormat } from '../../../shared/schemas';
+import { useEffect, useMemo, useState } from 'react';
+import type { DocumentSummary, ExportFormat, Label } from '../../../shared/schemas';
+import type { DatasetExportOptions, DatasetFormat, DatasetPreview } from '../../../shared/schemas-datasets';
+import { call, messageOf } from '../api';
 import { Modal } from '../components/Modal';
+import { exportFormats } from './formats';
+import './export.css';
 
-export interface ExportChoice {
-  format: ExportFormat;
-  documentId?: string;
-}
+/** What the dialog asks for: datasets.exportDialog's arguments. */
+export type ExportChoice = DatasetExportOptions;
 
 interface ExportDialogProps {
-  initialFormat: ExportFormat;
+  initialFormat: ExportFormat | DatasetFormat;
   /** The open document, when there is one: offered as a scope. */
   openDocument: { id: string; title: string } | null;
   onExport(choice: ExportChoice): void;
   onClose(): void;
 }
 
-const formats: { id: ExportFormat; name: string; description: string }[] = [
-  {
-    id: 'jsonl',
-    name: 'JSONL (doccano)',
-    description: 'One line per report with its text and labels as [start, end, label]. Offsets in Unicode code points, as Python counts them.',
-  },
-  {
-    id: 'csv',
-    name: 'CSV',
-    description: 'One row per annotation: report, label, start, end, quote and note. UTF-8, opens in spreadsheets. Offsets in code points.',
-  },
-];
+type Scope = 'corpus' | 'selected' | 'document';
 
 export function ExportDialog({ initialFormat, openDocument, onExport, onClose }: ExportDialogProps) {
-  const [format, setFormat] = useState<ExportFormat>(initialFormat);
-  const [scope, setScope] = useState<'corpus' | 'document'>(openDocument ? 'document' : 'corpus');
+  const [format, setFormat] = useState<DatasetFormat>(initialFormat);
+  const [scope, setScope] = useState<Scope>(openDocument ? 'document' : 'corpus');
+  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(openDocument ? [openDocument.id] : []));
+  const [labels, setLabels] = useState<Label[]>([]);
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
+  const [utf16, setUtf16] = useState(false);
+  const [preview, setPreview] = useState<DatasetPreview | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const info = exportFormats.find((f) => f.id === format)!;
+
+  useEffect(() => {
+    void call('documents.list', {}).then(setDocuments).catch(() => undefined);
+    void call('labels.list', {}).then(setLabels).catch(() => undefined);
+  }, []);
+
+  const choice = useMemo<ExportChoice | null>(() => {
+    const c: ExportChoice = { format };
+    if (scope === 'document' && openDocument) c.documentId = openDocument.id;
+    if (scope === 'selected') {
+      if (selected.size === 0) return null;
+      c.documentIds = [...selected];
+    }
+    if (excluded.size > 0) {
+      const kept = labels.filter((l) => !excluded.has(l.id)).map((l) => l.id);
+      if (kept.length === 0) return null;
+      c.labels = kept;
+    }
+    if (utf16 && info.unitChoice) c.offsetUnit = 'utf16';
+    return c;
+  }, [format, scope, openDocument, selected, excluded, labels, utf16, info.unitChoice]);
+
+  useEffect(() => {
+    if (!choice) {
+      setPreview(null);
+      return;
+    }
+    let live = true;
+    const timer = window.setTimeout(() => {
+      call('datasets.preview', choice)
+        .then((p) => live && (setPreview(p), setPreviewError(null)))
+        .catch((error) => live && (setPreview(null), setPreviewError(messageOf(error))));
+    }, 120);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [choice]);
+
+  const toggle = (set: ReadonlySet<string>, id: string): Set<string> => {
+    const next = new Set(set);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    return next;
+  };
+
   return (
     <Modal title="Export annotations" onClose={onClose} className="export-dialog">
       <form
         method="dialog"
         onSubmit={(event) => {
           event.preventDefault();
-          onExport({ format, documentId: scope === 'document' && openDocument ? openDocument.id : undefined });
+          if (choice) onExport(choice);
         }}
       >
-        <fieldset>
-          <legend>Format</legend>
-          {formats.map((f) => (
-            <label key={f.id} className="choice">
-              <input type="radio" name="format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
-              <span>
-                <strong>{f.name}</strong>
-                <small>{f.description}</small>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>What to export</legend>
-          <label className="choice">
-            <input type="radio" name="scope" checked={scope === 'corpus'} onChange={() => setScope('corpus')} />
-            <span>
-              <strong>The whole library</strong>
-            </span>
-          </label>
-          <label className="choice">
-            <input
-              type="radio"
-              name="scope"
-              disabled={!openDocument}
-              checked={scope === 'document'}
-              onChange={() => setScope('document')}
-            />
-            <span>
-              <strong>This report only</strong>
-              <small>{openDocument ? openDocument.title : 'Open a report to export it alone.'}</small>
-            </span>
-          </label>
-        </fieldset>
+        <div className="export-grid">
+          <fieldset className="formats">
+            <legend>Format</legend>
+            {exportFormats.map((f) => (
+              <label key={f.id} className="choice">
+                <input type="radio" name="format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
+                <span>
+                  <strong>{f.name}</strong>
+                  <small>{f.description}</small>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <div>
+            <fieldset>
+              <legend>What to export</legend>
+              <label className="choice">
+                <input type="radio" name="scope" checked={scope === 'corpus'} onChange={() => setScope('corpus')} />
+                <span>
+                  <strong>The whole library</strong>
+                  <small>{documents.length} {documents.length === 1 ? 'report' : 'reports'}</small>
+                </span>
+              </label>
+              <label className="choice">
+                <input type="radio" name="scope" checked={scope === 'selected'} onChange={() => setScope('selected')} disabled={format === 'geojson'} />
+                <span>
+                  <strong>Selected reports</strong>
+                  <small>{scope === 'selected' ? `${selected.size} chosen below` : 'Choose some reports of the library.'}</small>
+                </span>
+              </label>
+              {scope === 'selected' && (
+                <div className="choice-list" role="group" aria-label="Reports to export">
+                  {documents.map((d) => (
+                    <label key={d.id}>
+                      <input type="checkbox" checked={selected.has(d.id)} onChange={() => setSelected((s) => toggle(s, d.id))} />
+                      <span dir="auto">{d.title}</span>
+                    </label>
+                  ))}
+                </div>
+              )}
+              <label className="choice">
+                <input type="radio" name="scope" disabled={!openDocument} checked={scope === 'document'} onChange={() => setScope('document')} />
+                <span>
+                  <strong>This report only</strong>
+                  <small>{openDocument ? openDocument.title : 'Open a report to export it alone.'}</small>
+                </span>
+              </label>
+            </fieldset>
+            <fieldset>
+              <legend>Labels</legend>
+              <div className="label-filter">
+                {labels.map((l) => (
+                  <label key={l.id}>
+                    <input type="checkbox" checked={!excluded.has(l.id)} onChange={() => setExcluded((s) => toggle(s, l.id))} />
+                    <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
+                    {l.name}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <fieldset>
+              <legend>Offsets</legend>
+              <label className="choice">
+                <input type="checkbox" checked={utf16 && info.unitChoice} disabled={!info.unitChoice} onChange={(e) => setUtf16(e.target.checked)} />
+                <span>
+                  <strong>UTF-16 offsets</strong>
+                  <small>
+                    {info.unitChoice
+                      ? 'For JavaScript tools. Default: Unicode code points, as Python counts them; each span also keeps its quote.'
+                      : 'This format has a fixed unit (see the preview).'}
+                  </small>
+                </span>
+              </label>
+            </fieldset>
+            <section className="export-preview" aria-label="Preview">
+              {previewError ? (
+                <p role="alert">{previewError}</p>
+              ) : !choice ? (
+                <p>Choose at least one report and one label.</p>
+              ) : preview ? (
+                <>
+                  <p>
+                    <strong>
+                      {preview.annotations.toLocaleString()} {preview.annotations === 1 ? 'annotation' : 'annotations'} from {preview.documents.toLocaleString()}{' '}
+                      {preview.documents === 1 ? 'report' : 'reports'}
+                    </strong>{' '}
+                    · offsets: {preview.offsetUnit}
+                  </p>
+                  <p className="note">{preview.note}</p>
+                  {preview.records.length === 0 ? <p>Nothing to export.</p> : preview.records.map((r, i) => <pre key={i}>{r}</pre>)}
+                </>
+              ) : (
+                <p>Preparing the preview…</p>
+              )}
+            </section>
+          </div>
+        </div>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary">
-            Choose file and export…
+          <button type="submit" className="primary" disabled={!choice}>
+            {info.folder ? 'Choose folder and export…' : 'Choose file and export…'}
           </button>
         </div>
       </form>

@@ -1,0 +1,164 @@
+// "Import annotations…": choose a format, then a file (a folder for brat); see what it holds and
+// which labels it lacks (offered for creation); import; read what came in and what could not
+// be anchored.
+import { useState } from 'react';
+import type { AnnotationImportFormat, AnnotationImportPlan, AnnotationImportReport } from '../../../shared/schemas-datasets';
+import { call, messageOf } from '../api';
+import { Modal } from '../components/Modal';
+import './export.css';
+
+const formats: { id: AnnotationImportFormat; name: string; description: string }[] = [
+  { id: 'doccano', name: 'doccano JSONL', description: 'Also Glossa JSONL. One document per line with entities (or label) and relations.' },
+  { id: 'labelstudio', name: 'Label Studio JSON', description: 'Tasks with a "text" field, labels regions and relations.' },
+  { id: 'brat', name: 'brat folder', description: '.txt and .ann files (T, R, A and # lines).' },
+  { id: 'w3c', name: 'W3C Web Annotation', description: 'JSON-LD with TextQuoteSelector / TextPositionSelector.' },
+  { id: 'archive', name: 'Glossa archive (.glossa)', description: 'A whole project; merged by document text and annotation id.' },
+];
+
+export function ImportAnnotationsDialog({ onClose, onImported }: { onClose(): void; onImported(report: AnnotationImportReport): void }) {
+  const [format, setFormat] = useState<AnnotationImportFormat>('doccano');
+  const [plan, setPlan] = useState<AnnotationImportPlan | null>(null);
+  const [createLabels, setCreateLabels] = useState(true);
+  const [report, setReport] = useState<AnnotationImportReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [working, setWorking] = useState(false);
+
+  const choose = async () => {
+    setError(null);
+    setWorking(true);
+    try {
+      const chosen = await call('datasets.chooseImport', { format });
+      if (chosen.status === 'chosen') setPlan(chosen.plan);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  const run = async () => {
+    if (!plan) return;
+    setError(null);
+    setWorking(true);
+    try {
+      const done = await call('datasets.importAnnotations', { format: plan.format, path: plan.path, createLabels });
+      setReport(done);
+      onImported(done);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  if (report) {
+    return (
+      <Modal title="Annotations imported" onClose={onClose} className="import-annotations">
+        <dl>
+          <dt>Reports</dt>
+          <dd>
+            {report.documentsAdded} new · {report.documentsMatched} already in the library
+          </dd>
+          <dt>Annotations</dt>
+          <dd>
+            {report.annotationsImported} imported ({report.annotationsReanchored} re-anchored by their quote) · {report.annotationsAlreadyPresent} already there
+          </dd>
+          <dt>Relations</dt>
+          <dd>{report.relationsImported}</dd>
+          <dt>Values · places</dt>
+          <dd>
+            {report.attributesImported} · {report.placesImported}
+          </dd>
+          {report.labelsCreated.length > 0 && (
+            <>
+              <dt>Created</dt>
+              <dd>{report.labelsCreated.join(', ')}</dd>
+            </>
+          )}
+        </dl>
+        {report.unanchored.length > 0 && (
+          <>
+            <h3>{report.unanchored.length} could not be anchored (not imported)</h3>
+            <ul>
+              {report.unanchored.map((u, i) => (
+                <li key={i}>
+                  <span dir="auto">
+                    {u.label} “{u.quote}”
+                  </span>{' '}
+                  <small>
+                    {u.file}
+                    {u.line !== null ? ` line ${u.line}` : ''}: {u.reason}
+                  </small>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {report.conflicts.length > 0 && (
+          <>
+            <h3>Left as they were</h3>
+            <ul>
+              {report.conflicts.slice(0, 100).map((c, i) => (
+                <li key={i}>{c}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="primary" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal title="Import annotations" onClose={onClose} className="import-annotations">
+      {!plan ? (
+        <fieldset>
+          <legend>Format</legend>
+          {formats.map((f) => (
+            <label key={f.id} className="choice">
+              <input type="radio" name="import-format" checked={format === f.id} onChange={() => setFormat(f.id)} />
+              <span>
+                <strong>{f.name}</strong>
+                <small>{f.description}</small>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      ) : (
+        <>
+          <p>
+            <strong>{plan.path.split(/[\\/]/).pop()}</strong> holds {plan.documents} {plan.documents === 1 ? 'report' : 'reports'} with {plan.annotations} annotations.
+          </p>
+          {plan.missingLabels.length > 0 && (
+            <label className="choice">
+              <input type="checkbox" checked={createLabels} onChange={(e) => setCreateLabels(e.target.checked)} />
+              <span>
+                <strong>Create the labels it uses that are missing: {plan.missingLabels.join(', ')}</strong>
+                <small>Otherwise their annotations are left out and listed.</small>
+              </span>
+            </label>
+          )}
+        </>
+      )}
+      {error && <p role="alert">{error}</p>}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        {!plan ? (
+          <button type="button" className="primary" disabled={working} onClick={() => void choose()}>
+            {format === 'brat' ? 'Choose folder…' : 'Choose file…'}
+          </button>
+        ) : (
+          <button type="button" className="primary" disabled={working} onClick={() => void run()}>
+            Import
+          </button>
+        )}
+      </div>
+    </Modal>
+  );
+}

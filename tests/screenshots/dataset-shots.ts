@@ -1,0 +1,84 @@
+// Screens of datasets (issue 6): the export dialog with format, scope, labels, offsets and the
+// preview (doccano, brat, selected reports), and the annotation import with its report.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { createAnnotation } from '../../electron/services/annotations';
+import { exportDataset } from '../../electron/services/datasets';
+import { addDocument, getDocument, listDocuments } from '../../electron/services/documents';
+import { startSession } from '../harness/harness';
+
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))));
+}
+
+export async function datasetScreens(browser: Browser, outDir: string, written: string[]): Promise<void> {
+  const session = await startSession(browser, { viewport: { width: 1280, height: 900 } });
+  try {
+    const ctx = session.core.ctx;
+    const added = addDocument(ctx, { title: 'تقرير: الجسر في درسك', text: 'قال شاهد عيان 👍🏽 إن الجسر في درسك مغلق.\nThe family 👨‍👩‍👧 left Dorsk.' });
+    if (added.status === 'added') {
+      const text = added.document.text;
+      for (const [label, quote] of [['source', 'شاهد عيان 👍🏽'], ['location', 'درسك'], ['claim', 'The family 👨‍👩‍👧 left Dorsk']] as const) {
+        const start = text.indexOf(quote);
+        createAnnotation(ctx, { documentId: added.document.id, labelId: label, start, end: start + quote.length });
+      }
+    }
+    const sample = listDocuments(ctx).find((d) => /Dorsk/.test(d.title) && d.title.startsWith('Rebels'))!;
+    const sampleText = getDocument(ctx, sample.id).text;
+    for (const [label, quote] of [['source', 'Meridian Wire'], ['location', 'Kestrava']] as const) {
+      const start = sampleText.indexOf(quote);
+      createAnnotation(ctx, { documentId: sample.id, labelId: label, start, end: start + quote.length });
+    }
+    const page = await session.openApp();
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export annotations' });
+    await dialog.getByRole('radio', { name: /^doccano/ }).check();
+    await dialog.locator('.export-preview pre').first().waitFor();
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'export-dialog-doccano.png') });
+    written.push(path.join(outDir, 'export-dialog-doccano.png'));
+
+    await dialog.getByRole('radio', { name: /^brat/ }).check();
+    await dialog.getByRole('radio', { name: /Selected reports/ }).check();
+    await dialog.getByRole('group', { name: 'Reports to export' }).getByRole('checkbox').first().check();
+    await dialog.getByRole('checkbox', { name: 'Claim', exact: true }).uncheck();
+    await dialog.locator('.export-preview pre').first().waitFor();
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'export-dialog-brat-selected.png') });
+    written.push(path.join(outDir, 'export-dialog-brat-selected.png'));
+    await page.keyboard.press('Escape');
+
+    // Import: a doccano file with a label the schema lacks and a quote that is not in its text.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-shots-datasets-'));
+    const file = path.join(dir, 'ngo-report.jsonl');
+    exportDataset(ctx, { format: 'doccano' }, file);
+    fs.appendFileSync(
+      file,
+      JSON.stringify({
+        text: 'Monitors counted 40 dead near Tamsin Ford, the Vell Valley group said.',
+        entities: [
+          { id: 1, label: 'Casualty figure', start_offset: 17, end_offset: 24 },
+          { id: 2, label: 'Location', start_offset: 30, end_offset: 41 },
+          { id: 3, label: 'Source', start_offset: 0, end_offset: 8, quote: 'Witnesses' },
+        ],
+      }) + '\n',
+    );
+    session.dialogs.openAnswers.push([file]);
+    await page.getByRole('button', { name: 'Import annotations…' }).click();
+    const importDialog = page.getByRole('dialog', { name: 'Import annotations' });
+    await importDialog.getByRole('button', { name: 'Choose file…' }).click();
+    await importDialog.getByText('Create the labels').waitFor();
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'import-annotations-plan.png') });
+    written.push(path.join(outDir, 'import-annotations-plan.png'));
+    await importDialog.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('dialog', { name: 'Annotations imported' }).waitFor();
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'import-annotations-report.png') });
+    written.push(path.join(outDir, 'import-annotations-report.png'));
+  } finally {
+    await session.close();
+  }
+}
