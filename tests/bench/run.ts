@@ -10,6 +10,7 @@ import { makeSpans, makeText } from './corpus';
 import { measureFloor } from './floor';
 import { heapAfterGc, measureCreate, measureOpen, openOnce } from './reader';
 import { importTargets, measureImport } from './import-bench';
+import { datasetBench } from './datasets-bench';
 import { benchTitle, seedBenchReport } from './seed';
 import { median, round1 } from './stats';
 
@@ -91,6 +92,8 @@ async function main(): Promise<number> {
     }
     if (pageErrors.length) throw new Error(`uncaught errors in the renderer: ${pageErrors.join('; ')}`);
     const costs = await serviceCosts(session, documentId);
+    log('datasets: 100,000 annotations over 1,000 documents, exported in every format and imported back…');
+    const datasets = await datasetBench(log);
     log('claims table: 100,000 claims with sources, places and statuses…');
     const claims = measureClaims();
     await session.close();
@@ -108,6 +111,7 @@ async function main(): Promise<number> {
       claims_query_ms: round1(claims.queryMs),
       import_s: imported.import_s,
       import_per_s: imported.import_per_s,
+      ...datasets,
       import_max_stall_ms: imported.import_max_stall_ms,
     };
     const holds = (ok: boolean) => (ok ? 'yes' : 'NO');
