@@ -10,6 +10,7 @@ import type { ServiceContext } from '../../electron/services/context';
 import { launchChromium, repoRoot, startSession } from '../harness/harness';
 import { ReaderPage } from '../e2e/reader-page';
 import { analysisScreens } from './analysis-shots';
+import { datasetScreens } from './dataset-shots';
 
 const outDir = path.join(repoRoot, 'tests/output/screenshots');
 const sampleTitle = /Rebels claim capture of Dorsk/;
@@ -169,6 +170,7 @@ async function main(): Promise<void> {
     await lightScreens(browser, storePath, written);
     await darkScreens(browser, storePath, written);
     await analysisScreens(browser, outDir, written);
+    await datasetScreens(browser, outDir, written);
   } finally {
     await browser.close();
   }
