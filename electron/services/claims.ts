@@ -100,20 +100,28 @@ function buildWhere(ctx: ServiceContext, query: ClaimsQuery, labelId: string): B
   return { where: parts.join('\n AND '), params };
 }
 
-function orderBy(ctx: ServiceContext, query: ClaimsQuery, params: Param[]): { join: string; order: string } {
+/**
+ * FROM clause for sorts that need the document: documents first (CROSS JOIN fixes that order in
+ * SQLite), so that a date order walks documents_by_published and then each document's claims
+ * from the covering annotations_by_document_label index, with or without ANALYZE statistics.
+ */
+const withDocuments = 'documents d CROSS JOIN annotations a ON a.document_id = d.id';
+
+function orderBy(ctx: ServiceContext, query: ClaimsQuery, params: Param[]): { from: string; join: string; order: string } {
   const sort = query.sort ?? { key: 'date', direction: 'desc' };
   const dir = sort.direction === 'asc' ? 'ASC' : 'DESC';
   switch (sort.key) {
     case 'date':
       // Undated documents last either way. The documents_by_published index and the covering
       // annotations_by_document_label index give this order without sorting.
-      return { join: '', order: `d.published_at ${dir} NULLS LAST, d.rowid ${dir}, a.start, a.id` };
+      return { from: withDocuments, join: '', order: `d.published_at ${dir} NULLS LAST, d.rowid ${dir}, a.start, a.id` };
     case 'document':
-      return { join: '', order: `d.title COLLATE NOCASE ${dir}, d.id, a.start, a.id` };
+      return { from: withDocuments, join: '', order: `d.title COLLATE NOCASE ${dir}, d.id, a.start, a.id` };
     case 'quote':
-      return { join: '', order: `a.quote COLLATE NOCASE ${dir}, a.id` };
+      return { from: 'annotations a', join: '', order: `a.quote COLLATE NOCASE ${dir}, a.id` };
     case 'created':
-      return { join: '', order: `a.created_at ${dir}, a.id` };
+      // annotations_by_label_created gives this order (the rowid follows created_at in it).
+      return { from: 'annotations a', join: '', order: `a.created_at ${dir}, a.rowid ${dir}` };
     case 'attribute': {
       const attribute: LabelAttribute = getAttribute(ctx, sort.attributeId!);
       params.push(attribute.id);
@@ -127,7 +135,7 @@ function orderBy(ctx: ServiceContext, query: ClaimsQuery, params: Param[]): { jo
       } else if (attribute.type === 'text' || attribute.type === 'date') {
         key = "json_extract(sv.value, '$') COLLATE NOCASE";
       }
-      return { join, order: `sv.value IS NULL, ${key} ${dir}, d.published_at DESC, a.id` };
+      return { from: withDocuments, join, order: `sv.value IS NULL, ${key} ${dir}, d.published_at DESC, a.id` };
     }
   }
 }
@@ -164,12 +172,9 @@ function orderedRowids(ctx: ServiceContext, query: ClaimsQuery, labelId: string)
   if (hit) return hit.rowids;
   const { where, params } = buildWhere(ctx, query, labelId);
   const orderParams: Param[] = [];
-  const { join, order } = orderBy(ctx, query, orderParams);
+  const { from, join, order } = orderBy(ctx, query, orderParams);
   const rowids = db
-    .prepare(
-      `SELECT a.rowid FROM annotations a JOIN documents d ON d.id = a.document_id ${join}
-       WHERE ${where} ORDER BY ${order}`,
-    )
+    .prepare(`SELECT a.rowid FROM ${from} ${join} WHERE ${where} ORDER BY ${order}`)
     .pluck()
     .all(...orderParams, ...params) as number[];
   orderCache.set(db, [{ key, changes, rowids }, ...cache.filter((c) => c.changes === changes)].slice(0, cacheSize));
@@ -180,7 +185,12 @@ export function claimsTable(ctx: ServiceContext, query: ClaimsQuery): ClaimsPage
   const db = ctx.store.db;
   const labelId = query.labelId ?? 'claim';
   if (!db.prepare('SELECT 1 FROM labels WHERE id = ?').get(labelId)) {
-    throw new AppError('NOT_FOUND', `No label with id ${labelId}.`);
+    throw new AppError(
+      'NOT_FOUND',
+      labelId === 'claim'
+        ? 'The Claim label has been deleted, so there are no claims to list; pass labelId to list another label.'
+        : `No label with id ${labelId}.`,
+    );
   }
   const offset = query.offset ?? 0;
   const limit = query.limit ?? 100;
