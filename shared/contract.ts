@@ -31,11 +31,15 @@ export const menuCommands = [
   'import',
   'import-folder',
   'import-clipboard',
+  'import-annotations',
   'export-jsonl',
   'export-csv',
   'undo',
   'redo',
   'show-library',
+  'show-claims',
+  'show-map',
+  'show-labels',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

@@ -23,13 +23,19 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
     command('Import…', 'import', 'CmdOrCtrl+O'),
     command('Import folder…', 'import-folder', 'Shift+CmdOrCtrl+O'),
     command('New document from clipboard', 'import-clipboard', 'Shift+CmdOrCtrl+V'),
+    command('Import annotated data…', 'import-annotations'),
     { type: 'separator' },
     command('Export corpus as JSONL…', 'export-jsonl'),
     command('Export corpus as CSV…', 'export-csv'),
   ];
   if (!isMac) file.push({ type: 'separator' }, { role: 'quit' });
 
-  const view: MenuItemConstructorOptions[] = [command('Library', 'show-library', 'CmdOrCtrl+L')];
+  const view: MenuItemConstructorOptions[] = [
+    command('Library', 'show-library', 'CmdOrCtrl+1'),
+    command('Claims', 'show-claims', 'CmdOrCtrl+2'),
+    command('Map', 'show-map', 'CmdOrCtrl+3'),
+    command('Labels', 'show-labels', 'CmdOrCtrl+4'),
+  ];
   if (!isPackaged) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
   view.push(
     { type: 'separator' },

@@ -3,6 +3,7 @@ import type { MenuCommand } from '../../shared/contract';
 import type { DocumentFull, DocumentMeta, DocumentSummary, ExportFormat, ImportReport, Label } from '../../shared/schemas';
 import { call, messageOf, onMenuCommand } from './api';
 import { Busy } from './components/Busy';
+import { MenuButton } from './components/MenuButton';
 import { useNotices } from './components/Notices';
 import { ExportDialog, type ExportChoice } from './export/ExportDialog';
 import { ImportAnnotationsDialog } from './export/ImportAnnotationsDialog';
@@ -222,6 +223,14 @@ export function App() {
             return setExportFormat('csv');
           case 'show-library':
             return showLibrary();
+          case 'show-claims':
+            return showScreen('claims');
+          case 'show-map':
+            return showScreen('map');
+          case 'show-labels':
+            return showScreen('schema');
+          case 'import-annotations':
+            return setImportingAnnotations(true);
           case 'undo':
             if (!openRef.current) return void undoDelete();
             return setHistoryRequest((last) => ({ kind: command, serial: (last?.serial ?? 0) + 1 }));
@@ -229,7 +238,7 @@ export function App() {
             return setHistoryRequest((last) => ({ kind: command, serial: (last?.serial ?? 0) + 1 }));
         }
       }),
-    [importWithDialog, importClipboard, showLibrary, undoDelete],
+    [importWithDialog, importClipboard, showLibrary, showScreen, undoDelete],
   );
 
   // Shortcuts that work from anywhere (the reader handles its own keys first).
@@ -283,23 +292,24 @@ export function App() {
             ))}
         </nav>
         <div className="actions">
-          <button type="button" onClick={() => void importWithDialog('files')} title="Import files: HTML, PDF, DOCX, text, Markdown (Ctrl+O)">
-            Import…
-          </button>
-          <button type="button" onClick={() => void importWithDialog('folder')} title="Import every report in a folder (Ctrl+Shift+O)">
-            Import folder…
-          </button>
-          <button type="button" onClick={() => void importClipboard()} title="New report from the clipboard (Ctrl+Shift+V)">
-            Paste
-          </button>
+          <MenuButton
+            label="Import"
+            items={[
+              { label: 'Files…', shortcut: 'Ctrl+O', title: 'HTML, PDF, DOCX, text, Markdown', run: () => void importWithDialog('files') },
+              { label: 'Folder…', shortcut: 'Ctrl+Shift+O', title: 'Every report in a folder and its subfolders', run: () => void importWithDialog('folder') },
+              { label: 'From clipboard', shortcut: 'Ctrl+Shift+V', title: 'A new report from what you copied', run: () => void importClipboard() },
+              {
+                label: 'Annotated data…',
+                title: 'doccano, Label Studio, brat, W3C Web Annotation, Glossa archive',
+                run: () => setImportingAnnotations(true),
+              },
+            ]}
+          />
           {open && screen === 'library' && (
             <button type="button" onClick={() => setDetails(open.document)} title="Title, outlet, author, date, URL, tags">
               Details…
             </button>
           )}
-          <button type="button" onClick={() => setImportingAnnotations(true)} title="Import annotated data: doccano, Label Studio, brat, W3C, Glossa archive">
-            Import annotations…
-          </button>
           <button type="button" onClick={() => setExportFormat('jsonl')} title="Export annotations (Ctrl+E)">
             Export…
           </button>
@@ -353,7 +363,7 @@ export function App() {
       {importReport && (
         <ImportSummary report={importReport} onClose={() => setImportReport(null)} onOpen={(id) => void openDocument(id)} />
       )}
-      {importingAnnotations && <ImportAnnotationsDialog onClose={() => setImportingAnnotations(false)} onImported={() => void refreshLibrary()} />}
+      {importingAnnotations && <ImportAnnotationsDialog onClose={() => setImportingAnnotations(false)} onImported={() => void Promise.all([refreshLibrary(), refreshLabels()])} />}
       {exportFormat && (
         <ExportDialog
           initialFormat={exportFormat}

@@ -67,7 +67,8 @@ test('import annotations: labels missing from the schema are offered, unanchored
     }) + '\n',
   );
   session.dialogs.openAnswers.push([file]);
-  await page.getByRole('button', { name: 'Import annotations…' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Annotated data…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import annotations' });
   await dialog.getByRole('button', { name: 'Choose file…' }).click();
   await expect(dialog).toContainText('holds 1 report with 3 annotations');
@@ -89,7 +90,8 @@ test('a malformed file is refused with its name and line, and nothing is importe
   const file = path.join(dir, 'broken.jsonl');
   fs.writeFileSync(file, '{"text": "Fine."}\n{oops\n');
   session.dialogs.openAnswers.push([file]);
-  await page.getByRole('button', { name: 'Import annotations…' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Annotated data…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import annotations' });
   await dialog.getByRole('button', { name: 'Choose file…' }).click();
   await expect(dialog.getByRole('alert')).toContainText('broken.jsonl line 2: not valid JSON');

@@ -19,7 +19,8 @@ test('import through the open dialog: good files come in, bad ones are explained
   fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72]));
   session.dialogs.openAnswers.push(['ceasefire.txt', 'notes.md', 'empty.txt', 'binary.txt', 'latin1.txt', 'vanished.txt'].map((f) => path.join(dir, f)));
 
-  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Files…' }).click();
   const summary = page.getByRole('dialog', { name: 'Import finished' });
   await expect(summary).toContainText('3 imported · 0 already in the library · 3 could not be imported');
   await expect(summary).toContainText('Ceasefire talks stall in Halvik');

@@ -188,3 +188,23 @@ test('a long report: clicking a card scrolls the reader to its span and flashes 
   await expect(highlight).toHaveClass(/flash/);
   await expect(highlight).toHaveClass(/selected/);
 });
+
+test('the application menu reaches every screen and the import menu works from the keyboard', async ({ page }) => {
+  await page.evaluate(() => window.__glossaMenu('show-claims'));
+  await expect(page.getByRole('heading', { name: 'Claims', level: 1 })).toBeVisible();
+  await page.evaluate(() => window.__glossaMenu('show-map'));
+  await expect(page.getByRole('heading', { name: 'Map', level: 1 })).toBeVisible();
+  await page.evaluate(() => window.__glossaMenu('show-labels'));
+  await expect(page.getByRole('heading', { name: 'Labels & schema', level: 1 })).toBeVisible();
+  await page.evaluate(() => window.__glossaMenu('show-library'));
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+
+  const importButton = page.getByRole('button', { name: 'Import', exact: true });
+  await importButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Files…' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('menuitem', { name: 'Annotated data…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Import annotations' })).toBeVisible();
+});

@@ -66,7 +66,8 @@ export async function datasetScreens(browser: Browser, outDir: string, written: 
       }) + '\n',
     );
     session.dialogs.openAnswers.push([file]);
-    await page.getByRole('button', { name: 'Import annotations…' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Annotated data…' }).click();
     const importDialog = page.getByRole('dialog', { name: 'Import annotations' });
     await importDialog.getByRole('button', { name: 'Choose file…' }).click();
     await importDialog.getByText('Create the labels').waitFor();

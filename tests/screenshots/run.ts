@@ -100,7 +100,8 @@ async function lightScreens(browser: Browser, storePath: string, written: string
 
     // Import: the dialog answers three files; the summary lists each outcome.
     session.dialogs.openAnswers.push(importFiles());
-    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Files…' }).click();
     await page.getByRole('dialog', { name: 'Import finished' }).waitFor();
     written.push(await shot(page, 'import-summary.png'));
     await page.getByRole('dialog', { name: 'Import finished' }).getByRole('button', { name: 'Close' }).click();

@@ -36,7 +36,8 @@ describe('application menu', () => {
     expect(accelerator('import')).toBe('CmdOrCtrl+O');
     expect(accelerator('undo')).toBe('CmdOrCtrl+Z');
     expect(accelerator('redo')).toBe('Shift+CmdOrCtrl+Z');
-    expect(accelerator('show-library')).toBe('CmdOrCtrl+L');
+    expect(accelerator('show-library')).toBe('CmdOrCtrl+1');
+    expect(accelerator('show-map')).toBe('CmdOrCtrl+3');
   });
 
   it('uses commands, not roles, for undo and redo, and roles for clipboard and zoom', () => {
