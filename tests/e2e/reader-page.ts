@@ -104,9 +104,13 @@ export class ReaderPage {
     }, annotationId);
   }
 
+  /** The stored id of the card with this quote (waiting while the new annotation is being saved). */
   async cardId(quote: string): Promise<string> {
-    const id = await this.card(quote).getAttribute('data-annotation-id');
-    if (!id) throw new Error(`no card for ${quote}`);
+    const card = this.card(quote);
+    await expect(card).not.toHaveAttribute('aria-busy', 'true');
+    const id = await card.getAttribute('data-annotation-id');
+    if (!id || id.startsWith('pending:')) throw new Error(`no saved card for ${quote}`);
     return id;
   }
+
 }

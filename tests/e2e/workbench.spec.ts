@@ -208,3 +208,13 @@ test('the application menu reaches every screen and the import menu works from t
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'Import annotations' })).toBeVisible();
 });
+
+test('Ctrl+Z pressed while a new tag is still being saved undoes that tag', async ({ page, reader, session }) => {
+  await reader.openFromLibrary(sampleTitle);
+  await reader.dragSelect('Telephone', 'lines');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Control+z');
+  await expect(reader.cards()).toHaveCount(0);
+  await expect(reader.highlights()).toHaveCount(0);
+  await expect.poll(() => (session.core.store.db.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number }).n).toBe(0);
+});

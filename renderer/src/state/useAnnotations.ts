@@ -51,6 +51,7 @@ export function useAnnotations(documentId: string, initial: readonly ReaderAnnot
   const put = useCallback((a: ReaderAnnotation) => setAnnotations((list) => upsert(list, a)), []);
   const drop = useCallback((id: string) => setAnnotations((list) => list.filter((a) => a.id !== id)), []);
   /** The newest note edit, so that typing pauses in one note become a single undo step. */
+  const creating = useRef(new Set<Promise<unknown>>());
   const lastNoteEdit = useRef<{ id: string; from: string; step: UndoStep } | null>(null);
 
   const actions = useMemo<AnnotationActions>(() => {
@@ -63,9 +64,12 @@ export function useAnnotations(documentId: string, initial: readonly ReaderAnnot
         const pending = pendingAnnotation(documentId, labelId, start, end, quote);
         put(pending);
         let created: Annotation;
+        const saving = call('annotations.create', { documentId, labelId, start, end });
+        creating.current.add(saving);
         try {
-          created = await call('annotations.create', { documentId, labelId, start, end });
+          created = await saving;
         } finally {
+          creating.current.delete(saving);
           drop(pending.id);
         }
         put(created);
@@ -117,12 +121,16 @@ export function useAnnotations(documentId: string, initial: readonly ReaderAnnot
         else history.push(step);
         lastNoteEdit.current = { id: annotation.id, from, step };
       },
+      // A tagging still being saved is not in the history yet: wait for it, so that Ctrl+Z
+      // pressed at once undoes that tagging and not the step before it.
       undo: async () => {
         lastNoteEdit.current = null;
+        await Promise.allSettled(creating.current);
         return history.undo();
       },
       redo: async () => {
         lastNoteEdit.current = null;
+        await Promise.allSettled(creating.current);
         return history.redo();
       },
     };
