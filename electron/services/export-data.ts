@@ -87,7 +87,7 @@ export function* exportDocuments(ctx: ServiceContext, documentId?: string): Gene
     .prepare(
       `SELECT id, label_id, start, "end", quote, note, created_at, updated_at
        FROM annotations WHERE document_id = ?
-       ORDER BY start, "end" DESC, created_at, id`,
+       ORDER BY start, "end" DESC, created_at, rowid`,
     )
     .raw();
   const labelNames = new Map(
@@ -116,19 +116,9 @@ export function* exportDocuments(ctx: ServiceContext, documentId?: string): Gene
   for (const row of documents as Iterable<DocumentRow>) {
     const rows = annotationsOf.all(row.id) as AnnotationRow[];
     const annotations = toExportAnnotations(row.text, rows, labelNames);
-    const values = hasValues ? (valuesOf.all(row.id) as { annotationId: string; name: string; value: string }[]) : [];
+    const values = hasValues ? (valuesOf.all(row.id) as ValueRow[]) : [];
     const places = hasPlaces ? (placesOf.all(row.id) as (ExportPlace & { annotationId: string })[]) : [];
-    if (values.length > 0 || places.length > 0) {
-      const byId = new Map(annotations.map((a) => [a.id, a]));
-      for (const v of values) {
-        const a = byId.get(v.annotationId);
-        if (a) a.attributes[v.name] = JSON.parse(v.value) as AttributeValue;
-      }
-      for (const { annotationId, ...place } of places) {
-        const a = byId.get(annotationId);
-        if (a) a.place = place;
-      }
-    }
+    attachValuesAndPlaces(annotations, values, places);
     const relations = hasRelations ? (relationsOf.all(row.id) as ExportRelation[]) : [];
     yield { ...row, annotations, relations };
   }
@@ -142,6 +132,35 @@ export interface AttributeColumn {
 }
 
 /** CSV's attribute columns: one for every attribute of every label, in schema order. */
+/** One attribute value of an annotation, as read from annotation_attributes (value as JSON). */
+export interface ValueRow {
+  annotationId: string;
+  name: string;
+  value: string;
+}
+
+/**
+ * Puts one document's attribute values and places on its annotations, in place. Returns the
+ * annotations by id (null when there was nothing to attach, so no map was built).
+ */
+export function attachValuesAndPlaces<P, A extends { id: string; attributes: Record<string, AttributeValue>; place: P | null }>(
+  annotations: readonly A[],
+  values: readonly ValueRow[],
+  places: readonly (P & { annotationId: string })[],
+): Map<string, A> | null {
+  if (values.length === 0 && places.length === 0) return null;
+  const byId = new Map(annotations.map((a) => [a.id, a]));
+  for (const v of values) {
+    const a = byId.get(v.annotationId);
+    if (a) a.attributes[v.name] = JSON.parse(v.value) as AttributeValue;
+  }
+  for (const { annotationId, ...place } of places) {
+    const a = byId.get(annotationId);
+    if (a) a.place = place as P;
+  }
+  return byId;
+}
+
 export function attributeColumns(ctx: ServiceContext): AttributeColumn[] {
   return (
     ctx.store.db

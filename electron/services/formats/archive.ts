@@ -11,7 +11,7 @@ import type { ServiceContext } from '../context';
 import { schemaJson } from '../schema-file';
 import { jsonLines, placeOf } from './doccano';
 import { unzip, zip } from './files';
-import { asObject, glossaId, importError, optNumber, optString, type DsDocument, type InAnnotation, type InDataset, type InDocument } from './model';
+import { asObject, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, optNumber, optString, recordDetails } from './model';
 
 export const archiveVersion = 1;
 
@@ -110,17 +110,15 @@ export function parseArchive(bytes: Buffer, file: string): InDataset {
     const d = asObject(value, `${file}/documents.jsonl`, line, 'Each line');
     const id = glossaId(d.id);
     if (!id || typeof d.text !== 'string') throw importError(`${file}/documents.jsonl`, line, 'needs "id" and "text".');
+    const details = recordDetails(d);
     documents.set(id, {
       file: `${file}/documents.jsonl`,
       line,
       id,
       title: optString(d.title) ?? id,
       text: d.text,
-      outlet: optString(d.outlet) ?? null,
-      url: optString(d.url) ?? null,
-      publishedAt: optString(d.published_at) ?? null,
-      author: optString(d.author) ?? null,
-      tags: Array.isArray(d.tags) ? d.tags.filter((t): t is string => typeof t === 'string') : [],
+      ...details,
+      tags: details.tags ?? [],
       sourceName: optString(d.source_name) ?? null,
       sourceFormat: optString(d.source_format) ?? null,
       encoding: optString(d.encoding) ?? null,

@@ -8,7 +8,8 @@
 // selectors and ZWJ sequence; or any other single non-space character with its combining marks.
 //
 // Overlaps: IOB gives each token one tag, so overlapping spans cannot all be kept. The rule: spans
-// sorted by start, then longest first; a span is kept when it overlaps no span kept before it.
+// sorted by start, then longest first, then the one made first; a span is kept when it
+// overlaps no span kept before it.
 // Dropped spans are counted and reported. A span covers the tokens it overlaps.
 import type { DsAnnotation, DsDocument } from './model';
 

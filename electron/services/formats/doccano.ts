@@ -7,7 +7,7 @@
 // accepts doccano's plain sequence-labeling form ("label": [[start, end, "Label"], …]).
 import type { OffsetUnit } from '../../../shared/offsets';
 import type { AttributeValue } from '../../../shared/schemas-analysis';
-import { asObject, glossaId, importError, offsetsOf, optNumber, optString, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from './model';
+import { asObject, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from './model';
 
 export function doccanoLine(doc: DsDocument, unit: OffsetUnit, n: number): string {
   const number = new Map<string, number>();
@@ -185,11 +185,7 @@ export function parseDoccano(text: string, file: string): InDataset {
       id: glossaId(record.glossa_document_id),
       title: optString(record.title) ?? `${file} line ${line}`,
       text: record.text,
-      outlet: optString(record.outlet) ?? null,
-      url: optString(record.url) ?? null,
-      publishedAt: optString(record.published_at) ?? null,
-      author: optString(record.author) ?? null,
-      tags: Array.isArray(record.tags) ? record.tags.filter((t): t is string => typeof t === 'string') : undefined,
+      ...recordDetails(record),
       annotations,
       relations,
     });

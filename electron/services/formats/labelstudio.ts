@@ -10,7 +10,7 @@
 import type { OffsetUnit } from '../../../shared/offsets';
 import type { AnalysisSchema } from '../../../shared/schemas-analysis';
 import { placeOf, unitOf } from './doccano';
-import { asObject, glossaId, importError, offsetsOf, optNumber, optString, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from './model';
+import { asObject, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from './model';
 
 export const lsFromName = 'label';
 export const lsToName = 'text';
@@ -159,11 +159,7 @@ export function parseLabelStudio(text: string, file: string): InDataset {
       id: glossaId(data.glossa_document_id),
       title: optString(data.title) ?? `${file} ${where}`,
       text: data[textKey] as string,
-      outlet: optString(data.outlet) ?? null,
-      url: optString(data.url) ?? null,
-      publishedAt: optString(data.published_at) ?? null,
-      author: optString(data.author) ?? null,
-      tags: Array.isArray(data.tags) ? data.tags.filter((t): t is string => typeof t === 'string') : undefined,
+      ...recordDetails(data),
       annotations,
       relations,
     });

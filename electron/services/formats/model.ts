@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { utf16ToCodePoints, type OffsetUnit } from '../../../shared/offsets';
 import type { AttributeValue } from '../../../shared/schemas-analysis';
 import type { ServiceContext } from '../context';
+import { attachValuesAndPlaces, type ValueRow } from '../export-data';
 
 export interface DsPlace {
   name: string;
@@ -121,7 +122,7 @@ export function* datasetDocuments(ctx: ServiceContext, scope: ExportScope): Gene
   const annotationsOf = db
     .prepare(
       `SELECT id, label_id, start, "end", quote, note, created_at, updated_at FROM annotations
-       WHERE document_id = ? ORDER BY start, "end" DESC, created_at, id`,
+       WHERE document_id = ? ORDER BY start, "end" DESC, created_at, rowid`,
     )
     .raw();
   const labelNames = new Map((db.prepare('SELECT id, name FROM labels').all() as { id: string; name: string }[]).map((l) => [l.id, l.name]));
@@ -165,20 +166,13 @@ export function* datasetDocuments(ctx: ServiceContext, scope: ExportScope): Gene
       attributes: {},
       place: null,
     }));
-    const values = hasValues ? (valuesOf.all(row.id) as { annotationId: string; name: string; value: string }[]) : [];
+    const values = hasValues ? (valuesOf.all(row.id) as ValueRow[]) : [];
     const places = hasPlaces ? (placesOf.all(row.id) as (DsPlace & { annotationId: string })[]) : [];
     let relations = hasRelations ? (relationsOf.all(row.id) as DsRelation[]) : [];
-    if (values.length > 0 || places.length > 0 || (keep && relations.length > 0)) {
-      const byId = new Map(annotations.map((a) => [a.id, a]));
-      for (const v of values) {
-        const a = byId.get(v.annotationId);
-        if (a) a.attributes[v.name] = JSON.parse(v.value) as AttributeValue;
-      }
-      for (const { annotationId, ...place } of places) {
-        const a = byId.get(annotationId);
-        if (a) a.place = place;
-      }
-      if (keep) relations = relations.filter((r) => byId.has(r.from) && byId.has(r.to));
+    const attached = attachValuesAndPlaces(annotations, values, places);
+    if (keep && relations.length > 0) {
+      const kept = attached ?? new Set(annotations.map((a) => a.id));
+      relations = relations.filter((r) => kept.has(r.from) && kept.has(r.to));
     }
     yield { ...row, tags: tagsOf.all(row.id) as string[], annotations, relations };
   }
@@ -261,6 +255,23 @@ export function optString(value: unknown): string | undefined {
 
 export function optNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** The details a document record may carry (Glossa's own keys), as the importers read them. */
+export function recordDetails(record: Record<string, unknown>): {
+  outlet: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  author: string | null;
+  tags: string[] | undefined;
+} {
+  return {
+    outlet: optString(record.outlet) ?? null,
+    url: optString(record.url) ?? null,
+    publishedAt: optString(record.published_at) ?? null,
+    author: optString(record.author) ?? null,
+    tags: Array.isArray(record.tags) ? record.tags.filter((t): t is string => typeof t === 'string') : undefined,
+  };
 }
 
 /** Glossa ids are UUIDs or the seeded slugs; anything else from a file is only a reference. */
