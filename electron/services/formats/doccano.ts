@@ -7,7 +7,7 @@
 // accepts doccano's plain sequence-labeling form ("label": [[start, end, "Label"], …]).
 import type { OffsetUnit } from '../../../shared/offsets';
 import type { AttributeValue } from '../../../shared/schemas-analysis';
-import { asObject, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from './model';
+import { asObject, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from './model';
 
 export function doccanoLine(doc: DsDocument, unit: OffsetUnit, n: number): string {
   const number = new Map<string, number>();
@@ -45,11 +45,7 @@ export function doccanoLine(doc: DsDocument, unit: OffsetUnit, n: number): strin
       relations,
       glossa_document_id: doc.id,
       title: doc.title,
-      outlet: doc.outlet,
-      url: doc.url,
-      published_at: doc.publishedAt,
-      author: doc.author,
-      tags: doc.tags,
+      ...detailsRecord(doc),
       offset_unit: unit,
     }) + '\n'
   );

@@ -10,7 +10,7 @@
 import type { OffsetUnit } from '../../../shared/offsets';
 import type { AnalysisSchema } from '../../../shared/schemas-analysis';
 import { placeOf, unitOf } from './doccano';
-import { asObject, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from './model';
+import { asObject, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from './model';
 
 export const lsFromName = 'label';
 export const lsToName = 'text';
@@ -66,11 +66,7 @@ export function labelStudioTask(doc: DsDocument, unit: OffsetUnit, n: number): s
     data: {
       text: doc.text,
       title: doc.title,
-      outlet: doc.outlet,
-      url: doc.url,
-      published_at: doc.publishedAt,
-      author: doc.author,
-      tags: doc.tags,
+      ...detailsRecord(doc),
       glossa_document_id: doc.id,
       offset_unit: unit,
     },

@@ -7,6 +7,7 @@ import { utf16ToCodePoints, type OffsetUnit } from '../../../shared/offsets';
 import type { AttributeValue } from '../../../shared/schemas-analysis';
 import type { ServiceContext } from '../context';
 import { attachValuesAndPlaces, type ValueRow } from '../export-data';
+import type { AnchorInput } from './anchor';
 
 export interface DsPlace {
   name: string;
@@ -181,18 +182,13 @@ export function* datasetDocuments(ctx: ServiceContext, scope: ExportScope): Gene
 // ---------------------------------------------------------------------------------------------
 // What an imported file holds, before anchoring.
 
-export interface InAnnotation {
+/** Where a file says an annotation is: offsets in some unit, and the quote with its context. */
+export interface InAnnotation extends AnchorInput {
   /** The file's own id for it (relations refer to it); unique within the document. */
   ref: string;
   /** A Glossa id, when the file carries one (our own exports): merges by it. */
   id?: string;
   label: string;
-  start?: number;
-  end?: number;
-  unit: OffsetUnit;
-  quote?: string;
-  prefix?: string;
-  suffix?: string;
   note?: string;
   createdAt?: string;
   updatedAt?: string;
@@ -255,6 +251,11 @@ export function optString(value: unknown): string | undefined {
 
 export function optNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** A document's details as its export record carries them (read back by recordDetails). */
+export function detailsRecord(doc: Pick<DsDocument, 'outlet' | 'url' | 'publishedAt' | 'author' | 'tags'>) {
+  return { outlet: doc.outlet, url: doc.url, published_at: doc.publishedAt, author: doc.author, tags: doc.tags };
 }
 
 /** The details a document record may carry (Glossa's own keys), as the importers read them. */
