@@ -11,6 +11,7 @@ import { launchChromium, repoRoot, startSession } from '../harness/harness';
 import { ReaderPage } from '../e2e/reader-page';
 import { analysisScreens } from './analysis-shots';
 import { datasetScreens } from './dataset-shots';
+import { importScreens } from './import-shots';
 
 const outDir = path.join(repoRoot, 'tests/output/screenshots');
 const sampleTitle = /Rebels claim capture of Dorsk/;
@@ -101,7 +102,7 @@ async function lightScreens(browser: Browser, storePath: string, written: string
     // Import: the dialog answers three files; the summary lists each outcome.
     session.dialogs.openAnswers.push(importFiles());
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Files…' }).click();
+    await page.getByRole('menuitem', { name: 'Files…' }).click();
     await page.getByRole('dialog', { name: 'Import finished' }).waitFor();
     written.push(await shot(page, 'import-summary.png'));
     await page.getByRole('dialog', { name: 'Import finished' }).getByRole('button', { name: 'Close' }).click();
@@ -172,6 +173,7 @@ async function main(): Promise<void> {
     await darkScreens(browser, storePath, written);
     await analysisScreens(browser, outDir, written);
     await datasetScreens(browser, outDir, written);
+    await importScreens(browser, outDir, written);
   } finally {
     await browser.close();
   }
