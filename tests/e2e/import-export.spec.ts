@@ -153,3 +153,77 @@ test('an empty library says how to import', async ({ page, session }) => {
   await expect(page.getByRole('main')).toContainText('drop files');
   await expect(page.getByRole('button', { name: 'Import reports…' })).toBeVisible();
 });
+
+test('drop a folder: the progress bar counts the files, and the summary lists them', async ({ page, session }) => {
+  const dir = tempDir();
+  const folder = path.join(dir, 'sitreps');
+  fs.mkdirSync(path.join(folder, 'north'), { recursive: true });
+  for (let i = 1; i <= 120; i++) {
+    const sub = i % 2 ? 'north' : '';
+    fs.writeFileSync(path.join(folder, sub, `report-${i}.txt`), `Situation report ${i}\n\nShelling was reported in district ${i} overnight.`);
+  }
+  fs.writeFileSync(path.join(folder, 'map.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+
+  // Record what the progress bar shows while the import runs.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('.import-progress');
+      if (bar) seen.push(bar.querySelector('strong')?.textContent ?? '');
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.evaluate((folderPath) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([], folderPath));
+    const target = document.querySelector('main')!;
+    for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, folder);
+
+  const summary = page.getByRole('dialog', { name: 'Import finished' });
+  await expect(summary).toContainText('120 imported · 0 already in the library · 0 could not be imported · 1 skipped');
+  await expect(summary).toContainText('map.png');
+  const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+  expect(seen.some((text) => /^Importing \d+ of 120$/.test(text))).toBe(true);
+  expect(documentCount(session)).toBe(121);
+});
+
+test('cancel an import: the reports read so far stay, nothing else is written', async ({ page, session }) => {
+  const folder = tempDir();
+  for (let i = 1; i <= 600; i++) {
+    const paragraph = `<p>Situation report ${i}: residents of district ${i} reported shelling overnight.</p>`;
+    fs.writeFileSync(path.join(folder, `sitrep-${i}.html`), `<!doctype html><title>Situation report ${i}</title><article>${paragraph.repeat(8)}</article>`);
+  }
+  session.dialogs.openAnswers.push([folder]);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Folder…' }).click();
+  const panel = page.getByRole('dialog', { name: 'Import in progress' });
+  await expect(panel.getByText(/^Importing \d+ of 600$/)).toBeVisible();
+  await panel.getByRole('button', { name: 'Cancel import' }).click();
+
+  const summary = page.getByRole('dialog', { name: 'Import cancelled' });
+  await expect(summary).toBeVisible();
+  const imported = Number(/^(\d+) imported/.exec((await summary.locator('p').first().textContent()) ?? '')?.[1]);
+  expect(imported).toBeLessThan(600);
+  // The sample report, plus exactly the reports the summary lists.
+  expect(documentCount(session)).toBe(1 + imported);
+  await expect(summary.getByRole('listitem')).toHaveCount(imported);
+});
+
+test('new report from the clipboard: the HTML flavour is sanitised to text', async ({ page, reader, session }) => {
+  session.core.ctx.clipboard = {
+    readHtml: () =>
+      '<html><head><title>Pasted: convoy reaches Halvik</title></head><body><article><h1>Convoy reaches Halvik</h1>' +
+      '<p>An aid convoy reached Halvik on Monday, officials said.<script>window.pwned = 1</script></p>' +
+      '<p><img src="https://tracker.example/pixel.gif" onerror="window.pwned = 2">The road had been closed for a week.</p></article></body></html>',
+    readText: () => 'An aid convoy reached Halvik on Monday, officials said.',
+  };
+  await page.keyboard.press('Control+Shift+V');
+  const summary = page.getByRole('dialog', { name: 'Import finished' });
+  await expect(summary).toContainText('1 imported');
+  await summary.getByRole('button', { name: /convoy/i }).click();
+  await expect(reader.text()).toContainText('An aid convoy reached Halvik on Monday, officials said.');
+  await expect(reader.text()).toContainText('The road had been closed for a week.');
+  await expect(reader.text()).not.toContainText('pwned');
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+});

@@ -37,10 +37,18 @@ window.__glossaEvent = (event) => {
 };
 Object.defineProperty(window, 'glossa', {
   value: Object.freeze(
-    buildApi((channel, args) => window.__glossaInvoke(channel, args), {
-      onMenuCommand: menu.subscribe,
-      onEvent: events.subscribe,
-    }),
+    buildApi(
+      (channel, args) => window.__glossaInvoke(channel, args),
+      { onMenuCommand: menu.subscribe, onEvent: events.subscribe },
+      {
+        // Stands in for Electron's webUtils.getPathForFile: a page cannot drop a real file or
+        // folder, so a test drops a File whose name is the absolute path it stands for.
+        pathForFile: (file) => {
+          const name = (file as File).name;
+          return name.startsWith('/') ? name : '';
+        },
+      },
+    ),
   ),
   writable: false,
 });
