@@ -1,3 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { exportDataset } from '../../electron/services/datasets';
+import { datasetFormats, type DatasetFormat } from '../../shared/schemas-datasets';
 import { expect, test } from './fixtures';
 import { ReaderPage } from './reader-page';
 
@@ -84,6 +89,36 @@ test('a small analysis by mouse and keyboard: tag, link, set status, resolve pla
   await expect(claimAgain.getByRole('list', { name: 'Links' })).toContainText(/attributed to →\s*“Rebel sources”/);
   await expect(claimAgain.getByRole('list', { name: 'Links' })).toContainText(/located at →\s*“Damascus”/);
   await expect(again.card('Daraa')).toContainText(/📍 Dar‘?a|📍 Dar‘ā, SY/);
+  // The claims table lists the claim with its source, place and status.
+  await again.page.getByRole('button', { name: 'Claims', exact: true }).click();
+  const row = again.page.getByRole('row').filter({ hasText: claimQuote });
+  await expect(row).toContainText('Rebel sources');
+  await expect(row).toContainText('Damascus');
+  await expect(row).toContainText('disputed');
+  // The map has both places.
+  await again.page.getByRole('button', { name: 'Map', exact: true }).click();
+  await expect(again.page.getByRole('main')).toContainText('Damascus');
+  await expect(again.page.getByRole('main')).toContainText(/Dar‘ā/);
+
+  // Every export carries the analysis its format can hold.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-e2e-analysis-'));
+  const exported = (format: DatasetFormat): string => {
+    const out = path.join(dir, format);
+    exportDataset(session.core.ctx, { format }, out);
+    return fs.statSync(out).isDirectory() ? fs.readdirSync(out).map((f) => fs.readFileSync(path.join(out, f), 'utf8')).join('\n') : fs.readFileSync(out, 'latin1');
+  };
+  for (const format of datasetFormats) {
+    const content = exported(format);
+    if (format === 'archive') continue; // a zip; its round trip is checked in the unit tests
+    if (format === 'conll') expect(content, format).toMatch(/Rebel .*B-Source[\s\S]*Damascus .*B-Location/);
+    else if (format !== 'geojson') expect(content, format).toContain('Rebel sources');
+    if (['jsonl', 'csv', 'doccano', 'labelstudio', 'brat', 'w3c', 'claims-csv', 'geojson'].includes(format)) expect(content, format).toContain('disputed');
+    if (['jsonl', 'doccano', 'labelstudio', 'brat', 'spacy', 'w3c', 'csv'].includes(format)) expect(content, format).toMatch(/attributed.to/);
+    if (['jsonl', 'csv', 'doccano', 'labelstudio', 'brat', 'geojson'].includes(format)) expect(content, format).toContain('170905');
+    // The claims table carries the claim's own place: Damascus, entered by hand.
+    if (format === 'claims-csv') expect(content, format).toMatch(/Damascus[\s\S]*33\.51/);
+  }
+
   const stored = session.core.store.db.prepare("SELECT p.geonameid FROM places p JOIN annotations a ON a.id = p.annotation_id WHERE a.quote = 'Daraa'").get() as { geonameid: number };
   expect(stored.geonameid).toBe(170905); // GeoNames: Dar‘ā, the city
 });
