@@ -100,11 +100,11 @@ export function App() {
     [withBusy],
   );
 
-  const importJob = useImportJob();
+  const { progress: importProgress, run: runImportJob, cancel: cancelImport } = useImportJob();
   const runImport = useCallback(
     async (start: ImportStarter) => {
       try {
-        const report = await importJob.run(start);
+        const report = await runImportJob(start);
         await refreshLibrary();
         const total = report.imported.length + report.duplicates.length + report.failed.length + report.skipped.length;
         if (total > 0 || report.cancelled) setImportReport(report);
@@ -112,7 +112,7 @@ export function App() {
         notify(messageOf(error), 'error');
       }
     },
-    [importJob, refreshLibrary, notify],
+    [runImportJob, refreshLibrary, notify],
   );
   const importWithDialog = useCallback(
     (mode: 'files' | 'folder' = 'files') => runImport((jobId) => call('documents.importDialog', { mode, jobId })),
@@ -350,7 +350,7 @@ export function App() {
         </div>
       )}
       {busy && <Busy text={busy} />}
-      {importJob.progress && <ImportProgressPanel progress={importJob.progress} onCancel={() => void importJob.cancel()} />}
+      {importProgress && <ImportProgressPanel progress={importProgress} onCancel={() => void cancelImport()} />}
       {details && (
         <DocumentDetails
           key={details.id}

@@ -227,3 +227,32 @@ test('new report from the clipboard: the HTML flavour is sanitised to text', asy
   await expect(reader.text()).not.toContainText('pwned');
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 });
+
+test('edit a report’s details, delete it, and undo the deletion', async ({ page, reader, session }) => {
+  await reader.openFromLibrary(sampleTitle);
+  await reader.dragSelect('Rebel', 'commanders');
+  await page.keyboard.press('2');
+  await expect(reader.cards()).toHaveCount(1);
+  await page.getByRole('button', { name: 'Details…' }).click();
+  const details = page.getByRole('dialog', { name: 'Report details' });
+  await details.getByRole('textbox', { name: 'Author' }).fill('Zoë Haddad');
+  await details.getByRole('textbox', { name: 'Tags' }).fill('north, offensive');
+  await details.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Details saved.' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  const row = page.getByRole('list', { name: 'Reports' }).getByRole('listitem').filter({ hasText: sampleTitle });
+  await expect(row).toContainText('Zoë Haddad');
+  await expect(row.getByLabel('Tags')).toContainText('offensive');
+
+  await row.getByRole('button', { name: 'Details…' }).click();
+  await details.getByRole('button', { name: 'Delete report…' }).click();
+  await details.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
+  const count = (table: string) => (session.core.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  expect([count('documents'), count('annotations')]).toEqual([0, 0]);
+
+  await page.getByRole('status').filter({ hasText: 'and its 1 annotation' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(row).toContainText('1 Source');
+  expect([count('documents'), count('annotations'), count('document_tags')]).toEqual([1, 1, 2]);
+});
