@@ -25,14 +25,6 @@ export const reviewed = [
       'runs sandboxed with context isolation and exposes only buildApi(): one function per contract ' +
       'channel, prefixed, validated in main, plus a menu-command listener that checks its value.',
   },
-  {
-    id: 'CSP_GLOBAL_CHECK',
-    file: 'N/A',
-    why:
-      'The CSP is sent as a response header by the app:// protocol handler (serveRendererFile in ' +
-      'electron/protocol/renderer-files.ts), which the tool cannot see. This script evaluates that ' +
-      'same policy below with the evaluator the tool uses.',
-  },
 ];
 
 const failing = new Set(['HIGH', 'MEDIUM']);

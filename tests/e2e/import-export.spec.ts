@@ -22,7 +22,8 @@ test('import through the open dialog: good files come in, bad ones are explained
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Files…' }).click();
   const summary = page.getByRole('dialog', { name: 'Import finished' });
-  await expect(summary).toContainText('3 imported · 0 already in the library · 3 could not be imported');
+  // Import workers start on first use: allow for a busy machine.
+  await expect(summary).toContainText('3 imported · 0 already in the library · 3 could not be imported', { timeout: 30_000 });
   await expect(summary).toContainText('Ceasefire talks stall in Halvik');
   await expect(summary).toContainText('Briefing on Orrin Crossing');
   await expect(summary.getByRole('listitem').filter({ hasText: 'empty.txt' })).toContainText(/empty/);
@@ -53,7 +54,7 @@ test('import by dropping files on the window', async ({ page, session }) => {
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   });
   const summary = page.getByRole('dialog', { name: 'Import finished' });
-  await expect(summary).toContainText('1 imported');
+  await expect(summary).toContainText('1 imported', { timeout: 30_000 });
   await summary.getByRole('button', { name: 'Shelling reported near Tamsin Ford' }).click();
   await expect(page.getByRole('document', { name: /Report text/ })).toContainText('began at dawn. 🙏🏽');
   expect(documentCount(session)).toBe(2);
@@ -181,7 +182,7 @@ test('drop a folder: the progress bar counts the files, and the summary lists th
   }, folder);
 
   const summary = page.getByRole('dialog', { name: 'Import finished' });
-  await expect(summary).toContainText('120 imported · 0 already in the library · 0 could not be imported · 1 skipped');
+  await expect(summary).toContainText('120 imported · 0 already in the library · 0 could not be imported · 1 skipped', { timeout: 30_000 });
   await expect(summary).toContainText('map.png');
   const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
   expect(seen.some((text) => /^Importing \d+ of 120$/.test(text))).toBe(true);
@@ -198,7 +199,7 @@ test('cancel an import: the reports read so far stay, nothing else is written', 
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Folder…' }).click();
   const panel = page.getByRole('dialog', { name: 'Import in progress' });
-  await expect(panel.getByText(/^Importing \d+ of 600$/)).toBeVisible();
+  await expect(panel.getByText(/^Importing \d+ of 600$/)).toBeVisible({ timeout: 30_000 });
   await panel.getByRole('button', { name: 'Cancel import' }).click();
 
   const summary = page.getByRole('dialog', { name: 'Import cancelled' });
@@ -220,7 +221,8 @@ test('new report from the clipboard: the HTML flavour is sanitised to text', asy
   };
   await page.keyboard.press('Control+Shift+V');
   const summary = page.getByRole('dialog', { name: 'Import finished' });
-  await expect(summary).toContainText('1 imported');
+  // The first web page an import worker reads loads jsdom: seconds on a busy machine.
+  await expect(summary).toContainText('1 imported', { timeout: 30_000 });
   await summary.getByRole('button', { name: /convoy/i }).click();
   await expect(reader.text()).toContainText('An aid convoy reached Halvik on Monday, officials said.');
   await expect(reader.text()).toContainText('The road had been closed for a week.');

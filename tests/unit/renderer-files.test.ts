@@ -68,4 +68,14 @@ describe('renderer file server', () => {
     }
     expect(serveRendererFile(dir, '/%E0%A4%A.js').status).toBe(400);
   });
+
+  it('has the same policy in index.html as in the header, but for frame-ancestors', () => {
+    const html = fs.readFileSync(path.join(__dirname, '../../renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    const header = contentSecurityPolicy
+      .split('; ')
+      .filter((directive) => !directive.startsWith('frame-ancestors'))
+      .join('; ');
+    expect(meta).toBe(header);
+  });
 });
