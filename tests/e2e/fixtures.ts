@@ -24,6 +24,8 @@ export const test = base.extend<Fixtures, { glossaBrowser: Browser }>({
   },
   page: async ({ session }, use) => {
     const page = await session.openApp();
+    // The app is up once the library has loaded (its shortcuts and menu listeners are on).
+    await page.waitForSelector('main:not([aria-busy="true"])');
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await use(page);

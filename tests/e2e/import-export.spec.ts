@@ -219,6 +219,8 @@ test('new report from the clipboard: the HTML flavour is sanitised to text', asy
       '<p><img src="https://tracker.example/pixel.gif" onerror="window.pwned = 2">The road had been closed for a week.</p></article></body></html>',
     readText: () => 'An aid convoy reached Halvik on Monday, officials said.',
   };
+  // The shortcut works once the app is up.
+  await expect(page.getByRole('list', { name: 'Reports' })).toBeVisible();
   await page.keyboard.press('Control+Shift+V');
   const summary = page.getByRole('dialog', { name: 'Import finished' });
   // The first web page an import worker reads loads jsdom: seconds on a busy machine.

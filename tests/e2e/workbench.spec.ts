@@ -190,6 +190,7 @@ test('a long report: clicking a card scrolls the reader to its span and flashes 
 });
 
 test('the application menu reaches every screen and the import menu works from the keyboard', async ({ page }) => {
+  await expect(page.getByRole('list', { name: 'Reports' })).toBeVisible();
   await page.evaluate(() => window.__glossaMenu('show-claims'));
   await expect(page.getByRole('heading', { name: 'Claims', level: 1 })).toBeVisible();
   await page.evaluate(() => window.__glossaMenu('show-map'));
