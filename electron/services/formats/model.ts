@@ -6,7 +6,6 @@ import { AppError } from '../../../shared/errors';
 import { utf16ToCodePoints, type OffsetUnit } from '../../../shared/offsets';
 import type { AttributeValue } from '../../../shared/schemas-analysis';
 import type { ServiceContext } from '../context';
-import { attachValuesAndPlaces, type ValueRow } from '../export-data';
 import type { AnchorInput } from './anchor';
 
 export interface DsPlace {
@@ -74,6 +73,35 @@ export interface ExportScope {
   documentIds?: readonly string[];
   /** Label ids or names; omitted: all. */
   labels?: readonly string[];
+}
+
+/** One attribute value of an annotation, as read from annotation_attributes (value as JSON). */
+export interface ValueRow {
+  annotationId: string;
+  name: string;
+  value: string;
+}
+
+/**
+ * Puts one document's attribute values and places on its annotations, in place. Returns the
+ * annotations by id (null when there was nothing to attach, so no map was built).
+ */
+export function attachValuesAndPlaces<P, A extends { id: string; attributes: Record<string, AttributeValue>; place: P | null }>(
+  annotations: readonly A[],
+  values: readonly ValueRow[],
+  places: readonly (P & { annotationId: string })[],
+): Map<string, A> | null {
+  if (values.length === 0 && places.length === 0) return null;
+  const byId = new Map(annotations.map((a) => [a.id, a]));
+  for (const v of values) {
+    const a = byId.get(v.annotationId);
+    if (a) a.attributes[v.name] = JSON.parse(v.value) as AttributeValue;
+  }
+  for (const { annotationId, ...place } of places) {
+    const a = byId.get(annotationId);
+    if (a) a.place = place as P;
+  }
+  return byId;
 }
 
 /** Offsets as the chosen unit counts them. */
