@@ -5,33 +5,49 @@ import path from 'node:path';
 import packageJson from '../package.json';
 import type { AppEvent } from '../shared/contract';
 import { AppError } from '../shared/errors';
-import { AnnotationImportFormat, DatasetFormat, annotationImportFormats, datasetFormats } from '../shared/schemas-datasets';
+import { datasetFormatIds, datasetFormatTable, importableFormatIds, reportExtensions } from '../shared/formats';
+import { AnnotationImportFormat, DatasetFormat } from '../shared/schemas-datasets';
 import { AnalysisUsageError, analysisOptions, analysisOptionsByCommand, analysisUsage, checkAnalysisUsage, runAnalysisCommand } from './cli-analysis';
 import { startCore, type Core } from './core';
 import type { DialogPort } from './services/context';
 import { createAnnotation } from './services/annotations';
 import { getDocument, listDocuments } from './services/documents';
-import { exportDataset, importAnnotations } from './services/datasets';
+import { exportDataset } from './services/datasets/export';
+import { importAnnotations } from './services/datasets/import';
 import { importPaths } from './services/import';
 import { findLabel, listLabels } from './services/labels';
+
+/** "a, b (PATH is a folder), c": format names for the usage text. */
+function formatNames(ids: readonly (keyof typeof datasetFormatTable)[]): string {
+  return ids.map((id) => (datasetFormatTable[id].target === 'folder' ? `${id} (PATH is a folder)` : id)).join(', ');
+}
+
+/** Words wrapped to the usage text's second column. */
+function column(text: string, indent = 42, width = 94): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join('\n' + ' '.repeat(indent));
+}
+
+const reportList = reportExtensions.map((e) => `.${e}`);
 
 const usage = `Usage: npm run cli -- <command> [options] [--db PATH]
 
 Commands:
-  import <file or folder...> [--json]     Import .txt, .md, .html, .htm, .mhtml, .pdf and .docx
-                                          files; folders are imported recursively. Prints
-                                          {imported, duplicates, failed, skipped}.
+  import <file or folder...> [--json]     ${column(`Import ${reportList.slice(0, -1).join(', ')} and ${reportList.at(-1)} files; folders are imported recursively. Prints {imported, duplicates, failed, skipped}.`)}
   docs                                    List the documents.
   annotate <docId> --label NAME --quote TEXT [--nth N] [--note TEXT]
                                           Tag the N-th (1-based) exact occurrence of TEXT.
   export --format NAME [--doc ID] [--labels A,B] [--utf16] --out PATH
-                                          Export the corpus (or one document), atomically. NAME:
-                                          jsonl, csv, doccano, labelstudio, brat (PATH is a
-                                          folder), conll, spacy, w3c, claims-csv, geojson, archive.
+                                          ${column(`Export the corpus (or one document), atomically. NAME: ${formatNames(datasetFormatIds)}.`)}
   import-annotations --format NAME [--create-labels] PATH
-                                          Import documents with their annotations. NAME: doccano,
-                                          labelstudio, brat (PATH is a folder), w3c, archive.
-                                          Prints what was imported and what could not be anchored.
+                                          ${column(`Import documents with their annotations. NAME: ${formatNames(importableFormatIds)}. Prints what was imported and what could not be anchored.`)}
 ${analysisUsage}
 
 Options:
@@ -77,6 +93,7 @@ const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
 const noDialogs: DialogPort = {
   chooseFilesToImport: () => Promise.reject(new AppError('INTERNAL', 'The command line cannot show dialogs.')),
   chooseExportPath: () => Promise.reject(new AppError('INTERNAL', 'The command line cannot show dialogs.')),
+  chooseAnnotationsToImport: () => Promise.reject(new AppError('INTERNAL', 'The command line cannot show dialogs.')),
 };
 
 interface Invocation {
@@ -211,7 +228,7 @@ function runExport(core: Core, invocation: Invocation): unknown {
   noArgs(invocation);
   const { values } = invocation;
   const format = DatasetFormat.safeParse(required(values, 'format'));
-  if (!format.success) throw new UsageError(`--format must be one of ${datasetFormats.join(', ')} (got "${values.format}").`);
+  if (!format.success) throw new UsageError(`--format must be one of ${datasetFormatIds.join(', ')} (got "${values.format}").`);
   const out = path.resolve(required(values, 'out'));
   const labels = values.labels?.split(',').map((l) => l.trim()).filter((l) => l !== '');
   const counts = exportDataset(
@@ -225,7 +242,7 @@ function runExport(core: Core, invocation: Invocation): unknown {
 function runImportAnnotations(core: Core, invocation: Invocation): unknown {
   const { values, args } = invocation;
   const format = AnnotationImportFormat.safeParse(required(values, 'format'));
-  if (!format.success) throw new UsageError(`--format must be one of ${annotationImportFormats.join(', ')} (got "${values.format}").`);
+  if (!format.success) throw new UsageError(`--format must be one of ${importableFormatIds.join(', ')} (got "${values.format}").`);
   if (args.length !== 1) throw new UsageError('import-annotations takes one file (a folder for brat).');
   return importAnnotations(core.ctx, format.data, path.resolve(args[0]!), values['create-labels'] ?? false);
 }

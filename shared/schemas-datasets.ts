@@ -2,27 +2,14 @@
 // unit; previews; imports of annotated data (doccano, Label Studio, brat, W3C, .glossa archive)
 // with re-anchoring by quote and context, and what could not be anchored reported.
 import { z } from 'zod';
+import { datasetFormatIds, importableFormatIds } from './formats';
 import { Id } from './schemas';
 
-/** Every export format. jsonl, csv and geojson are the workbench's (also on export.dialog). */
-export const datasetFormats = [
-  'jsonl',
-  'csv',
-  'doccano',
-  'labelstudio',
-  'brat',
-  'conll',
-  'spacy',
-  'w3c',
-  'claims-csv',
-  'geojson',
-  'archive',
-] as const;
-export const DatasetFormat = z.enum(datasetFormats);
+/** Every export format, by its id in the table of formats. */
+export const DatasetFormat = z.enum(datasetFormatIds);
 
 /** Formats Glossa reads annotations back from. */
-export const annotationImportFormats = ['doccano', 'labelstudio', 'brat', 'w3c', 'archive'] as const;
-export const AnnotationImportFormat = z.enum(annotationImportFormats);
+export const AnnotationImportFormat = z.enum(importableFormatIds);
 
 /**
  * codepoint: Unicode code points (Python's str, doccano, spaCy, brat); utf16: UTF-16 code units

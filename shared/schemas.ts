@@ -118,24 +118,6 @@ export const DroppedFile = z.object({
   data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'data must be bytes' }),
 });
 
-export const ExportFormat = z.enum(['jsonl', 'csv', 'geojson']);
-
-export const ExportRequest = z.object({
-  format: ExportFormat,
-  /** Omitted: the whole corpus. */
-  documentId: Id.optional(),
-});
-
-export const ExportOutcome = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('cancelled') }),
-  z.object({
-    status: z.literal('written'),
-    path: z.string(),
-    documents: z.number().int(),
-    annotations: z.number().int(),
-  }),
-]);
-
 export const AppInfo = z.object({
   version: z.string(),
   storePath: z.string(),
@@ -153,7 +135,4 @@ export type NewAnnotation = z.infer<typeof NewAnnotation>;
 export type AnnotationPatch = z.infer<typeof AnnotationPatch>;
 export type ImportReport = z.infer<typeof ImportReport>;
 export type DroppedFile = z.infer<typeof DroppedFile>;
-export type ExportFormat = z.infer<typeof ExportFormat>;
-export type ExportRequest = z.infer<typeof ExportRequest>;
-export type ExportOutcome = z.infer<typeof ExportOutcome>;
 export type AppInfo = z.infer<typeof AppInfo>;

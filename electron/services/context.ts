@@ -1,6 +1,7 @@
 // What every service needs: the store, and the ports to the outside world that differ between
 // the Electron shell, the CLI and the tests.
 import type { AppEvent } from '../../shared/contract';
+import type { ImportableFormatId } from '../../shared/formats';
 import type { Store } from '../store/store';
 
 export interface DialogPort {
@@ -11,11 +12,8 @@ export interface DialogPort {
   chooseFilesToImport(mode?: 'files' | 'folder'): Promise<string[]>;
   /** Where to write an export; null when cancelled. */
   chooseExportPath(suggestedName: string, extension: string): Promise<string | null>;
-  /**
-   * A file of annotated data to import (a folder for brat); null when cancelled. Optional: without
-   * it, chooseFilesToImport is asked and its first answer taken.
-   */
-  chooseAnnotationsToImport?(format: 'doccano' | 'labelstudio' | 'brat' | 'w3c' | 'archive'): Promise<string | null>;
+  /** A file of annotated data to import (a folder for brat); null when cancelled. */
+  chooseAnnotationsToImport(format: ImportableFormatId): Promise<string | null>;
 }
 
 /** The system clipboard, for "New document from clipboard". '' when a flavour is absent. */

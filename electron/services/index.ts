@@ -3,9 +3,8 @@ import type { Handlers } from './handlers';
 import { analysisHandlers } from './analysis';
 import { annotationHandlers } from './annotations';
 import { documentDeleteHandlers } from './document-delete';
-import { datasetHandlers } from './datasets';
+import { datasetHandlers } from './datasets/handlers';
 import { documentHandlers } from './documents';
-import { exportHandlers } from './export';
 import { importHandlers } from './import';
 import { labelHandlers } from './labels';
 
@@ -17,7 +16,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...documentDeleteHandlers(ctx),
     ...annotationHandlers(ctx),
     ...importHandlers(ctx),
-    ...exportHandlers(ctx),
     ...analysisHandlers(ctx),
     ...datasetHandlers(ctx),
   } satisfies Handlers;

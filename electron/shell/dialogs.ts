@@ -1,6 +1,7 @@
 // The DialogPort of the services, answered by Electron's native dialogs.
 import { app, BrowserWindow, dialog } from 'electron';
 import path from 'node:path';
+import { datasetFormatTable, reportExtensions } from '../../shared/formats';
 import type { DialogPort } from '../services/context';
 import { withExtension } from './policy';
 
@@ -18,7 +19,7 @@ export function createElectronDialogs(): DialogPort {
               title: 'Import reports',
               properties: ['openFile', 'multiSelections'],
               filters: [
-                { name: 'Reports', extensions: ['html', 'htm', 'mhtml', 'mht', 'pdf', 'docx', 'txt', 'md', 'markdown'] },
+                { name: 'Reports', extensions: [...reportExtensions] },
                 { name: 'All files', extensions: ['*'] },
               ],
             };
@@ -27,15 +28,15 @@ export function createElectronDialogs(): DialogPort {
       return result.canceled ? [] : result.filePaths;
     },
     async chooseAnnotationsToImport(format) {
-      const extensions: Record<string, string[]> = { doccano: ['jsonl', 'json'], labelstudio: ['json'], w3c: ['jsonld', 'json'], archive: ['glossa'] };
+      const facts = datasetFormatTable[format];
       const options: Electron.OpenDialogOptions =
-        format === 'brat'
-          ? { title: 'Import a brat folder', properties: ['openDirectory'] }
+        facts.target === 'folder'
+          ? { title: `Import a ${facts.import.label}`, properties: ['openDirectory'] }
           : {
               title: 'Import annotations',
               properties: ['openFile'],
               filters: [
-                { name: 'Annotations', extensions: extensions[format] ?? ['*'] },
+                { name: facts.import.label, extensions: [...facts.import.extensions] },
                 { name: 'All files', extensions: ['*'] },
               ],
             };

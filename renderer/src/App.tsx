@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MenuCommand } from '../../shared/contract';
-import type { DocumentFull, DocumentMeta, DocumentSummary, ExportFormat, ImportReport, Label } from '../../shared/schemas';
+import type { DocumentFull, DocumentMeta, DocumentSummary, ImportReport, Label } from '../../shared/schemas';
+import type { DatasetFormat } from '../../shared/schemas-datasets';
 import { call, messageOf, onMenuCommand } from './api';
 import { Busy } from './components/Busy';
 import { MenuButton } from './components/MenuButton';
@@ -46,7 +47,7 @@ export function App() {
   const [screen, setScreen] = useState<Screen>('library');
   const [busy, setBusy] = useState<string | null>(null);
   const [importReport, setImportReport] = useState<ImportReport | null>(null);
-  const [exportFormat, setExportFormat] = useState<ExportFormat | null>(null);
+  const [exportFormat, setExportFormat] = useState<DatasetFormat | null>(null);
   const [importingAnnotations, setImportingAnnotations] = useState(false);
   const [historyRequest, setHistoryRequest] = useState<{ kind: 'undo' | 'redo'; serial: number } | null>(null);
   const openRef = useRef<OpenDocument | null>(null);

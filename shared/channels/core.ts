@@ -1,4 +1,4 @@
-// The workbench's channels: documents, labels, annotations, export. Import is in library.ts.
+// The workbench's channels: documents, labels, annotations. Import is in library.ts.
 import { z } from 'zod';
 import * as S from '../schemas';
 import { AnnotationSnapshot } from '../schemas-analysis';
@@ -26,6 +26,4 @@ export const coreChannels = {
   'annotations.delete': { args: byId, result: AnnotationSnapshot },
   /** Puts back an annotation deleted earlier (undo), with its id, times, values, relations and place. */
   'annotations.restore': { args: AnnotationSnapshot, result: AnnotationSnapshot },
-  /** Shows the native save dialog in main and writes the export atomically. */
-  'export.dialog': { args: S.ExportRequest, result: S.ExportOutcome },
 } as const;

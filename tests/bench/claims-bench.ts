@@ -24,6 +24,7 @@ const kinds = ['official', 'military', 'armed group', 'NGO/monitor', 'media', 's
 const noDialogs: DialogPort = {
   chooseFilesToImport: () => Promise.resolve([]),
   chooseExportPath: () => Promise.resolve(null),
+  chooseAnnotationsToImport: () => Promise.resolve(null),
 };
 
 export interface ClaimsBench {

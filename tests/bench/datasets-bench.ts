@@ -8,11 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { createContext } from '../../electron/core';
 import type { ServiceContext } from '../../electron/services/context';
-import { exportDataset, importAnnotations } from '../../electron/services/datasets';
+import { exportDataset } from '../../electron/services/datasets/export';
+import { importAnnotations } from '../../electron/services/datasets/import';
 import { openStore } from '../../electron/store/store';
-import { datasetFormats, type AnnotationImportFormat, type DatasetFormat } from '../../shared/schemas-datasets';
+import { datasetFormatIds } from '../../shared/formats';
+import type { AnnotationImportFormat, DatasetFormat } from '../../shared/schemas-datasets';
 
-const noDialogs = { chooseFilesToImport: () => Promise.resolve([]), chooseExportPath: () => Promise.resolve(null) };
+const noDialogs = { chooseFilesToImport: () => Promise.resolve([]), chooseExportPath: () => Promise.resolve(null), chooseAnnotationsToImport: () => Promise.resolve(null) };
 
 export function seed(ctx: ServiceContext, documents = 1000, perDocument = 100): void {
   const db = ctx.store.db;
@@ -65,7 +67,7 @@ export async function datasetBench(log: (m: string) => void = () => undefined): 
   const source = open('source.sqlite');
   try {
     seed(source.ctx);
-    for (const format of datasetFormats) {
+    for (const format of datasetFormatIds) {
       const out = path.join(dir, format === 'brat' ? 'brat' : `out.${format}`);
       // The median of three runs (the first also warms the code up).
       const runs: number[] = [];

@@ -96,7 +96,7 @@ export async function measureImport(log: (message: string) => void, count = 1000
     log(`import: corpus written in ${generateS.toFixed(1)} s; importing the folder…`);
 
     const store = openStore(path.join(dir, 'glossa.sqlite'));
-    const ctx = createContext(store, { chooseFilesToImport: async () => [], chooseExportPath: async () => null }, 'bench');
+    const ctx = createContext(store, { chooseFilesToImport: async () => [], chooseExportPath: async () => null, chooseAnnotationsToImport: async () => null }, 'bench');
     let lastDone = 0;
     ctx.emit = (event) => {
       if (event.name === 'progress') lastDone = event.payload.done;

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exportDataset } from '../../electron/services/datasets';
-import { datasetFormats, type DatasetFormat } from '../../shared/schemas-datasets';
+import { exportDataset } from '../../electron/services/datasets/export';
+import { datasetFormatIds } from '../../shared/formats';
+import type { DatasetFormat } from '../../shared/schemas-datasets';
 import { expect, test } from './fixtures';
 import { ReaderPage } from './reader-page';
 
@@ -107,7 +108,7 @@ test('a small analysis by mouse and keyboard: tag, link, set status, resolve pla
     exportDataset(session.core.ctx, { format }, out);
     return fs.statSync(out).isDirectory() ? fs.readdirSync(out).map((f) => fs.readFileSync(path.join(out, f), 'utf8')).join('\n') : fs.readFileSync(out, 'latin1');
   };
-  for (const format of datasetFormats) {
+  for (const format of datasetFormatIds) {
     const content = exported(format);
     if (format === 'archive') continue; // a zip; its round trip is checked in the unit tests
     if (format === 'conll') expect(content, format).toMatch(/Rebel .*B-Source[\s\S]*Damascus .*B-Location/);

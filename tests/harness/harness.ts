@@ -47,6 +47,11 @@ export class ScriptedDialogs implements DialogPort {
     return this.openAnswers.shift() ?? [];
   }
 
+  /** The next open answer's first path (a file, or brat's folder). */
+  async chooseAnnotationsToImport(): Promise<string | null> {
+    return this.openAnswers.shift()?.[0] ?? null;
+  }
+
   async chooseExportPath(suggestedName: string, extension: string): Promise<string | null> {
     this.savePrompts.push({ suggestedName, extension });
     return this.saveAnswers.length ? this.saveAnswers.shift()! : null;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { createAnnotation } from '../../electron/services/annotations';
-import { exportDataset } from '../../electron/services/datasets';
+import { exportDataset } from '../../electron/services/datasets/export';
 import { addDocument, getDocument, listDocuments } from '../../electron/services/documents';
 import { startSession } from '../harness/harness';
 

@@ -46,7 +46,7 @@ describe('dispatcher', () => {
       ['documents.importDropped', { files: new Array(100_000).fill({ name: 'a.txt', data: new Uint8Array(1) }) }, 'INVALID_ARGS'],
       ['documents.importDropped', { files: [{ name: 'a.txt', data: 'not bytes' }] }, 'INVALID_ARGS'],
       ['documents.get', { id: 'x'.repeat(10_000) }, 'INVALID_ARGS'],
-      ['export.dialog', { format: 'xml' }, 'INVALID_ARGS'],
+      ['datasets.exportDialog', { format: 'xml' }, 'INVALID_ARGS'],
     ];
     for (const [channel, args, code] of cases) {
       const result = await dispatch(channel, args);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../electron/services/annotations';
 import { setValues } from '../../electron/services/attribute-values';
-import { exportToFile, exportWithDialog } from '../../electron/services/export';
+import { exportDataset, exportDatasetWithDialog } from '../../electron/services/datasets/export';
 import { createAttribute } from '../../electron/services/label-schema';
 import { resolvePlace } from '../../electron/services/places';
 import { createRelation } from '../../electron/services/relations';
@@ -91,7 +91,7 @@ describe('exports with analysis', () => {
   it('JSONL: attributes by name and place on each annotation, relations per document', () => {
     const t = seed();
     const out = path.join(t.dir, 'corpus.jsonl');
-    exportToFile(t.ctx, { format: 'jsonl' }, out);
+    exportDataset(t.ctx, { format: 'jsonl' }, out);
     const lines = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const doc1 = lines.find((l) => l.id === t.doc1);
     const seized = doc1.annotations.find((a: { id: string }) => a.id === t.ids.seized);
@@ -118,7 +118,7 @@ describe('exports with analysis', () => {
   it('CSV: a column per label attribute, outgoing relations as JSON, and the place; Python reads it back', () => {
     const t = seed();
     const out = path.join(t.dir, 'corpus.csv');
-    exportToFile(t.ctx, { format: 'csv' }, out);
+    exportDataset(t.ctx, { format: 'csv' }, out);
     const rows = JSON.parse(
       python(
         "import csv, json, sys\nwith open(sys.argv[1], encoding='utf-8-sig', newline='') as f: print(json.dumps(list(csv.DictReader(f))))",
@@ -150,7 +150,7 @@ describe('exports with analysis', () => {
   it('GeoJSON: one Point feature per place, [lon, lat], with its spans and the claims located there', () => {
     const t = seed();
     const out = path.join(t.dir, 'places.geojson');
-    expect(exportToFile(t.ctx, { format: 'geojson' }, out)).toEqual({ documents: 2, annotations: 3 });
+    expect(exportDataset(t.ctx, { format: 'geojson' }, out)).toEqual({ documents: 2, annotations: 3, relations: 0, offsetUnit: 'none', warnings: [] });
     const collection = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(geoJsonProblems(collection)).toEqual([]);
     expect(Object.keys(collection)).toEqual(['type', 'features']);
@@ -182,7 +182,7 @@ describe('exports with analysis', () => {
     // Python's json reads it as well, and one document's export holds only its places.
     expect(python('import json, sys; print(len(json.load(open(sys.argv[1], encoding="utf-8"))["features"]))', out).trim()).toBe('3');
     const one = path.join(t.dir, 'one.geojson');
-    expect(exportToFile(t.ctx, { format: 'geojson', documentId: t.doc2 }, one)).toEqual({ documents: 1, annotations: 1 });
+    expect(exportDataset(t.ctx, { format: 'geojson', documentId: t.doc2 }, one)).toEqual({ documents: 1, annotations: 1, relations: 0, offsetUnit: 'none', warnings: [] });
     expect(JSON.parse(fs.readFileSync(one, 'utf8')).features).toHaveLength(1);
   });
 
@@ -190,7 +190,7 @@ describe('exports with analysis', () => {
     const t = openTestContext();
     addText(t.ctx, 'Nothing resolved here.');
     t.dialogs.exportPath = path.join(t.dir, 'empty.geojson');
-    expect(await exportWithDialog(t.ctx, { format: 'geojson' })).toMatchObject({ status: 'written', documents: 0, annotations: 0 });
+    expect(await exportDatasetWithDialog(t.ctx, { format: 'geojson' })).toMatchObject({ status: 'written', documents: 0, annotations: 0 });
     expect(t.dialogs.exportRequests[0]).toMatchObject({ extension: 'geojson' });
     expect(t.dialogs.exportRequests[0]!.suggestedName).toMatch(/^glossa-corpus-\d{4}-\d{2}-\d{2}\.geojson$/);
     const empty = JSON.parse(fs.readFileSync(t.dialogs.exportPath, 'utf8'));

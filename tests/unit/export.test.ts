@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createAnnotation } from '../../electron/services/annotations';
 import { writeFileAtomic } from '../../electron/services/atomic-write';
-import { exportToFile, slug } from '../../electron/services/export';
+import { exportDataset } from '../../electron/services/datasets/export';
+import { slug } from '../../electron/services/datasets/file-names';
 import { createHandlers } from '../../electron/services/index';
 import { addText, errorCodeOf, openTestContext, type TestContext } from './helpers';
 
@@ -71,12 +72,17 @@ with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:
     print(json.dumps(list(csv.reader(f, strict=True))))
 `;
 
+/** What an export of n documents with k annotations (and no relations) in code points says it holds. */
+function holds(documents: number, annotations: number) {
+  return { documents, annotations, relations: 0, offsetUnit: 'codepoint', warnings: [] };
+}
+
 describe('export', () => {
   it('writes JSONL whose code-point offsets slice the quotes out in Python', () => {
     const t = openTestContext();
     seed(t);
     const out = path.join(t.dir, 'corpus.jsonl');
-    expect(exportToFile(t.ctx, { format: 'jsonl' }, out)).toEqual({ documents: 1, annotations: spans.length });
+    expect(exportDataset(t.ctx, { format: 'jsonl' }, out)).toEqual(holds(1, spans.length));
     expect(python(checkJsonl, out).trim()).toBe(String(spans.length));
 
     const line = JSON.parse(fs.readFileSync(out, 'utf8').trim());
@@ -100,7 +106,7 @@ describe('export', () => {
     const t = openTestContext();
     const documentId = seed(t);
     const out = path.join(t.dir, 'corpus.csv');
-    exportToFile(t.ctx, { format: 'csv' }, out);
+    exportDataset(t.ctx, { format: 'csv' }, out);
     const bytes = fs.readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const raw = bytes.toString('utf8');
@@ -132,10 +138,10 @@ describe('export', () => {
     const documentId = seed(t);
     addText(t.ctx, 'Another report entirely.');
     const out = path.join(t.dir, 'one.jsonl');
-    expect(exportToFile(t.ctx, { format: 'jsonl', documentId }, out)).toEqual({ documents: 1, annotations: spans.length });
-    expect(exportToFile(t.ctx, { format: 'jsonl' }, out)).toEqual({ documents: 2, annotations: spans.length });
+    expect(exportDataset(t.ctx, { format: 'jsonl', documentId }, out)).toEqual(holds(1, spans.length));
+    expect(exportDataset(t.ctx, { format: 'jsonl' }, out)).toEqual(holds(2, spans.length));
     const missing = path.join(t.dir, 'missing.jsonl');
-    expect(errorCodeOf(() => exportToFile(t.ctx, { format: 'csv', documentId: 'nope' }, missing))).toBe('NOT_FOUND');
+    expect(errorCodeOf(() => exportDataset(t.ctx, { format: 'csv', documentId: 'nope' }, missing))).toBe('NOT_FOUND');
     expect(fs.existsSync(missing)).toBe(false);
   });
 
@@ -147,7 +153,7 @@ describe('export', () => {
     const out = path.join(blocker, 'corpus.jsonl');
     let error: { code?: string; message?: string } = {};
     try {
-      exportToFile(t.ctx, { format: 'jsonl' }, out);
+      exportDataset(t.ctx, { format: 'jsonl' }, out);
     } catch (e) {
       error = e as typeof error;
     }
@@ -162,7 +168,7 @@ describe('export', () => {
     seed(t);
     const out = path.join(t.dir, 'taken.csv');
     fs.mkdirSync(out);
-    expect(errorCodeOf(() => exportToFile(t.ctx, { format: 'csv' }, out))).toBe('EXPORT_FAILED');
+    expect(errorCodeOf(() => exportDataset(t.ctx, { format: 'csv' }, out))).toBe('EXPORT_FAILED');
     expect(fs.readdirSync(t.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -184,7 +190,7 @@ describe('export', () => {
     seed(t);
     const out = path.join(t.dir, 'existing.jsonl');
     fs.writeFileSync(out, 'old contents\n');
-    exportToFile(t.ctx, { format: 'jsonl' }, out);
+    exportDataset(t.ctx, { format: 'jsonl' }, out);
     expect(python(checkJsonl, out).trim()).toBe(String(spans.length));
   });
 
@@ -212,7 +218,7 @@ describe('export', () => {
     for (const format of ['jsonl', 'csv'] as const) {
       const out = path.join(t.dir, `big.${format}`);
       // Its speed is measured by npm run bench, not here (timed tests are flaky on a busy machine).
-      expect(exportToFile(t.ctx, { format }, out)).toEqual({ documents: 1000, annotations: 100_000 });
+      expect(exportDataset(t.ctx, { format }, out)).toEqual(holds(1000, 100_000));
     }
   });
 
@@ -222,13 +228,13 @@ describe('export', () => {
     const dispatch = createDispatcher(createHandlers(t.ctx));
 
     t.dialogs.exportPath = null;
-    expect(await dispatch('export.dialog', { format: 'jsonl' })).toEqual({ ok: true, value: { status: 'cancelled' } });
+    expect(await dispatch('datasets.exportDialog', { format: 'jsonl' })).toEqual({ ok: true, value: { status: 'cancelled' } });
 
     const out = path.join(t.dir, 'chosen.csv');
     t.dialogs.exportPath = out;
-    expect(await dispatch('export.dialog', { format: 'csv', documentId })).toEqual({
+    expect(await dispatch('datasets.exportDialog', { format: 'csv', documentId })).toEqual({
       ok: true,
-      value: { status: 'written', path: out, documents: 1, annotations: spans.length },
+      value: { status: 'written', path: out, ...holds(1, spans.length) },
     });
     expect(fs.existsSync(out)).toBe(true);
 
@@ -237,7 +243,7 @@ describe('export', () => {
       { suggestedName: `glossa-corpus-${today}.jsonl`, extension: 'jsonl' },
       { suggestedName: 'dispatch-dorsk.csv', extension: 'csv' },
     ]);
-    const unknown = await dispatch('export.dialog', { format: 'csv', documentId: 'nope' });
+    const unknown = await dispatch('datasets.exportDialog', { format: 'csv', documentId: 'nope' });
     expect(unknown.ok ? '' : unknown.error.code).toBe('NOT_FOUND');
     expect(t.dialogs.exportRequests).toHaveLength(2); // no dialog for a document that does not exist
   });

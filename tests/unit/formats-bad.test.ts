@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { exportDataset, importAnnotations } from '../../electron/services/datasets';
-import { zip } from '../../electron/services/formats/files';
+import { exportDataset } from '../../electron/services/datasets/export';
+import { importAnnotations } from '../../electron/services/datasets/import';
+import { zip } from '../../electron/services/datasets/files';
 import { addText, openTestContext, rowCounts } from './helpers';
 import { seedUnicode } from './formats-helpers';
 

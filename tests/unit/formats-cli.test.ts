@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { datasetFormats } from '../../shared/schemas-datasets';
+import { datasetFormatIds } from '../../shared/formats';
 import { openTestContext } from './helpers';
 import { seedUnicode } from './formats-helpers';
 
@@ -21,7 +21,7 @@ describe('CLI datasets', () => {
     seedUnicode(ctx);
     store.close();
     const db = path.join(dir, 'glossa.sqlite');
-    for (const format of datasetFormats) {
+    for (const format of datasetFormatIds) {
       const out = path.join(dir, format === 'brat' ? 'brat-out' : `out-${format}`);
       const run = cli(['export', '--format', format, '--out', out, '--db', db]);
       expect(run.stderr, format).toBe('');

@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportDataset, importAnnotations, labelStudioConfigPath } from '../../electron/services/datasets';
+import { exportDataset } from '../../electron/services/datasets/export';
+import { labelStudioConfigPath } from '../../electron/services/datasets/formats/labelstudio';
+import { importAnnotations } from '../../electron/services/datasets/import';
 import { openTestContext } from './helpers';
 import { fixturesDir, seedUnicode, snapshot } from './formats-helpers';
 

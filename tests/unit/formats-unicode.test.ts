@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnnotationImportFormat, DatasetFormat } from '../../shared/schemas-datasets';
-import { exportDataset, importAnnotations } from '../../electron/services/datasets';
+import { exportDataset } from '../../electron/services/datasets/export';
+import { importAnnotations } from '../../electron/services/datasets/import';
 import { openTestContext } from './helpers';
 import { fixturesDir, seedUnicode, snapshot } from './formats-helpers';
 

@@ -29,6 +29,11 @@ export class ScriptedDialogs implements DialogPort {
     return Promise.resolve(this.filesToImport);
   }
 
+  /** The first of filesToImport (a file, or brat's folder); null when none. */
+  chooseAnnotationsToImport(): Promise<string | null> {
+    return Promise.resolve(this.filesToImport[0] ?? null);
+  }
+
   chooseExportPath(suggestedName: string, extension: string): Promise<string | null> {
     this.exportRequests.push({ suggestedName, extension });
     return Promise.resolve(this.exportPath);

@@ -1,22 +1,13 @@
 // What Glossa imports, and how much of it. The README's Formats section lists the same numbers.
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { reportFormatIds, reportFormats, type ReportFormatId } from '../../../shared/formats';
 
-export type Format = 'txt' | 'md' | 'html' | 'mhtml' | 'pdf' | 'docx';
+export type Format = ReportFormatId;
 
-export const formatsByExtension: Readonly<Record<string, Format>> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.mhtml': 'mhtml',
-  '.mht': 'mhtml',
-  '.pdf': 'pdf',
-  '.docx': 'docx',
-};
+const formatsByExtension: Readonly<Record<string, Format>> = Object.fromEntries(
+  reportFormatIds.flatMap((id) => reportFormats[id].extensions.map((extension) => [`.${extension}`, id])),
+);
 
 const mebibyte = 1024 * 1024;
 
@@ -44,15 +35,6 @@ export const maxTitleLength = 160;
 export const parseTimeoutMs = 120_000;
 /** How many files one import may take (a folder with more is refused past this). */
 export const maxFilesPerImport = 20_000;
-
-export const formatNames: Readonly<Record<Format, string>> = {
-  txt: 'text',
-  md: 'Markdown',
-  html: 'HTML',
-  mhtml: 'MHTML',
-  pdf: 'PDF',
-  docx: 'Word (DOCX)',
-};
 
 export function importError(message: string): AppError {
   return new AppError('IMPORT_FAILED', message);
@@ -85,7 +67,7 @@ export function formatOf(fileName: string): Format {
 }
 
 export function tooLargeMessage(fileName: string, size: number, format: Format): string {
-  return `${fileName} is ${formatSize(size)}; Glossa imports ${formatNames[format]} files up to ${formatSize(maxFileBytes[format])}.`;
+  return `${fileName} is ${formatSize(size)}; Glossa imports ${reportFormats[format].label} files up to ${formatSize(maxFileBytes[format])}.`;
 }
 
 export function checkTextLength(fileName: string, text: string): void {

@@ -1,16 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DocumentSummary, ExportFormat, Label } from '../../../shared/schemas';
+import type { DocumentSummary, Label } from '../../../shared/schemas';
 import type { DatasetExportOptions, DatasetFormat, DatasetPreview } from '../../../shared/schemas-datasets';
 import { call, messageOf } from '../api';
 import { Modal } from '../components/Modal';
-import { exportFormats } from './formats';
+import { exportFormats, hasUnitChoice } from './formats';
 import './export.css';
 
 /** What the dialog asks for: datasets.exportDialog's arguments. */
 export type ExportChoice = DatasetExportOptions;
 
 interface ExportDialogProps {
-  initialFormat: ExportFormat | DatasetFormat;
+  initialFormat: DatasetFormat;
   /** The open document, when there is one: offered as a scope. */
   openDocument: { id: string; title: string } | null;
   onExport(choice: ExportChoice): void;
@@ -30,6 +30,7 @@ export function ExportDialog({ initialFormat, openDocument, onExport, onClose }:
   const [preview, setPreview] = useState<DatasetPreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const info = exportFormats.find((f) => f.id === format)!;
+  const unitChoice = hasUnitChoice(info);
 
   useEffect(() => {
     void call('documents.list', {}).then(setDocuments).catch(() => undefined);
@@ -48,9 +49,9 @@ export function ExportDialog({ initialFormat, openDocument, onExport, onClose }:
       if (kept.length === 0) return null;
       c.labels = kept;
     }
-    if (utf16 && info.unitChoice) c.offsetUnit = 'utf16';
+    if (utf16 && unitChoice) c.offsetUnit = 'utf16';
     return c;
-  }, [format, scope, openDocument, selected, excluded, labels, utf16, info.unitChoice]);
+  }, [format, scope, openDocument, selected, excluded, labels, utf16, unitChoice]);
 
   useEffect(() => {
     if (!choice) {
@@ -92,8 +93,8 @@ export function ExportDialog({ initialFormat, openDocument, onExport, onClose }:
               <label key={f.id} className="choice">
                 <input type="radio" name="format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
                 <span>
-                  <strong>{f.name}</strong>
-                  <small>{f.description}</small>
+                  <strong>{f.label}</strong>
+                  <small>{f.summary}</small>
                 </span>
               </label>
             ))}
@@ -148,11 +149,11 @@ export function ExportDialog({ initialFormat, openDocument, onExport, onClose }:
             <fieldset>
               <legend>Offsets</legend>
               <label className="choice">
-                <input type="checkbox" checked={utf16 && info.unitChoice} disabled={!info.unitChoice} onChange={(e) => setUtf16(e.target.checked)} />
+                <input type="checkbox" checked={utf16 && unitChoice} disabled={!unitChoice} onChange={(e) => setUtf16(e.target.checked)} />
                 <span>
                   <strong>UTF-16 offsets</strong>
                   <small>
-                    {info.unitChoice
+                    {unitChoice
                       ? 'For JavaScript tools. Default: Unicode code points, as Python counts them; each span also keeps its quote.'
                       : 'This format has a fixed unit (see the preview).'}
                   </small>
@@ -187,7 +188,7 @@ export function ExportDialog({ initialFormat, openDocument, onExport, onClose }:
             Cancel
           </button>
           <button type="submit" className="primary" disabled={!choice}>
-            {info.folder ? 'Choose folder and export…' : 'Choose file and export…'}
+            {info.target === 'folder' ? 'Choose folder and export…' : 'Choose file and export…'}
           </button>
         </div>
       </form>

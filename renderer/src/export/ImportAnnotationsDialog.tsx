@@ -3,17 +3,10 @@
 // be anchored.
 import { useState } from 'react';
 import type { AnnotationImportFormat, AnnotationImportPlan, AnnotationImportReport } from '../../../shared/schemas-datasets';
+import { datasetFormatTable, importableFormatList } from '../../../shared/formats';
 import { call, messageOf } from '../api';
 import { Modal } from '../components/Modal';
 import './export.css';
-
-const formats: { id: AnnotationImportFormat; name: string; description: string }[] = [
-  { id: 'doccano', name: 'doccano JSONL', description: 'Also Glossa JSONL. One document per line with entities (or label) and relations.' },
-  { id: 'labelstudio', name: 'Label Studio JSON', description: 'Tasks with a "text" field, labels regions and relations.' },
-  { id: 'brat', name: 'brat folder', description: '.txt and .ann files (T, R, A and # lines).' },
-  { id: 'w3c', name: 'W3C Web Annotation', description: 'JSON-LD with TextQuoteSelector / TextPositionSelector.' },
-  { id: 'archive', name: 'Glossa archive (.glossa)', description: 'A whole project; merged by document text and annotation id.' },
-];
 
 export function ImportAnnotationsDialog({ onClose, onImported }: { onClose(): void; onImported(report: AnnotationImportReport): void }) {
   const [format, setFormat] = useState<AnnotationImportFormat>('doccano');
@@ -118,12 +111,12 @@ export function ImportAnnotationsDialog({ onClose, onImported }: { onClose(): vo
       {!plan ? (
         <fieldset>
           <legend>Format</legend>
-          {formats.map((f) => (
+          {importableFormatList.map((f) => (
             <label key={f.id} className="choice">
               <input type="radio" name="import-format" checked={format === f.id} onChange={() => setFormat(f.id)} />
               <span>
-                <strong>{f.name}</strong>
-                <small>{f.description}</small>
+                <strong>{f.import.label}</strong>
+                <small>{f.import.summary}</small>
               </span>
             </label>
           ))}
@@ -151,7 +144,7 @@ export function ImportAnnotationsDialog({ onClose, onImported }: { onClose(): vo
         </button>
         {!plan ? (
           <button type="button" className="primary" disabled={working} onClick={() => void choose()}>
-            {format === 'brat' ? 'Choose folder…' : 'Choose file…'}
+            {datasetFormatTable[format].target === 'folder' ? 'Choose folder…' : 'Choose file…'}
           </button>
         ) : (
           <button type="button" className="primary" disabled={working} onClick={() => void run()}>

@@ -3,8 +3,30 @@
 //
 // Cells are written exactly as stored: a quote starting with = + - or @ is not prefixed to
 // defuse spreadsheet formulas, because that would change the data a dataset consumer reads.
-import type { AttributeValue } from '../../shared/schemas-analysis';
-import { exportOffsetUnit, type AttributeColumn, type ExportDocument } from './export-data';
+import type { AttributeValue } from '../../../../shared/schemas-analysis';
+import type { ServiceContext } from '../../context';
+import type { DsDocument } from '../model';
+import type { DatasetFormat } from './format';
+import { asWritten, textExport } from './text-export';
+
+export interface AttributeColumn {
+  label: string;
+  name: string;
+  /** "<Label>.<attribute>", e.g. "Claim.status". */
+  header: string;
+}
+
+/** The attribute columns: one for every attribute of every label, in schema order. */
+export function attributeColumns(ctx: ServiceContext): AttributeColumn[] {
+  return (
+    ctx.store.db
+      .prepare(
+        `SELECT l.name AS label, la.name FROM label_attributes la JOIN labels l ON l.id = la.label_id
+         ORDER BY l.position, l.name, la.position, la.name`,
+      )
+      .all() as { label: string; name: string }[]
+  ).map((r) => ({ ...r, header: `${r.label}.${r.name}` }));
+}
 
 export const csvBom = '\uFEFF';
 export const csvColumns = ['document_id', 'title', 'label', 'start', 'end', 'quote', 'note', 'offset_unit'] as const;
@@ -34,7 +56,7 @@ function valueCell(value: AttributeValue | undefined): string | number {
   return JSON.stringify(value);
 }
 
-export function csvRows(doc: ExportDocument, attributeColumns: readonly AttributeColumn[] = []): string {
+export function csvRows(doc: DsDocument, attributeColumns: readonly AttributeColumn[] = []): string {
   const outgoing = new Map<string, { type: string; to: string }[]>();
   for (const r of doc.relations) {
     const list = outgoing.get(r.from) ?? [];
@@ -48,11 +70,11 @@ export function csvRows(doc: ExportDocument, attributeColumns: readonly Attribut
       doc.id,
       doc.title,
       a.label,
-      a.start,
-      a.end,
+      a.cpStart,
+      a.cpEnd,
       a.quote,
       a.note,
-      exportOffsetUnit,
+      'codepoint',
       ...attributeColumns.map((column) => (column.label === a.label ? valueCell(a.attributes[column.name]) : '')),
       // Outgoing relations as a JSON array of { type, to } (annotation ids); empty when none.
       relations ? JSON.stringify(relations) : '',
@@ -65,3 +87,13 @@ export function csvRows(doc: ExportDocument, attributeColumns: readonly Attribut
   }
   return out;
 }
+
+/** Offsets are always code points here: spreadsheets and Python read them alike. */
+export const csvFormat: DatasetFormat = {
+  id: 'csv',
+  ...textExport(function* (ctx, docs) {
+    const columns = attributeColumns(ctx);
+    yield { text: csvHeader(columns), record: false };
+    for (const d of docs) yield { text: csvRows(d, columns), record: true };
+  }, asWritten),
+};

@@ -10,12 +10,15 @@
 // documents.json beside them keeps each document's title and details.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AnalysisSchema, AttributeValue } from '../../../shared/schemas-analysis';
-import { slug } from '../export';
+import type { AnalysisSchema, AttributeValue } from '../../../../shared/schemas-analysis';
+import { slug } from '../file-names';
 import { placeOf } from './doccano';
-import { decodeUtf8, maxImportBytes, readLimited } from './files';
-import { importError, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from './model';
-import { AppError } from '../../../shared/errors';
+import { decodeUtf8, maxImportBytes, readLimited, writeFolderAtomic } from '../files';
+import { datasetDocuments, importError, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from '../model';
+import { AppError } from '../../../../shared/errors';
+import { getSchema } from '../../label-schema';
+import { countingDocs, type ImportableFormat } from './format';
+import { clip } from './text-export';
 
 export const bratName = (name: string): string => name.trim().replace(/\s+/g, '_');
 const oneLine = (text: string): string => text.replace(/\r\n|\r|\n|\t/g, ' ');
@@ -224,3 +227,28 @@ export function parseBrat(target: string, schema: AnalysisSchema): InDataset {
   }
   return { documents, unplaced: [] };
 }
+
+export const bratFormat: ImportableFormat = {
+  id: 'brat',
+  write: (ctx, { scope, counts }, target) => {
+    const schema = getSchema(ctx);
+    writeFolderAtomic(target, (folder) => {
+      const used = new Set<string>();
+      const meta: [string, DsDocument][] = [];
+      for (const d of countingDocs(datasetDocuments(ctx, scope), counts)) {
+        const base = bratBaseName(d, used);
+        fs.writeFileSync(path.join(folder, `${base}.txt`), d.text);
+        fs.writeFileSync(path.join(folder, `${base}.ann`), bratAnn(d, schema));
+        meta.push([base, { ...d, text: '', annotations: [], relations: [] }]);
+      }
+      fs.writeFileSync(path.join(folder, 'annotation.conf'), bratConf(schema));
+      fs.writeFileSync(path.join(folder, 'documents.json'), bratDocumentsJson(meta));
+    });
+  },
+  preview: (ctx, { first }) => {
+    const schema = getSchema(ctx);
+    const records = [...datasetDocuments(ctx, first)].map((d) => clip(`${d.title}.ann\n${bratAnn(d, schema) || '(no annotations)'}`));
+    return [...records, clip(`annotation.conf\n${bratConf(schema)}`)];
+  },
+  read: (ctx, target) => parseBrat(target, getSchema(ctx)),
+};

@@ -3,11 +3,14 @@
 // are [longitude, latitude] in WGS 84, as the RFC requires; no "crs" member. Each feature's
 // properties name the place and list the Location annotations resolved to it and the claims
 // "located at" them, with their quote, attributes (status…) and document.
-import type { AttributeValue } from '../../shared/schemas-analysis';
-import { writeFileAtomic } from './atomic-write';
-import { locatedAt } from './claims';
-import type { ServiceContext } from './context';
-import type { ExportCounts } from './export';
+import type { AttributeValue } from '../../../../shared/schemas-analysis';
+import { AppError } from '../../../../shared/errors';
+import { writeFileAtomic } from '../../atomic-write';
+import { locatedAt } from '../../claims';
+import type { ServiceContext } from '../../context';
+import type { ExportScope } from '../model';
+import type { DatasetFormat } from './format';
+import { clip, previewRecords, readable } from './text-export';
 
 interface PlaceRow {
   annotationId: string;
@@ -158,18 +161,21 @@ export function geoJsonFeatures(ctx: ServiceContext, documentId?: string): { fea
   return { features: [...features.values()], documents: documents.size };
 }
 
-export function exportGeoJson(ctx: ServiceContext, documentId: string | undefined, target: string): ExportCounts {
-  const { features, documents } = geoJsonFeatures(ctx, documentId);
-  const annotations = features.reduce((n, f) => n + f.properties.locations.length, 0);
-  function* chunks(): Generator<string> {
-    yield '{"type":"FeatureCollection","features":[';
-    let first = true;
-    for (const feature of features) {
-      yield (first ? '\n' : ',\n') + JSON.stringify(feature);
-      first = false;
-    }
-    yield '\n]}\n';
-  }
-  writeFileAtomic(target, chunks());
-  return { documents, annotations };
+/** GeoJSON holds the whole corpus or one document: that document's id, or undefined. */
+function geoJsonScope(scope: ExportScope): string | undefined {
+  const ids = scope.documentIds ?? (scope.documentId ? [scope.documentId] : undefined);
+  if (ids && ids.length > 1) throw new AppError('INVALID_ARGS', 'GeoJSON exports the whole corpus or one document; choose one.');
+  return ids?.[0];
 }
+
+/** Places, not spans: the label filter and the offset unit do not apply. */
+export const geoJsonFormat: DatasetFormat = {
+  id: 'geojson',
+  write: (ctx, { scope, counts }, target) => {
+    const { features, documents } = geoJsonFeatures(ctx, geoJsonScope(scope));
+    writeFileAtomic(target, ['{"type":"FeatureCollection","features":[', features.map((f) => '\n' + JSON.stringify(f)).join(','), '\n]}\n']);
+    counts.documents = documents;
+    counts.annotations = features.reduce((n, f) => n + f.properties.locations.length, 0);
+  },
+  preview: (ctx, { scope }) => geoJsonFeatures(ctx, geoJsonScope(scope)).features.slice(0, previewRecords).map((f) => clip(readable(JSON.stringify(f)))),
+};

@@ -6,12 +6,15 @@
 //                      note, times, attribute values by name, place
 //   relations.jsonl    one relation per line: id, type name, from, to, time
 // Offsets are UTF-16 code units, the store's own unit, so nothing is converted.
-import { AppError } from '../../../shared/errors';
-import type { ServiceContext } from '../context';
-import { schemaJson } from '../schema-file';
+import path from 'node:path';
+import { AppError } from '../../../../shared/errors';
+import type { ServiceContext } from '../../context';
+import { schemaJson } from '../../schema-file';
 import { jsonLines, placeOf } from './doccano';
-import { unzip, zip } from './files';
-import { asObject, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, optNumber, optString, recordDetails } from './model';
+import { readLimited, unzip, writeBytesAtomic, zip } from '../files';
+import { asObject, datasetDocuments, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, optNumber, optString, recordDetails } from '../model';
+import { countingDocs, type ImportableFormat } from './format';
+import { clip } from './text-export';
 
 export const archiveVersion = 1;
 
@@ -164,3 +167,11 @@ export function parseArchive(bytes: Buffer, file: string): InDataset {
   }
   return { documents: [...documents.values()], schemaJson: text('schema.json'), unplaced: [] };
 }
+
+export const archiveFormat: ImportableFormat = {
+  id: 'archive',
+  write: (ctx, { scope, counts }, target) => writeBytesAtomic(target, buildArchive(ctx, countingDocs(datasetDocuments(ctx, scope), counts)).bytes),
+  preview: (ctx, { first }) =>
+    [...datasetDocuments(ctx, first)].map((d) => clip(JSON.stringify({ id: d.id, title: d.title, annotations: d.annotations.length, relations: d.relations.length }))),
+  read: (_ctx, target) => parseArchive(readLimited(target), path.basename(target)),
+};

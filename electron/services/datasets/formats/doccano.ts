@@ -5,9 +5,13 @@
 // per entity its quote, note, attribute values, place and own id, and per line the document's
 // details and "offset_unit"; doccano keeps unknown top-level keys as metadata. Reading also
 // accepts doccano's plain sequence-labeling form ("label": [[start, end, "Label"], …]).
-import type { OffsetUnit } from '../../../shared/offsets';
-import type { AttributeValue } from '../../../shared/schemas-analysis';
-import { asObject, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from './model';
+import type { OffsetUnit } from '../../../../shared/offsets';
+import type { AttributeValue } from '../../../../shared/schemas-analysis';
+import { asObject, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from '../model';
+import path from 'node:path';
+import { readText } from '../files';
+import type { ImportableFormat } from './format';
+import { readable, textExport } from './text-export';
 
 export function doccanoLine(doc: DsDocument, unit: OffsetUnit, n: number): string {
   const number = new Map<string, number>();
@@ -188,3 +192,12 @@ export function parseDoccano(text: string, file: string): InDataset {
   }
   return { documents, unplaced: [] };
 }
+
+export const doccanoFormat: ImportableFormat = {
+  id: 'doccano',
+  ...textExport(function* (_ctx, docs, unit) {
+    let n = 0;
+    for (const d of docs) yield { text: doccanoLine(d, unit, ++n), record: true };
+  }, readable),
+  read: (_ctx, target) => parseDoccano(readText(target), path.basename(target)),
+};

@@ -3,11 +3,14 @@
 // document, offsets and quote, one column per claim attribute, and the sources it is
 // "attributed to" and the locations it is "located at", with their attributes and places.
 // Lists inside a cell are joined with " | "; the *_json columns repeat them losslessly.
-import type { OffsetUnit } from '../../../shared/offsets';
-import type { AttributeValue, LabelAttribute } from '../../../shared/schemas-analysis';
-import { csvBom, csvRecord } from '../export-csv';
-import { attributedTo, locatedAt } from '../claims';
-import { offsetsOf, type DsDocument } from './model';
+import type { OffsetUnit } from '../../../../shared/offsets';
+import type { AttributeValue, LabelAttribute } from '../../../../shared/schemas-analysis';
+import { csvBom, csvRecord } from './csv';
+import { attributedTo, locatedAt } from '../../claims';
+import { offsetsOf, type DsDocument } from '../model';
+import { listAttributes } from '../../label-schema';
+import type { DatasetFormat } from './format';
+import { asWritten, textExport } from './text-export';
 
 export const claimLabelId = 'claim';
 
@@ -83,3 +86,12 @@ export function claimsCsvRows(doc: DsDocument, claimAttributes: readonly LabelAt
   }
   return { text, claims };
 }
+
+export const claimsCsvFormat: DatasetFormat = {
+  id: 'claims-csv',
+  ...textExport(function* (ctx, docs, unit) {
+    const attributes = listAttributes(ctx, claimLabelId);
+    yield { text: claimsCsvHeader(attributes), record: false };
+    for (const d of docs) yield { text: claimsCsvRows(d, attributes, unit).text, record: true };
+  }, asWritten),
+};

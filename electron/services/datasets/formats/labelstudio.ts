@@ -7,10 +7,16 @@
 // from_name/to_name match the labeling config written beside the file (labelStudioConfig).
 // Glossa's note, attribute values, place and ids ride along in each region's "meta" and in a
 // "glossa" object Label Studio ignores.
-import type { OffsetUnit } from '../../../shared/offsets';
-import type { AnalysisSchema } from '../../../shared/schemas-analysis';
+import type { OffsetUnit } from '../../../../shared/offsets';
+import type { AnalysisSchema } from '../../../../shared/schemas-analysis';
 import { placeOf, unitOf } from './doccano';
-import { asObject, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from './model';
+import { asObject, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from '../model';
+import path from 'node:path';
+import { writeFileAtomic } from '../../atomic-write';
+import { getSchema } from '../../label-schema';
+import { readText } from '../files';
+import type { ImportableFormat } from './format';
+import { readable, textExport, writeChunks, type ChunkWriter } from './text-export';
 
 export const lsFromName = 'label';
 export const lsToName = 'text';
@@ -162,3 +168,25 @@ export function parseLabelStudio(text: string, file: string): InDataset {
   });
   return { documents, unplaced: [] };
 }
+
+/** The labeling config is written beside the tasks: tasks.json and tasks.label_config.xml. */
+export function labelStudioConfigPath(target: string): string {
+  return target.replace(/(\.json)?$/i, '.label_config.xml');
+}
+
+const tasks: ChunkWriter = function* (_ctx, docs, unit) {
+  yield { text: '[\n', record: false };
+  let n = 0;
+  for (const d of docs) yield { text: (n++ > 0 ? ',\n' : '') + labelStudioTask(d, unit, n), record: true };
+  yield { text: '\n]\n', record: false };
+};
+
+export const labelStudioFormat: ImportableFormat = {
+  id: 'labelstudio',
+  ...textExport(tasks, readable),
+  write: (ctx, job, target) => {
+    writeChunks(ctx, tasks, job, target);
+    writeFileAtomic(labelStudioConfigPath(target), [labelStudioConfig(getSchema(ctx))]);
+  },
+  read: (_ctx, target) => parseLabelStudio(readText(target), path.basename(target)),
+};

@@ -11,7 +11,9 @@
 // sorted by start, then longest first, then the one made first; a span is kept when it
 // overlaps no span kept before it.
 // Dropped spans are counted and reported. A span covers the tokens it overlaps.
-import type { DsAnnotation, DsDocument } from './model';
+import type { DsAnnotation, DsDocument } from '../model';
+import type { DatasetFormat } from './format';
+import { asWritten, textExport } from './text-export';
 
 const tokenPattern =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Emoji_Modifier}|\uFE0F|\u20E3|\u200D(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Emoji_Modifier}|\uFE0F)?|\p{Regional_Indicator})*|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}\p{Pc}])+|[^\s]\p{M}*/gu;
@@ -104,3 +106,17 @@ export function readConll(text: string): { tokens: string[]; entities: [string, 
   }
   return docs;
 }
+
+export const conllFormat: DatasetFormat = {
+  id: 'conll',
+  ...textExport(function* (_ctx, docs, _unit, warnings) {
+    let dropped = 0;
+    let n = 0;
+    for (const d of docs) {
+      const out = conllDocument(d);
+      dropped += out.dropped;
+      yield { text: (n++ > 0 ? '\n' : '') + out.text, record: true };
+    }
+    if (dropped > 0) warnings.push(`${dropped} overlapping span${dropped === 1 ? ' was' : 's were'} left out of the IOB tags (the earlier, then longer, span is kept).`);
+  }, asWritten),
+};

@@ -10,10 +10,14 @@
 // tagging body). Positions count code points, as the model says; the "UTF-16 offsets" option
 // counts UTF-16 code units instead (Hypothesis's unit) and the collection says which in
 // glossa:offsetUnit. Attribute values, places and the documents' texts are under "glossa:" terms.
-import type { OffsetUnit } from '../../../shared/offsets';
-import type { AttributeValue } from '../../../shared/schemas-analysis';
+import type { OffsetUnit } from '../../../../shared/offsets';
+import type { AttributeValue } from '../../../../shared/schemas-analysis';
 import { placeOf } from './doccano';
-import { asObject, contextOf, glossaId, importError, offsetsOf, optNumber, optString, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from './model';
+import { asObject, contextOf, glossaId, importError, offsetsOf, optNumber, optString, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from '../model';
+import path from 'node:path';
+import { readText } from '../files';
+import type { ImportableFormat } from './format';
+import { readable, textExport } from './text-export';
 
 export const w3cContext = ['http://www.w3.org/ns/anno.jsonld', { glossa: 'urn:glossa:ns#' }];
 const urn = (id: string) => `urn:uuid:${id}`;
@@ -173,3 +177,27 @@ export function parseW3c(text: string, file: string): InDataset {
   }
   return { documents: [...byId.values()], unplaced };
 }
+
+export const w3cFormat: ImportableFormat = {
+  id: 'w3c',
+  ...textExport(
+    function* (ctx, docs, unit) {
+      yield { text: w3cHeader(unit, ctx.now()), record: false };
+      const sources: string[] = [];
+      let items = 0;
+      for (const d of docs) {
+        const list = w3cItems(d, unit);
+        sources.push(w3cSource(d));
+        if (list.length === 0) continue;
+        yield { text: (items > 0 ? ',\n' : '') + list.join(',\n'), record: true };
+        items += list.length;
+      }
+      yield { text: `\n]},\n"total": ${items},\n"glossa:sources": [\n`, record: false };
+      yield { text: sources.join(',\n'), record: false };
+      yield { text: '\n]\n}\n', record: false };
+    },
+    // A record is a document's annotations; the preview shows its first two.
+    (record) => record.split(',\n').slice(0, 2).map(readable).join('\n'),
+  ),
+  read: (_ctx, target) => parseW3c(readText(target), path.basename(target)),
+};

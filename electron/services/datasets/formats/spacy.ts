@@ -6,9 +6,11 @@
 // gives the spans, doc.spans["sc"] can hold all of them and doc.ents the ones in "ents" (spans
 // that do not overlap, chosen by the rule in conll.ts). Each span also has its quote ("text"),
 // Glossa id, note and attribute values; relations are in "meta".
-import type { OffsetUnit } from '../../../shared/offsets';
+import type { OffsetUnit } from '../../../../shared/offsets';
 import { nonOverlapping } from './conll';
-import { offsetsOf, type DsDocument } from './model';
+import { offsetsOf, type DsDocument } from '../model';
+import type { DatasetFormat } from './format';
+import { readable, textExport } from './text-export';
 
 export function spacyLine(doc: DsDocument, unit: OffsetUnit): { line: string; dropped: number } {
   const spans = doc.annotations.map((a) => {
@@ -41,3 +43,16 @@ export function spacyLine(doc: DsDocument, unit: OffsetUnit): { line: string; dr
   });
   return { line: line + '\n', dropped: dropped.length };
 }
+
+export const spacyFormat: DatasetFormat = {
+  id: 'spacy',
+  ...textExport(function* (_ctx, docs, unit, warnings) {
+    let dropped = 0;
+    for (const d of docs) {
+      const out = spacyLine(d, unit);
+      dropped += out.dropped;
+      yield { text: out.line, record: true };
+    }
+    if (dropped > 0) warnings.push(`${dropped} overlapping span${dropped === 1 ? ' is' : 's are'} in "spans" but not in "ents".`);
+  }, readable),
+};

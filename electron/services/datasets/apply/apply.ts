@@ -1,0 +1,54 @@
+// Writes what an imported file holds into the store, all in one transaction, step by step: the
+// archive's schema, then labels the schema lacks (created when asked), then per document the
+// stored document (documents.ts), its annotations with their values and places
+// (annotations.ts) and its relations (relations.ts). What cannot be anchored is reported.
+import type { AnnotationImportFormat, AnnotationImportReport } from '../../../../shared/schemas-datasets';
+import type { ServiceContext } from '../../context';
+import { lazyCodePointLength } from '../anchor';
+import type { InDataset } from '../model';
+import { importAnnotation, type AnnotationImport, type DocumentImport } from './annotations';
+import { storedDocumentFor } from './documents';
+import { importRelation, type RelationImport } from './relations';
+import { attributeLookup, mergeSchemaFile, RelationTypes, resolveLabels } from './schema';
+
+function emptyReport(dataset: InDataset, options: { path: string; format: AnnotationImportFormat }): AnnotationImportReport {
+  return {
+    path: options.path,
+    format: options.format,
+    documentsAdded: 0,
+    documentsMatched: 0,
+    annotationsImported: 0,
+    annotationsReanchored: 0,
+    annotationsAlreadyPresent: 0,
+    relationsImported: 0,
+    attributesImported: 0,
+    placesImported: 0,
+    labelsCreated: [],
+    missingLabels: [],
+    unanchored: [...dataset.unplaced],
+    conflicts: [],
+  };
+}
+
+export function applyDataset(
+  ctx: ServiceContext,
+  dataset: InDataset,
+  options: { path: string; format: AnnotationImportFormat; createLabels: boolean },
+): AnnotationImportReport {
+  const report = emptyReport(dataset, options);
+  return ctx.store.transaction(() => {
+    mergeSchemaFile(ctx, dataset.schemaJson, report);
+    const now = ctx.now();
+    const annotations: AnnotationImport = { ctx, report, labels: resolveLabels(ctx, dataset, options.createLabels, report), attributeOf: attributeLookup(ctx), now };
+    const relations: RelationImport = { ctx, report, types: new RelationTypes(ctx), createTypes: options.createLabels, now };
+    for (const doc of dataset.documents) {
+      const stored = storedDocumentFor(ctx, doc, report, now);
+      if (!stored) continue;
+      const cpLength = lazyCodePointLength(stored.text);
+      const d: DocumentImport = { doc, stored, cpLength, sourceCpLength: doc.text === '' ? cpLength : lazyCodePointLength(doc.text), idOfRef: new Map() };
+      for (const a of doc.annotations) importAnnotation(annotations, d, a);
+      for (const r of doc.relations) importRelation(relations, r, d.idOfRef);
+    }
+    return report;
+  });
+}

@@ -1,0 +1,109 @@
+// The schema an import needs: the archive's schema merged first, labels found by id or name
+// (the missing ones created when asked), attributes by label and name, relation types by id or
+// name (created when asked).
+import type { LabelAttribute } from '../../../../shared/schemas-analysis';
+import type { AnnotationImportReport } from '../../../../shared/schemas-datasets';
+import type { ServiceContext } from '../../context';
+import { importSchema } from '../../schema-file';
+import type { InDataset } from '../model';
+import { insertLabelRow, insertRelationTypeRow } from './rows';
+
+const palette = ['#7048e8', '#c2255c', '#0c8599', '#e67700', '#5c940d', '#862e9c', '#1864ab', '#a61e4d'];
+
+function labelRows(ctx: ServiceContext): { id: string; name: string }[] {
+  return ctx.store.db.prepare('SELECT id, name FROM labels').all() as { id: string; name: string }[];
+}
+
+/** The labels the file uses that the schema lacks, as the file spells them. */
+export function missingLabels(ctx: ServiceContext, dataset: InDataset): string[] {
+  const known = new Set(labelRows(ctx).flatMap((r) => [r.id, r.name.toLowerCase()]));
+  const missing = new Map<string, string>();
+  for (const d of dataset.documents) for (const a of d.annotations) {
+    const key = a.label.trim().toLowerCase();
+    if (!known.has(a.label) && !known.has(key) && !missing.has(key)) missing.set(key, a.label.trim());
+  }
+  return [...missing.values()];
+}
+
+/** Merges the archive's schema file, reporting the labels it added and its conflicts. */
+export function mergeSchemaFile(ctx: ServiceContext, schemaJson: string | undefined, report: AnnotationImportReport): void {
+  if (!schemaJson) return;
+  const merged = importSchema(ctx, schemaJson);
+  report.labelsCreated.push(...merged.labelsAdded);
+  report.conflicts.push(...merged.conflicts);
+}
+
+/** Label ids by id and by lower-case name. */
+export type LabelIds = Map<string, string>;
+
+function labelIds(ctx: ServiceContext): LabelIds {
+  const ids: LabelIds = new Map();
+  for (const l of labelRows(ctx)) {
+    ids.set(l.id, l.id);
+    ids.set(l.name.toLowerCase(), l.id);
+  }
+  return ids;
+}
+
+/** Creates the missing labels (or reports them, when not asked to), then finds every label. */
+export function resolveLabels(ctx: ServiceContext, dataset: InDataset, createLabels: boolean, report: AnnotationImportReport): LabelIds {
+  const missing = missingLabels(ctx, dataset);
+  if (missing.length > 0 && !createLabels) report.missingLabels.push(...missing);
+  if (missing.length > 0 && createLabels) {
+    const { next } = ctx.store.db.prepare('SELECT coalesce(max(position), 0) + 1 AS next FROM labels').get() as { next: number };
+    missing.forEach((name, i) => insertLabelRow(ctx, { id: ctx.newId(), name: name.slice(0, 80), color: palette[i % palette.length]!, position: next + i }));
+    report.labelsCreated.push(...missing);
+  }
+  return labelIds(ctx);
+}
+
+export function findLabelId(labels: LabelIds, name: string): string | undefined {
+  return labels.get(name) ?? labels.get(name.trim().toLowerCase());
+}
+
+/** Attributes by label id and lower-case name. */
+export type AttributeLookup = (labelId: string, name: string) => LabelAttribute | undefined;
+
+export function attributeLookup(ctx: ServiceContext): AttributeLookup {
+  const attributes = (
+    ctx.store.db.prepare('SELECT id, label_id AS labelId, name, type, options, position FROM label_attributes').all() as (Omit<LabelAttribute, 'options'> & { options: string })[]
+  ).map((r) => ({ ...r, options: JSON.parse(r.options) as string[] }));
+  const byKey = new Map(attributes.map((a) => [`${a.labelId}\u0000${a.name.toLowerCase()}`, a]));
+  return (labelId, name) => byKey.get(`${labelId}\u0000${name.toLowerCase()}`);
+}
+
+export interface RelationTypeRef {
+  id: string;
+  name: string;
+  fromLabelId: string | null;
+  toLabelId: string | null;
+}
+
+/** Relation types by id and lower-case name; types created during the import join them. */
+export class RelationTypes {
+  private readonly byKey = new Map<string, RelationTypeRef>();
+
+  constructor(private readonly ctx: ServiceContext) {
+    const rows = ctx.store.db.prepare('SELECT id, name, from_label_id AS fromLabelId, to_label_id AS toLabelId FROM relation_types').all() as RelationTypeRef[];
+    for (const t of rows) this.add(t);
+  }
+
+  private add(type: RelationTypeRef): void {
+    this.byKey.set(type.id, type);
+    this.byKey.set(type.name.toLowerCase(), type);
+  }
+
+  find(name: string): RelationTypeRef | undefined {
+    return this.byKey.get(name) ?? this.byKey.get(name.trim().toLowerCase());
+  }
+
+  /** A new type without label constraints, reported as created. */
+  create(name: string, report: AnnotationImportReport): RelationTypeRef {
+    const { next } = this.ctx.store.db.prepare('SELECT coalesce(max(position), 0) + 1 AS next FROM relation_types').get() as { next: number };
+    const type = { id: this.ctx.newId(), name: name.trim().slice(0, 80), fromLabelId: null, toLabelId: null };
+    insertRelationTypeRow(this.ctx, { id: type.id, name: type.name, position: next });
+    this.add(type);
+    report.labelsCreated.push(`relation type "${type.name}"`);
+    return type;
+  }
+}

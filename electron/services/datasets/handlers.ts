@@ -1,0 +1,29 @@
+// Datasets: every export format in and out. This folder owns the export (export.ts, preview.ts),
+// the import of annotated data (import.ts, apply/), the dataset model every format is written
+// from and read into (model.ts, anchor.ts), file plumbing (files.ts) and the formats themselves,
+// one module each (formats/), whose facts are in shared/formats.ts. Its channels are datasets.*.
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../handlers';
+import { exportDatasetWithDialog } from './export';
+import { importAnnotations, planImport } from './import';
+import { previewDataset } from './preview';
+
+export function datasetHandlers(
+  ctx: ServiceContext,
+): Pick<Handlers, 'datasets.exportDialog' | 'datasets.preview' | 'datasets.chooseImport' | 'datasets.importAnnotations'> {
+  return {
+    'datasets.exportDialog': (options) => exportDatasetWithDialog(ctx, options),
+    'datasets.preview': (options) => previewDataset(ctx, options),
+    'datasets.chooseImport': async ({ format }) => {
+      const chosen = await ctx.dialogs.chooseAnnotationsToImport(format);
+      if (chosen === null) return { status: 'cancelled' };
+      return { status: 'chosen', plan: planImport(ctx, format, chosen) };
+    },
+    'datasets.importAnnotations': ({ format, path: target, createLabels }) => {
+      if (!path.isAbsolute(target)) throw new AppError('INVALID_ARGS', `The path must be absolute (got "${target}").`);
+      return importAnnotations(ctx, format, target, createLabels ?? false);
+    },
+  };
+}
