@@ -14,11 +14,11 @@ export function slug(title: string): string {
   return Array.from(joined).slice(0, 60).join('').replace(/-+$/, '');
 }
 
-/** "glossa-doccano-2026-11-26.jsonl", or the document's title. */
+/** "glossa-doccano-2026-11-26.jsonl", or the document's title; formats whose extension names them carry no "-format". */
 export function suggestedDatasetName(ctx: ServiceContext, options: DatasetExportOptions): string {
   const ext = datasetFormatTable[options.format].extension;
   const tail = ext ? `.${ext}` : '';
-  const kind = options.format === 'jsonl' || options.format === 'csv' || options.format === 'archive' ? '' : `-${options.format}`;
+  const kind = options.format === 'jsonl' || options.format === 'csv' || options.format === 'geojson' || options.format === 'archive' ? '' : `-${options.format}`;
   const ids = options.documentIds ?? (options.documentId ? [options.documentId] : undefined);
   if (ids && ids.length === 1) {
     const row = ctx.store.db.prepare('SELECT title FROM documents WHERE id = ?').get(ids[0]) as { title: string } | undefined;
