@@ -13,7 +13,7 @@ export function scopeOf(options: DatasetExportOptions): ExportScope {
 }
 
 /** Fails (NOT_FOUND) before anything is written when a document or label asked for is missing. */
-export function checkScope(ctx: ServiceContext, options: DatasetExportOptions): void {
+function checkScope(ctx: ServiceContext, options: DatasetExportOptions): void {
   scopeIds(ctx, scopeOf(options));
   labelFilter(ctx, options.labels);
 }

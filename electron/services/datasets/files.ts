@@ -12,9 +12,9 @@ import { tempPathFor } from '../atomic-write';
 /** Files larger than this are refused before they are read (a JS string holds at most ~512 M characters). */
 export const maxImportBytes = 256 * 1024 * 1024;
 /** An archive may hold at most this much once unpacked. */
-export const maxUnpackedBytes = 512 * 1024 * 1024;
+const maxUnpackedBytes = 512 * 1024 * 1024;
 /** Above 1 MB, an entry may not unpack to more than this many times its packed size. */
-export const maxRatio = 200;
+const maxRatio = 200;
 
 function mb(bytes: number): string {
   return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;

@@ -9,7 +9,7 @@ import { formatModules } from './formats/registry';
 import type { InDataset } from './model';
 
 /** Reads a file (a folder for brat) of the format, checking it all before anything is written. */
-export function readDataset(ctx: ServiceContext, format: ImportableFormatId, target: string): InDataset {
+function readDataset(ctx: ServiceContext, format: ImportableFormatId, target: string): InDataset {
   return formatModules[format].read(ctx, target);
 }
 

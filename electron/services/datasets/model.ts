@@ -86,7 +86,7 @@ export interface ValueRow {
  * Puts one document's attribute values and places on its annotations, in place. Returns the
  * annotations by id (null when there was nothing to attach, so no map was built).
  */
-export function attachValuesAndPlaces<P, A extends { id: string; attributes: Record<string, AttributeValue>; place: P | null }>(
+function attachValuesAndPlaces<P, A extends { id: string; attributes: Record<string, AttributeValue>; place: P | null }>(
   annotations: readonly A[],
   values: readonly ValueRow[],
   places: readonly (P & { annotationId: string })[],

@@ -77,8 +77,7 @@ function importPlace(run: AnnotationImport, p: NonNullable<InAnnotation['place']
     return;
   }
   const country = p.country && /^[A-Z]{2}$/.test(p.country) ? p.country : null;
-  insertPlaceRow(run.ctx, {
-    annotationId,
+  insertPlaceRow(run.ctx, annotationId, {
     geonameid: p.geonameid ?? null,
     name: p.name,
     country,

@@ -1,6 +1,7 @@
 // The rows an import writes, one insert function per table. They stand in for the store's
 // writer of each table (one writer per table) and can be swapped for it one by one.
 import type { ServiceContext } from '../../context';
+import type { DsPlace } from '../model';
 import { prepared } from './statements';
 
 export interface DocumentRow {
@@ -70,25 +71,12 @@ export function insertAttributeValueRow(ctx: ServiceContext, annotationId: strin
   prepared(ctx, 'INSERT OR IGNORE INTO annotation_attributes (annotation_id, attribute_id, value) VALUES (?, ?, ?)').run(annotationId, attributeId, value);
 }
 
-export interface PlaceRow {
-  annotationId: string;
-  geonameid: number | null;
-  name: string;
-  country: string | null;
-  admin1: string | null;
-  lat: number;
-  lon: number;
-  population: number | null;
-  resolvedBy: string;
-  resolvedAt: string;
-}
-
-export function insertPlaceRow(ctx: ServiceContext, p: PlaceRow): void {
+export function insertPlaceRow(ctx: ServiceContext, annotationId: string, p: DsPlace): void {
   prepared(
     ctx,
     `INSERT OR IGNORE INTO places (annotation_id, geonameid, name, country, admin1, lat, lon, population, resolved_by, resolved_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(p.annotationId, p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.resolvedBy, p.resolvedAt);
+  ).run(annotationId, p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.resolvedBy, p.resolvedAt);
 }
 
 /** True when the row was written (an existing id is left as it is). */

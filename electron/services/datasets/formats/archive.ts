@@ -16,9 +16,9 @@ import { asObject, datasetDocuments, type DsDocument, glossaId, importError, typ
 import { countingDocs, type ImportableFormat } from './format';
 import { clip } from './text-export';
 
-export const archiveVersion = 1;
+const archiveVersion = 1;
 
-export function buildArchive(ctx: ServiceContext, documents: Iterable<DsDocument>): { bytes: Buffer; documents: number; annotations: number; relations: number } {
+function buildArchive(ctx: ServiceContext, documents: Iterable<DsDocument>): { bytes: Buffer; documents: number; annotations: number; relations: number } {
   const docs: string[] = [];
   const annotations: string[] = [];
   const relations: string[] = [];
@@ -86,7 +86,7 @@ export function buildArchive(ctx: ServiceContext, documents: Iterable<DsDocument
   return { bytes, documents: docs.length, annotations: a, relations: r };
 }
 
-export function parseArchive(bytes: Buffer, file: string): InDataset {
+function parseArchive(bytes: Buffer, file: string): InDataset {
   const entries = unzip(bytes, file);
   const text = (name: string): string => {
     const data = entries.get(name);

@@ -20,17 +20,17 @@ import { getSchema } from '../../label-schema';
 import { countingDocs, type ImportableFormat } from './format';
 import { clip } from './text-export';
 
-export const bratName = (name: string): string => name.trim().replace(/\s+/g, '_');
+const bratName = (name: string): string => name.trim().replace(/\s+/g, '_');
 const oneLine = (text: string): string => text.replace(/\r\n|\r|\n|\t/g, ' ');
 
-export function bratBaseName(doc: DsDocument, used: Set<string>): string {
+function bratBaseName(doc: DsDocument, used: Set<string>): string {
   let base = `${slug(doc.title) || 'document'}-${doc.id.slice(0, 8)}`;
   for (let n = 2; used.has(base); n++) base = `${slug(doc.title) || 'document'}-${doc.id.slice(0, 8)}-${n}`;
   used.add(base);
   return base;
 }
 
-export function bratAnn(doc: DsDocument, schema: AnalysisSchema): string {
+function bratAnn(doc: DsDocument, schema: AnalysisSchema): string {
   const lines: string[] = [];
   const t = new Map<string, string>();
   let attributeN = 0;
@@ -59,7 +59,7 @@ export function bratAnn(doc: DsDocument, schema: AnalysisSchema): string {
 }
 
 /** annotation.conf: entities, relations (with their argument types) and attributes. */
-export function bratConf(schema: AnalysisSchema): string {
+function bratConf(schema: AnalysisSchema): string {
   const name = new Map(schema.labels.map((l) => [l.id, bratName(l.name)]));
   const all = schema.labels.map((l) => bratName(l.name)).join('|') || '<ENTITY>';
   const out = ['[entities]', ...schema.labels.map((l) => bratName(l.name)), '', '[relations]'];
@@ -88,7 +88,7 @@ interface BratMeta {
   tags?: string[];
 }
 
-export function bratDocumentsJson(entries: [string, DsDocument][]): string {
+function bratDocumentsJson(entries: [string, DsDocument][]): string {
   const out: Record<string, BratMeta> = {};
   for (const [base, d] of entries) {
     out[base] = { id: d.id, title: d.title, outlet: d.outlet, url: d.url, published_at: d.publishedAt, author: d.author, tags: d.tags };
@@ -97,7 +97,7 @@ export function bratDocumentsJson(entries: [string, DsDocument][]): string {
 }
 
 /** Reads a brat folder (or one .ann file with its .txt beside it). */
-export function parseBrat(target: string, schema: AnalysisSchema): InDataset {
+function parseBrat(target: string, schema: AnalysisSchema): InDataset {
   let files: string[];
   let folder: string;
   try {

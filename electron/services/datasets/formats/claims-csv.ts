@@ -12,9 +12,9 @@ import { listAttributes } from '../../label-schema';
 import type { DatasetFormat } from './format';
 import { asWritten, textExport } from './text-export';
 
-export const claimLabelId = 'claim';
+const claimLabelId = 'claim';
 
-export function claimsCsvHeader(claimAttributes: readonly LabelAttribute[]): string {
+function claimsCsvHeader(claimAttributes: readonly LabelAttribute[]): string {
   return (
     csvBom +
     csvRecord([
@@ -45,7 +45,7 @@ function cell(value: AttributeValue | undefined): string | number {
   return value ? 'yes' : 'no';
 }
 
-export function claimsCsvRows(doc: DsDocument, claimAttributes: readonly LabelAttribute[], unit: OffsetUnit): { text: string; claims: number } {
+function claimsCsvRows(doc: DsDocument, claimAttributes: readonly LabelAttribute[], unit: OffsetUnit): { text: string; claims: number } {
   const byId = new Map(doc.annotations.map((a) => [a.id, a]));
   const sources = new Map<string, string[]>();
   const locations = new Map<string, string[]>();

@@ -56,7 +56,7 @@ export function nonOverlapping<T extends { start: number; end: number }>(spans: 
 const tagLabel = (label: string) => label.trim().replace(/\s+/g, '_');
 
 /** The document as CoNLL lines, and how many spans the overlap rule dropped. */
-export function conllDocument(doc: DsDocument): { text: string; dropped: number } {
+function conllDocument(doc: DsDocument): { text: string; dropped: number } {
   const { kept, dropped } = nonOverlapping<DsAnnotation>(doc.annotations);
   const out: string[] = ['-DOCSTART- -X- -X- O', ''];
   let k = 0;

@@ -17,7 +17,7 @@ export interface AttributeColumn {
 }
 
 /** The attribute columns: one for every attribute of every label, in schema order. */
-export function attributeColumns(ctx: ServiceContext): AttributeColumn[] {
+function attributeColumns(ctx: ServiceContext): AttributeColumn[] {
   return (
     ctx.store.db
       .prepare(
@@ -29,11 +29,11 @@ export function attributeColumns(ctx: ServiceContext): AttributeColumn[] {
 }
 
 export const csvBom = '\uFEFF';
-export const csvColumns = ['document_id', 'title', 'label', 'start', 'end', 'quote', 'note', 'offset_unit'] as const;
+const csvColumns = ['document_id', 'title', 'label', 'start', 'end', 'quote', 'note', 'offset_unit'] as const;
 
 const needsQuoting = /[",\r\n]/;
 
-export function csvField(value: string | number): string {
+function csvField(value: string | number): string {
   const text = String(value);
   return needsQuoting.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -43,9 +43,9 @@ export function csvRecord(fields: readonly (string | number)[]): string {
 }
 
 /** After the fixed columns: one per label attribute ("Claim.status"), then relations and the place. */
-export const csvTrailingColumns = ['relations', 'place_name', 'place_geonameid', 'place_country', 'place_lat', 'place_lon'] as const;
+const csvTrailingColumns = ['relations', 'place_name', 'place_geonameid', 'place_country', 'place_lat', 'place_lon'] as const;
 
-export function csvHeader(attributeColumns: readonly AttributeColumn[] = []): string {
+function csvHeader(attributeColumns: readonly AttributeColumn[] = []): string {
   return csvBom + csvRecord([...csvColumns, ...attributeColumns.map((c) => c.header), ...csvTrailingColumns]);
 }
 
@@ -56,7 +56,7 @@ function valueCell(value: AttributeValue | undefined): string | number {
   return JSON.stringify(value);
 }
 
-export function csvRows(doc: DsDocument, attributeColumns: readonly AttributeColumn[] = []): string {
+function csvRows(doc: DsDocument, attributeColumns: readonly AttributeColumn[] = []): string {
   const outgoing = new Map<string, { type: string; to: string }[]>();
   for (const r of doc.relations) {
     const list = outgoing.get(r.from) ?? [];

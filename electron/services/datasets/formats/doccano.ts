@@ -13,7 +13,7 @@ import { readText } from '../files';
 import type { ImportableFormat } from './format';
 import { readable, textExport } from './text-export';
 
-export function doccanoLine(doc: DsDocument, unit: OffsetUnit, n: number): string {
+function doccanoLine(doc: DsDocument, unit: OffsetUnit, n: number): string {
   const number = new Map<string, number>();
   const entities = doc.annotations.map((a, i) => {
     number.set(a.id, i + 1);
@@ -104,7 +104,7 @@ export function placeOf(value: unknown): InAnnotation['place'] {
   };
 }
 
-export function parseDoccano(text: string, file: string): InDataset {
+function parseDoccano(text: string, file: string): InDataset {
   const documents: InDocument[] = [];
   for (const [value, line] of jsonLines(text, file)) {
     const record = asObject(value, file, line, 'Each line');

@@ -62,7 +62,7 @@ export interface GeoJsonFeature {
 /** Six decimals: about 10 cm, and no float noise such as 36.101299999999995. */
 const round = (n: number): number => Math.round(n * 1e6) / 1e6;
 
-export function geoJsonFeatures(ctx: ServiceContext, documentId?: string): { features: GeoJsonFeature[]; documents: number } {
+function geoJsonFeatures(ctx: ServiceContext, documentId?: string): { features: GeoJsonFeature[]; documents: number } {
   const db = ctx.store.db;
   const scope = documentId === undefined ? '' : 'WHERE a.document_id = ?';
   const args = documentId === undefined ? [] : [documentId];

@@ -7,7 +7,7 @@ import { offsetsOf, type DsDocument } from '../model';
 import type { DatasetFormat } from './format';
 import { readable, textExport } from './text-export';
 
-export function glossaJsonlLine(d: DsDocument, unit: OffsetUnit): string {
+function glossaJsonlLine(d: DsDocument, unit: OffsetUnit): string {
   return (
     JSON.stringify({
       id: d.id,

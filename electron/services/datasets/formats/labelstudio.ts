@@ -18,16 +18,15 @@ import { readText } from '../files';
 import type { ImportableFormat } from './format';
 import { readable, textExport, writeChunks, type ChunkWriter } from './text-export';
 
-export const lsFromName = 'label';
-export const lsToName = 'text';
-export const lsRelationsName = 'relations';
+const lsFromName = 'label';
+const lsToName = 'text';
 
 function xml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** The labeling config the tasks match: Labels over Text, and Relations with the relation types. */
-export function labelStudioConfig(schema: AnalysisSchema): string {
+function labelStudioConfig(schema: AnalysisSchema): string {
   const labels = schema.labels.map((l) => `    <Label value="${xml(l.name)}" background="${l.color}"/>`).join('\n');
   const relations = schema.relationTypes.map((t) => `    <Relation value="${xml(t.name)}"/>`).join('\n');
   return `<View>
@@ -42,7 +41,7 @@ ${labels}
 `;
 }
 
-export function labelStudioTask(doc: DsDocument, unit: OffsetUnit, n: number): string {
+function labelStudioTask(doc: DsDocument, unit: OffsetUnit, n: number): string {
   const result: unknown[] = doc.annotations.map((a) => {
     const [start, end] = offsetsOf(a, unit);
     return {
@@ -80,7 +79,7 @@ export function labelStudioTask(doc: DsDocument, unit: OffsetUnit, n: number): s
   });
 }
 
-export function parseLabelStudio(text: string, file: string): InDataset {
+function parseLabelStudio(text: string, file: string): InDataset {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -12,7 +12,7 @@ import { offsetsOf, type DsDocument } from '../model';
 import type { DatasetFormat } from './format';
 import { readable, textExport } from './text-export';
 
-export function spacyLine(doc: DsDocument, unit: OffsetUnit): { line: string; dropped: number } {
+function spacyLine(doc: DsDocument, unit: OffsetUnit): { line: string; dropped: number } {
   const spans = doc.annotations.map((a) => {
     const [start, end] = offsetsOf(a, unit);
     return {

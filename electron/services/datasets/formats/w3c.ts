@@ -19,11 +19,11 @@ import { readText } from '../files';
 import type { ImportableFormat } from './format';
 import { readable, textExport } from './text-export';
 
-export const w3cContext = ['http://www.w3.org/ns/anno.jsonld', { glossa: 'urn:glossa:ns#' }];
+const w3cContext = ['http://www.w3.org/ns/anno.jsonld', { glossa: 'urn:glossa:ns#' }];
 const urn = (id: string) => `urn:uuid:${id}`;
 const fromUrn = (iri: unknown): string | undefined => (typeof iri === 'string' ? iri.replace(/^urn:uuid:/, '') : undefined);
 
-export function w3cHeader(unit: OffsetUnit, exportedAt: string): string {
+function w3cHeader(unit: OffsetUnit, exportedAt: string): string {
   return (
     '{\n' +
     `"@context": ${JSON.stringify(w3cContext)},\n` +
@@ -34,7 +34,7 @@ export function w3cHeader(unit: OffsetUnit, exportedAt: string): string {
 }
 
 /** The annotations of one document, each a JSON text (joined with ",\n" by the writer). */
-export function w3cItems(doc: DsDocument, unit: OffsetUnit): string[] {
+function w3cItems(doc: DsDocument, unit: OffsetUnit): string[] {
   const items: string[] = [];
   for (const a of doc.annotations) {
     const [start, end] = offsetsOf(a, unit);
@@ -77,11 +77,11 @@ export function w3cItems(doc: DsDocument, unit: OffsetUnit): string[] {
   return items;
 }
 
-export function w3cSource(doc: Pick<DsDocument, 'id' | 'title' | 'text' | 'outlet' | 'url' | 'publishedAt'>): string {
+function w3cSource(doc: Pick<DsDocument, 'id' | 'title' | 'text' | 'outlet' | 'url' | 'publishedAt'>): string {
   return JSON.stringify({ id: urn(doc.id), title: doc.title, outlet: doc.outlet, url: doc.url, published_at: doc.publishedAt, text: doc.text });
 }
 
-export function parseW3c(text: string, file: string): InDataset {
+function parseW3c(text: string, file: string): InDataset {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
