@@ -29,8 +29,12 @@ export class ScriptedDialogs implements DialogPort {
     return Promise.resolve(this.filesToImport);
   }
 
+  /** The format of each annotations dialog shown. */
+  readonly annotationFormats: string[] = [];
+
   /** The first of filesToImport (a file, or brat's folder); null when none. */
-  chooseAnnotationsToImport(): Promise<string | null> {
+  chooseAnnotationsToImport(format: string): Promise<string | null> {
+    this.annotationFormats.push(format);
     return Promise.resolve(this.filesToImport[0] ?? null);
   }
 
