@@ -5,15 +5,15 @@ import path from 'node:path';
 import packageJson from '../package.json';
 import type { AppEvent } from '../shared/contract';
 import { AppError } from '../shared/errors';
-import { AnnotationImportFormat, DatasetFormat, annotationImportFormats, datasetFormats } from '../shared/schemas-datasets';
+import { AnnotationImportFormat, DatasetFormat, annotationImportFormats, datasetFormats } from '../shared/schemas/datasets';
 import { AnalysisUsageError, analysisOptions, analysisOptionsByCommand, analysisUsage, checkAnalysisUsage, runAnalysisCommand } from './cli-analysis';
 import { startCore, type Core } from './core';
 import type { DialogPort } from './services/context';
-import { createAnnotation } from './services/annotations';
-import { getDocument, listDocuments } from './services/documents';
+import { createAnnotation } from './services/annotate/annotations';
+import { getDocument, listDocuments } from './services/library/documents';
 import { exportDataset, importAnnotations } from './services/datasets';
-import { importPaths } from './services/import';
-import { findLabel, listLabels } from './services/labels';
+import { importPaths } from './services/library/import-jobs';
+import { findLabel, listLabels } from './services/schema/labels';
 
 const usage = `Usage: npm run cli -- <command> [options] [--db PATH]
 

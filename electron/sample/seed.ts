@@ -1,7 +1,7 @@
 // Puts the sample report in a new library, once. The meta key is recorded even when the
 // sample is not added, so a sample the user deleted never comes back.
 import type { ServiceContext } from '../services/context';
-import { addDocument } from '../services/documents';
+import { addDocument } from '../services/library/documents';
 import { sampleReport } from './sample-report';
 
 export const sampleSeededKey = 'sample_seeded';

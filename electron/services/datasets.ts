@@ -5,15 +5,7 @@
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { OffsetUnit } from '../../shared/offsets';
-import type {
-  AnnotationImportFormat,
-  AnnotationImportPlan,
-  AnnotationImportReport,
-  DatasetExportOptions,
-  DatasetExportOutcome,
-  DatasetFormat,
-  DatasetPreview,
-} from '../../shared/schemas-datasets';
+import type { AnnotationImportFormat, AnnotationImportPlan, AnnotationImportReport, DatasetExportOptions, DatasetExportOutcome, DatasetFormat, DatasetPreview } from '../../shared/schemas/datasets';
 import { writeFileAtomic } from './atomic-write';
 import type { ServiceContext } from './context';
 import { csvHeader, csvRows } from './export-csv';
@@ -21,7 +13,8 @@ import { attributeColumns, type ExportDocument } from './export-data';
 import { geoJsonFeatures } from './export-geojson';
 import { slug } from './export';
 import type { Handlers } from './handlers';
-import { getSchema, listAttributes } from './label-schema';
+import { listAttributes } from './schema/attributes';
+import { getSchema } from './schema/schema-file';
 import { applyDataset, missingLabels } from './formats/apply';
 import { buildArchive, parseArchive } from './formats/archive';
 import { bratAnn, bratBaseName, bratConf, bratDocumentsJson, parseBrat } from './formats/brat';

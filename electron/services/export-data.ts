@@ -1,7 +1,7 @@
 // What an export contains: each document in scope with its annotations in reading order,
 // label names instead of ids, and offsets converted to Unicode code points (the unit of
 // Python strings, doccano and spaCy) so that text[start:end] == quote there.
-import type { AttributeValue } from '../../shared/schemas-analysis';
+import type { AttributeValue } from '../../shared/schemas/schema';
 import type { ServiceContext } from './context';
 import { datasetDocuments, scopeIds } from './formats/model';
 

@@ -1,5 +1,5 @@
 // Exports the corpus, or one document, as JSONL, CSV or GeoJSON, written atomically.
-import type { ExportFormat, ExportOutcome, ExportRequest } from '../../shared/schemas';
+import type { ExportFormat, ExportOutcome, ExportRequest } from '../../shared/schemas/export';
 import { writeFileAtomic } from './atomic-write';
 import type { ServiceContext } from './context';
 import { csvHeader, csvRows } from './export-csv';

@@ -10,7 +10,7 @@ import { createContext } from '../../electron/core';
 import type { ServiceContext } from '../../electron/services/context';
 import { exportDataset, importAnnotations } from '../../electron/services/datasets';
 import { openStore } from '../../electron/store/store';
-import { datasetFormats, type AnnotationImportFormat, type DatasetFormat } from '../../shared/schemas-datasets';
+import { datasetFormats, type AnnotationImportFormat, type DatasetFormat } from '../../shared/schemas/datasets';
 
 const noDialogs = { chooseFilesToImport: () => Promise.resolve([]), chooseExportPath: () => Promise.resolve(null) };
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { datasetFormats } from '../../shared/schemas-datasets';
+import { datasetFormats } from '../../shared/schemas/datasets';
 import { openTestContext } from './helpers';
 import { seedUnicode } from './formats-helpers';
 

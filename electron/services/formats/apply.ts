@@ -2,12 +2,12 @@
 // with a stored one of the same normalised text), labels the schema lacks (when asked), then
 // each annotation anchored to the stored text (anchor.ts), its values, place and relations.
 // What cannot be anchored is reported, never placed elsewhere.
-import type { AnnotationImportFormat, AnnotationImportReport } from '../../../shared/schemas-datasets';
-import type { LabelAttribute } from '../../../shared/schemas-analysis';
-import { checkValue } from '../attribute-values';
+import type { AnnotationImportFormat, AnnotationImportReport } from '../../../shared/schemas/datasets';
+import type { LabelAttribute } from '../../../shared/schemas/schema';
+import { checkValue } from '../schema/attribute-types';
 import type { ServiceContext } from '../context';
-import { contentHash } from '../documents';
-import { importSchema } from '../schema-file';
+import { contentHash } from '../library/documents';
+import { importSchema } from '../schema/schema-file';
 import { anchor, lazyCodePointLength } from './anchor';
 import type { InDataset } from './model';
 

@@ -8,7 +8,7 @@
 // Offsets are UTF-16 code units, the store's own unit, so nothing is converted.
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
-import { schemaJson } from '../schema-file';
+import { schemaJson } from '../schema/schema-file';
 import { jsonLines, placeOf } from './doccano';
 import { unzip, zip } from './files';
 import { asObject, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, optNumber, optString, recordDetails } from './model';

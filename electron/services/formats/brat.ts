@@ -10,7 +10,7 @@
 // documents.json beside them keeps each document's title and details.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AnalysisSchema, AttributeValue } from '../../../shared/schemas-analysis';
+import type { AnalysisSchema, AttributeValue } from '../../../shared/schemas/schema';
 import { slug } from '../export';
 import { placeOf } from './doccano';
 import { decodeUtf8, maxImportBytes, readLimited } from './files';

@@ -4,9 +4,9 @@
 // "attributed to" and the locations it is "located at", with their attributes and places.
 // Lists inside a cell are joined with " | "; the *_json columns repeat them losslessly.
 import type { OffsetUnit } from '../../../shared/offsets';
-import type { AttributeValue, LabelAttribute } from '../../../shared/schemas-analysis';
+import type { AttributeValue, LabelAttribute } from '../../../shared/schemas/schema';
 import { csvBom, csvRecord } from '../export-csv';
-import { attributedTo, locatedAt } from '../claims';
+import { attributedTo, locatedAt } from '../claims/claims';
 import { offsetsOf, type DsDocument } from './model';
 
 export const claimLabelId = 'claim';

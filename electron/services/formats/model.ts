@@ -4,7 +4,7 @@
 // anchored to the stored texts (see apply.ts).
 import { AppError } from '../../../shared/errors';
 import { utf16ToCodePoints, type OffsetUnit } from '../../../shared/offsets';
-import type { AttributeValue } from '../../../shared/schemas-analysis';
+import type { AttributeValue } from '../../../shared/schemas/schema';
 import type { ServiceContext } from '../context';
 import type { AnchorInput } from './anchor';
 

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DocumentSummary, ExportFormat, Label } from '../../../shared/schemas';
-import type { DatasetExportOptions, DatasetFormat, DatasetPreview } from '../../../shared/schemas-datasets';
+import type { ExportFormat } from '../../../shared/schemas/export';
+import type { DocumentSummary } from '../../../shared/schemas/library';
+import type { Label } from '../../../shared/schemas/schema';
+import type { DatasetExportOptions, DatasetFormat, DatasetPreview } from '../../../shared/schemas/datasets';
 import { call, messageOf } from '../api';
 import { Modal } from '../components/Modal';
 import { exportFormats } from './formats';

@@ -1,5 +1,5 @@
 // The export formats as the dialog offers them. Descriptions say what each keeps and drops.
-import type { DatasetFormat } from '../../../shared/schemas-datasets';
+import type { DatasetFormat } from '../../../shared/schemas/datasets';
 
 export interface FormatInfo {
   id: DatasetFormat;
