@@ -5,7 +5,15 @@
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { OffsetUnit } from '../../shared/offsets';
-import type { AnnotationImportFormat, AnnotationImportPlan, AnnotationImportReport, DatasetExportOptions, DatasetExportOutcome, DatasetFormat, DatasetPreview } from '../../shared/schemas/datasets';
+import type {
+  AnnotationImportFormat,
+  AnnotationImportPlan,
+  AnnotationImportReport,
+  DatasetExportOptions,
+  DatasetExportOutcome,
+  DatasetFormat,
+  DatasetPreview,
+} from '../../shared/schemas/datasets';
 import { writeFileAtomic } from './atomic-write';
 import type { ServiceContext } from './context';
 import { csvHeader, csvRows } from './export-csv';

@@ -7,9 +7,8 @@ import { getValues, setValues, valuesForDocument } from '../../electron/services
 import { createHandlers } from '../../electron/services/index';
 import { createAttribute, deleteAttribute, listAttributes, updateAttribute } from '../../electron/services/schema/attributes';
 import { deleteLabel } from '../../electron/services/schema/label-delete';
-import { createLabel, reorderLabels, updateLabel } from '../../electron/services/schema/labels';
+import { createLabel, listLabels, reorderLabels, updateLabel } from '../../electron/services/schema/labels';
 import { getSchema } from '../../electron/services/schema/schema-file';
-import { listLabels } from '../../electron/services/schema/labels';
 import type { Store } from '../../electron/store/store';
 import type { ServiceContext } from '../../electron/services/context';
 import { addText, errorCodeOf, openTestContext } from './helpers';

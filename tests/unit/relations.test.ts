@@ -7,7 +7,13 @@ import { getValues, setValues } from '../../electron/services/annotate/attribute
 import { deleteDocument, restoreDocument } from '../../electron/services/library/document-delete';
 import { createHandlers } from '../../electron/services/index';
 import { getPlace, resolvePlace } from '../../electron/services/places/places';
-import { createRelation, deleteRelation, listRelationsForDocument, relationsOf, restoreRelation } from '../../electron/services/annotate/relations';
+import {
+  createRelation,
+  deleteRelation,
+  listRelationsForDocument,
+  relationsOf,
+  restoreRelation,
+} from '../../electron/services/annotate/relations';
 import { createRelationType, deleteRelationType, listRelationTypes } from '../../electron/services/schema/relation-types';
 import type { ServiceContext } from '../../electron/services/context';
 import type { Store } from '../../electron/store/store';

@@ -7,9 +7,8 @@ import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/services/index';
 import { createAttribute, updateAttribute } from '../../electron/services/schema/attributes';
 import { createLabel } from '../../electron/services/schema/labels';
-import { getSchema } from '../../electron/services/schema/schema-file';
+import { exportSchema, exportSchemaWithDialog, getSchema, importSchema } from '../../electron/services/schema/schema-file';
 import { createRelationType } from '../../electron/services/schema/relation-types';
-import { exportSchema, exportSchemaWithDialog, importSchema } from '../../electron/services/schema/schema-file';
 import type { Store } from '../../electron/store/store';
 import { errorCodeOf, openTestContext } from './helpers';
 

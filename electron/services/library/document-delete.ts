@@ -4,8 +4,7 @@
 // schema's foreign keys. Restoring inserts them back in one transaction with deferred foreign
 // keys, so a table added by a later migration is covered without code here.
 import { AppError } from '../../../shared/errors';
-import type { DocumentSummary } from '../../../shared/schemas/library';
-import type { DeletedDocument, SqlValue, TableRows } from '../../../shared/schemas/library';
+import type { DeletedDocument, DocumentSummary, SqlValue, TableRows } from '../../../shared/schemas/library';
 import type { Db } from '../../store/store';
 import * as documentRows from '../../store/writers/documents';
 import type { ServiceContext } from '../context';

@@ -6,8 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { ImportReport } from '../../../shared/schemas/library';
-import { importTask } from '../../../shared/schemas/library';
+import { type ImportReport, importTask } from '../../../shared/schemas/library';
 import type { ServiceContext } from '../context';
 import { addDocument } from './documents';
 import { ParserPool, type PoolOptions } from './importers/pool';

@@ -1,9 +1,8 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DocumentFull } from '../../../shared/schemas/library';
-import type { Label } from '../../../shared/schemas/schema';
+import type { AttributeValue, Label, LabelAttribute } from '../../../shared/schemas/schema';
 import type { Relation } from '../../../shared/schemas/annotate';
 import type { PlaceResolve } from '../../../shared/schemas/places';
-import type { AttributeValue, LabelAttribute } from '../../../shared/schemas/schema';
 import { messageOf } from '../api';
 import { useNotices } from '../components/Notices';
 import { formatDate } from '../library/Library';
