@@ -6,14 +6,7 @@ import packageJson from '../package.json';
 import type { AppEvent } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { AnnotationImportFormat, DatasetFormat, annotationImportFormats, datasetFormats } from '../shared/schemas/datasets';
-import {
-  AnalysisUsageError,
-  analysisOptions,
-  analysisOptionsByCommand,
-  analysisUsage,
-  checkAnalysisUsage,
-  runAnalysisCommand,
-} from './cli-analysis';
+import { AnalysisUsageError, analysisOptions, analysisOptionsByCommand, analysisUsage, checkAnalysisUsage, runAnalysisCommand } from './cli-analysis';
 import { startCore, type Core } from './core';
 import type { DialogPort } from './services/context';
 import { createAnnotation } from './services/annotate/annotations';

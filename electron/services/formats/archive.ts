@@ -11,18 +11,7 @@ import type { ServiceContext } from '../context';
 import { schemaJson } from '../schema/schema-file';
 import { jsonLines, placeOf } from './doccano';
 import { unzip, zip } from './files';
-import {
-  asObject,
-  type DsDocument,
-  glossaId,
-  importError,
-  type InAnnotation,
-  type InDataset,
-  type InDocument,
-  optNumber,
-  optString,
-  recordDetails,
-} from './model';
+import { asObject, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, optNumber, optString, recordDetails } from './model';
 
 export const archiveVersion = 1;
 

@@ -7,21 +7,7 @@
 // accepts doccano's plain sequence-labeling form ("label": [[start, end, "Label"], …]).
 import type { OffsetUnit } from '../../../shared/offsets';
 import type { AttributeValue } from '../../../shared/schemas/schema';
-import {
-  asObject,
-  detailsRecord,
-  type DsDocument,
-  glossaId,
-  importError,
-  type InAnnotation,
-  type InDataset,
-  type InDocument,
-  type InRelation,
-  offsetsOf,
-  optNumber,
-  optString,
-  recordDetails,
-} from './model';
+import { asObject, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from './model';
 
 export function doccanoLine(doc: DsDocument, unit: OffsetUnit, n: number): string {
   const number = new Map<string, number>();

@@ -10,21 +10,7 @@
 import type { OffsetUnit } from '../../../shared/offsets';
 import type { AnalysisSchema } from '../../../shared/schemas/schema';
 import { placeOf, unitOf } from './doccano';
-import {
-  asObject,
-  detailsRecord,
-  type DsDocument,
-  glossaId,
-  importError,
-  type InAnnotation,
-  type InDataset,
-  type InDocument,
-  type InRelation,
-  offsetsOf,
-  optNumber,
-  optString,
-  recordDetails,
-} from './model';
+import { asObject, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from './model';
 
 export const lsFromName = 'label';
 export const lsToName = 'text';

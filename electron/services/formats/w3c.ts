@@ -13,20 +13,7 @@
 import type { OffsetUnit } from '../../../shared/offsets';
 import type { AttributeValue } from '../../../shared/schemas/schema';
 import { placeOf } from './doccano';
-import {
-  asObject,
-  contextOf,
-  glossaId,
-  importError,
-  offsetsOf,
-  optNumber,
-  optString,
-  type DsDocument,
-  type InAnnotation,
-  type InDataset,
-  type InDocument,
-  type InRelation,
-} from './model';
+import { asObject, contextOf, glossaId, importError, offsetsOf, optNumber, optString, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from './model';
 
 export const w3cContext = ['http://www.w3.org/ns/anno.jsonld', { glossa: 'urn:glossa:ns#' }];
 const urn = (id: string) => `urn:uuid:${id}`;
