@@ -3,15 +3,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
-import type { AttributeValue } from '../shared/schemas-analysis';
+import type { AttributeValue } from '../shared/schemas/schema';
 import type { Core } from './core';
-import { getAnnotation } from './services/annotations';
-import { parseTypedValue, setValues } from './services/attribute-values';
+import { getAnnotation } from './services/annotate/annotations';
+import { setValues } from './services/annotate/attribute-values';
+import { createRelation } from './services/annotate/relations';
 import { writeFileAtomic } from './services/atomic-write';
-import { listAttributes } from './services/label-schema';
-import { placeCandidates, resolvePlace } from './services/places';
-import { createRelation, findRelationType, listRelationTypes } from './services/relations';
-import { importSchema, schemaJson } from './services/schema-file';
+import { placeCandidates, resolvePlace } from './services/places/places';
+import { parseTypedValue } from './services/schema/attribute-types';
+import { listAttributes } from './services/schema/attributes';
+import { findRelationType, listRelationTypes } from './services/schema/relation-types';
+import { importSchema, schemaJson } from './services/schema/schema-file';
 
 export const analysisUsage = `  relate <fromAnnotationId> <toAnnotationId> --type TYPE
                                           Link two annotations of a document ("attributed to",

@@ -6,16 +6,16 @@ import packageJson from '../package.json';
 import type { AppEvent } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { datasetFormatIds, datasetFormatTable, importableFormatIds, reportExtensions } from '../shared/formats';
-import { AnnotationImportFormat, DatasetFormat } from '../shared/schemas-datasets';
+import { AnnotationImportFormat, DatasetFormat } from '../shared/schemas/datasets';
 import { AnalysisUsageError, analysisOptions, analysisOptionsByCommand, analysisUsage, checkAnalysisUsage, runAnalysisCommand } from './cli-analysis';
 import { startCore, type Core } from './core';
 import type { DialogPort } from './services/context';
-import { createAnnotation } from './services/annotations';
-import { getDocument, listDocuments } from './services/documents';
+import { createAnnotation } from './services/annotate/annotations';
+import { getDocument, listDocuments } from './services/library/documents';
 import { exportDataset } from './services/datasets/export';
 import { importAnnotations } from './services/datasets/import';
-import { importPaths } from './services/import';
-import { findLabel, listLabels } from './services/labels';
+import { importPaths } from './services/library/import-jobs';
+import { findLabel, listLabels } from './services/schema/labels';
 
 /** "a, b (PATH is a folder), c": format names for the usage text. */
 function formatNames(ids: readonly (keyof typeof datasetFormatTable)[]): string {

@@ -1,17 +1,24 @@
 // The one IPC contract. Every channel the renderer may call, with the schema of its
 // arguments and of its result. The preload, the dispatcher and the test harness are generic
-// over this object: adding a feature adds a line here, a handler, and a UI call.
+// over this object: adding a feature adds a line to its domain's file in channels/, a handler,
+// and a UI call.
 import type { z } from 'zod';
-import { analysisChannels } from './channels/analysis';
-import { coreChannels } from './channels/core';
+import { annotateChannels } from './channels/annotate';
+import { appChannels } from './channels/app';
+import { claimsChannels } from './channels/claims';
 import { datasetChannels } from './channels/datasets';
 import { libraryChannels } from './channels/library';
+import { placesChannels } from './channels/places';
+import { schemaChannels } from './channels/schema';
 import { eventSchemas } from './events';
 
 export const contract = {
-  ...coreChannels,
-  ...analysisChannels,
+  ...appChannels,
   ...libraryChannels,
+  ...annotateChannels,
+  ...schemaChannels,
+  ...placesChannels,
+  ...claimsChannels,
   ...datasetChannels,
 } as const;
 

@@ -29,7 +29,7 @@ await Promise.all([
   build({ ...node, entryPoints: [path.join(root, 'electron/cli.ts')], outfile: path.join(out, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
   // The import worker (worker_threads) beside main.js; its parsers (jsdom, pdfjs-dist, mammoth,
   // yauzl) are runtime dependencies loaded from node_modules.
-  build({ ...node, packages: 'external', entryPoints: [path.join(root, 'electron/services/importers/worker-entry.ts')], outfile: path.join(out, 'electron/import-worker.js') }),
+  build({ ...node, packages: 'external', entryPoints: [path.join(root, 'electron/services/library/importers/worker-entry.ts')], outfile: path.join(out, 'electron/import-worker.js') }),
   build({
     ...common,
     platform: 'browser',

@@ -1,7 +1,7 @@
 // The sample report a new library starts with. Written for Glossa and entirely fictional: the
 // country, the places, the people, the outlet and the events are invented. It is there to show
 // the kinds of spans analysts tag: claims, their attributed sources, and locations.
-import type { NewDocument } from '../services/documents';
+import type { NewDocument } from '../services/library/documents';
 
 const paragraphs = [
   'KESTRAVA, Northern Vell Province, 14 March (Meridian Wire) — Rebel commanders said on Friday that they had seized the river town of Dorsk and two villages on the road to Kestrava, the provincial capital, after three days of fighting in the hills of Northern Vell.',

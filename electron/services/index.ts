@@ -1,22 +1,21 @@
+// Joins each domain's handlers into one per contract channel; `satisfies` proves none is missing.
 import type { ServiceContext } from './context';
-import type { Handlers } from './handlers';
-import { analysisHandlers } from './analysis';
-import { annotationHandlers } from './annotations';
-import { documentDeleteHandlers } from './document-delete';
 import { datasetHandlers } from './datasets/handlers';
-import { documentHandlers } from './documents';
-import { importHandlers } from './import';
-import { labelHandlers } from './labels';
+import type { Handlers } from './handlers';
+import { annotateHandlers } from './annotate/handlers';
+import { claimsHandlers } from './claims/handlers';
+import { libraryHandlers } from './library/handlers';
+import { placesHandlers } from './places/handlers';
+import { schemaHandlers } from './schema/handlers';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     'app.info': () => ({ version: ctx.appVersion, storePath: ctx.store.path, offsetUnit: 'utf16' as const }),
-    ...labelHandlers(ctx),
-    ...documentHandlers(ctx),
-    ...documentDeleteHandlers(ctx),
-    ...annotationHandlers(ctx),
-    ...importHandlers(ctx),
-    ...analysisHandlers(ctx),
+    ...libraryHandlers(ctx),
+    ...annotateHandlers(ctx),
+    ...schemaHandlers(ctx),
+    ...placesHandlers(ctx),
+    ...claimsHandlers(ctx),
     ...datasetHandlers(ctx),
   } satisfies Handlers;
 }

@@ -1,14 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MenuCommand } from '../../shared/contract';
-import type { DocumentFull, DocumentMeta, DocumentSummary, ImportReport, Label } from '../../shared/schemas';
-import type { DatasetFormat } from '../../shared/schemas-datasets';
+import type { DatasetFormat } from '../../shared/schemas/datasets';
+import type {
+  DeletedDocument,
+  DocumentFull,
+  DocumentMeta,
+  DocumentSummary,
+  DocumentUpdate,
+  ImportReport,
+} from '../../shared/schemas/library';
+import type { Label } from '../../shared/schemas/schema';
 import { call, messageOf, onMenuCommand } from './api';
 import { Busy } from './components/Busy';
 import { MenuButton } from './components/MenuButton';
 import { useNotices } from './components/Notices';
 import { ExportDialog, type ExportChoice } from './export/ExportDialog';
 import { ImportAnnotationsDialog } from './export/ImportAnnotationsDialog';
-import type { DeletedDocument, DocumentUpdate } from '../../shared/schemas-library';
 import { DocumentDetails } from './library/DocumentDetails';
 import { ImportProgressPanel } from './library/ImportProgressPanel';
 import { ImportSummary } from './library/ImportSummary';

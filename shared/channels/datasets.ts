@@ -1,10 +1,10 @@
 // Dataset channels (issue 6): exports in every format with scope, label filter, offset unit and
-// a preview; imports of annotated data. Shapes are in ../schemas-datasets.ts.
+// a preview; imports of annotated data. Shapes are in ../schemas/datasets.ts.
 //
 // Errors: NOT_FOUND (a document in scope is missing), EXPORT_FAILED (the path cannot be written;
 // nothing is changed), IMPORT_FAILED (a malformed file: the message names the file and line;
 // nothing is imported), SCHEMA_TOO_NEW (an archive from a newer Glossa).
-import * as D from '../schemas-datasets';
+import * as D from '../schemas/datasets';
 
 export const datasetChannels = {
   /** Shows the save dialog (a folder name for brat) and writes the export atomically. */

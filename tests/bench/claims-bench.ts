@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createContext } from '../../electron/core';
-import { claimsTable, clearClaimsCache } from '../../electron/services/claims';
+import { claimsTable, clearClaimsCache } from '../../electron/services/claims/claims';
 import type { DialogPort } from '../../electron/services/context';
 import { openStore } from '../../electron/store/store';
-import type { ClaimsQuery } from '../../shared/schemas-analysis';
+import type { ClaimsQuery } from '../../shared/schemas/claims';
 import { median, round1 } from './stats';
 
 /** What the claims screen should answer a new filter or sort in (ms), on the reference machine. */

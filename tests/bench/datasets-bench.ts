@@ -12,7 +12,7 @@ import { exportDataset } from '../../electron/services/datasets/export';
 import { importAnnotations } from '../../electron/services/datasets/import';
 import { openStore } from '../../electron/store/store';
 import { datasetFormatIds } from '../../shared/formats';
-import type { AnnotationImportFormat, DatasetFormat } from '../../shared/schemas-datasets';
+import type { AnnotationImportFormat, DatasetFormat } from '../../shared/schemas/datasets';
 
 const noDialogs = { chooseFilesToImport: () => Promise.resolve([]), chooseExportPath: () => Promise.resolve(null), chooseAnnotationsToImport: () => Promise.resolve(null) };
 

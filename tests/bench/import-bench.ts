@@ -9,7 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import PDFDocument from 'pdfkit';
 import { createContext } from '../../electron/core';
-import { importPaths } from '../../electron/services/import';
+import { importPaths } from '../../electron/services/library/import-jobs';
 import { openStore } from '../../electron/store/store';
 import { makeText } from './corpus';
 

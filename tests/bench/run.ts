@@ -4,7 +4,7 @@
 // not fail the run; errors do (exit 1).
 import type { Browser } from '@playwright/test';
 import { launchChromium, startSession, type Session } from '../harness/harness';
-import { createAnnotation, deleteAnnotation } from '../../electron/services/annotations';
+import { createAnnotation, deleteAnnotation } from '../../electron/services/annotate/annotations';
 import { claimsTarget, measureClaims } from './claims-bench';
 import { makeSpans, makeText } from './corpus';
 import { measureFloor } from './floor';

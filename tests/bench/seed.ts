@@ -2,8 +2,8 @@
 // transaction (each createAnnotation nests as a savepoint), so the rows are exactly what the app writes.
 import type { Db } from '../../electron/store/store';
 import type { ServiceContext } from '../../electron/services/context';
-import { addDocument } from '../../electron/services/documents';
-import { createAnnotation } from '../../electron/services/annotations';
+import { addDocument } from '../../electron/services/library/documents';
+import { createAnnotation } from '../../electron/services/annotate/annotations';
 import type { BenchSpan } from './corpus';
 
 export const benchTitle = 'Benchmark: one million characters';

@@ -1,12 +1,12 @@
 // Seeds analysis data through the real service functions, as a user's earlier work would have
 // left it in the store: reports, spans, attribute values, relations and places.
-import { createAnnotation } from '../../electron/services/annotations';
-import { setValues } from '../../electron/services/attribute-values';
-import { addDocument, updateDocument } from '../../electron/services/documents';
-import { resolvePlace } from '../../electron/services/places';
-import { createRelation } from '../../electron/services/relations';
+import { createAnnotation } from '../../electron/services/annotate/annotations';
+import { setValues } from '../../electron/services/annotate/attribute-values';
+import { addDocument, updateDocument } from '../../electron/services/library/documents';
+import { resolvePlace } from '../../electron/services/places/places';
+import { createRelation } from '../../electron/services/annotate/relations';
 import type { ServiceContext } from '../../electron/services/context';
-import type { AttributeValue } from '../../shared/schemas-analysis';
+import type { AttributeValue } from '../../shared/schemas/schema';
 
 export class Seeder {
   constructor(

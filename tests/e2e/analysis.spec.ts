@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { exportDataset } from '../../electron/services/datasets/export';
 import { datasetFormatIds } from '../../shared/formats';
-import type { DatasetFormat } from '../../shared/schemas-datasets';
+import type { DatasetFormat } from '../../shared/schemas/datasets';
 import { expect, test } from './fixtures';
 import { ReaderPage } from './reader-page';
 
@@ -14,7 +14,7 @@ const report = [
 ].join('\n');
 
 test('a small analysis by mouse and keyboard: tag, link, set status, resolve places; all kept after a restart', async ({ page, reader, session }) => {
-  const { addDocument } = await import('../../electron/services/documents');
+  const { addDocument } = await import('../../electron/services/library/documents');
   const added = addDocument(session.core.ctx, { title: 'Clashes reported in southern Syria', text: report, outlet: 'Test Wire' });
   if (added.status !== 'added') throw new Error('not added');
   await page.reload();

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { createAnnotation } from '../../electron/services/annotations';
-import { setValues } from '../../electron/services/attribute-values';
-import { getDocument, listDocuments } from '../../electron/services/documents';
+import { createAnnotation } from '../../electron/services/annotate/annotations';
+import { setValues } from '../../electron/services/annotate/attribute-values';
+import { getDocument, listDocuments } from '../../electron/services/library/documents';
 import { expect, sampleTitle, test } from './fixtures';
 import type { Session } from '../harness/harness';
 

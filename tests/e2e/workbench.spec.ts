@@ -169,8 +169,8 @@ test('keyboard only: move word by word, extend with Shift+arrows, tag with a num
 test('a long report: clicking a card scrolls the reader to its span and flashes it', async ({ page, reader, session }) => {
   const paragraphs = Array.from({ length: 600 }, (_, i) => `Paragraph ${i + 1}. Officials in Port Alder said the convoy reached checkpoint ${i + 1} before dusk.`);
   const text = paragraphs.join('\n\n');
-  const { addDocument } = await import('../../electron/services/documents');
-  const { createAnnotation } = await import('../../electron/services/annotations');
+  const { addDocument } = await import('../../electron/services/library/documents');
+  const { createAnnotation } = await import('../../electron/services/annotate/annotations');
   const added = addDocument(session.core.ctx, { title: 'Convoy log', text, outlet: 'Test' });
   if (added.status !== 'added') throw new Error('not added');
   const target = 'checkpoint 577';

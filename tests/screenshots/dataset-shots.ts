@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { createAnnotation } from '../../electron/services/annotations';
+import { createAnnotation } from '../../electron/services/annotate/annotations';
 import { exportDataset } from '../../electron/services/datasets/export';
-import { addDocument, getDocument, listDocuments } from '../../electron/services/documents';
+import { addDocument, getDocument, listDocuments } from '../../electron/services/library/documents';
 import { startSession } from '../harness/harness';
 
 async function settle(page: Page): Promise<void> {

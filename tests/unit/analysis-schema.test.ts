@@ -2,21 +2,13 @@
 // bad input the issue names: values outside the schema fail with INVALID_ARGS and change nothing.
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
-import { createAnnotation } from '../../electron/services/annotations';
-import { getValues, setValues, valuesForDocument } from '../../electron/services/attribute-values';
+import { createAnnotation } from '../../electron/services/annotate/annotations';
+import { getValues, setValues, valuesForDocument } from '../../electron/services/annotate/attribute-values';
 import { createHandlers } from '../../electron/services/index';
-import {
-  createAttribute,
-  createLabel,
-  deleteAttribute,
-  deleteLabel,
-  getSchema,
-  listAttributes,
-  reorderLabels,
-  updateAttribute,
-  updateLabel,
-} from '../../electron/services/label-schema';
-import { listLabels } from '../../electron/services/labels';
+import { createAttribute, deleteAttribute, listAttributes, updateAttribute } from '../../electron/services/schema/attributes';
+import { deleteLabel } from '../../electron/services/schema/label-delete';
+import { createLabel, listLabels, reorderLabels, updateLabel } from '../../electron/services/schema/labels';
+import { getSchema } from '../../electron/services/schema/schema-file';
 import type { Store } from '../../electron/store/store';
 import type { ServiceContext } from '../../electron/services/context';
 import { addText, errorCodeOf, openTestContext } from './helpers';

@@ -5,8 +5,8 @@ import {
   listAnnotations,
   restoreAnnotation,
   updateAnnotation,
-} from '../../electron/services/annotations';
-import { addDocument, listDocuments } from '../../electron/services/documents';
+} from '../../electron/services/annotate/annotations';
+import { addDocument, listDocuments } from '../../electron/services/library/documents';
 import { addText, errorCodeOf, openTestContext, rowCounts } from './helpers';
 
 const text = 'Rebels said they took Dorsk 👍🏽 on Friday.\n\nThe governor denied it.';

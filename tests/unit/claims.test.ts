@@ -2,14 +2,14 @@
 // sorts and pages computed in SQL.
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
-import { createAnnotation } from '../../electron/services/annotations';
-import { setValues } from '../../electron/services/attribute-values';
-import { claimsTable } from '../../electron/services/claims';
-import { addDocument } from '../../electron/services/documents';
+import { createAnnotation } from '../../electron/services/annotate/annotations';
+import { setValues } from '../../electron/services/annotate/attribute-values';
+import { claimsTable } from '../../electron/services/claims/claims';
+import { addDocument } from '../../electron/services/library/documents';
 import { createHandlers } from '../../electron/services/index';
-import { createAttribute } from '../../electron/services/label-schema';
-import { resolvePlace } from '../../electron/services/places';
-import { createRelation } from '../../electron/services/relations';
+import { createAttribute } from '../../electron/services/schema/attributes';
+import { resolvePlace } from '../../electron/services/places/places';
+import { createRelation } from '../../electron/services/annotate/relations';
 import type { ServiceContext } from '../../electron/services/context';
 import { errorCodeOf, openTestContext } from './helpers';
 

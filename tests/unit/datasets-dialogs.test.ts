@@ -3,10 +3,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
-import { createAnnotation } from '../../electron/services/annotations';
+import { createAnnotation } from '../../electron/services/annotate/annotations';
 import { exportDataset } from '../../electron/services/datasets/export';
 import { formatModules } from '../../electron/services/datasets/formats/registry';
-import { formatOfName } from '../../electron/services/importers/limits';
+import { formatOfName } from '../../electron/services/library/importers/limits';
 import { createHandlers } from '../../electron/services/index';
 import { datasetFormatIds, datasetFormatTable, importableFormatIds, reportExtensions } from '../../shared/formats';
 import { addText, openTestContext, rowCounts } from './helpers';

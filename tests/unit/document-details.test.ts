@@ -2,9 +2,9 @@
 // covers every table that references documents or annotations, found from the schema.
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
-import { createAnnotation } from '../../electron/services/annotations';
-import { deleteDocument, restoreDocument } from '../../electron/services/document-delete';
-import { contentHash, getDocument, listDocuments, normalisedForHash, updateDocument } from '../../electron/services/documents';
+import { createAnnotation } from '../../electron/services/annotate/annotations';
+import { deleteDocument, restoreDocument } from '../../electron/services/library/document-delete';
+import { contentHash, getDocument, listDocuments, normalisedForHash, updateDocument } from '../../electron/services/library/documents';
 import { createHandlers } from '../../electron/services/index';
 import type { Db } from '../../electron/store/store';
 import { addText, openTestContext } from './helpers';

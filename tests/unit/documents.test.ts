@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getDocument, listDocuments } from '../../electron/services/documents';
+import { getDocument, listDocuments } from '../../electron/services/library/documents';
 import { addText, openTestContext } from './helpers';
 
 describe('documents', () => {

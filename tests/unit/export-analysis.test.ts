@@ -4,12 +4,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAnnotation } from '../../electron/services/annotations';
-import { setValues } from '../../electron/services/attribute-values';
+import { createAnnotation } from '../../electron/services/annotate/annotations';
+import { setValues } from '../../electron/services/annotate/attribute-values';
 import { exportDataset, exportDatasetWithDialog } from '../../electron/services/datasets/export';
-import { createAttribute } from '../../electron/services/label-schema';
-import { resolvePlace } from '../../electron/services/places';
-import { createRelation } from '../../electron/services/relations';
+import { createAttribute } from '../../electron/services/schema/attributes';
+import { resolvePlace } from '../../electron/services/places/places';
+import { createRelation } from '../../electron/services/annotate/relations';
 import type { ServiceContext } from '../../electron/services/context';
 import { addText, openTestContext } from './helpers';
 

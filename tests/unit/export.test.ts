@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
-import { createAnnotation } from '../../electron/services/annotations';
+import { createAnnotation } from '../../electron/services/annotate/annotations';
 import { writeFileAtomic } from '../../electron/services/atomic-write';
 import { exportDataset } from '../../electron/services/datasets/export';
 import { slug } from '../../electron/services/datasets/file-names';

@@ -3,11 +3,11 @@
 // snapshot of what a store holds.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createAnnotation, updateAnnotation } from '../../electron/services/annotations';
-import { setValues } from '../../electron/services/attribute-values';
+import { createAnnotation, updateAnnotation } from '../../electron/services/annotate/annotations';
+import { setValues } from '../../electron/services/annotate/attribute-values';
 import type { ServiceContext } from '../../electron/services/context';
-import { resolvePlace } from '../../electron/services/places';
-import { createRelation } from '../../electron/services/relations';
+import { resolvePlace } from '../../electron/services/places/places';
+import { createRelation } from '../../electron/services/annotate/relations';
 import { addText } from './helpers';
 
 export const fixturesDir = path.resolve(__dirname, '../fixtures/datasets');

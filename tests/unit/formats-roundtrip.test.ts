@@ -5,13 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createAnnotation } from '../../electron/services/annotations';
-import { setValues } from '../../electron/services/attribute-values';
+import { createAnnotation } from '../../electron/services/annotate/annotations';
+import { setValues } from '../../electron/services/annotate/attribute-values';
 import { exportDataset } from '../../electron/services/datasets/export';
 import { importAnnotations } from '../../electron/services/datasets/import';
 import { nonOverlapping, readConll, tokenize } from '../../electron/services/datasets/formats/conll';
-import { createRelation } from '../../electron/services/relations';
-import type { AnnotationImportFormat, DatasetFormat } from '../../shared/schemas-datasets';
+import { createRelation } from '../../electron/services/annotate/relations';
+import type { AnnotationImportFormat, DatasetFormat } from '../../shared/schemas/datasets';
 import { addText, openTestContext } from './helpers';
 import { snapshot } from './formats-helpers';
 

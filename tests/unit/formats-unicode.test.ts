@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AnnotationImportFormat, DatasetFormat } from '../../shared/schemas-datasets';
+import type { AnnotationImportFormat, DatasetFormat } from '../../shared/schemas/datasets';
 import { exportDataset } from '../../electron/services/datasets/export';
 import { importAnnotations } from '../../electron/services/datasets/import';
 import { openTestContext } from './helpers';

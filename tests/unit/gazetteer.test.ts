@@ -5,10 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getGazetteer, loadGazetteer, loadGazetteerInSlices, type Gazetteer } from '../../electron/gazetteer/gazetteer';
-import { normalizeName } from '../../electron/gazetteer/normalize';
-import { rankCandidates } from '../../electron/gazetteer/rank';
-import { createAnnotation } from '../../electron/services/annotations';
+import { getGazetteer, loadGazetteer, loadGazetteerInSlices, type Gazetteer } from '../../electron/services/places/gazetteer/gazetteer';
+import { normalizeName } from '../../electron/services/places/gazetteer/normalize';
+import { rankCandidates } from '../../electron/services/places/gazetteer/rank';
+import { createAnnotation } from '../../electron/services/annotate/annotations';
 import { createHandlers } from '../../electron/services/index';
 import {
   clearPlace,
@@ -17,7 +17,7 @@ import {
   placeCandidates,
   resolvePlace,
   restorePlace,
-} from '../../electron/services/places';
+} from '../../electron/services/places/places';
 import type { ServiceContext } from '../../electron/services/context';
 import { addText, errorCodeOf, openTestContext, tempDir } from './helpers';
 

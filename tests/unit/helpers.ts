@@ -6,7 +6,7 @@ import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { createContext } from '../../electron/core';
 import type { DialogPort, ServiceContext } from '../../electron/services/context';
-import { addDocument } from '../../electron/services/documents';
+import { addDocument } from '../../electron/services/library/documents';
 import { openStore, type Store } from '../../electron/store/store';
 
 /** A fresh temp folder, removed after the current test. */

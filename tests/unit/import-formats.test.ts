@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getDocument } from '../../electron/services/documents';
-import { importDropped, importPaths } from '../../electron/services/import';
-import { joinLines } from '../../electron/services/importers/pdf';
-import { parseBytes } from '../../electron/services/importers/parse';
+import { getDocument } from '../../electron/services/library/documents';
+import { importDropped, importPaths } from '../../electron/services/library/import-jobs';
+import { joinLines } from '../../electron/services/library/importers/pdf';
+import { parseBytes } from '../../electron/services/library/importers/parse';
 import { story, storyText } from '../fixtures/story';
 import { openTestContext, type TestContext } from './helpers';
 

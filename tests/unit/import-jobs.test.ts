@@ -5,8 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../shared/contract';
 import { createDispatcher } from '../../electron/ipc/dispatch';
-import { getDocument } from '../../electron/services/documents';
-import { cancelImport, importClipboard, importPaths } from '../../electron/services/import';
+import { getDocument } from '../../electron/services/library/documents';
+import { cancelImport, importClipboard, importPaths } from '../../electron/services/library/import-jobs';
 import { createHandlers } from '../../electron/services/index';
 import { openTestContext, rowCounts, type TestContext } from './helpers';
 

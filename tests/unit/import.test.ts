@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getDocument } from '../../electron/services/documents';
-import { importDropped, importPaths } from '../../electron/services/import';
-import { markdownToText } from '../../electron/services/markdown-text';
-import { decodeText, firstInvalidUtf8Offset, maxImportBytes } from '../../electron/services/text-decoding';
+import { getDocument } from '../../electron/services/library/documents';
+import { importDropped, importPaths } from '../../electron/services/library/import-jobs';
+import { markdownToText } from '../../electron/services/library/importers/markdown-text';
+import { decodeText, firstInvalidUtf8Offset, maxImportBytes } from '../../electron/services/library/importers/text-decoding';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/services/index';
 import { openTestContext, rowCounts, type TestContext } from './helpers';

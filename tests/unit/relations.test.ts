@@ -2,24 +2,22 @@
 // it: attribute values, relations from and to it, and its place.
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
-import { createAnnotation, deleteAnnotation, restoreAnnotation } from '../../electron/services/annotations';
-import { getValues, setValues } from '../../electron/services/attribute-values';
-import { deleteDocument, restoreDocument } from '../../electron/services/document-delete';
+import { createAnnotation, deleteAnnotation, restoreAnnotation } from '../../electron/services/annotate/annotations';
+import { getValues, setValues } from '../../electron/services/annotate/attribute-values';
+import { deleteDocument, restoreDocument } from '../../electron/services/library/document-delete';
 import { createHandlers } from '../../electron/services/index';
-import { getPlace, resolvePlace } from '../../electron/services/places';
+import { getPlace, resolvePlace } from '../../electron/services/places/places';
 import {
   createRelation,
-  createRelationType,
   deleteRelation,
-  deleteRelationType,
-  listRelationTypes,
   listRelationsForDocument,
   relationsOf,
   restoreRelation,
-} from '../../electron/services/relations';
+} from '../../electron/services/annotate/relations';
+import { createRelationType, deleteRelationType, listRelationTypes } from '../../electron/services/schema/relation-types';
 import type { ServiceContext } from '../../electron/services/context';
 import type { Store } from '../../electron/store/store';
-import type { AnnotationSnapshot } from '../../shared/schemas-analysis';
+import type { AnnotationSnapshot } from '../../shared/schemas/annotate';
 import { addText, errorCodeOf, openTestContext } from './helpers';
 
 const text = 'Rebels said they had seized Dorsk, according to the Observatory. The army denied it in Veskar.';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/core';
-import { listDocuments, getDocument } from '../../electron/services/documents';
+import { listDocuments, getDocument } from '../../electron/services/library/documents';
 import { sampleReport } from '../../electron/sample/sample-report';
 import { sampleSeededKey, seedSampleOnFirstRun } from '../../electron/sample/seed';
 import { addText, openTestContext, rowCounts, ScriptedDialogs, tempDir } from './helpers';

@@ -5,9 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/services/index';
-import { createAttribute, createLabel, getSchema, updateAttribute } from '../../electron/services/label-schema';
-import { createRelationType } from '../../electron/services/relations';
-import { exportSchema, exportSchemaWithDialog, importSchema } from '../../electron/services/schema-file';
+import { createAttribute, updateAttribute } from '../../electron/services/schema/attributes';
+import { createLabel } from '../../electron/services/schema/labels';
+import { exportSchema, exportSchemaWithDialog, getSchema, importSchema } from '../../electron/services/schema/schema-file';
+import { createRelationType } from '../../electron/services/schema/relation-types';
 import type { Store } from '../../electron/store/store';
 import { errorCodeOf, openTestContext } from './helpers';
 

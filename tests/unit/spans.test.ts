@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnnotation, listAnnotations, listSpans } from '../../electron/services/annotations';
+import { createAnnotation, listAnnotations, listSpans } from '../../electron/services/annotate/annotations';
 import { addText, errorCodeOf, openTestContext } from './helpers';
 
 describe('annotation spans (the reader view)', () => {

@@ -1,7 +1,7 @@
 // Export in every format, with a scope (corpus, selected documents, one document), a label
 // filter and the offset unit: to a path, or to where the save dialog says.
 import { datasetFormatTable, exportOffsetUnit } from '../../../shared/formats';
-import type { DatasetExportOptions, DatasetExportOutcome } from '../../../shared/schemas-datasets';
+import type { DatasetExportOptions, DatasetExportOutcome } from '../../../shared/schemas/datasets';
 import type { ServiceContext } from '../context';
 import { suggestedDatasetName } from './file-names';
 import type { DatasetCounts } from './formats/format';

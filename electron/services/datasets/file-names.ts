@@ -1,6 +1,6 @@
 // The names exports suggest: for the save dialog, and for brat's files inside its folder.
 import { datasetFormatTable } from '../../../shared/formats';
-import type { DatasetExportOptions } from '../../../shared/schemas-datasets';
+import type { DatasetExportOptions } from '../../../shared/schemas/datasets';
 import type { ServiceContext } from '../context';
 
 /** Letters and digits of any script, joined by hyphens: safe as a file name everywhere. */

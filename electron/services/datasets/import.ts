@@ -1,7 +1,7 @@
 // Imports of annotated data (doccano, Label Studio, brat, W3C, .glossa archive): the file is read
 // and checked whole by its format, then written in one transaction (apply/), all or nothing.
 import type { ImportableFormatId } from '../../../shared/formats';
-import type { AnnotationImportPlan, AnnotationImportReport } from '../../../shared/schemas-datasets';
+import type { AnnotationImportPlan, AnnotationImportReport } from '../../../shared/schemas/datasets';
 import type { ServiceContext } from '../context';
 import { applyDataset } from './apply/apply';
 import { missingLabels } from './apply/schema';

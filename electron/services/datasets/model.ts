@@ -4,7 +4,8 @@
 // anchored to the stored texts (see apply.ts).
 import { AppError } from '../../../shared/errors';
 import { utf16ToCodePoints, type OffsetUnit } from '../../../shared/offsets';
-import type { AttributeValue } from '../../../shared/schemas-analysis';
+import type { AttributeValue } from '../../../shared/schemas/schema';
+import type { PageStart } from '../../../shared/schemas/library';
 import type { ServiceContext } from '../context';
 import type { AnchorInput } from './anchor';
 
@@ -248,7 +249,7 @@ export interface InDocument {
   sourceName?: string | null;
   sourceFormat?: string | null;
   encoding?: string | null;
-  pageMap?: string | null;
+  pageMap?: PageStart[] | null;
   importedAt?: string;
   annotations: InAnnotation[];
   relations: InRelation[];

@@ -1,7 +1,7 @@
 // The export dialog's preview: the first records as the file will hold them, with the counts of
 // the whole export and what the format keeps and drops.
 import { datasetFormatTable, exportOffsetUnit } from '../../../shared/formats';
-import type { DatasetExportOptions, DatasetPreview } from '../../../shared/schemas-datasets';
+import type { DatasetExportOptions, DatasetPreview } from '../../../shared/schemas/datasets';
 import type { ServiceContext } from '../context';
 import { scopeOf } from './export';
 import { formatModules } from './formats/registry';

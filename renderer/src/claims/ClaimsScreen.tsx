@@ -3,7 +3,8 @@
 // a time as the list scrolls, and only the rows on screen are in the DOM.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { AttributeFilter, AttributeValue, AnalysisSchema, ClaimFilters, ClaimRow, ClaimSort, LabelAttribute } from '../../../shared/schemas-analysis';
+import type { AttributeFilter, ClaimFilters, ClaimRow, ClaimSort } from '../../../shared/schemas/claims';
+import type { AttributeValue, AnalysisSchema, LabelAttribute } from '../../../shared/schemas/schema';
 import { call, messageOf } from '../api';
 import { useNotices } from '../components/Notices';
 import { formatDate } from '../library/Library';

@@ -1,7 +1,7 @@
 // Pages of the claims table, fetched as the list scrolls to them. A new query (filters or
 // sort) starts over; answers to an older query are dropped.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ClaimRow, ClaimsQuery } from '../../../shared/schemas-analysis';
+import type { ClaimRow, ClaimsQuery } from '../../../shared/schemas/claims';
 import { call, messageOf } from '../api';
 
 export const claimsPageSize = 200;

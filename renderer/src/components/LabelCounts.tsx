@@ -1,4 +1,4 @@
-import type { Label } from '../../../shared/schemas';
+import type { Label } from '../../../shared/schemas/schema';
 
 /** Annotation counts per label, as small colored chips. */
 export function LabelCounts({ labels, counts }: { labels: readonly Label[]; counts: Record<string, number> }) {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DocumentSummary, Label } from '../../../shared/schemas';
-import type { DatasetExportOptions, DatasetFormat, DatasetPreview } from '../../../shared/schemas-datasets';
+import type { DocumentSummary } from '../../../shared/schemas/library';
+import type { Label } from '../../../shared/schemas/schema';
+import type { DatasetExportOptions, DatasetFormat, DatasetPreview } from '../../../shared/schemas/datasets';
 import { call, messageOf } from '../api';
 import { Modal } from '../components/Modal';
 import { exportFormats, hasUnitChoice } from './formats';

@@ -2,7 +2,7 @@
 // which labels it lacks (offered for creation); import; read what came in and what could not
 // be anchored.
 import { useState } from 'react';
-import type { AnnotationImportFormat, AnnotationImportPlan, AnnotationImportReport } from '../../../shared/schemas-datasets';
+import type { AnnotationImportFormat, AnnotationImportPlan, AnnotationImportReport } from '../../../shared/schemas/datasets';
 import { datasetFormatTable, importableFormatList } from '../../../shared/formats';
 import { call, messageOf } from '../api';
 import { Modal } from '../components/Modal';

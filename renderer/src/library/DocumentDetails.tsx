@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { DocumentMeta } from '../../../shared/schemas';
-import type { DocumentUpdate } from '../../../shared/schemas-library';
+import type { DocumentMeta, DocumentUpdate } from '../../../shared/schemas/library';
 import { Modal } from '../components/Modal';
 
 interface DocumentDetailsProps {

@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../../shared/schemas';
+import type { ImportReport } from '../../../shared/schemas/library';
 import { Modal } from '../components/Modal';
 
 /** What an import did, file by file: nothing is skipped silently. */

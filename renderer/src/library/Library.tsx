@@ -1,4 +1,5 @@
-import type { DocumentSummary, Label } from '../../../shared/schemas';
+import type { DocumentSummary } from '../../../shared/schemas/library';
+import type { Label } from '../../../shared/schemas/schema';
 import { LabelCounts } from '../components/LabelCounts';
 
 interface LibraryProps {

@@ -1,8 +1,7 @@
 // Runs one import at a time: picks the job id (so it can be cancelled while the call is
 // under way), follows its progress events, and returns the final report.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportReport } from '../../../shared/schemas';
-import { importTask } from '../../../shared/schemas-library';
+import { type ImportReport, importTask } from '../../../shared/schemas/library';
 import { call, onAppEvent } from '../api';
 
 export interface ImportProgress {

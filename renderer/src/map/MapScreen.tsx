@@ -2,8 +2,8 @@
 // Each point is a button (sized by how many spans resolve to it); choosing one lists its spans,
 // and each span opens its report there. The same places are listed beside the map.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
-import type { Label } from '../../../shared/schemas';
-import type { MapPlace } from '../../../shared/schemas-analysis';
+import type { Label } from '../../../shared/schemas/schema';
+import type { MapPlace } from '../../../shared/schemas/places';
 import { call, messageOf } from '../api';
 import { useNotices } from '../components/Notices';
 import { mapHeight, mapWidth, worldPaths } from './world';

@@ -1,5 +1,5 @@
 import { memo, type CSSProperties } from 'react';
-import type { Label } from '../../../shared/schemas';
+import type { Label } from '../../../shared/schemas/schema';
 import type { Block } from './blocks';
 import { segmentBlock, type Segment } from './segments';
 import type { ReaderAnnotation } from '../state/reader-annotation';

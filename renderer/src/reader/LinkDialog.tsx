@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Label } from '../../../shared/schemas';
-import type { RelationType } from '../../../shared/schemas-analysis';
+import type { Label, RelationType } from '../../../shared/schemas/schema';
 import { Modal } from '../components/Modal';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 

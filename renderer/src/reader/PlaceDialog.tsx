@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PlaceCandidate, PlaceResolve } from '../../../shared/schemas-analysis';
+import type { PlaceCandidate, PlaceResolve } from '../../../shared/schemas/places';
 import { call, messageOf } from '../api';
 import { Modal } from '../components/Modal';
 import type { PlaceSummary } from '../state/useAnalysis';

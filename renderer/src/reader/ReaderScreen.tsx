@@ -1,6 +1,8 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { DocumentFull, Label } from '../../../shared/schemas';
-import type { AttributeValue, LabelAttribute, PlaceResolve, Relation } from '../../../shared/schemas-analysis';
+import type { DocumentFull } from '../../../shared/schemas/library';
+import type { AttributeValue, Label, LabelAttribute } from '../../../shared/schemas/schema';
+import type { Relation } from '../../../shared/schemas/annotate';
+import type { PlaceResolve } from '../../../shared/schemas/places';
 import { messageOf } from '../api';
 import { useNotices } from '../components/Notices';
 import { formatDate } from '../library/Library';

@@ -1,6 +1,6 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
-import type { Label } from '../../../shared/schemas';
+import type { Label } from '../../../shared/schemas/schema';
 import { blockIndexAt, type Block } from './blocks';
 import { BlockView, layerStep } from './BlockView';
 import { RelationArcs, type Arc } from './RelationArcs';

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useState } from 'react';
-import type { Label } from '../../../shared/schemas';
+import type { Label } from '../../../shared/schemas/schema';
 
 interface TagToolbarProps {
   labels: readonly Label[];

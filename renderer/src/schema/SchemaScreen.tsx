@@ -2,8 +2,15 @@
 // types and allowed values, and the relation types. Changes that would touch data ask first;
 // the schema can be exported to a file and merged from one.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Label } from '../../../shared/schemas';
-import { attributeTypes, type AnalysisSchema, type AttributeType, type LabelAttribute, type LabelWithAttributes, type SchemaImportOutcome } from '../../../shared/schemas-analysis';
+import {
+  type AnalysisSchema,
+  type AttributeType,
+  attributeTypes,
+  type Label,
+  type LabelAttribute,
+  type LabelWithAttributes,
+  type SchemaImportOutcome,
+} from '../../../shared/schemas/schema';
 import { ApiError, call, messageOf } from '../api';
 import { useNotices } from '../components/Notices';
 import { ConfirmDialog, DeleteLabelDialog, ImportOutcomeDialog, RenameOptionsDialog, type LabelDeletion } from './dialogs';

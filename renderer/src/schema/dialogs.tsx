@@ -1,8 +1,7 @@
 // Decisions the schema editor asks for before it changes data: what happens to a label's
 // annotations, to the values of removed options, and what a schema import did.
 import { useState } from 'react';
-import type { Label } from '../../../shared/schemas';
-import type { SchemaImportOutcome } from '../../../shared/schemas-analysis';
+import type { Label, SchemaImportOutcome } from '../../../shared/schemas/schema';
 import { Modal } from '../components/Modal';
 
 export type LabelDeletion = { annotations?: 'delete' | 'relabel'; relabelTo?: string };

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import type { Label } from '../../../shared/schemas';
-import type { AttributeValue, AttributeValues, LabelAttribute, Relation } from '../../../shared/schemas-analysis';
+import type { AttributeValue, AttributeValues, Label, LabelAttribute } from '../../../shared/schemas/schema';
+import type { Relation } from '../../../shared/schemas/annotate';
 import type { PlaceSummary } from '../state/useAnalysis';
 import { isPending } from '../state/useAnnotations';
 import { AttributeFields } from './AttributeFields';

@@ -1,4 +1,4 @@
-import type { AttributeValue, AttributeValues, LabelAttribute } from '../../../shared/schemas-analysis';
+import type { AttributeValue, AttributeValues, LabelAttribute } from '../../../shared/schemas/schema';
 
 interface AttributeFieldsProps {
   attributes: readonly LabelAttribute[];

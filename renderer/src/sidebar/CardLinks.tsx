@@ -1,4 +1,4 @@
-import type { Relation } from '../../../shared/schemas-analysis';
+import type { Relation } from '../../../shared/schemas/annotate';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 
 export interface CardLink {

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
-import type { Label } from '../../../shared/schemas';
-import type { AttributeValue, LabelAttribute, Relation } from '../../../shared/schemas-analysis';
+import type { AttributeValue, Label, LabelAttribute } from '../../../shared/schemas/schema';
+import type { Relation } from '../../../shared/schemas/annotate';
 import type { Analysis } from '../state/useAnalysis';
 import { AnnotationCard } from './AnnotationCard';
 import { cardDetails } from './card-details';

@@ -1,6 +1,6 @@
 // What the renderer keeps of an annotation: where it is, its label and note. The quote is the
 // text between the offsets, so it is cut from the document rather than sent over IPC.
-import type { Annotation, AnnotationSpans } from '../../../shared/schemas';
+import type { Annotation, AnnotationSpans } from '../../../shared/schemas/annotate';
 
 export type ReaderAnnotation = Pick<Annotation, 'id' | 'documentId' | 'labelId' | 'start' | 'end' | 'quote' | 'note'>;
 

@@ -2,14 +2,9 @@
 // types), attribute values, relations and resolved places. Changes go through the API and are
 // recorded in the document's undo history with the annotation edits.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type {
-  AnalysisSchema,
-  AttributeValue,
-  AttributeValues,
-  MapPlace,
-  PlaceResolve,
-  Relation,
-} from '../../../shared/schemas-analysis';
+import type { Relation } from '../../../shared/schemas/annotate';
+import type { MapPlace, PlaceResolve } from '../../../shared/schemas/places';
+import type { AnalysisSchema, AttributeValue, AttributeValues } from '../../../shared/schemas/schema';
 import { call } from '../api';
 import { historyFor } from './undo-history';
 

@@ -5,8 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../api';
 import { readingOrder } from '../reader/segments';
 import { historyFor, type UndoStep } from './undo-history';
-import type { Annotation } from '../../../shared/schemas';
-import type { AnnotationSnapshot } from '../../../shared/schemas-analysis';
+import type { Annotation, AnnotationSnapshot } from '../../../shared/schemas/annotate';
 import type { ReaderAnnotation } from './reader-annotation';
 
 export interface AnnotationActions {

@@ -1,14 +1,16 @@
 // One imported annotation into its stored document: anchored to the stored text (anchor.ts),
 // merged with the same one already there (by id, or by label and span), else written with its
 // attribute values and place. What cannot be anchored is reported, never placed elsewhere.
-import type { AnnotationImportReport } from '../../../../shared/schemas-datasets';
-import { checkValue } from '../../attribute-values';
+import type { AnnotationImportReport } from '../../../../shared/schemas/datasets';
+import { checkValue } from '../../schema/attribute-types';
 import type { ServiceContext } from '../../context';
 import { anchor, type Anchored } from '../anchor';
 import type { InAnnotation, InDocument } from '../model';
 import type { StoredText } from './documents';
 import { prepared } from './statements';
-import { insertAnnotationRow, insertAttributeValueRow, insertPlaceRow } from './rows';
+import { insertAnnotation } from '../../../store/writers/annotations';
+import { addAttributeValue } from '../../../store/writers/attribute-values';
+import { addPlace } from '../../../store/writers/places';
 import { findLabelId, type AttributeLookup, type LabelIds } from './schema';
 
 /** What every annotation of one import needs. */
@@ -66,7 +68,7 @@ function importValues(run: AnnotationImport, a: InAnnotation, id: string, labelI
       run.report.conflicts.push(`A value of "${(quote ?? '').slice(0, 40)}" was left out: ${problem}`);
       continue;
     }
-    insertAttributeValueRow(run.ctx, id, attribute.id, JSON.stringify(value));
+    addAttributeValue(run.ctx.store.db, id, attribute.id, value);
     run.report.attributesImported += 1;
   }
 }
@@ -77,7 +79,8 @@ function importPlace(run: AnnotationImport, p: NonNullable<InAnnotation['place']
     return;
   }
   const country = p.country && /^[A-Z]{2}$/.test(p.country) ? p.country : null;
-  insertPlaceRow(run.ctx, annotationId, {
+  addPlace(run.ctx.store.db, {
+    annotationId,
     geonameid: p.geonameid ?? null,
     name: p.name,
     country,
@@ -93,7 +96,7 @@ function importPlace(run: AnnotationImport, p: NonNullable<InAnnotation['place']
 
 function writeAnnotation(run: AnnotationImport, d: DocumentImport, a: InAnnotation, labelId: string, placed: Extract<Anchored, { ok: true }>, quote: string | undefined): void {
   const id = a.id ?? run.ctx.newId();
-  insertAnnotationRow(run.ctx, {
+  insertAnnotation(run.ctx.store.db, {
     id,
     documentId: d.stored.id,
     labelId,

@@ -2,7 +2,7 @@
 // archive's schema, then labels the schema lacks (created when asked), then per document the
 // stored document (documents.ts), its annotations with their values and places
 // (annotations.ts) and its relations (relations.ts). What cannot be anchored is reported.
-import type { AnnotationImportFormat, AnnotationImportReport } from '../../../../shared/schemas-datasets';
+import type { AnnotationImportFormat, AnnotationImportReport } from '../../../../shared/schemas/datasets';
 import type { ServiceContext } from '../../context';
 import { lazyCodePointLength } from '../anchor';
 import type { InDataset } from '../model';

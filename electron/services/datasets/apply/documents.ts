@@ -1,11 +1,11 @@
 // The stored document an imported one's annotations go into: the one with the same normalised
 // text (merged into), a new one, or for a file without texts (W3C) the one with its id.
-import type { AnnotationImportReport } from '../../../../shared/schemas-datasets';
+import type { AnnotationImportReport } from '../../../../shared/schemas/datasets';
 import type { ServiceContext } from '../../context';
-import { contentHash } from '../../documents';
+import { contentHash } from '../../library/documents';
 import type { InDocument } from '../model';
 import { prepared } from './statements';
-import { insertDocumentRow, insertDocumentTagRow } from './rows';
+import { addDocumentTag, insertDocument } from '../../../store/writers/documents';
 
 export interface StoredText {
   id: string;
@@ -18,7 +18,7 @@ function byId(ctx: ServiceContext, id: string): StoredText | undefined {
 
 function addDocument(ctx: ServiceContext, doc: InDocument, hash: string, now: string): StoredText {
   const id = doc.id && !byId(ctx, doc.id) ? doc.id : ctx.newId();
-  insertDocumentRow(ctx, {
+  insertDocument(ctx.store.db, {
     id,
     title: doc.title.slice(0, 500) || 'Untitled',
     outlet: doc.outlet ?? null,
@@ -33,7 +33,7 @@ function addDocument(ctx: ServiceContext, doc: InDocument, hash: string, now: st
     encoding: doc.encoding ?? null,
     pageMap: doc.pageMap ?? null,
   });
-  for (const tag of doc.tags ?? []) if (tag.trim()) insertDocumentTagRow(ctx, id, tag.trim().slice(0, 64));
+  for (const tag of doc.tags ?? []) if (tag.trim()) addDocumentTag(ctx.store.db, id, tag.trim().slice(0, 64));
   return { id, text: doc.text };
 }
 

@@ -1,9 +1,9 @@
 // One imported relation between two annotations of the same document that came in (or were
 // already there): its type found by name (or created when asked), its label constraints kept.
-import type { AnnotationImportReport } from '../../../../shared/schemas-datasets';
+import type { AnnotationImportReport } from '../../../../shared/schemas/datasets';
 import type { ServiceContext } from '../../context';
 import type { InRelation } from '../model';
-import { insertRelationRow } from './rows';
+import { addRelation } from '../../../store/writers/relations';
 import type { RelationTypes } from './schema';
 import { prepared } from './statements';
 
@@ -42,5 +42,5 @@ export function importRelation(run: RelationImport, r: InRelation, idOfRef: Read
   }
   const taken = r.id !== undefined && prepared(ctx, 'SELECT 1 FROM relations WHERE id = ?').get(r.id) !== undefined;
   const id = r.id && !taken ? r.id : ctx.newId();
-  if (insertRelationRow(ctx, { id, typeId: type.id, fromId: from, toId: to, createdAt: r.createdAt ?? run.now })) report.relationsImported += 1;
+  if (addRelation(ctx.store.db, { id, typeId: type.id, fromId: from, toId: to, createdAt: r.createdAt ?? run.now })) report.relationsImported += 1;
 }

@@ -1,12 +1,13 @@
 // The schema an import needs: the archive's schema merged first, labels found by id or name
 // (the missing ones created when asked), attributes by label and name, relation types by id or
 // name (created when asked).
-import type { LabelAttribute } from '../../../../shared/schemas-analysis';
-import type { AnnotationImportReport } from '../../../../shared/schemas-datasets';
+import type { LabelAttribute } from '../../../../shared/schemas/schema';
+import type { AnnotationImportReport } from '../../../../shared/schemas/datasets';
 import type { ServiceContext } from '../../context';
-import { importSchema } from '../../schema-file';
+import { importSchema } from '../../schema/schema-file';
 import type { InDataset } from '../model';
-import { insertLabelRow, insertRelationTypeRow } from './rows';
+import { insertLabel, nextLabelPosition } from '../../../store/writers/labels';
+import { insertRelationType, nextRelationTypePosition } from '../../../store/writers/relation-types';
 
 const palette = ['#7048e8', '#c2255c', '#0c8599', '#e67700', '#5c940d', '#862e9c', '#1864ab', '#a61e4d'];
 
@@ -50,8 +51,8 @@ export function resolveLabels(ctx: ServiceContext, dataset: InDataset, createLab
   const missing = missingLabels(ctx, dataset);
   if (missing.length > 0 && !createLabels) report.missingLabels.push(...missing);
   if (missing.length > 0 && createLabels) {
-    const { next } = ctx.store.db.prepare('SELECT coalesce(max(position), 0) + 1 AS next FROM labels').get() as { next: number };
-    missing.forEach((name, i) => insertLabelRow(ctx, { id: ctx.newId(), name: name.slice(0, 80), color: palette[i % palette.length]!, position: next + i }));
+    const next = nextLabelPosition(ctx.store.db);
+    missing.forEach((name, i) => insertLabel(ctx.store.db, { id: ctx.newId(), name: name.slice(0, 80), color: palette[i % palette.length]!, hotkey: null, position: next + i }));
     report.labelsCreated.push(...missing);
   }
   return labelIds(ctx);
@@ -99,9 +100,8 @@ export class RelationTypes {
 
   /** A new type without label constraints, reported as created. */
   create(name: string, report: AnnotationImportReport): RelationTypeRef {
-    const { next } = this.ctx.store.db.prepare('SELECT coalesce(max(position), 0) + 1 AS next FROM relation_types').get() as { next: number };
     const type = { id: this.ctx.newId(), name: name.trim().slice(0, 80), fromLabelId: null, toLabelId: null };
-    insertRelationTypeRow(this.ctx, { id: type.id, name: type.name, position: next });
+    insertRelationType(this.ctx.store.db, { ...type, position: nextRelationTypePosition(this.ctx.store.db) });
     this.add(type);
     report.labelsCreated.push(`relation type "${type.name}"`);
     return type;

@@ -9,7 +9,8 @@
 import path from 'node:path';
 import { AppError } from '../../../../shared/errors';
 import type { ServiceContext } from '../../context';
-import { schemaJson } from '../../schema-file';
+import type { PageStart } from '../../../../shared/schemas/library';
+import { schemaJson } from '../../schema/schema-file';
 import { jsonLines, placeOf } from './doccano';
 import { readLimited, unzip, writeBytesAtomic, zip } from '../files';
 import { asObject, datasetDocuments, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, optNumber, optString, recordDetails } from '../model';
@@ -125,7 +126,7 @@ function parseArchive(bytes: Buffer, file: string): InDataset {
       sourceName: optString(d.source_name) ?? null,
       sourceFormat: optString(d.source_format) ?? null,
       encoding: optString(d.encoding) ?? null,
-      pageMap: Array.isArray(d.page_map) ? JSON.stringify(d.page_map) : null,
+      pageMap: Array.isArray(d.page_map) ? (d.page_map as PageStart[]) : null,
       importedAt: optString(d.imported_at),
       annotations: [],
       relations: [],

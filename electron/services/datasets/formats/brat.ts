@@ -10,13 +10,13 @@
 // documents.json beside them keeps each document's title and details.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AnalysisSchema, AttributeValue } from '../../../../shared/schemas-analysis';
+import type { AnalysisSchema, AttributeValue } from '../../../../shared/schemas/schema';
 import { slug } from '../file-names';
 import { placeOf } from './doccano';
 import { decodeUtf8, maxImportBytes, readLimited, writeFolderAtomic } from '../files';
 import { datasetDocuments, importError, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from '../model';
 import { AppError } from '../../../../shared/errors';
-import { getSchema } from '../../label-schema';
+import { getSchema } from '../../schema/schema-file';
 import { countingDocs, type ImportableFormat } from './format';
 import { clip } from './text-export';
 

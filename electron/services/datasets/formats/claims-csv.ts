@@ -4,11 +4,11 @@
 // "attributed to" and the locations it is "located at", with their attributes and places.
 // Lists inside a cell are joined with " | "; the *_json columns repeat them losslessly.
 import type { OffsetUnit } from '../../../../shared/offsets';
-import type { AttributeValue, LabelAttribute } from '../../../../shared/schemas-analysis';
+import type { AttributeValue, LabelAttribute } from '../../../../shared/schemas/schema';
 import { csvBom, csvRecord } from './csv';
-import { attributedTo, locatedAt } from '../../claims';
+import { attributedTo, locatedAt } from '../../claims/claims';
 import { offsetsOf, type DsDocument } from '../model';
-import { listAttributes } from '../../label-schema';
+import { listAttributes } from '../../schema/attributes';
 import type { DatasetFormat } from './format';
 import { asWritten, textExport } from './text-export';
 

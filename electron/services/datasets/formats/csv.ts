@@ -3,7 +3,7 @@
 //
 // Cells are written exactly as stored: a quote starting with = + - or @ is not prefixed to
 // defuse spreadsheet formulas, because that would change the data a dataset consumer reads.
-import type { AttributeValue } from '../../../../shared/schemas-analysis';
+import type { AttributeValue } from '../../../../shared/schemas/schema';
 import type { ServiceContext } from '../../context';
 import type { DsDocument } from '../model';
 import type { DatasetFormat } from './format';

@@ -6,7 +6,7 @@
 // details and "offset_unit"; doccano keeps unknown top-level keys as metadata. Reading also
 // accepts doccano's plain sequence-labeling form ("label": [[start, end, "Label"], …]).
 import type { OffsetUnit } from '../../../../shared/offsets';
-import type { AttributeValue } from '../../../../shared/schemas-analysis';
+import type { AttributeValue } from '../../../../shared/schemas/schema';
 import { asObject, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from '../model';
 import path from 'node:path';
 import { readText } from '../files';

@@ -3,10 +3,10 @@
 // are [longitude, latitude] in WGS 84, as the RFC requires; no "crs" member. Each feature's
 // properties name the place and list the Location annotations resolved to it and the claims
 // "located at" them, with their quote, attributes (status…) and document.
-import type { AttributeValue } from '../../../../shared/schemas-analysis';
+import type { AttributeValue } from '../../../../shared/schemas/schema';
 import { AppError } from '../../../../shared/errors';
 import { writeFileAtomic } from '../../atomic-write';
-import { locatedAt } from '../../claims';
+import { locatedAt } from '../../claims/claims';
 import type { ServiceContext } from '../../context';
 import type { ExportScope } from '../model';
 import type { DatasetFormat } from './format';

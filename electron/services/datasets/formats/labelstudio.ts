@@ -8,12 +8,12 @@
 // Glossa's note, attribute values, place and ids ride along in each region's "meta" and in a
 // "glossa" object Label Studio ignores.
 import type { OffsetUnit } from '../../../../shared/offsets';
-import type { AnalysisSchema } from '../../../../shared/schemas-analysis';
+import type { AnalysisSchema } from '../../../../shared/schemas/schema';
 import { placeOf, unitOf } from './doccano';
 import { asObject, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from '../model';
 import path from 'node:path';
 import { writeFileAtomic } from '../../atomic-write';
-import { getSchema } from '../../label-schema';
+import { getSchema } from '../../schema/schema-file';
 import { readText } from '../files';
 import type { ImportableFormat } from './format';
 import { readable, textExport, writeChunks, type ChunkWriter } from './text-export';

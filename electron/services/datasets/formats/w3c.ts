@@ -11,7 +11,7 @@
 // counts UTF-16 code units instead (Hypothesis's unit) and the collection says which in
 // glossa:offsetUnit. Attribute values, places and the documents' texts are under "glossa:" terms.
 import type { OffsetUnit } from '../../../../shared/offsets';
-import type { AttributeValue } from '../../../../shared/schemas-analysis';
+import type { AttributeValue } from '../../../../shared/schemas/schema';
 import { placeOf } from './doccano';
 import { asObject, contextOf, glossaId, importError, offsetsOf, optNumber, optString, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from '../model';
 import path from 'node:path';

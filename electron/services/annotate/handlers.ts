@@ -1,0 +1,39 @@
+// Annotating: annotations (annotations.ts) with what goes and comes back with one on delete and
+// undo (annotation-snapshot.ts), their attribute values (attribute-values.ts), and the typed
+// relations between them (relations.ts). What may be written is the schema domain's to say.
+// Channels: shared/channels/annotate.ts.
+import type { annotateChannels } from '../../../shared/channels/annotate';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../handlers';
+import { assertDocument } from '../library/document-text';
+import {
+  createAnnotation,
+  deleteAnnotation,
+  listAnnotations,
+  listSpans,
+  restoreAnnotation,
+  updateAnnotation,
+} from './annotations';
+import { getValues, setValues, valuesForDocument } from './attribute-values';
+import { createRelation, deleteRelation, listRelationsForDocument, restoreRelation } from './relations';
+
+export function annotateHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof annotateChannels> {
+  return {
+    'annotations.list': ({ documentId }) => {
+      assertDocument(ctx, documentId);
+      return listAnnotations(ctx, documentId);
+    },
+    'annotations.spans': ({ documentId }) => listSpans(ctx, documentId),
+    'annotations.create': (input) => createAnnotation(ctx, input),
+    'annotations.update': (patch) => updateAnnotation(ctx, patch),
+    'annotations.delete': ({ id }) => deleteAnnotation(ctx, id),
+    'annotations.restore': (annotation) => restoreAnnotation(ctx, annotation),
+    'annotations.getAttributes': ({ annotationId }) => getValues(ctx, annotationId),
+    'annotations.setAttributes': ({ annotationId, values }) => setValues(ctx, annotationId, values),
+    'annotations.attributesForDocument': ({ documentId }) => valuesForDocument(ctx, documentId),
+    'relations.listForDocument': ({ documentId }) => listRelationsForDocument(ctx, documentId),
+    'relations.create': (input) => createRelation(ctx, input),
+    'relations.delete': ({ id }) => deleteRelation(ctx, id),
+    'relations.restore': (relation) => restoreRelation(ctx, relation),
+  };
+}

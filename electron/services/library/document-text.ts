@@ -1,0 +1,33 @@
+// The text of a document, cached: texts never change after import, and tagging reads the text
+// of the open document on every call (a million characters costs ~3 ms to read from SQLite).
+import { AppError } from '../../../shared/errors';
+import type { Store } from '../../store/store';
+import type { ServiceContext } from '../context';
+
+const cacheSize = 4;
+const caches = new WeakMap<Store, Map<string, string>>();
+
+export function documentText(ctx: ServiceContext, documentId: string): string {
+  let cache = caches.get(ctx.store);
+  if (!cache) caches.set(ctx.store, (cache = new Map()));
+  const cached = cache.get(documentId);
+  // A cached text may belong to a document deleted since; its existence is cheap to check.
+  if (cached !== undefined && ctx.store.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(documentId)) {
+    // Most recently used last.
+    cache.delete(documentId);
+    cache.set(documentId, cached);
+    return cached;
+  }
+  const row = ctx.store.db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No document with id ${documentId}.`);
+  cache.set(documentId, row.text);
+  if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+  return row.text;
+}
+
+/** Throws NOT_FOUND unless the document exists (whether or not it was ever cached). */
+export function assertDocument(ctx: ServiceContext, documentId: string): void {
+  if (!ctx.store.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(documentId)) {
+    throw new AppError('NOT_FOUND', `No document with id ${documentId}.`);
+  }
+}

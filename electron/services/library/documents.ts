@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { DocumentFull, DocumentMeta, DocumentSummary, DocumentUpdate, PageStart } from '../../../shared/schemas/library';
+import * as documentRows from '../../store/writers/documents';
+import type { ServiceContext } from '../context';
+
+export interface NewDocument {
+  title: string;
+  text: string;
+  outlet?: string | null;
+  url?: string | null;
+  publishedAt?: string | null;
+  sourceName?: string | null;
+  author?: string | null;
+  /** txt, md, html, mhtml, pdf, docx, clipboard. */
+  sourceFormat?: string | null;
+  encoding?: string | null;
+  pageMap?: PageStart[] | null;
+}
+
+export type AddResult =
+  | { status: 'added'; document: DocumentFull }
+  | { status: 'duplicate'; existingId: string; title: string };
+
+const metaColumns = `id, title, outlet, url, published_at AS publishedAt, imported_at AS importedAt,
+  source_name AS sourceName, text_length AS length, author, source_format AS sourceFormat, encoding`;
+
+type MetaRow = Omit<DocumentMeta, 'tags'>;
+
+/**
+ * The text as duplicates are judged: Unicode NFC, white space collapsed to single spaces,
+ * case folded. The same report saved as .txt and as .docx, or re-wrapped, hashes the same.
+ */
+export function normalisedForHash(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .toUpperCase() // upper then lower folds ß to ss and final sigma to σ, as case folding does
+    .toLowerCase();
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(normalisedForHash(text), 'utf8').digest('hex');
+}
+
+/** The id and title of a stored document with the same normalised text, if there is one. */
+export function findDuplicate(ctx: ServiceContext, hash: string): { id: string; title: string } | undefined {
+  return ctx.store.db.prepare('SELECT id, title FROM documents WHERE content_hash = ?').get(hash) as
+    | { id: string; title: string }
+    | undefined;
+}
+
+/** Adds a document unless one with the same normalised text is already stored. */
+export function addDocument(ctx: ServiceContext, input: NewDocument): AddResult {
+  const hash = contentHash(input.text);
+  const existing = findDuplicate(ctx, hash);
+  if (existing) return { status: 'duplicate', existingId: existing.id, title: existing.title };
+  const id = ctx.newId();
+  documentRows.insertDocument(ctx.store.db, {
+    id,
+    title: input.title,
+    outlet: input.outlet ?? null,
+    url: input.url ?? null,
+    publishedAt: input.publishedAt ?? null,
+    importedAt: ctx.now(),
+    sourceName: input.sourceName ?? null,
+    text: input.text,
+    contentHash: hash,
+    author: input.author ?? null,
+    sourceFormat: input.sourceFormat ?? null,
+    encoding: input.encoding ?? null,
+    pageMap: input.pageMap ?? null,
+  });
+  return { status: 'added', document: getDocument(ctx, id) };
+}
+
+function tagsOf(ctx: ServiceContext, id: string): string[] {
+  const rows = ctx.store.db
+    .prepare('SELECT tag FROM document_tags WHERE document_id = ? ORDER BY tag COLLATE NOCASE')
+    .all(id) as { tag: string }[];
+  return rows.map((r) => r.tag);
+}
+
+function parsePageMap(raw: string | null): PageStart[] | null {
+  if (raw === null) return null;
+  try {
+    const value = JSON.parse(raw) as unknown;
+    if (Array.isArray(value)) return value as PageStart[];
+  } catch {
+    // A damaged map must not hide the document; it just has no pages.
+  }
+  return null;
+}
+
+export function getDocumentMeta(ctx: ServiceContext, id: string): DocumentMeta {
+  const row = ctx.store.db.prepare(`SELECT ${metaColumns} FROM documents WHERE id = ?`).get(id) as MetaRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
+  return { ...row, tags: tagsOf(ctx, id) };
+}
+
+export function getDocument(ctx: ServiceContext, id: string): DocumentFull {
+  const row = ctx.store.db
+    .prepare(`SELECT ${metaColumns}, text, content_hash AS contentHash, page_map AS pageMap FROM documents WHERE id = ?`)
+    .get(id) as (MetaRow & { text: string; contentHash: string; pageMap: string | null }) | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
+  return { ...row, tags: tagsOf(ctx, id), pageMap: parsePageMap(row.pageMap) };
+}
+
+function countsByDocument(ctx: ServiceContext, id?: string): Map<string, Record<string, number>> {
+  const counts = ctx.store.db
+    .prepare(
+      `SELECT document_id AS documentId, label_id AS labelId, count(*) AS n FROM annotations
+       ${id === undefined ? '' : 'WHERE document_id = ?'} GROUP BY 1, 2`,
+    )
+    .all(...(id === undefined ? [] : [id])) as { documentId: string; labelId: string; n: number }[];
+  const byDoc = new Map<string, Record<string, number>>();
+  for (const c of counts) {
+    const entry = byDoc.get(c.documentId) ?? {};
+    entry[c.labelId] = c.n;
+    byDoc.set(c.documentId, entry);
+  }
+  return byDoc;
+}
+
+export function listDocuments(ctx: ServiceContext): DocumentSummary[] {
+  const docs = ctx.store.db
+    .prepare(`SELECT ${metaColumns} FROM documents ORDER BY imported_at DESC, title`)
+    .all() as MetaRow[];
+  const byDoc = countsByDocument(ctx);
+  const tags = new Map<string, string[]>();
+  const tagRows = ctx.store.db
+    .prepare('SELECT document_id AS documentId, tag FROM document_tags ORDER BY tag COLLATE NOCASE')
+    .all() as { documentId: string; tag: string }[];
+  for (const t of tagRows) {
+    const list = tags.get(t.documentId);
+    if (list) list.push(t.tag);
+    else tags.set(t.documentId, [t.tag]);
+  }
+  return docs.map((d) => ({ ...d, tags: tags.get(d.id) ?? [], counts: byDoc.get(d.id) ?? {} }));
+}
+
+export function getDocumentSummary(ctx: ServiceContext, id: string): DocumentSummary {
+  return { ...getDocumentMeta(ctx, id), counts: countsByDocument(ctx, id).get(id) ?? {} };
+}
+
+/** '' and null clear a detail; undefined leaves it. */
+function cleared(value: string | null | undefined): string | null | undefined {
+  return value === undefined ? undefined : value === null || value.trim() === '' ? null : value.trim();
+}
+
+/** Merges tags that differ only in case, keeping the first spelling. */
+export function uniqueTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim().normalize('NFC');
+    const key = tag.toLowerCase();
+    if (tag === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  return out;
+}
+
+/** Edits a document's details; its text never changes (annotations point into it). */
+export function updateDocument(ctx: ServiceContext, patch: DocumentUpdate): DocumentFull {
+  return ctx.store.transaction(() => {
+    const current = getDocumentMeta(ctx, patch.id);
+    const keep = <T>(value: T | undefined, was: T): T => (value === undefined ? was : value);
+    documentRows.updateDocumentDetails(ctx.store.db, {
+      id: patch.id,
+      title: keep(patch.title?.trim(), current.title),
+      outlet: keep(cleared(patch.outlet), current.outlet),
+      author: keep(cleared(patch.author), current.author),
+      publishedAt: keep(cleared(patch.publishedAt), current.publishedAt),
+      url: keep(cleared(patch.url), current.url),
+    });
+    if (patch.tags !== undefined) documentRows.setDocumentTags(ctx.store.db, patch.id, uniqueTags(patch.tags));
+    return getDocument(ctx, patch.id);
+  });
+}

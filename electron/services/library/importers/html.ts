@@ -1,0 +1,235 @@
+// HTML to plain paragraphs and metadata. The page is parsed by jsdom with scripts off and no
+// resource loading (the defaults, stated again here), so nothing in it runs or reaches the
+// network; Mozilla's Readability picks the article body; a walk over the DOM turns it into
+// text. Only that text, and metadata strings, leave this module.
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { decodeWindows1252 } from './text-decoding';
+import { checkTextLength, importError } from './limits';
+
+export interface HtmlDocument {
+  title: string | null;
+  text: string;
+  outlet: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  url: string | null;
+}
+
+export interface HtmlOptions {
+  /** Run Readability (a whole page). Off for the clipboard, whose fragment is what the analyst chose. */
+  article: boolean;
+  /** Where the page came from (MHTML's Content-Location), for relative links only. */
+  baseUrl?: string | null;
+}
+
+/** Never rendered, never shown: elements whose content is not prose. */
+const skipped = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'APPLET',
+  'SVG', 'MATH', 'CANVAS', 'IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'SOURCE', 'TRACK', 'MAP', 'AREA', 'INPUT',
+  'SELECT', 'OPTION', 'TEXTAREA', 'BUTTON', 'HEAD', 'TITLE', 'META', 'LINK', 'BASE', 'DIALOG',
+]);
+
+/** Page furniture removed before Readability looks at the page. */
+const furniture = 'nav, [role="navigation"], [role="banner"], [role="complementary"], [role="contentinfo"], aside, form, [hidden], [aria-hidden="true"]';
+
+const blocks = new Set([
+  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'CAPTION',
+  'FIGURE', 'FIGCAPTION', 'ADDRESS', 'HR', 'BODY', 'HTML', 'DETAILS', 'SUMMARY', 'CENTER', 'FIELDSET', 'LEGEND',
+]);
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return style !== null && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** The visible text of a DOM subtree as paragraphs separated by blank lines. */
+export function domToText(root: Node): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = () => {
+    const lines = current
+      .split('\n')
+      .map((line) => line.replace(/[ \t\f\r\u00a0]+/g, ' ').trim())
+      .filter((line) => line !== '');
+    if (lines.length > 0) paragraphs.push(lines.join('\n'));
+    current = '';
+  };
+  const walk = (node: Node, pre: boolean): void => {
+    if (node.nodeType === 3 /* text */) {
+      const value = node.nodeValue ?? '';
+      current += pre ? value : value.replace(/\s+/g, ' ');
+      return;
+    }
+    if (node.nodeType !== 1 /* element */ && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const el = node as Element;
+    const tag = node.nodeType === 1 ? el.tagName.toUpperCase() : '#';
+    if (skipped.has(tag) || (node.nodeType === 1 && isHidden(el))) return;
+    if (tag === 'BR') {
+      current += '\n';
+      return;
+    }
+    const block = blocks.has(tag);
+    if (block) flush();
+    if ((tag === 'TD' || tag === 'TH') && current.trim() !== '') current += ' | ';
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child, pre || tag === 'PRE');
+    if (block) flush();
+  };
+  walk(root, false);
+  flush();
+  return paragraphs.join('\n\n');
+}
+
+function meta(doc: Document, ...keys: string[]): string | null {
+  for (const key of keys) {
+    for (const el of doc.querySelectorAll('meta')) {
+      const name = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').toLowerCase();
+      const content = el.getAttribute('content')?.replace(/\s+/g, ' ').trim();
+      if (name === key && content) return content;
+    }
+  }
+  return null;
+}
+
+/** Only web addresses are kept (never javascript:, data: or file: URLs). */
+export function webUrl(raw: string | null | undefined, base?: string | null): string | null {
+  if (!raw) return null;
+  try {
+    const url = base ? new URL(raw.trim(), base) : new URL(raw.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An ISO date-time becomes its date (as the page wrote it, in its own time zone). */
+export function normaliseDate(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const value = raw.trim();
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
+  if (iso) return iso[1]!;
+  return value === '' ? null : value.slice(0, 64);
+}
+
+function cleanByline(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const value = raw.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
+  if (value === '' || /^https?:\/\//i.test(value)) return null;
+  return value.slice(0, 300);
+}
+
+function oneLine(raw: string | null | undefined): string | null {
+  const value = raw?.replace(/\s+/g, ' ').trim();
+  return value ? value.slice(0, 500) : null;
+}
+
+/** Parses HTML with nothing executed or fetched. */
+export function parseHtmlDom(html: string, baseUrl?: string | null): JSDOM {
+  return new JSDOM(html, {
+    url: webUrl(baseUrl) ?? 'https://glossa.invalid/',
+    contentType: 'text/html',
+    // The defaults, said out loud: no <script> runs, no image, frame or stylesheet is loaded.
+    runScripts: undefined,
+    resources: undefined,
+    pretendToBeVisual: false,
+    virtualConsole: new VirtualConsole(),
+  });
+}
+
+export function htmlToDocument(fileName: string, html: string, options: HtmlOptions): HtmlDocument {
+  const dom = parseHtmlDom(html, options.baseUrl);
+  try {
+    const doc = dom.window.document;
+    const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href');
+    const metadata = {
+      title: oneLine(meta(doc, 'og:title', 'twitter:title', 'dc.title', 'headline')),
+      outlet: oneLine(meta(doc, 'og:site_name', 'application-name', 'publisher', 'dc.publisher')),
+      author: cleanByline(meta(doc, 'author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author')),
+      publishedAt: normaliseDate(
+        meta(doc, 'article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'dc.date.issued', 'parsely-pub-date') ??
+          doc.querySelector('time[datetime]')?.getAttribute('datetime'),
+      ),
+      url: webUrl(canonical, doc.baseURI) ?? webUrl(meta(doc, 'og:url')) ?? webUrl(options.baseUrl),
+    };
+    const pageTitle = oneLine(doc.title);
+    for (const el of doc.querySelectorAll(
+      'script, style, noscript, template, iframe, frame, frameset, object, embed, applet, svg, math, canvas, img, picture, video, audio, source, track, map, link, base',
+    )) {
+      el.remove();
+    }
+    // Inline data (a 10 MB data: URL, a huge style) carries no prose and slows every pass over the page.
+    for (const el of doc.querySelectorAll('*')) {
+      for (const attribute of [...el.attributes]) if (attribute.value.length > 2048) el.removeAttribute(attribute.name);
+    }
+    let text = '';
+    let readabilityTitle: string | null = null;
+    let byline: string | null = null;
+    let siteName: string | null = null;
+    if (options.article) {
+      for (const el of doc.querySelectorAll(furniture)) el.remove();
+      const article = new Readability(doc.cloneNode(true) as Document, { serializer: (node: Node) => node, keepClasses: false }).parse();
+      if (article?.content) {
+        text = domToText(article.content as unknown as Node);
+        readabilityTitle = oneLine(article.title);
+        byline = cleanByline(article.byline);
+        siteName = oneLine(article.siteName);
+      }
+    }
+    // Too little for an article (or a fragment): the whole visible body.
+    if (text.trim().length < 40) text = domToText(doc.body ?? doc);
+    const title = metadata.title ?? readabilityTitle ?? pageTitle;
+    // The headline belongs to the report: keep it as the first paragraph.
+    if (title && options.article && !text.slice(0, title.length + 200).includes(title)) text = `${title}\n\n${text}`;
+    if (text.trim() === '') throw importError(`${fileName} has no readable text (after scripts, navigation and markup are removed).`);
+    checkTextLength(fileName, text);
+    return {
+      title,
+      text,
+      outlet: metadata.outlet ?? siteName,
+      author: metadata.author ?? byline,
+      publishedAt: metadata.publishedAt,
+      url: metadata.url,
+    };
+  } finally {
+    dom.window.close();
+  }
+}
+
+/** The charset an HTML file declares in its first bytes, if any. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head);
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+/** Decodes an HTML file's bytes: BOM, then <meta charset>, then UTF-8, then Windows-1252. */
+export function decodeHtml(bytes: Uint8Array): { html: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { html: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    return { html: new TextDecoder(encoding).decode(bytes.subarray(2)), encoding };
+  }
+  const declared = declaredCharset(bytes);
+  if (declared && ['windows-1252', 'cp1252', 'iso-8859-1', 'latin1', 'us-ascii', 'ascii'].includes(declared)) {
+    return { html: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
+    try {
+      const decoder = new TextDecoder(declared);
+      return { html: decoder.decode(bytes), encoding: decoder.encoding };
+    } catch {
+      // An unknown label: fall through to UTF-8.
+    }
+  }
+  try {
+    return { html: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return declared
+      ? { html: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' }
+      : { html: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+}

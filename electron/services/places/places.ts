@@ -1,0 +1,189 @@
+// Places: a Location annotation resolved to a point, from the offline gazetteer or entered by
+// hand, and the map's view of them.
+import { AppError } from '../../../shared/errors';
+import type { MapPlace, Place, PlaceCandidate, PlaceResolve } from '../../../shared/schemas/places';
+import * as placeRows from '../../store/writers/places';
+import type { ServiceContext } from '../context';
+import { getGazetteer, type GazetteerEntry } from './gazetteer/gazetteer';
+import { rankCandidates, type PlaceContext } from './gazetteer/rank';
+
+const placeColumns = `annotation_id AS annotationId, geonameid, name, country, admin1, lat, lon, population,
+  resolved_by AS resolvedBy, resolved_at AS resolvedAt`;
+
+interface AnnotationRef {
+  id: string;
+  documentId: string;
+  quote: string;
+}
+
+function annotationRef(ctx: ServiceContext, id: string): AnnotationRef {
+  const row = ctx.store.db.prepare('SELECT id, document_id AS documentId, quote FROM annotations WHERE id = ?').get(id) as
+    | AnnotationRef
+    | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No annotation with id ${id}.`);
+  return row;
+}
+
+export function getPlace(ctx: ServiceContext, annotationId: string): Place | null {
+  return (
+    (ctx.store.db.prepare(`SELECT ${placeColumns} FROM places WHERE annotation_id = ?`).get(annotationId) as
+      | Place
+      | undefined) ?? null
+  );
+}
+
+/** The document's other resolved places: what candidates near them or in their country gain from. */
+function documentContext(ctx: ServiceContext, ref: AnnotationRef): PlaceContext[] {
+  return ctx.store.db
+    .prepare(
+      `SELECT p.lat, p.lon, p.country FROM places p JOIN annotations a ON a.id = p.annotation_id
+       WHERE a.document_id = ? AND a.id <> ?`,
+    )
+    .all(ref.documentId, ref.id) as PlaceContext[];
+}
+
+export function placeCandidates(
+  ctx: ServiceContext,
+  annotationId: string,
+  query?: string,
+  limit = 10,
+): PlaceCandidate[] {
+  const ref = annotationRef(ctx, annotationId);
+  const context = documentContext(ctx, ref);
+  return rankCandidates(getGazetteer(), query ?? ref.quote, context, limit);
+}
+
+function checkCoordinates(lat: number, lon: number): void {
+  if (!Number.isFinite(lat) || lat < -90 || lat > 90) {
+    throw new AppError('INVALID_ARGS', `Latitude must be from -90 to 90 (got ${lat}).`);
+  }
+  if (!Number.isFinite(lon) || lon < -180 || lon > 180) {
+    throw new AppError('INVALID_ARGS', `Longitude must be from -180 to 180 (got ${lon}).`);
+  }
+}
+
+function writePlace(ctx: ServiceContext, place: Place): Place {
+  checkCoordinates(place.lat, place.lon);
+  if (place.country !== null && !/^[A-Z]{2}$/.test(place.country)) {
+    throw new AppError('INVALID_ARGS', `The country must be an ISO 3166-1 alpha-2 code (got "${place.country}").`);
+  }
+  placeRows.setPlace(ctx.store.db, place);
+  return getPlace(ctx, place.annotationId)!;
+}
+
+function fromEntry(ctx: ServiceContext, annotationId: string, entry: GazetteerEntry): Place {
+  const gazetteer = getGazetteer();
+  return {
+    annotationId,
+    geonameid: entry.geonameid,
+    name: entry.name,
+    country: entry.country || null,
+    admin1: entry.kind === 'country' ? null : gazetteer.admin1Name(entry.country, entry.admin1Code),
+    lat: entry.lat,
+    lon: entry.lon,
+    population: entry.population,
+    resolvedBy: 'gazetteer',
+    resolvedAt: ctx.now(),
+  };
+}
+
+export function resolvePlace(ctx: ServiceContext, request: PlaceResolve): Place {
+  // Checked before the store is touched; the gazetteer is loaded outside the write transaction.
+  if ('lat' in request) checkCoordinates(request.lat, request.lon);
+  let entry: GazetteerEntry | null = null;
+  if (!('lat' in request)) {
+    const gazetteer = getGazetteer();
+    entry = ('geonameid' in request ? gazetteer.byGeonameid(request.geonameid) : gazetteer.byKey(request.key)) ?? null;
+    if (!entry) {
+      const what = 'geonameid' in request ? `GeoNames id ${request.geonameid}` : `the key "${request.key}"`;
+      throw new AppError('NOT_FOUND', `The gazetteer has no place with ${what}.`);
+    }
+  }
+  return ctx.store.transaction(() => {
+    const ref = annotationRef(ctx, request.annotationId);
+    if (entry) return writePlace(ctx, fromEntry(ctx, ref.id, entry));
+    const manual = request as Extract<PlaceResolve, { lat: number }>;
+    return writePlace(ctx, {
+      annotationId: ref.id,
+      geonameid: null,
+      name: manual.name?.trim() || ref.quote.trim(),
+      country: null,
+      admin1: null,
+      lat: manual.lat,
+      lon: manual.lon,
+      population: null,
+      resolvedBy: 'manual',
+      resolvedAt: ctx.now(),
+    });
+  });
+}
+
+export function clearPlace(ctx: ServiceContext, annotationId: string): Place | null {
+  return ctx.store.transaction(() => {
+    annotationRef(ctx, annotationId);
+    const current = getPlace(ctx, annotationId);
+    placeRows.deletePlace(ctx.store.db, annotationId);
+    return current;
+  });
+}
+
+/** Puts back a place exactly as it was (undo of clear or of a new resolution). */
+export function restorePlace(ctx: ServiceContext, place: Place): Place {
+  return ctx.store.transaction(() => {
+    annotationRef(ctx, place.annotationId);
+    return writePlace(ctx, place);
+  });
+}
+
+/** Inserts a snapshot's place for an annotation being restored (no transaction of its own). */
+export function insertPlaceRow(ctx: ServiceContext, place: Place): void {
+  writePlace(ctx, place);
+}
+
+interface MapRow {
+  annotationId: string;
+  documentId: string;
+  documentTitle: string;
+  quote: string;
+  start: number;
+  end: number;
+  geonameid: number | null;
+  name: string;
+  country: string | null;
+  lat: number;
+  lon: number;
+}
+
+/** Resolved places grouped by point (same geonameid, or same hand-entered point and name). */
+export function listMapPlaces(ctx: ServiceContext, documentId?: string): MapPlace[] {
+  if (documentId !== undefined && !ctx.store.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(documentId)) {
+    throw new AppError('NOT_FOUND', `No document with id ${documentId}.`);
+  }
+  const rows = ctx.store.db
+    .prepare(
+      `SELECT p.annotation_id AS annotationId, a.document_id AS documentId, d.title AS documentTitle, a.quote,
+              a.start, a."end", p.geonameid, p.name, p.country, p.lat, p.lon
+       FROM places p JOIN annotations a ON a.id = p.annotation_id JOIN documents d ON d.id = a.document_id
+       ${documentId === undefined ? '' : 'WHERE a.document_id = ?'}
+       ORDER BY p.name, d.title, a.start`,
+    )
+    .all(...(documentId === undefined ? [] : [documentId])) as MapRow[];
+  const groups = new Map<string, MapPlace>();
+  for (const r of rows) {
+    const key = r.geonameid !== null ? `g:${r.geonameid}` : `m:${r.lat.toFixed(5)},${r.lon.toFixed(5)}:${r.name}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, geonameid: r.geonameid, name: r.name, country: r.country, lat: r.lat, lon: r.lon, annotations: [] };
+      groups.set(key, group);
+    }
+    group.annotations.push({
+      annotationId: r.annotationId,
+      documentId: r.documentId,
+      documentTitle: r.documentTitle,
+      quote: r.quote,
+      start: r.start,
+      end: r.end,
+    });
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,41 @@
+// The one writer of the annotations table.
+import type { Annotation } from '../../../shared/schemas/annotate';
+import type { Db } from '../store';
+import { statementsFor } from './prepared';
+
+/** An annotation row as stored: the quote is the document's text between start and end. */
+export type AnnotationRow = Annotation;
+
+const statements = statementsFor((db) => ({
+  insert: db.prepare(
+    `INSERT INTO annotations (id, document_id, label_id, start, "end", quote, note, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ),
+  update: db.prepare('UPDATE annotations SET label_id = ?, note = ?, updated_at = ? WHERE id = ?'),
+  relabel: db.prepare('UPDATE annotations SET label_id = ?, updated_at = ? WHERE label_id = ?'),
+  delete: db.prepare('DELETE FROM annotations WHERE id = ?'),
+  deleteOfLabel: db.prepare('DELETE FROM annotations WHERE label_id = ?'),
+}));
+
+export function insertAnnotation(db: Db, row: AnnotationRow): void {
+  statements(db).insert.run(row.id, row.documentId, row.labelId, row.start, row.end, row.quote, row.note, row.createdAt, row.updatedAt);
+}
+
+export function updateAnnotation(db: Db, change: { id: string; labelId: string; note: string; updatedAt: string }): void {
+  statements(db).update.run(change.labelId, change.note, change.updatedAt, change.id);
+}
+
+/** Moves every annotation of one label to another; returns how many moved. */
+export function relabelAnnotations(db: Db, fromLabelId: string, toLabelId: string, updatedAt: string): number {
+  return statements(db).relabel.run(toLabelId, updatedAt, fromLabelId).changes;
+}
+
+/** Deletes the annotation; its values, relations and place go by cascade. */
+export function deleteAnnotation(db: Db, id: string): void {
+  statements(db).delete.run(id);
+}
+
+/** Deletes every annotation of the label; returns how many. */
+export function deleteAnnotationsOfLabel(db: Db, labelId: string): number {
+  return statements(db).deleteOfLabel.run(labelId).changes;
+}

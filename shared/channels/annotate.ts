@@ -1,0 +1,39 @@
+// Annotating's channels: annotations (with undo of deletes), their attribute values, and the
+// relations between them. Shapes: ../schemas/annotate.ts.
+//
+// Errors: INVALID_ARGS (a span past the text or of white space only, a value outside the schema,
+// a relation across documents), NOT_FOUND, DUPLICATE (a relation or restored id that exists),
+// OFFSETS_MISMATCH (a restored annotation no longer matches the text). A failed call changes nothing.
+import { z } from 'zod';
+import * as N from '../schemas/annotate';
+import { AttributeValues } from '../schemas/schema';
+import { byAnnotation, byDocument, byId } from './common';
+
+export const annotateChannels = {
+  'annotations.list': { args: byDocument, result: z.array(N.Annotation) },
+  /** The reader's view of a document's annotations: columns, in reading order. */
+  'annotations.spans': { args: byDocument, result: N.AnnotationSpans },
+  'annotations.create': { args: N.NewAnnotation, result: N.Annotation },
+  'annotations.update': { args: N.AnnotationPatch, result: N.Annotation },
+  /**
+   * Returns the deleted annotation so that the renderer can undo the deletion, with the
+   * attribute values, relations and place that went with it (see AnnotationSnapshot).
+   */
+  'annotations.delete': { args: byId, result: N.AnnotationSnapshot },
+  /** Puts back an annotation deleted earlier (undo), with its id, times, values, relations and place. */
+  'annotations.restore': { args: N.AnnotationSnapshot, result: N.AnnotationSnapshot },
+
+  // --- attribute values -------------------------------------------------------------------
+  'annotations.getAttributes': { args: byAnnotation, result: AttributeValues },
+  /** Validates every value against the label's schema; returns all the annotation's values. */
+  'annotations.setAttributes': { args: N.SetAttributes, result: AttributeValues },
+  /** Every annotation of the document that has values: { annotationId: { attributeId: value } }. */
+  'annotations.attributesForDocument': { args: byDocument, result: z.record(z.string(), AttributeValues) },
+
+  // --- relations --------------------------------------------------------------------------
+  'relations.listForDocument': { args: byDocument, result: z.array(N.Relation) },
+  'relations.create': { args: N.NewRelation, result: N.Relation },
+  /** Returns the deleted relation; relations.restore puts it back (undo). */
+  'relations.delete': { args: byId, result: N.Relation },
+  'relations.restore': { args: N.Relation, result: N.Relation },
+} as const;

@@ -1,0 +1,8 @@
+// Argument shapes many channels share.
+import { z } from 'zod';
+import { Id } from '../schemas/common';
+
+export const none = z.object({}).strict();
+export const byId = z.object({ id: Id }).strict();
+export const byAnnotation = z.object({ annotationId: Id }).strict();
+export const byDocument = z.object({ documentId: Id }).strict();

@@ -1,0 +1,128 @@
+// Datasets in and out (issue 6): every export format with its scope, label filter and offset
+// unit; previews; imports of annotated data (doccano, Label Studio, brat, W3C, .glossa archive)
+// with re-anchoring by quote and context, and what could not be anchored reported.
+import { z } from 'zod';
+import { datasetFormatIds, importableFormatIds } from '../formats';
+import { Id } from './common';
+
+/** Every export format, by its id in the table of formats. */
+export const DatasetFormat = z.enum(datasetFormatIds);
+
+/** Formats Glossa reads annotations back from. */
+export const AnnotationImportFormat = z.enum(importableFormatIds);
+
+/**
+ * codepoint: Unicode code points (Python's str, doccano, spaCy, brat); utf16: UTF-16 code units
+ * (JavaScript strings, the DOM, Hypothesis). Formats without offsets (CoNLL) ignore it; brat and
+ * the archive have a fixed unit (code points and UTF-16) and say so.
+ */
+export const OffsetUnitChoice = z.enum(['codepoint', 'utf16']);
+
+export const DatasetExportOptions = z
+  .object({
+    format: DatasetFormat,
+    /** Omitted (and no documentIds): the whole corpus. */
+    documentId: Id.optional(),
+    /** Several documents (the library's selection). */
+    documentIds: z.array(Id).min(1).max(100_000).optional(),
+    /** Only annotations with these labels (ids or names); relations need both ends kept. Omitted: all. */
+    labels: z.array(z.string().min(1).max(80)).max(500).optional(),
+    offsetUnit: OffsetUnitChoice.optional(),
+  })
+  .strict();
+
+export const DatasetExportOutcome = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('cancelled') }),
+  z.object({
+    status: z.literal('written'),
+    /** A file, or for brat a folder. */
+    path: z.string(),
+    documents: z.number().int(),
+    annotations: z.number().int(),
+    relations: z.number().int(),
+    offsetUnit: z.string(),
+    /** E.g. overlapping spans CoNLL could not keep. */
+    warnings: z.array(z.string()),
+  }),
+]);
+
+export const DatasetPreview = z.object({
+  /** The first records as the file will hold them (lines, or for brat the first .ann). */
+  records: z.array(z.string()),
+  /** How many documents and annotations the export will hold. */
+  documents: z.number().int(),
+  annotations: z.number().int(),
+  offsetUnit: z.string(),
+  /** What the format keeps and drops, in one sentence. */
+  note: z.string(),
+});
+
+export const AnnotationImportArgs = z
+  .object({
+    format: AnnotationImportFormat,
+    /** A file (a folder for brat). */
+    path: z.string().min(1).max(4096),
+    /** Create labels (and relation types) the schema lacks; otherwise their annotations are reported and skipped. */
+    createLabels: z.boolean().optional(),
+  })
+  .strict();
+
+export const AnnotationImportDialogArgs = z.object({ format: AnnotationImportFormat }).strict();
+
+export const UnanchoredAnnotation = z.object({
+  /** The file (and line, when it has lines) it came from. */
+  file: z.string(),
+  line: z.number().int().nullable(),
+  document: z.string(),
+  label: z.string(),
+  quote: z.string(),
+  reason: z.string(),
+});
+
+export const AnnotationImportReport = z.object({
+  path: z.string(),
+  format: AnnotationImportFormat,
+  documentsAdded: z.number().int(),
+  /** Documents already in the library (same normalised text): their annotations were merged in. */
+  documentsMatched: z.number().int(),
+  annotationsImported: z.number().int(),
+  /** Of those, placed by their quote and context because their offsets no longer matched. */
+  annotationsReanchored: z.number().int(),
+  /** Already in the library (same id, or same label and span). */
+  annotationsAlreadyPresent: z.number().int(),
+  relationsImported: z.number().int(),
+  attributesImported: z.number().int(),
+  placesImported: z.number().int(),
+  labelsCreated: z.array(z.string()),
+  /** Labels the schema lacks whose annotations were skipped (createLabels was off). */
+  missingLabels: z.array(z.string()),
+  unanchored: z.array(UnanchoredAnnotation),
+  /** Merges that found something different under the same id, values outside the schema… */
+  conflicts: z.array(z.string()),
+});
+
+/** What a file holds, before anything is written: shown so the analyst can decide on labels. */
+export const AnnotationImportPlan = z.object({
+  path: z.string(),
+  format: AnnotationImportFormat,
+  documents: z.number().int(),
+  annotations: z.number().int(),
+  missingLabels: z.array(z.string()),
+});
+
+export const AnnotationImportDialogResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('cancelled') }),
+  z.object({ status: z.literal('chosen'), plan: AnnotationImportPlan }),
+]);
+
+export type DatasetFormat = z.infer<typeof DatasetFormat>;
+export type AnnotationImportFormat = z.infer<typeof AnnotationImportFormat>;
+export type OffsetUnitChoice = z.infer<typeof OffsetUnitChoice>;
+export type DatasetExportOptions = z.infer<typeof DatasetExportOptions>;
+export type DatasetExportOutcome = z.infer<typeof DatasetExportOutcome>;
+export type DatasetPreview = z.infer<typeof DatasetPreview>;
+export type AnnotationImportArgs = z.infer<typeof AnnotationImportArgs>;
+export type UnanchoredAnnotation = z.infer<typeof UnanchoredAnnotation>;
+export type AnnotationImportReport = z.infer<typeof AnnotationImportReport>;
+export type AnnotationImportPlan = z.infer<typeof AnnotationImportPlan>;
+export type AnnotationImportDialogResult = z.infer<typeof AnnotationImportDialogResult>;

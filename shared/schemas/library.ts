@@ -1,0 +1,171 @@
+// Shapes of the library: documents and their details, import jobs from dialogs, drops, paths
+// and the clipboard with progress and cancel, delete and undo.
+import { z } from 'zod';
+import { Id, IsoTime, Offset } from './common';
+
+export const DocumentMeta = z.object({
+  id: Id,
+  title: z.string(),
+  outlet: z.string().nullable(),
+  url: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  importedAt: IsoTime,
+  sourceName: z.string().nullable(),
+  length: Offset,
+  /** Byline, when the source said (HTML metadata, DOCX properties) or the analyst entered one. */
+  author: z.string().nullable(),
+  /** Free tags the analyst gave the document, sorted case-insensitively. */
+  tags: z.array(z.string()),
+  /** What it was imported from: txt, md, html, mhtml, pdf, docx, clipboard (null: before import 2). */
+  sourceFormat: z.string().nullable(),
+  /** The encoding its bytes were decoded from (utf-8, utf-16le, windows-1252…); null when not text bytes. */
+  encoding: z.string().nullable(),
+});
+
+export const DocumentSummary = DocumentMeta.extend({
+  /** Annotation count per label id. */
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+});
+
+/** [offset, page]: the page (1-based) that starts at this UTF-16 offset of the text; ascending. */
+export const PageStart = z.tuple([Offset, z.number().int().positive()]);
+
+export const DocumentFull = DocumentMeta.extend({
+  text: z.string(),
+  contentHash: z.string(),
+  /** PDFs: where each page starts in the text; null for formats without pages. */
+  pageMap: z.array(PageStart).nullable(),
+});
+
+export const ImportReport = z.object({
+  /** The job's id; its progress events have task `import:<jobId>`. */
+  jobId: z.string(),
+  imported: z.array(
+    z.object({
+      id: Id,
+      title: z.string(),
+      /** The file's name, or its path below a chosen or dropped folder (e.g. "briefs/a.pdf"). */
+      fileName: z.string(),
+      /** txt, md, html, mhtml, pdf, docx or clipboard. */
+      format: z.string(),
+      /** The text encoding detected, for text formats; null otherwise. */
+      encoding: z.string().nullable(),
+    }),
+  ),
+  duplicates: z.array(z.object({ fileName: z.string(), existingId: Id, title: z.string() })),
+  /** Each with a reason written for the analyst. */
+  failed: z.array(z.object({ fileName: z.string(), reason: z.string() })),
+  /** Files inside a chosen or dropped folder that are not a report format (images, spreadsheets…). */
+  skipped: z.array(z.object({ fileName: z.string(), reason: z.string() })),
+  /** True when the analyst cancelled: the documents listed as imported stay, the rest were not read. */
+  cancelled: z.boolean(),
+});
+
+export const DroppedFile = z.object({
+  name: z.string().min(1).max(1024),
+  data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'data must be bytes' }),
+});
+
+/**
+ * An import job's id. The renderer may choose it (so it can cancel before the call returns);
+ * otherwise main makes one. Progress arrives as the `progress` event with task `import:<jobId>`:
+ * `done` of `total` files, `current` the file being read. The first event (done 0) is sent as
+ * soon as the list of files is known; the last has done === total.
+ */
+export const ImportJobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id is 1 to 64 letters, digits, _ or -');
+
+/** The task name of an import job's progress events. */
+export function importTask(jobId: string): string {
+  return `import:${jobId}`;
+}
+
+export const ImportMode = z.enum(['files', 'folder']);
+
+export const ImportDialogArgs = z
+  .object({
+    /** files: multi-select of files; folder: one or more folders, imported recursively. */
+    mode: ImportMode.default('files'),
+    jobId: ImportJobId.optional(),
+  })
+  .strict();
+
+/** A dropped file's name may be a relative path ("folder/a.pdf"); it is kept for the report only. */
+export const ImportDroppedArgs = z
+  .object({ files: z.array(DroppedFile).min(1).max(500), jobId: ImportJobId.optional() })
+  .strict();
+
+/** Absolute paths of dropped files and folders (from window.glossa.pathForFile in Electron). */
+export const ImportPathsArgs = z
+  .object({
+    paths: z.array(z.string().min(1).max(4096)).min(1).max(1000),
+    jobId: ImportJobId.optional(),
+  })
+  .strict();
+
+export const ImportClipboardArgs = z.object({ jobId: ImportJobId.optional() }).strict();
+
+export const ImportCancelArgs = z.object({ jobId: ImportJobId }).strict();
+/** cancelled: false when no job with that id is running (it had already finished). */
+export const ImportCancelResult = z.object({ cancelled: z.boolean() });
+
+const Detail = z.string().trim().max(2000);
+/** A tag: trimmed, 1-64 characters, no commas or line breaks; compared case-insensitively. */
+export const Tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[^,\n\r\t]+$/, 'a tag has no commas, tabs or line breaks');
+
+/**
+ * Edit a document's details. Omitted fields stay as they are; null or "" clears a field
+ * (the title cannot be cleared). tags replaces the whole set (duplicates ignoring case merge).
+ */
+export const DocumentUpdate = z
+  .object({
+    id: Id,
+    title: z.string().trim().min(1, 'a title cannot be empty').max(500).optional(),
+    outlet: Detail.nullable().optional(),
+    author: Detail.nullable().optional(),
+    /** Free text as the analyst writes it; an ISO date (YYYY-MM-DD) sorts and exports best. */
+    publishedAt: z.string().trim().max(64).nullable().optional(),
+    url: z.string().trim().max(4096).nullable().optional(),
+    tags: z.array(Tag).max(100).optional(),
+  })
+  .strict();
+
+/** One stored value as SQLite gives it (no blobs are stored). */
+export const SqlValue = z.union([z.string(), z.number(), z.null()]);
+
+/** Raw rows of one table, as they were before the delete. */
+export const TableRows = z.object({
+  table: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/),
+  rows: z.array(z.record(z.string().max(64), SqlValue)),
+});
+
+/**
+ * What documents.delete removed: the document's row and every row that hung off it (its
+ * annotations, tags, and whatever other tables reference documents or annotations), enough
+ * for documents.restore to put it all back as it was, ids and times included.
+ */
+export const DeletedDocument = z.object({
+  document: DocumentMeta,
+  /** How many annotations went with it (for "Deleted “X” and its 12 annotations"). */
+  annotations: z.number().int().nonnegative(),
+  /** documents first, then the tables that reference it, parents before children. */
+  tables: z.array(TableRows).min(1).max(100),
+});
+
+export const RestoreDocumentArgs = z.object({ snapshot: DeletedDocument }).strict();
+
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+export type DocumentSummary = z.infer<typeof DocumentSummary>;
+export type DocumentFull = z.infer<typeof DocumentFull>;
+export type PageStart = z.infer<typeof PageStart>;
+export type ImportReport = z.infer<typeof ImportReport>;
+export type DroppedFile = z.infer<typeof DroppedFile>;
+export type ImportMode = z.infer<typeof ImportMode>;
+export type DocumentUpdate = z.infer<typeof DocumentUpdate>;
+export type DeletedDocument = z.infer<typeof DeletedDocument>;
+export type TableRows = z.infer<typeof TableRows>;
+export type SqlValue = z.infer<typeof SqlValue>;
