@@ -2,7 +2,7 @@
 // left it in the store: reports, spans, attribute values, relations and places.
 import { createAnnotation } from '../../electron/services/annotations';
 import { setValues } from '../../electron/services/attribute-values';
-import { addDocument, updateDocument } from '../../electron/services/documents';
+import { addDocument, getDocument, listDocuments, updateDocument } from '../../electron/services/documents';
 import { resolvePlace } from '../../electron/services/places';
 import { createRelation } from '../../electron/services/relations';
 import type { ServiceContext } from '../../electron/services/context';
@@ -22,6 +22,13 @@ export class Seeder {
     return new Seeder(ctx, added.document.id, input.text);
   }
 
+  /** The sample report every new library starts with. */
+  static sample(ctx: ServiceContext): Seeder {
+    const summary = listDocuments(ctx).find((d) => d.title.startsWith('Rebels claim capture of Dorsk'));
+    if (!summary) throw new Error('the sample report is not in the library');
+    return new Seeder(ctx, summary.id, getDocument(ctx, summary.id).text);
+  }
+
   /** Tags the first occurrence of `quote` (after `after`, when given); returns the annotation id. */
   span(labelId: string, quote: string, values?: Record<string, AttributeValue>, after?: string): string {
     const from = after ? this.text.indexOf(after) + after.length : 0;
@@ -30,6 +37,11 @@ export class Seeder {
     const { id } = createAnnotation(this.ctx, { documentId: this.documentId, labelId, start, end: start + quote.length });
     if (values) setValues(this.ctx, id, values);
     return id;
+  }
+
+  /** Tags the first occurrence of each quote, in one transaction (fast for thousands). */
+  spans(labelId: string, quotes: string[]): string[] {
+    return this.ctx.store.transaction(() => quotes.map((quote) => this.span(labelId, quote)));
   }
 
   relate(fromId: string, type: 'attributed-to' | 'located-at', toId: string): void {
