@@ -44,6 +44,23 @@ export class Seeder {
     return this.ctx.store.transaction(() => quotes.map((quote) => this.span(labelId, quote)));
   }
 
+  /**
+   * Tags a claim with its values, a source (with its kind) it is attributed to, and a location it
+   * is located at; each quote's first occurrence after `after`, when given.
+   */
+  claim(
+    quote: string,
+    values: Record<string, AttributeValue>,
+    links: { source?: { quote: string; kind: string }; location?: string; after?: string } = {},
+  ): { claim: string; source?: string; location?: string } {
+    const claim = this.span('claim', quote, values, links.after);
+    const source = links.source && this.span('source', links.source.quote, { kind: links.source.kind }, links.after);
+    const location = links.location === undefined ? undefined : this.span('location', links.location, undefined, links.after);
+    if (source) this.relate(claim, 'attributed-to', source);
+    if (location) this.relate(claim, 'located-at', location);
+    return { claim, source, location };
+  }
+
   relate(fromId: string, type: 'attributed-to' | 'located-at', toId: string): void {
     createRelation(this.ctx, { typeId: type, fromId, toId });
   }

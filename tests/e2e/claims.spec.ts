@@ -10,15 +10,17 @@ function seedAnalysis(session: Session) {
     tags: ['vell'],
     text: 'Rebel commanders said they had seized Dorsk on Friday.\n\nThe provincial governor denied that Dorsk had fallen.',
   });
-  const seized = a.span('claim', 'they had seized Dorsk', { status: 'corroborated', confidence: 'high', 'claim type': 'territorial control' });
-  const rebels = a.span('source', 'Rebel commanders', { kind: 'armed group' });
-  const dorsk = a.span('location', 'Dorsk');
-  a.relate(seized, 'attributed-to', rebels);
-  a.relate(seized, 'located-at', dorsk);
-  a.place(dorsk, 35.1, 36.2, 'Dorsk');
-  const denied = a.span('claim', 'denied that Dorsk had fallen', { status: 'disputed', confidence: 'low', 'claim type': 'statement' });
-  const governor = a.span('source', 'The provincial governor', { kind: 'official' });
-  a.relate(denied, 'attributed-to', governor);
+  const seized = a.claim(
+    'they had seized Dorsk',
+    { status: 'corroborated', confidence: 'high', 'claim type': 'territorial control' },
+    { source: { quote: 'Rebel commanders', kind: 'armed group' }, location: 'Dorsk' },
+  );
+  a.place(seized.location!, 35.1, 36.2, 'Dorsk');
+  const denied = a.claim(
+    'denied that Dorsk had fallen',
+    { status: 'disputed', confidence: 'low', 'claim type': 'statement' },
+    { source: { quote: 'The provincial governor', kind: 'official' } },
+  );
 
   const b = Seeder.report(session.core.ctx, {
     title: 'Kestrava casualties',
@@ -26,12 +28,12 @@ function seedAnalysis(session: Session) {
     tags: ['casualties'],
     text: 'Monitors said at least 40 people were killed in Kestrava this week.',
   });
-  const killed = b.span('claim', 'at least 40 people were killed', { status: 'unverified', confidence: 'medium', 'claim type': 'casualty figure' });
-  const monitors = b.span('source', 'Monitors', { kind: 'NGO/monitor' });
-  const kestrava = b.span('location', 'Kestrava');
-  b.relate(killed, 'attributed-to', monitors);
-  b.relate(killed, 'located-at', kestrava);
-  return { seized, denied, killed, documentA: a.documentId };
+  b.claim(
+    'at least 40 people were killed',
+    { status: 'unverified', confidence: 'medium', 'claim type': 'casualty figure' },
+    { source: { quote: 'Monitors', kind: 'NGO/monitor' }, location: 'Kestrava' },
+  );
+  return { seized: seized.claim, denied: denied.claim };
 }
 
 test('the claims table lists every claim with its report, date, sources, places and status', async ({ app, claims, session }) => {

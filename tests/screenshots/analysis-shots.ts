@@ -82,16 +82,12 @@ function seed(ctx: ServiceContext): void {
     report.claims.forEach((c, i) => {
       const after = paragraphs.slice(0, i).join('\n\n');
       const claimQuote = `${c.quote.charAt(0).toLowerCase()}${c.quote.slice(1)}`;
-      const claim = seeder.span('claim', claimQuote, { status: c.status, confidence: c.confidence, 'claim type': c.type }, after ? `${report.title}\n\n${after}` : report.title);
-      if (c.source) {
-        const source = seeder.span('source', c.source.quote, { kind: c.source.kind }, after ? `${report.title}\n\n${after}` : report.title);
-        seeder.relate(claim, 'attributed-to', source);
-      }
-      if (c.place) {
-        const location = seeder.span('location', c.place.quote, undefined, after ? `${report.title}\n\n${after}` : report.title);
-        seeder.relate(claim, 'located-at', location);
-        seeder.place(location, c.place.lat, c.place.lon, c.place.name);
-      }
+      const { location } = seeder.claim(
+        claimQuote,
+        { status: c.status, confidence: c.confidence, 'claim type': c.type },
+        { source: c.source, location: c.place?.quote, after: after ? `${report.title}\n\n${after}` : report.title },
+      );
+      if (c.place) seeder.place(location!, c.place.lat, c.place.lon, c.place.name);
     });
   }
 }

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../../electron/services/context';
 import { launchChromium, repoRoot, startSession } from '../harness/harness';
 import { Seeder } from '../e2e/analysis-seed';
 import { AppPage } from '../e2e/pages/app-page';
+import type { ReaderPage } from '../e2e/pages/reader-page';
 import { analysisScreens } from './analysis-shots';
 import { datasetScreens } from './dataset-shots';
 import { importScreens } from './import-shots';
@@ -75,6 +76,20 @@ async function shot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** The annotated sample open in the reader: a highlight picked, then a new selection over others. */
+async function pickAndSelect(reader: ReaderPage, written: string[], pickedShot: string, toolbarShot: string): Promise<void> {
+  // A highlight picked by clicking its text: the innermost span is selected, its card too.
+  await reader.span('Samir Nuñez').click();
+  await reader.selectedCard().waitFor();
+  written.push(await shot(reader.page, pickedShot));
+
+  // A new selection across existing highlights: the tag toolbar floats beside it.
+  await reader.page.keyboard.press('Escape');
+  await reader.dragSelect('seized', 'villages');
+  await reader.toolbar().waitFor();
+  written.push(await shot(reader.page, toolbarShot));
+}
+
 async function emptyLibrary(browser: Browser, written: string[]): Promise<void> {
   const session = await startSession(browser, { seedSample: false });
   try {
@@ -114,16 +129,7 @@ async function lightScreens(browser: Browser, storePath: string, written: string
     await reader.sidebar().screenshot({ path: path.join(outDir, 'sidebar.png') });
     written.push(path.join(outDir, 'sidebar.png'));
 
-    // A highlight picked by clicking its text: the innermost span is selected, its card too.
-    await reader.span('Samir Nuñez').click();
-    await reader.selectedCard().waitFor();
-    written.push(await shot(page, 'reader-selected-highlight.png'));
-
-    // A new selection across existing highlights: the tag toolbar floats beside it.
-    await page.keyboard.press('Escape');
-    await reader.dragSelect('seized', 'villages');
-    await reader.toolbar().waitFor();
-    written.push(await shot(page, 'reader-tag-toolbar.png'));
+    await pickAndSelect(reader, written, 'reader-selected-highlight.png', 'reader-tag-toolbar.png');
 
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+e');
@@ -147,13 +153,7 @@ async function darkScreens(browser: Browser, storePath: string, written: string[
     written.push(await shot(page, 'library-dark.png'));
     await reader.openFromLibrary(sampleTitle);
     await reader.cards().first().waitFor();
-    await reader.span('Samir Nuñez').click();
-    await reader.selectedCard().waitFor();
-    written.push(await shot(page, 'reader-dark.png'));
-    await page.keyboard.press('Escape');
-    await reader.dragSelect('seized', 'villages');
-    await reader.toolbar().waitFor();
-    written.push(await shot(page, 'reader-dark-tag-toolbar.png'));
+    await pickAndSelect(reader, written, 'reader-dark.png', 'reader-dark-tag-toolbar.png');
   } finally {
     await session.close();
   }
