@@ -32,16 +32,15 @@ test('a small analysis by mouse and keyboard: tag, link, set status, resolve pla
   await claim.quote().click();
   await reader.text().focus();
   await page.keyboard.press('l');
-  const dialog = reader.linkDialog();
-  await expect(dialog.getByRole('combobox', { name: 'Relation' })).toHaveValue('attributed-to');
+  await expect(reader.linkRelation()).toHaveValue('attributed-to');
   await page.keyboard.type('Rebel');
   await page.keyboard.press('Enter');
   await expect(claim.links()).toContainText(/attributed to →\s*“Rebel sources”/);
 
   // Link to a place with the mouse: Link…, choose the type, then click the highlight in the text.
   await claim.startLink();
-  await dialog.getByRole('combobox', { name: 'Relation' }).selectOption('located-at');
-  await dialog.getByRole('button', { name: 'Pick in the text…' }).click();
+  await reader.linkRelation().selectOption('located-at');
+  await reader.pickLinkTargetInText();
   await expect(app.notice('Click the highlight to link to')).toBeVisible();
   await reader.span('Damascus').click();
   await expect(claim.links()).toContainText(/located at →\s*“Damascus”/);

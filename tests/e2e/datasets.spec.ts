@@ -74,7 +74,7 @@ test('import annotations: labels missing from the schema are offered, unanchored
   await expect(done).toContainText('1 new · 0 already in the library');
   await expect(done).toContainText('2 imported');
   await expect(done).toContainText('1 could not be anchored');
-  await expect(done.getByRole('listitem')).toContainText('monitor.jsonl line 1: its quote does not occur in the text');
+  await expect(dialog.unanchored()).toContainText('monitor.jsonl line 1: its quote does not occur in the text');
   await dialog.closeReport();
   await expect(app.library.entries()).toHaveCount(2);
   expect((await state.labels()).map((l) => l.name)).toContain('Casualty figure');

@@ -215,7 +215,7 @@ test('edit a report’s details, delete it, and undo the deletion', async ({ app
   await expect(app.library.emptyHeading()).toBeVisible();
   expect([await state.documentCount(), await state.annotationCount()]).toEqual([0, 0]);
 
-  await app.notice('and its 1 annotation').getByRole('button', { name: 'Undo' }).click();
+  await app.undoFrom('and its 1 annotation');
   await expect(row).toContainText('1 Source');
   const [restored] = await state.documents();
   expect([await state.documentCount(), await state.annotationCount(), restored!.tags.length]).toEqual([1, 1, 2]);

@@ -43,12 +43,12 @@ test('the map shows resolved places sized by count; clicking one lists its spans
   await expect(map.tooltip()).toHaveText('Port Alder');
 
   await map.point(/^Dorsk/).click();
-  const spans = map.spansAt('Dorsk');
-  await expect(spans.getByRole('listitem')).toHaveCount(2);
-  await expect(spans.getByRole('listitem').first()).toContainText('“Dorsk”');
-  await expect(spans.getByRole('listitem').first()).toContainText('Dorsk bulletin');
-  await expect(spans.getByRole('listitem').first()).toContainText('Location');
-  await spans.getByRole('button').nth(1).click();
+  const spans = map.spanEntries('Dorsk');
+  await expect(spans).toHaveCount(2);
+  await expect(spans.first()).toContainText('“Dorsk”');
+  await expect(spans.first()).toContainText('Dorsk bulletin');
+  await expect(spans.first()).toContainText('Location');
+  await map.spanButtons('Dorsk').nth(1).click();
   await expect(reader.text()).toContainText('By Saturday Dorsk was quiet');
   await expect(reader.cardById(dorsk2)).toHaveClass(/selected/);
 });
@@ -69,9 +69,8 @@ test('keyboard: points are buttons; the open report or the whole library', async
   await map.placeInList(/Port Alder/).click();
   await map.point(/^Port Alder/).focus();
   await page.keyboard.press('Enter');
-  const spans = map.spansAt('Port Alder');
-  await expect(spans.getByRole('listitem')).toHaveCount(1);
-  await spans.getByRole('button').focus();
+  await expect(map.spanEntries('Port Alder')).toHaveCount(1);
+  await map.spanButtons('Port Alder').focus();
   await page.keyboard.press('Enter');
   await expect(reader.cardById(alder)).toHaveClass(/selected/);
 

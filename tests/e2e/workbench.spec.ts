@@ -151,7 +151,7 @@ test('keyboard only: move word by word, extend with Shift+arrows, tag with a num
   await page.keyboard.press('Shift+ArrowRight');
   expect(await reader.selectedQuote()).toBe('14 March');
   await page.keyboard.press('Tab');
-  await expect(reader.toolbar().getByRole('button').first()).toBeFocused();
+  await expect(reader.toolbarButtons().first()).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(reader.card('14 March')).toBeVisible();
 });

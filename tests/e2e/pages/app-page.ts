@@ -99,6 +99,11 @@ export class AppPage {
     return this.page.getByRole('status').filter({ hasText: text });
   }
 
+  /** Clicks Undo on the message that contains `text`. */
+  async undoFrom(text: string | RegExp): Promise<void> {
+    await this.notice(text).getByRole('button', { name: 'Undo' }).click();
+  }
+
   /** An error message. */
   alert(): Locator {
     return this.page.getByRole('alert');

@@ -31,6 +31,11 @@ export class ImportAnnotationsDialog {
     return this.page.getByRole('dialog', { name: 'Annotations imported' });
   }
 
+  /** The report's list of annotations that could not be anchored. */
+  unanchored(): Locator {
+    return this.report().getByRole('listitem');
+  }
+
   async closeReport(): Promise<void> {
     await this.report().getByRole('button', { name: 'Close' }).click();
   }

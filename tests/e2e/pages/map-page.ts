@@ -51,9 +51,19 @@ export class MapPage {
     return this.page.getByRole('list', { name: 'Resolved places' }).getByRole('button', { name });
   }
 
-  /** The spans at the chosen place; each is a button that opens its report at it. */
+  /** The list of spans at the chosen place. */
   spansAt(place: string): Locator {
     return this.page.getByRole('list', { name: `Spans at ${place}` });
+  }
+
+  /** Each span at the place: its quote, report and label. */
+  spanEntries(place: string): Locator {
+    return this.spansAt(place).getByRole('listitem');
+  }
+
+  /** The buttons that open a span's report at it. */
+  spanButtons(place: string): Locator {
+    return this.spansAt(place).getByRole('button');
   }
 
   async zoomIn(): Promise<void> {

@@ -60,6 +60,16 @@ export class ReaderPage {
     return this.page.getByRole('dialog', { name: /^Link/ });
   }
 
+  /** In the link dialog: the type of relation. */
+  linkRelation(): Locator {
+    return this.linkDialog().getByRole('combobox', { name: 'Relation' });
+  }
+
+  /** In the link dialog: pick the target by clicking its highlight in the text. */
+  async pickLinkTargetInText(): Promise<void> {
+    await this.linkDialog().getByRole('button', { name: 'Pick in the text…' }).click();
+  }
+
   /** In the link dialog: the annotations to link to. */
   linkTargets(): Locator {
     return this.page.getByRole('listbox', { name: 'Annotations to link to' }).getByRole('option');
@@ -146,8 +156,13 @@ export class ReaderPage {
     return this.page.getByRole('toolbar', { name: /^Tag/ });
   }
 
+  /** A label's button on the tag toolbar; omitted: all of them. */
+  toolbarButtons(label?: RegExp): Locator {
+    return this.toolbar().getByRole('button', label && { name: label });
+  }
+
   async tagWithToolbar(label: string): Promise<void> {
-    await this.toolbar().getByRole('button', { name: new RegExp(`^${label}`) }).click();
+    await this.toolbarButtons(new RegExp(`^${label}`)).click();
   }
 
   /** The text of the current (snapped) selection, as the toolbar names it. */

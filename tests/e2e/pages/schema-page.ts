@@ -103,6 +103,12 @@ export class SchemaPage {
     return this.page.getByRole('list', { name: 'Relation types' });
   }
 
+  /** A relation type's entry, "name: From → To"; omitted: every one. */
+  relationType(name?: string): Locator {
+    const entries = this.relationTypes().getByRole('listitem');
+    return name ? entries.filter({ hasText: name }) : entries;
+  }
+
   async addRelationType(name: string, from: string, to: string): Promise<void> {
     const form = this.page.getByRole('form', { name: 'New relation type' });
     await form.getByRole('textbox', { name: 'Relation type name' }).fill(name);
@@ -141,5 +147,9 @@ export class SchemaPage {
 
   importOutcome(): Locator {
     return this.page.getByRole('dialog', { name: 'Schema imported' });
+  }
+
+  async closeImportOutcome(): Promise<void> {
+    await this.importOutcome().getByRole('button', { name: 'Close' }).click();
   }
 }
