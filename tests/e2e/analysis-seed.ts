@@ -2,7 +2,7 @@
 // left it in the store: reports, spans, attribute values, relations and places.
 import { createAnnotation } from '../../electron/services/annotate/annotations';
 import { setValues } from '../../electron/services/annotate/attribute-values';
-import { addDocument, updateDocument } from '../../electron/services/library/documents';
+import { addDocument, getDocument, listDocuments, updateDocument } from '../../electron/services/library/documents';
 import { resolvePlace } from '../../electron/services/places/places';
 import { createRelation } from '../../electron/services/annotate/relations';
 import type { ServiceContext } from '../../electron/services/context';
@@ -22,6 +22,13 @@ export class Seeder {
     return new Seeder(ctx, added.document.id, input.text);
   }
 
+  /** The sample report every new library starts with. */
+  static sample(ctx: ServiceContext): Seeder {
+    const summary = listDocuments(ctx).find((d) => d.title.startsWith('Rebels claim capture of Dorsk'));
+    if (!summary) throw new Error('the sample report is not in the library');
+    return new Seeder(ctx, summary.id, getDocument(ctx, summary.id).text);
+  }
+
   /** Tags the first occurrence of `quote` (after `after`, when given); returns the annotation id. */
   span(labelId: string, quote: string, values?: Record<string, AttributeValue>, after?: string): string {
     const from = after ? this.text.indexOf(after) + after.length : 0;
@@ -30,6 +37,28 @@ export class Seeder {
     const { id } = createAnnotation(this.ctx, { documentId: this.documentId, labelId, start, end: start + quote.length });
     if (values) setValues(this.ctx, id, values);
     return id;
+  }
+
+  /** Tags the first occurrence of each quote, in one transaction (fast for thousands). */
+  spans(labelId: string, quotes: string[]): string[] {
+    return this.ctx.store.transaction(() => quotes.map((quote) => this.span(labelId, quote)));
+  }
+
+  /**
+   * Tags a claim with its values, a source (with its kind) it is attributed to, and a location it
+   * is located at; each quote's first occurrence after `after`, when given.
+   */
+  claim(
+    quote: string,
+    values: Record<string, AttributeValue>,
+    links: { source?: { quote: string; kind: string }; location?: string; after?: string } = {},
+  ): { claim: string; source?: string; location?: string } {
+    const claim = this.span('claim', quote, values, links.after);
+    const source = links.source && this.span('source', links.source.quote, { kind: links.source.kind }, links.after);
+    const location = links.location === undefined ? undefined : this.span('location', links.location, undefined, links.after);
+    if (source) this.relate(claim, 'attributed-to', source);
+    if (location) this.relate(claim, 'located-at', location);
+    return { claim, source, location };
   }
 
   relate(fromId: string, type: 'attributed-to' | 'located-at', toId: string): void {

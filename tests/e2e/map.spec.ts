@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { Seeder } from './analysis-seed';
 import { expect, test } from './fixtures';
 import type { Session } from '../harness/harness';
@@ -25,75 +24,63 @@ function seedPlaces(session: Session) {
   return { dorsk1, dorsk2, veskar, alder };
 }
 
-const map = (page: Page) => page.getByRole('group', { name: /^World map/ });
-const point = (page: Page, name: RegExp) => map(page).getByRole('button', { name });
-
-async function openMap(page: Page) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Map' }).click();
-  await expect(page.getByRole('heading', { name: 'Map', level: 1 })).toBeVisible();
-}
-
-test('the map shows resolved places sized by count; clicking one lists its spans and jumps to one', async ({ page, session, reader }) => {
+test('the map shows resolved places sized by count; clicking one lists its spans and jumps to one', async ({ app, map, session, reader }) => {
   const { dorsk2 } = seedPlaces(session);
-  await page.reload();
-  await openMap(page);
+  await app.reload();
+  await map.open();
   // No report is open: the whole library.
-  await expect(page.getByRole('radio', { name: 'All reports' })).toBeChecked();
-  await expect(page.getByRole('radio', { name: 'This report' })).toBeDisabled();
-  await expect(page.getByRole('main')).toContainText('3 places, 4 spans in the library.');
-  await expect(point(page, /^Dorsk: 2 spans$/)).toBeVisible();
-  await expect(point(page, /^Port Alder: 1 span$/)).toBeVisible();
-  const big = await point(page, /^Dorsk/).locator('circle').getAttribute('r');
-  const small = await point(page, /^Veskar/).locator('circle').getAttribute('r');
-  expect(Number(big)).toBeGreaterThan(Number(small));
+  await expect(map.scope('All reports')).toBeChecked();
+  await expect(map.scope('This report')).toBeDisabled();
+  await expect(app.main()).toContainText('3 places, 4 spans in the library.');
+  await expect(map.point(/^Dorsk: 2 spans$/)).toBeVisible();
+  await expect(map.point(/^Port Alder: 1 span$/)).toBeVisible();
+  expect(await map.radius(/^Dorsk/)).toBeGreaterThan(await map.radius(/^Veskar/));
   // The country map is drawn from the bundled atlas.
-  expect((await page.locator('.map-land').getAttribute('d'))!.length).toBeGreaterThan(10_000);
+  expect((await map.landOutline()).length).toBeGreaterThan(10_000);
 
   // Hovering names the place.
-  await point(page, /^Port Alder/).hover();
-  await expect(page.locator('.map-tip')).toHaveText('Port Alder');
+  await map.point(/^Port Alder/).hover();
+  await expect(map.tooltip()).toHaveText('Port Alder');
 
-  await point(page, /^Dorsk/).click();
-  const spans = page.getByRole('list', { name: 'Spans at Dorsk' });
-  await expect(spans.getByRole('listitem')).toHaveCount(2);
-  await expect(spans.getByRole('listitem').first()).toContainText('“Dorsk”');
-  await expect(spans.getByRole('listitem').first()).toContainText('Dorsk bulletin');
-  await expect(spans.getByRole('listitem').first()).toContainText('Location');
-  await spans.getByRole('button').nth(1).click();
+  await map.point(/^Dorsk/).click();
+  const spans = map.spanEntries('Dorsk');
+  await expect(spans).toHaveCount(2);
+  await expect(spans.first()).toContainText('“Dorsk”');
+  await expect(spans.first()).toContainText('Dorsk bulletin');
+  await expect(spans.first()).toContainText('Location');
+  await map.spanButtons('Dorsk').nth(1).click();
   await expect(reader.text()).toContainText('By Saturday Dorsk was quiet');
   await expect(reader.cardById(dorsk2)).toHaveClass(/selected/);
 });
 
-test('keyboard: points are buttons; the open report or the whole library', async ({ page, session, reader }) => {
+test('keyboard: points are buttons; the open report or the whole library', async ({ page, app, map, session, reader }) => {
   const { alder } = seedPlaces(session);
-  await page.reload();
+  await app.reload();
   await reader.openFromLibrary('Harbour report');
   await page.keyboard.press('Control+3');
-  await expect(page.getByRole('heading', { name: 'Map', level: 1 })).toBeVisible();
-  await expect(page.getByRole('radio', { name: 'This report' })).toBeChecked();
-  await expect(map(page).getByRole('button')).toHaveCount(1);
-  await expect(page.getByRole('main')).toContainText('1 place, 1 span in “Harbour report”.');
-  await page.getByRole('radio', { name: 'All reports' }).check();
-  await expect(map(page).getByRole('button')).toHaveCount(3);
+  await app.expectScreen('Map');
+  await expect(map.scope('This report')).toBeChecked();
+  await expect(map.points()).toHaveCount(1);
+  await expect(app.main()).toContainText('1 place, 1 span in “Harbour report”.');
+  await map.scope('All reports').check();
+  await expect(map.points()).toHaveCount(3);
 
   // The list beside the map centres a place; the point itself opens with Enter.
-  await page.getByRole('list', { name: 'Resolved places' }).getByRole('button', { name: /Port Alder/ }).click();
-  await point(page, /^Port Alder/).focus();
+  await map.placeInList(/Port Alder/).click();
+  await map.point(/^Port Alder/).focus();
   await page.keyboard.press('Enter');
-  const spans = page.getByRole('list', { name: 'Spans at Port Alder' });
-  await expect(spans.getByRole('listitem')).toHaveCount(1);
-  await spans.getByRole('button').focus();
+  await expect(map.spanEntries('Port Alder')).toHaveCount(1);
+  await map.spanButtons('Port Alder').focus();
   await page.keyboard.press('Enter');
   await expect(reader.cardById(alder)).toHaveClass(/selected/);
 
   // Zoom and pan with keys on the map, and back.
   await page.keyboard.press('Control+3');
-  const transform = () => page.locator('.world-map > g').first().getAttribute('transform');
-  const before = await transform();
-  await map(page).focus();
+  const before = await map.transform();
+  await map.map().focus();
   await page.keyboard.press('+');
   await page.keyboard.press('ArrowLeft');
-  expect(await transform()).not.toBe(before);
+  await expect.poll(() => map.transform()).not.toBe(before);
   await page.keyboard.press('0');
-  expect(await transform()).toBe(before);
+  await expect.poll(() => map.transform()).toBe(before);
 });

@@ -1,15 +1,16 @@
-import { expect, sampleTitle, test } from './fixtures';
+import { Seeder } from './analysis-seed';
+import { expect, restart, sampleTitle, test } from './fixtures';
 
-test('first run: the sample report is in the library and opens in the reader', async ({ page, reader }) => {
-  const row = page.getByRole('list', { name: 'Reports' }).getByRole('button', { name: sampleTitle });
+test('first run: the sample report is in the library and opens in the reader', async ({ app, reader }) => {
+  const row = app.library.report(sampleTitle);
   await expect(row).toContainText('Meridian Wire');
   await expect(row).toContainText('0 Claim');
   await reader.openFromLibrary(sampleTitle);
   await expect(reader.text()).toContainText('Rebel commanders said on Friday');
-  await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText('press 1, 2 or 3');
+  await expect(reader.sidebar()).toContainText('press 1, 2 or 3');
 });
 
-test('select with the mouse, tag, see it painted and listed, and find it again after a restart', async ({ session, reader }) => {
+test('select with the mouse, tag, see it painted and listed, and find it again after a restart', async ({ session, reader, state }) => {
   await reader.openFromLibrary(sampleTitle);
   // Start and end mid-word: the selection snaps to whole words.
   await reader.dragSelect('commanders', 'Friday');
@@ -24,15 +25,14 @@ test('select with the mouse, tag, see it painted and listed, and find it again a
   await expect(reader.highlights().first()).toHaveAttribute('title', 'Claim');
 
   // The annotation is in the store on disk, with its quote.
-  const [stored] = session.core.store.db.prepare('SELECT label_id, quote FROM annotations').all() as { label_id: string; quote: string }[];
-  expect(stored).toEqual({ label_id: 'claim', quote: 'commanders said on Friday' });
+  const [stored] = await state.annotations();
+  expect(stored).toMatchObject({ labelId: 'claim', quote: 'commanders said on Friday' });
 
-  const page = await session.restart();
-  const again = new (reader.constructor as typeof import('./reader-page').ReaderPage)(page);
-  await expect(page.getByRole('list', { name: 'Reports' }).getByRole('button', { name: sampleTitle })).toContainText('1 Claim');
-  await again.openFromLibrary(sampleTitle);
-  await expect(again.cards()).toHaveCount(1);
-  expect(await again.highlightedText(id)).toBe('commanders said on Friday');
+  const again = await restart(session);
+  await expect(again.library.report(sampleTitle)).toContainText('1 Claim');
+  await again.reader.openFromLibrary(sampleTitle);
+  await expect(again.reader.cards()).toHaveCount(1);
+  expect(await again.reader.highlightedText(id)).toBe('commanders said on Friday');
 });
 
 test('Alt keeps the exact selection instead of snapping to words', async ({ reader }) => {
@@ -45,13 +45,10 @@ test('Alt keeps the exact selection instead of snapping to words', async ({ read
 
 test('overlapping and nested spans stay visible and each can be picked', async ({ page, reader }) => {
   await reader.openFromLibrary(sampleTitle);
-  await reader.dragSelect('Rebel', 'Dorsk');
-  await page.keyboard.press('1');
+  await reader.tag('Rebel', 'Dorsk', '1');
   await expect(reader.cards()).toHaveCount(1);
-  await reader.dragSelect('Rebel', 'commanders');
-  await page.keyboard.press('2');
-  await reader.dragSelect('river', 'Dorsk');
-  await page.keyboard.press('3');
+  await reader.tag('Rebel', 'commanders', '2');
+  await reader.tag('river', 'Dorsk', '3');
   await expect(reader.cards()).toHaveCount(3);
 
   const claim = await reader.cardId('Rebel commanders said on Friday that they had seized the river town of Dorsk');
@@ -62,7 +59,7 @@ test('overlapping and nested spans stay visible and each can be picked', async (
   expect(await reader.highlightedText(location)).toBe('river town of Dorsk');
 
   // "Rebel" carries two underlines (two layers); hovering names both labels.
-  const rebel = reader.text().locator('[data-ids]', { hasText: /^Rebel commanders$/ });
+  const rebel = reader.span('Rebel commanders');
   await expect(rebel).toHaveAttribute('title', 'Claim · Source');
   await expect(rebel).toHaveAttribute('data-layers', '0 1');
 
@@ -84,61 +81,55 @@ test('overlapping and nested spans stay visible and each can be picked', async (
   await expect(reader.cardById(source)).not.toHaveClass(/selected/);
 });
 
-test('delete, undo and redo', async ({ page, reader, session }) => {
+test('delete, undo and redo', async ({ page, reader, state }) => {
   await reader.openFromLibrary(sampleTitle);
-  await reader.dragSelect('spokesman', 'governor');
-  await page.keyboard.press('2');
+  await reader.tag('spokesman', 'governor', '2');
   await expect(reader.cards()).toHaveCount(1);
   const id = await reader.cardId('spokesman for the provincial governor');
 
-  await reader.card('spokesman for the provincial governor').getByRole('button', { name: 'Delete annotation' }).click();
+  await reader.annotation('spokesman for the provincial governor').delete();
   await expect(reader.cards()).toHaveCount(0);
   await expect(reader.highlights()).toHaveCount(0);
-  const count = () => (session.core.store.db.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number }).n;
-  expect(count()).toBe(0);
+  expect(await state.annotationCount()).toBe(0);
 
   await reader.text().focus();
   await page.keyboard.press('Control+z');
   await expect(reader.cards()).toHaveCount(1);
   expect(await reader.cardId('spokesman for the provincial governor')).toBe(id);
   expect(await reader.highlightedText(id)).toBe('spokesman for the provincial governor');
-  expect(count()).toBe(1);
+  expect(await state.annotationCount()).toBe(1);
 
   await page.keyboard.press('Control+Shift+z');
   await expect(reader.cards()).toHaveCount(0);
-  expect(count()).toBe(0);
+  expect(await state.annotationCount()).toBe(0);
   await page.keyboard.press('Control+z');
   await expect(reader.cards()).toHaveCount(1);
 });
 
-test('relabel and note edits are saved and undoable', async ({ page, reader, session }) => {
+test('relabel and note edits are saved and undoable', async ({ page, reader, state }) => {
   await reader.openFromLibrary(sampleTitle);
-  await reader.dragSelect('Kestrava', 'Kestrava', { fromAt: 0.2, toAt: 0.9 });
-  await page.keyboard.press('1');
-  const card = reader.card('Kestrava');
-  await card.getByRole('combobox', { name: 'Label' }).selectOption({ label: 'Location' });
+  await reader.tag('Kestrava', 'Kestrava', '1', { fromAt: 0.2, toAt: 0.9 });
+  const card = reader.annotation('Kestrava');
+  await card.label().selectOption({ label: 'Location' });
   await expect(reader.highlights().first()).toHaveAttribute('title', 'Location');
-  const note = card.getByRole('textbox', { name: 'Note' });
-  await note.fill('Provincial capital');
-  await note.press('Tab');
-  await expect(card).toContainText('Saved');
-  const row = () => session.core.store.db.prepare('SELECT label_id, note FROM annotations').get() as { label_id: string; note: string };
-  expect(row()).toEqual({ label_id: 'location', note: 'Provincial capital' });
+  await card.writeNote('Provincial capital');
+  const stored = async () => (await state.annotations())[0]!;
+  expect(await stored()).toMatchObject({ labelId: 'location', note: 'Provincial capital' });
 
   await reader.text().focus();
   await page.keyboard.press('Control+z');
-  await expect(note).toHaveValue('');
-  expect(row().note).toBe('');
+  await expect(card.note()).toHaveValue('');
+  expect((await stored()).note).toBe('');
   await page.keyboard.press('Control+z');
   await expect(reader.highlights().first()).toHaveAttribute('title', 'Claim');
-  expect(row().label_id).toBe('claim');
+  expect((await stored()).labelId).toBe('claim');
   await page.keyboard.press('Control+Shift+z');
   await expect(reader.highlights().first()).toHaveAttribute('title', 'Location');
-  expect(row().label_id).toBe('location');
+  expect((await stored()).labelId).toBe('location');
 });
 
-test('keyboard only: move word by word, extend with Shift+arrows, tag with a number key', async ({ page, reader, session }) => {
-  const row = page.getByRole('list', { name: 'Reports' }).getByRole('button', { name: sampleTitle });
+test('keyboard only: move word by word, extend with Shift+arrows, tag with a number key', async ({ page, app, reader, state }) => {
+  const row = app.library.report(sampleTitle);
   await expect(row).toBeVisible();
   // Through the top bar's buttons to the first report.
   for (let i = 0; i < 10 && !(await row.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
@@ -154,68 +145,59 @@ test('keyboard only: move word by word, extend with Shift+arrows, tag with a num
   expect(await reader.selectedQuote()).toBe('Northern Vell Province');
   await page.keyboard.press('3');
   await expect(reader.card('Northern Vell Province')).toBeVisible();
-  const stored = session.core.store.db.prepare('SELECT label_id, quote FROM annotations').get();
-  expect(stored).toEqual({ label_id: 'location', quote: 'Northern Vell Province' });
+  expect(await state.annotations()).toEqual([expect.objectContaining({ labelId: 'location', quote: 'Northern Vell Province' })]);
   // The toolbar's buttons are reachable too.
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Shift+ArrowRight');
   expect(await reader.selectedQuote()).toBe('14 March');
   await page.keyboard.press('Tab');
-  await expect(reader.toolbar().getByRole('button').first()).toBeFocused();
+  await expect(reader.toolbarButtons().first()).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(reader.card('14 March')).toBeVisible();
 });
 
-test('a long report: clicking a card scrolls the reader to its span and flashes it', async ({ page, reader, session }) => {
+test('a long report: clicking a card scrolls the reader to its span and flashes it', async ({ app, reader, session }) => {
   const paragraphs = Array.from({ length: 600 }, (_, i) => `Paragraph ${i + 1}. Officials in Port Alder said the convoy reached checkpoint ${i + 1} before dusk.`);
-  const text = paragraphs.join('\n\n');
-  const { addDocument } = await import('../../electron/services/library/documents');
-  const { createAnnotation } = await import('../../electron/services/annotate/annotations');
-  const added = addDocument(session.core.ctx, { title: 'Convoy log', text, outlet: 'Test' });
-  if (added.status !== 'added') throw new Error('not added');
   const target = 'checkpoint 577';
-  const start = text.indexOf(target);
-  createAnnotation(session.core.ctx, { documentId: added.document.id, labelId: 'location', start, end: start + target.length });
-  await page.reload();
+  Seeder.report(session.core.ctx, { title: 'Convoy log', text: paragraphs.join('\n\n') }).span('location', target);
+  await app.reload();
   await reader.openFromLibrary('Convoy log');
   // Only the paragraphs on screen are in the DOM.
-  expect(await page.locator('.reader-text .block').count()).toBeLessThan(60);
+  expect(await reader.blocks().count()).toBeLessThan(60);
   await expect(reader.text()).not.toContainText(target);
 
-  await reader.card(target).locator('.quote').click();
-  const highlight = reader.text().locator('.ann', { hasText: target });
+  await reader.annotation(target).quote().click();
+  const highlight = reader.highlights().filter({ hasText: target });
   await expect(highlight).toBeInViewport();
   await expect(highlight).toHaveClass(/flash/);
   await expect(highlight).toHaveClass(/selected/);
 });
 
-test('the application menu reaches every screen and the import menu works from the keyboard', async ({ page }) => {
-  await expect(page.getByRole('list', { name: 'Reports' })).toBeVisible();
-  await page.evaluate(() => window.__glossaMenu('show-claims'));
-  await expect(page.getByRole('heading', { name: 'Claims', level: 1 })).toBeVisible();
-  await page.evaluate(() => window.__glossaMenu('show-map'));
-  await expect(page.getByRole('heading', { name: 'Map', level: 1 })).toBeVisible();
-  await page.evaluate(() => window.__glossaMenu('show-labels'));
-  await expect(page.getByRole('heading', { name: 'Labels & schema', level: 1 })).toBeVisible();
-  await page.evaluate(() => window.__glossaMenu('show-library'));
-  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+test('the application menu reaches every screen and the import menu works from the keyboard', async ({ page, app }) => {
+  await expect(app.library.reports()).toBeVisible();
+  await app.menu('show-claims');
+  await app.expectScreen('Claims');
+  await app.menu('show-map');
+  await app.expectScreen('Map');
+  await app.menu('show-labels');
+  await app.expectScreen('Labels & schema');
+  await app.menu('show-library');
+  await app.expectScreen('Library');
 
-  const importButton = page.getByRole('button', { name: 'Import', exact: true });
-  await importButton.focus();
+  await app.importButton().focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('menuitem', { name: 'Files…' })).toBeFocused();
+  await expect(app.menuItem('Files…')).toBeFocused();
   await page.keyboard.press('End');
-  await expect(page.getByRole('menuitem', { name: 'Annotated data…' })).toBeFocused();
+  await expect(app.menuItem('Annotated data…')).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('dialog', { name: 'Import annotations' })).toBeVisible();
+  await expect(app.importAnnotations.dialog()).toBeVisible();
 });
 
-test('Ctrl+Z pressed while a new tag is still being saved undoes that tag', async ({ page, reader, session }) => {
+test('Ctrl+Z pressed while a new tag is still being saved undoes that tag', async ({ page, reader, state }) => {
   await reader.openFromLibrary(sampleTitle);
-  await reader.dragSelect('Telephone', 'lines');
-  await page.keyboard.press('1');
+  await reader.tag('Telephone', 'lines', '1');
   await page.keyboard.press('Control+z');
   await expect(reader.cards()).toHaveCount(0);
   await expect(reader.highlights()).toHaveCount(0);
-  await expect.poll(() => (session.core.store.db.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number }).n).toBe(0);
+  await expect.poll(() => state.annotationCount()).toBe(0);
 });

@@ -86,10 +86,17 @@ test.describe('Electron app', () => {
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
 
     expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+    // Listens after the app's own will-navigate handler, so it hears each attempt once refused.
+    type Attempts = { navigationAttempts: string[] };
+    await app!.evaluate(({ BrowserWindow }) => {
+      const attempts: string[] = [];
+      (globalThis as unknown as Attempts).navigationAttempts = attempts;
+      BrowserWindow.getAllWindows()[0]!.webContents.on('will-navigate', (_event, url) => attempts.push(url));
+    });
     await page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });
-    await page.waitForTimeout(500);
+    await expect.poll(() => app!.evaluate(() => (globalThis as unknown as Attempts).navigationAttempts)).toEqual(['https://example.com/']);
     expect(page.url()).toBe(rendererEntryUrl);
     expect(app!.windows()).toHaveLength(1);
   });

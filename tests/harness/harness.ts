@@ -9,7 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { startCore, type Core } from '../../electron/core';
 import { serveRendererFile } from '../../electron/protocol/renderer-files';
 import type { DialogPort } from '../../electron/services/context';
-import type { AppEvent } from '../../shared/contract';
+import type { AppEvent, ArgsOf, Channel, ResultOf } from '../../shared/contract';
 
 export const repoRoot = path.resolve(__dirname, '../..');
 export const rendererDir = path.join(repoRoot, 'dist/renderer');
@@ -42,14 +42,18 @@ export class ScriptedDialogs implements DialogPort {
   readonly openAnswers: string[][] = [];
   readonly saveAnswers: (string | null)[] = [];
   readonly savePrompts: { suggestedName: string; extension: string }[] = [];
+  /** Files (a folder for brat) of annotated data, one per "Choose file…"; null cancels. */
+  readonly annotationAnswers: (string | null)[] = [];
+  /** The format each annotation open dialog was shown for. */
+  readonly annotationPrompts: string[] = [];
 
   async chooseFilesToImport(): Promise<string[]> {
     return this.openAnswers.shift() ?? [];
   }
 
-  /** The next open answer's first path (a file, or brat's folder). */
-  async chooseAnnotationsToImport(): Promise<string | null> {
-    return this.openAnswers.shift()?.[0] ?? null;
+  async chooseAnnotationsToImport(format: string): Promise<string | null> {
+    this.annotationPrompts.push(format);
+    return this.annotationAnswers.length ? this.annotationAnswers.shift()! : null;
   }
 
   async chooseExportPath(suggestedName: string, extension: string): Promise<string | null> {
@@ -70,10 +74,15 @@ function harnessBridge(): string {
   return bridgeScript;
 }
 
+/** A channel's answer, or the error it returned thrown. */
+export type Call = <C extends Channel>(channel: C, args: ArgsOf<C>) => Promise<ResultOf<C>>;
+
 export interface Session {
   core: Core;
   dialogs: ScriptedDialogs;
   storePath: string;
+  /** Calls a channel through the same dispatcher (and validation) the page uses. */
+  call: Call;
   /** Opens (or reopens, as after a restart) the app in a new page. */
   openApp(): Promise<Page>;
   /** Closes the store and opens it again from disk, as quitting and relaunching the app does. */
@@ -128,6 +137,11 @@ export async function startSession(browser: Browser, options: SessionOptions = {
     },
     dialogs,
     storePath,
+    async call(channel, args) {
+      const answer = await core.dispatch(channel, args);
+      if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
+      return answer.value as ResultOf<typeof channel>;
+    },
     openApp,
     async restart() {
       await context?.close();

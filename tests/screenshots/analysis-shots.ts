@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { Seeder } from '../e2e/analysis-seed';
+import { AppPage } from '../e2e/pages/app-page';
 import type { ServiceContext } from '../../electron/services/context';
 import { startSession } from '../harness/harness';
 
@@ -81,16 +82,12 @@ function seed(ctx: ServiceContext): void {
     report.claims.forEach((c, i) => {
       const after = paragraphs.slice(0, i).join('\n\n');
       const claimQuote = `${c.quote.charAt(0).toLowerCase()}${c.quote.slice(1)}`;
-      const claim = seeder.span('claim', claimQuote, { status: c.status, confidence: c.confidence, 'claim type': c.type }, after ? `${report.title}\n\n${after}` : report.title);
-      if (c.source) {
-        const source = seeder.span('source', c.source.quote, { kind: c.source.kind }, after ? `${report.title}\n\n${after}` : report.title);
-        seeder.relate(claim, 'attributed-to', source);
-      }
-      if (c.place) {
-        const location = seeder.span('location', c.place.quote, undefined, after ? `${report.title}\n\n${after}` : report.title);
-        seeder.relate(claim, 'located-at', location);
-        seeder.place(location, c.place.lat, c.place.lon, c.place.name);
-      }
+      const { location } = seeder.claim(
+        claimQuote,
+        { status: c.status, confidence: c.confidence, 'claim type': c.type },
+        { source: c.source, location: c.place?.quote, after: after ? `${report.title}\n\n${after}` : report.title },
+      );
+      if (c.place) seeder.place(location!, c.place.lat, c.place.lon, c.place.name);
     });
   }
 }
@@ -115,39 +112,39 @@ export async function analysisScreens(browser: Browser, outDir: string, written:
       const page = await session.openApp();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      const nav = page.getByRole('navigation', { name: 'Main' });
+      const app = new AppPage(page);
+      const { claims, map, schema } = app;
 
-      await nav.getByRole('button', { name: 'Claims' }).click();
-      await page.locator('.claims-body-row').nth(2).waitFor();
-      await page.locator('.claims-body-row').nth(1).focus();
+      await claims.open();
+      await claims.rows().nth(2).waitFor();
+      await claims.rows().nth(1).focus();
       await shot(page, 'claims-table');
       if (scheme === 'light') {
-        await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('disputed');
-        await page.getByRole('status').filter({ hasText: 'match' }).waitFor();
+        await claims.filter('Status', 'disputed');
+        await app.notice('match').waitFor();
         await shot(page, 'claims-filtered');
       }
 
-      await nav.getByRole('button', { name: 'Map' }).click();
-      await page.locator('.map-point').first().waitFor();
-      await page.getByRole('button', { name: /^Kharkiv: / }).hover();
+      await map.open();
+      await map.points().first().waitFor();
+      await map.point(/^Kharkiv: /).hover();
       await shot(page, 'map');
-      await page.getByRole('list', { name: 'Resolved places' }).getByRole('button', { name: /^Goma/ }).click();
-      await page.getByRole('list', { name: 'Spans at Goma' }).waitFor();
-      await page.getByRole('button', { name: 'Zoom in' }).click();
+      await map.placeInList(/^Goma/).click();
+      await map.spansAt('Goma').waitFor();
+      await map.zoomIn();
       await shot(page, 'map-place');
 
-      await nav.getByRole('button', { name: 'Labels' }).click();
-      await page.getByRole('heading', { name: 'Attributes of Claim' }).waitFor();
+      await schema.open();
+      await schema.attributesHeading('Claim').waitFor();
       await shot(page, 'schema-editor');
       if (scheme === 'light') {
-        await page.getByRole('button', { name: 'Delete label Location' }).click();
-        await page.getByRole('dialog').waitFor();
+        await schema.deleteLabelButton('Location').click();
+        await schema.deleteLabelDialog('Location').waitFor();
         await shot(page, 'schema-delete-label');
         await page.keyboard.press('Escape');
-        const kind = page.getByRole('list', { name: /^Attributes of/ });
-        await page.getByRole('textbox', { name: 'Name of Source' }).focus();
-        await kind.getByRole('listitem', { name: 'kind' }).getByRole('button', { name: 'Remove option official', exact: true }).click();
-        await kind.getByRole('listitem', { name: 'kind' }).getByRole('button', { name: 'Save options' }).click();
+        await schema.nameField('Source').focus();
+        await schema.removeOption('kind', 'official');
+        await schema.saveOptions('kind');
         await shot(page, 'schema-options');
       }
       if (errors.length) throw new Error(`uncaught errors in the renderer: ${errors.join('; ')}`);

@@ -8,6 +8,7 @@ import { createAnnotation } from '../../electron/services/annotate/annotations';
 import { exportDataset } from '../../electron/services/datasets/export';
 import { addDocument, getDocument, listDocuments } from '../../electron/services/library/documents';
 import { startSession } from '../harness/harness';
+import { AppPage } from '../e2e/pages/app-page';
 
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))));
@@ -32,19 +33,19 @@ export async function datasetScreens(browser: Browser, outDir: string, written: 
       createAnnotation(ctx, { documentId: sample.id, labelId: label, start, end: start + quote.length });
     }
     const page = await session.openApp();
-    await page.getByRole('button', { name: 'Export…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export annotations' });
-    await dialog.getByRole('radio', { name: /^doccano/ }).check();
-    await dialog.locator('.export-preview pre').first().waitFor();
+    const app = new AppPage(page);
+    const dialog = await app.openExport();
+    await dialog.format('doccano').check();
+    await dialog.previewRecord().waitFor();
     await settle(page);
     await page.screenshot({ path: path.join(outDir, 'export-dialog-doccano.png') });
     written.push(path.join(outDir, 'export-dialog-doccano.png'));
 
-    await dialog.getByRole('radio', { name: /^brat/ }).check();
-    await dialog.getByRole('radio', { name: /Selected reports/ }).check();
-    await dialog.getByRole('group', { name: 'Reports to export' }).getByRole('checkbox').first().check();
-    await dialog.getByRole('checkbox', { name: 'Claim', exact: true }).uncheck();
-    await dialog.locator('.export-preview pre').first().waitFor();
+    await dialog.format('brat').check();
+    await dialog.scope('Selected reports').check();
+    await dialog.reportChoices().first().check();
+    await dialog.label('Claim').uncheck();
+    await dialog.previewRecord().waitFor();
     await settle(page);
     await page.screenshot({ path: path.join(outDir, 'export-dialog-brat-selected.png') });
     written.push(path.join(outDir, 'export-dialog-brat-selected.png'));
@@ -65,17 +66,16 @@ export async function datasetScreens(browser: Browser, outDir: string, written: 
         ],
       }) + '\n',
     );
-    session.dialogs.openAnswers.push([file]);
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Annotated data…' }).click();
-    const importDialog = page.getByRole('dialog', { name: 'Import annotations' });
-    await importDialog.getByRole('button', { name: 'Choose file…' }).click();
-    await importDialog.getByText('Create the labels').waitFor();
+    session.dialogs.annotationAnswers.push(file);
+    await app.importFrom('Annotated data…');
+    const importDialog = app.importAnnotations;
+    await importDialog.chooseFile();
+    await importDialog.createMissingLabels().waitFor();
     await settle(page);
     await page.screenshot({ path: path.join(outDir, 'import-annotations-plan.png') });
     written.push(path.join(outDir, 'import-annotations-plan.png'));
-    await importDialog.getByRole('button', { name: 'Import' }).click();
-    await page.getByRole('dialog', { name: 'Annotations imported' }).waitFor();
+    await importDialog.import();
+    await importDialog.report().waitFor();
     await settle(page);
     await page.screenshot({ path: path.join(outDir, 'import-annotations-report.png') });
     written.push(path.join(outDir, 'import-annotations-report.png'));

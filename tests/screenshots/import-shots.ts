@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { startSession } from '../harness/harness';
+import { AppPage } from '../e2e/pages/app-page';
 
 const reportCount = 600;
 
@@ -22,18 +23,18 @@ export async function importScreens(browser: Browser, outDir: string, written: s
   const session = await startSession(browser, { seedSample: false });
   try {
     const page = await session.openApp();
+    const app = new AppPage(page);
     session.dialogs.openAnswers.push([reportsFolder()]);
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('menuitem', { name: 'Folder…' }).click();
-    const panel = page.getByRole('dialog', { name: 'Import in progress' });
-    await panel.getByText(/^Importing \d+ of 600$/).waitFor();
+    await app.importFrom('Folder…');
+    const panel = app.importProgress;
+    await panel.counter(reportCount).waitFor();
     // Let a few files through, so the bar has moved.
-    await page.waitForFunction(() => Number(document.querySelector('.import-progress progress')?.getAttribute('value') ?? 0) >= 5);
+    await panel.waitForDone(5);
     const progress = path.join(outDir, 'import-progress.png');
     await page.screenshot({ path: progress });
     written.push(progress);
-    await panel.getByRole('button', { name: 'Cancel import' }).click();
-    await page.getByRole('dialog', { name: 'Import cancelled' }).waitFor();
+    await panel.cancel();
+    await app.importSummary('Import cancelled').dialog().waitFor();
     const cancelled = path.join(outDir, 'import-cancelled.png');
     await page.screenshot({ path: cancelled });
     written.push(cancelled);

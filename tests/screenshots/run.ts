@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { createAnnotation, updateAnnotation } from '../../electron/services/annotate/annotations';
-import { listDocuments, getDocument } from '../../electron/services/library/documents';
+import { updateAnnotation } from '../../electron/services/annotate/annotations';
 import type { ServiceContext } from '../../electron/services/context';
 import { launchChromium, repoRoot, startSession } from '../harness/harness';
-import { ReaderPage } from '../e2e/reader-page';
+import { Seeder } from '../e2e/analysis-seed';
+import { AppPage } from '../e2e/pages/app-page';
+import type { ReaderPage } from '../e2e/pages/reader-page';
 import { analysisScreens } from './analysis-shots';
 import { datasetScreens } from './dataset-shots';
 import { importScreens } from './import-shots';
@@ -40,15 +41,11 @@ const sampleSpans: { label: 'claim' | 'source' | 'location'; quote: string; afte
 ];
 
 function annotateSample(ctx: ServiceContext): void {
-  const summary = listDocuments(ctx).find((d) => sampleTitle.test(d.title));
-  if (!summary) throw new Error('the sample report is not in the library');
-  const { text } = getDocument(ctx, summary.id);
+  const sample = Seeder.sample(ctx);
   for (const span of sampleSpans) {
-    const from = span.after ? text.indexOf(span.after) + span.after.length : 0;
-    const start = text.indexOf(span.quote, from);
-    if (start < 0 || (span.after && from < span.after.length)) throw new Error(`not in the sample: ${span.quote}`);
-    const created = createAnnotation(ctx, { documentId: summary.id, labelId: span.label, start, end: start + span.quote.length });
-    if (span.note) updateAnnotation(ctx, { id: created.id, note: span.note });
+    if (span.after && !sample.text.includes(span.after)) throw new Error(`not in the sample: ${span.after}`);
+    const id = sample.span(span.label, span.quote, undefined, span.after);
+    if (span.note) updateAnnotation(ctx, { id, note: span.note });
   }
 }
 
@@ -79,11 +76,25 @@ async function shot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** The annotated sample open in the reader: a highlight picked, then a new selection over others. */
+async function pickAndSelect(reader: ReaderPage, written: string[], pickedShot: string, toolbarShot: string): Promise<void> {
+  // A highlight picked by clicking its text: the innermost span is selected, its card too.
+  await reader.span('Samir Nuñez').click();
+  await reader.selectedCard().waitFor();
+  written.push(await shot(reader.page, pickedShot));
+
+  // A new selection across existing highlights: the tag toolbar floats beside it.
+  await reader.page.keyboard.press('Escape');
+  await reader.dragSelect('seized', 'villages');
+  await reader.toolbar().waitFor();
+  written.push(await shot(reader.page, toolbarShot));
+}
+
 async function emptyLibrary(browser: Browser, written: string[]): Promise<void> {
   const session = await startSession(browser, { seedSample: false });
   try {
     const page = await session.openApp();
-    await page.getByRole('heading', { name: 'Your library is empty' }).waitFor();
+    await new AppPage(page).library.emptyHeading().waitFor();
     written.push(await shot(page, 'library-empty.png'));
   } finally {
     await session.close();
@@ -97,17 +108,17 @@ async function lightScreens(browser: Browser, storePath: string, written: string
     const page = await session.openApp();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    const reader = new ReaderPage(page);
+    const app = new AppPage(page);
+    const reader = app.reader;
 
     // Import: the dialog answers three files; the summary lists each outcome.
     session.dialogs.openAnswers.push(importFiles());
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('menuitem', { name: 'Files…' }).click();
-    await page.getByRole('dialog', { name: 'Import finished' }).waitFor();
+    await app.importFrom('Files…');
+    await app.importSummary().dialog().waitFor();
     written.push(await shot(page, 'import-summary.png'));
-    await page.getByRole('dialog', { name: 'Import finished' }).getByRole('button', { name: 'Close' }).click();
+    await app.importSummary().close();
 
-    await page.getByRole('list', { name: 'Reports' }).getByRole('button').nth(1).waitFor();
+    await app.library.reports().getByRole('button').nth(1).waitFor();
     written.push(await shot(page, 'library.png'));
 
     await reader.openFromLibrary(sampleTitle);
@@ -115,23 +126,14 @@ async function lightScreens(browser: Browser, storePath: string, written: string
     written.push(await shot(page, 'reader-annotations.png'));
     fs.copyFileSync(path.join(outDir, 'reader-annotations.png'), path.join(outDir, 'readme-reader.png'));
     written.push(path.join(outDir, 'readme-reader.png'));
-    await page.getByRole('complementary', { name: 'Annotations' }).screenshot({ path: path.join(outDir, 'sidebar.png') });
+    await reader.sidebar().screenshot({ path: path.join(outDir, 'sidebar.png') });
     written.push(path.join(outDir, 'sidebar.png'));
 
-    // A highlight picked by clicking its text: the innermost span is selected, its card too.
-    await reader.text().locator('[data-ids]', { hasText: /^Samir Nuñez$/ }).click();
-    await page.locator('article.card.selected').waitFor();
-    written.push(await shot(page, 'reader-selected-highlight.png'));
-
-    // A new selection across existing highlights: the tag toolbar floats beside it.
-    await page.keyboard.press('Escape');
-    await reader.dragSelect('seized', 'villages');
-    await reader.toolbar().waitFor();
-    written.push(await shot(page, 'reader-tag-toolbar.png'));
+    await pickAndSelect(reader, written, 'reader-selected-highlight.png', 'reader-tag-toolbar.png');
 
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+e');
-    await page.getByRole('dialog', { name: 'Export annotations' }).waitFor();
+    await app.exportDialog.dialog().waitFor();
     written.push(await shot(page, 'export-dialog.png'));
     await page.keyboard.press('Escape');
 
@@ -145,18 +147,13 @@ async function darkScreens(browser: Browser, storePath: string, written: string[
   const session = await startSession(browser, { storePath, colorScheme: 'dark' });
   try {
     const page = await session.openApp();
-    const reader = new ReaderPage(page);
-    await page.getByRole('list', { name: 'Reports' }).waitFor();
+    const app = new AppPage(page);
+    const reader = app.reader;
+    await app.library.reports().waitFor();
     written.push(await shot(page, 'library-dark.png'));
     await reader.openFromLibrary(sampleTitle);
     await reader.cards().first().waitFor();
-    await reader.text().locator('[data-ids]', { hasText: /^Samir Nuñez$/ }).click();
-    await page.locator('article.card.selected').waitFor();
-    written.push(await shot(page, 'reader-dark.png'));
-    await page.keyboard.press('Escape');
-    await reader.dragSelect('seized', 'villages');
-    await reader.toolbar().waitFor();
-    written.push(await shot(page, 'reader-dark-tag-toolbar.png'));
+    await pickAndSelect(reader, written, 'reader-dark.png', 'reader-dark-tag-toolbar.png');
   } finally {
     await session.close();
   }

@@ -1,5 +1,8 @@
 // Page object for the reader: what a user does, in the words a user would use.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { AnnotationCard } from './annotation-card';
+
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 export class ReaderPage {
   constructor(readonly page: Page) {}
@@ -8,8 +11,16 @@ export class ReaderPage {
     return this.page.getByRole('document', { name: /Report text/ });
   }
 
+  sidebar(): Locator {
+    return this.page.getByRole('complementary', { name: 'Annotations' });
+  }
+
   cards(): Locator {
-    return this.page.getByRole('complementary', { name: 'Annotations' }).locator('article.card');
+    return this.sidebar().locator('article.card');
+  }
+
+  selectedCard(): Locator {
+    return this.cards().and(this.page.locator('.selected'));
   }
 
   /** The card whose quote is exactly `quote`. */
@@ -21,13 +32,74 @@ export class ReaderPage {
     return this.cards().and(this.page.locator(`[data-annotation-id="${id}"]`));
   }
 
+  /** The parts of the card whose quote is exactly `quote`. */
+  annotation(quote: string): AnnotationCard {
+    return new AnnotationCard(this.card(quote));
+  }
+
   highlights(): Locator {
     return this.text().locator('.ann');
+  }
+
+  /** A highlight (a run of text under the same spans) whose text is exactly `text`. */
+  span(text: string): Locator {
+    return this.text().locator('[data-ids]', { hasText: exactly(text) });
+  }
+
+  /** The paragraphs in the DOM (only those near the screen on a long report). */
+  blocks(): Locator {
+    return this.page.locator('.reader-text .block');
+  }
+
+  /** The arcs drawn from the selected annotation to the ones it is linked to. */
+  connectors(): Locator {
+    return this.page.locator('.relation-arcs path[marker-end]');
+  }
+
+  linkDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /^Link/ });
+  }
+
+  /** In the link dialog: the type of relation. */
+  linkRelation(): Locator {
+    return this.linkDialog().getByRole('combobox', { name: 'Relation' });
+  }
+
+  /** In the link dialog: pick the target by clicking its highlight in the text. */
+  async pickLinkTargetInText(): Promise<void> {
+    await this.linkDialog().getByRole('button', { name: 'Pick in the text…' }).click();
+  }
+
+  /** In the link dialog: the annotations to link to. */
+  linkTargets(): Locator {
+    return this.page.getByRole('listbox', { name: 'Annotations to link to' }).getByRole('option');
+  }
+
+  placeDialog(quote: string): Locator {
+    return this.page.getByRole('dialog', { name: `Which place is “${quote}”?` });
+  }
+
+  /** In the place dialog: the gazetteer's candidates, best first. */
+  placeCandidates(quote: string): Locator {
+    return this.placeDialog(quote).getByRole('list', { name: 'Candidate places' }).getByRole('button');
+  }
+
+  async enterCoordinates(quote: string, lat: string, lon: string): Promise<void> {
+    const dialog = this.placeDialog(quote);
+    await dialog.getByRole('textbox', { name: 'Latitude' }).fill(lat);
+    await dialog.getByRole('textbox', { name: 'Longitude' }).fill(lon);
+    await dialog.getByRole('button', { name: 'Use these coordinates' }).click();
   }
 
   async openFromLibrary(title: RegExp | string): Promise<void> {
     await this.page.getByRole('list', { name: 'Reports' }).getByRole('button', { name: title }).click();
     await expect(this.text()).toBeVisible();
+  }
+
+  /** Drags over `fromText`…`toText` and presses a label's key: 1 Claim, 2 Source, 3 Location. */
+  async tag(fromText: string, toText: string, key: string, options: { fromAt?: number; toAt?: number } = {}): Promise<void> {
+    await this.dragSelect(fromText, toText, options);
+    await this.page.keyboard.press(key);
   }
 
   /** Screen points inside the first and last characters of the n-th occurrence of `from`…`to`. */
@@ -84,8 +156,13 @@ export class ReaderPage {
     return this.page.getByRole('toolbar', { name: /^Tag/ });
   }
 
+  /** A label's button on the tag toolbar; omitted: all of them. */
+  toolbarButtons(label?: RegExp): Locator {
+    return this.toolbar().getByRole('button', label && { name: label });
+  }
+
   async tagWithToolbar(label: string): Promise<void> {
-    await this.toolbar().getByRole('button', { name: new RegExp(`^${label}`) }).click();
+    await this.toolbarButtons(new RegExp(`^${label}`)).click();
   }
 
   /** The text of the current (snapped) selection, as the toolbar names it. */
@@ -112,5 +189,4 @@ export class ReaderPage {
     if (!id || id.startsWith('pending:')) throw new Error(`no saved card for ${quote}`);
     return id;
   }
-
 }
