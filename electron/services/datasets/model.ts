@@ -1,7 +1,7 @@
 // The shape every dataset format is written from and read into. Export: the documents in scope,
 // one at a time, with their annotations (offsets in UTF-16 and in code points), attribute
 // values by name, resolved places and relations. Import: what a file holds, before it is
-// anchored to the stored texts (see apply.ts).
+// anchored to the stored texts (see apply/).
 import { AppError } from '../../../shared/errors';
 import { utf16ToCodePoints, type OffsetUnit } from '../../../shared/offsets';
 import type { AttributeValue } from '../../../shared/schemas/schema';

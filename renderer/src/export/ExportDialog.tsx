@@ -4,7 +4,8 @@ import type { Label } from '../../../shared/schemas/schema';
 import type { DatasetExportOptions, DatasetFormat, DatasetPreview } from '../../../shared/schemas/datasets';
 import { call, messageOf } from '../api';
 import { Modal } from '../components/Modal';
-import { exportFormats, hasUnitChoice } from './formats';
+import { datasetFormatList, datasetFormatTable } from '../../../shared/formats';
+import { hasUnitChoice } from './formats';
 import './export.css';
 
 /** What the dialog asks for: datasets.exportDialog's arguments. */
@@ -30,7 +31,7 @@ export function ExportDialog({ initialFormat, openDocument, onExport, onClose }:
   const [utf16, setUtf16] = useState(false);
   const [preview, setPreview] = useState<DatasetPreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
-  const info = exportFormats.find((f) => f.id === format)!;
+  const info = datasetFormatTable[format];
   const unitChoice = hasUnitChoice(info);
 
   useEffect(() => {
@@ -90,7 +91,7 @@ export function ExportDialog({ initialFormat, openDocument, onExport, onClose }:
         <div className="export-grid">
           <fieldset className="formats">
             <legend>Format</legend>
-            {exportFormats.map((f) => (
+            {datasetFormatList.map((f) => (
               <label key={f.id} className="choice">
                 <input type="radio" name="format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
                 <span>
