@@ -44,7 +44,7 @@ export function getLabel(ctx: ServiceContext, id: string): Label {
 
 function assertNameFree(ctx: ServiceContext, name: string, exceptId?: string): void {
   const other = findLabelByName(ctx, name);
-  if (other && other.id !== exceptId) throw new AppError('DUPLICATE', `There is already a label named "${other.name}".`);
+  if (other && other.id !== exceptId) throw new AppError('DUPLICATE', `There is already a label named "${other.name}".`, { name: other.name });
 }
 
 function findLabelByName(ctx: ServiceContext, name: string): Label | undefined {
@@ -129,6 +129,7 @@ export function deleteLabel(ctx: ServiceContext, request: LabelDelete): LabelDel
         'IN_USE',
         `${used} annotation${used === 1 ? '' : 's'} use${used === 1 ? 's' : ''} the label "${label.name}". ` +
           'Say whether to delete them (annotations: "delete") or relabel them (annotations: "relabel", relabelTo: another label).',
+        { count: used, what: 'label-annotations', name: label.name },
       );
     }
     if (used > 0 && request.annotations === 'relabel') {
@@ -297,6 +298,7 @@ export function updateAttribute(ctx: ServiceContext, patch: LabelAttributePatch)
           `${n} annotation${n === 1 ? ' uses' : 's use'} the option "${option}" of "${current.name}"` +
             (lost.size > 1 ? ` (and ${lost.size - 1} more removed option${lost.size > 2 ? 's are' : ' is'} in use)` : '') +
             '. Keep it, or map it to another option with renameOptions.',
+          { count: n, what: 'option-values', name: current.name, option, moreOptions: lost.size - 1 },
         );
       }
       const set = db.prepare('UPDATE annotation_attributes SET value = ? WHERE attribute_id = ? AND annotation_id = ?');
@@ -325,6 +327,7 @@ export function deleteAttribute(
       throw new AppError(
         'IN_USE',
         `${n} annotation${n === 1 ? ' has' : 's have'} a value for "${attribute.name}". Pass discardValues: true to delete the attribute and those values.`,
+        { count: n, what: 'attribute-values', name: attribute.name },
       );
     }
     ctx.store.db.prepare('DELETE FROM label_attributes WHERE id = ?').run(id);

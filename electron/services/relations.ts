@@ -40,7 +40,7 @@ export function createRelationType(ctx: ServiceContext, input: NewRelationType):
     const other = ctx.store.db.prepare('SELECT name FROM relation_types WHERE name = ? COLLATE NOCASE').get(name) as
       | { name: string }
       | undefined;
-    if (other) throw new AppError('DUPLICATE', `There is already a relation type "${other.name}".`);
+    if (other) throw new AppError('DUPLICATE', `There is already a relation type "${other.name}".`, { name: other.name });
     assertLabel(ctx, input.fromLabelId);
     assertLabel(ctx, input.toLabelId);
     const { next } = ctx.store.db.prepare('SELECT coalesce(max(position), 0) + 1 AS next FROM relation_types').get() as {
@@ -69,6 +69,7 @@ export function deleteRelationType(
       throw new AppError(
         'IN_USE',
         `${n} relation${n === 1 ? ' is' : 's are'} of type "${type.name}". Pass deleteRelations: true to delete the type and them.`,
+        { count: n, what: 'type-relations', name: type.name },
       );
     }
     ctx.store.db.prepare('DELETE FROM relations WHERE type_id = ?').run(id);

@@ -2,8 +2,10 @@
 // annotations, to the values of removed options, and what a schema import did.
 import { useState } from 'react';
 import type { Label } from '../../../shared/schemas';
+import type { InUseDetails } from '../../../shared/errors';
 import type { SchemaImportOutcome } from '../../../shared/schemas-analysis';
 import { Modal } from '../components/Modal';
+import { inUseText } from './in-use';
 
 export type LabelDeletion = { annotations?: 'delete' | 'relabel'; relabelTo?: string };
 
@@ -83,14 +85,15 @@ export function RenameOptionsDialog({
   attributeName,
   removed,
   kept,
-  message,
+  inUse,
   onConfirm,
   onClose,
 }: {
   attributeName: string;
   removed: readonly string[];
   kept: readonly string[];
-  message: string;
+  /** What still uses the removed options. */
+  inUse: InUseDetails;
   onConfirm(renames: Record<string, string>): void;
   onClose(): void;
 }) {
@@ -103,7 +106,7 @@ export function RenameOptionsDialog({
           onConfirm(choice);
         }}
       >
-        <p>{message.replace(/ Keep it, or map it.*$/, '')}</p>
+        <p>{inUseText(inUse)}</p>
         {kept.length === 0 ? (
           <p>Keep at least one option to move the values to.</p>
         ) : (

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import type { Label } from '../../../shared/schemas';
+
+export type NewRelationType = { name: string; fromLabelId: string | null; toLabelId: string | null };
+
+export function NewRelationTypeForm({
+  labels,
+  onAdd,
+}: {
+  labels: readonly Label[];
+  onAdd(input: NewRelationType): Promise<boolean>;
+}) {
+  const [name, setName] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const options = (
+    <>
+      <option value="">Any label</option>
+      {labels.map((l) => (
+        <option key={l.id} value={l.id}>
+          {l.name}
+        </option>
+      ))}
+    </>
+  );
+  return (
+    <form
+      className="new-relation"
+      aria-label="New relation type"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!name.trim()) return;
+        void onAdd({ name: name.trim(), fromLabelId: from || null, toLabelId: to || null }).then((ok) => {
+          if (ok) setName('');
+        });
+      }}
+    >
+      <label className="filter-field wide">
+        <span>Name</span>
+        <input type="text" value={name} maxLength={80} onChange={(event) => setName(event.target.value)} aria-label="Relation type name" placeholder="e.g. contradicts" />
+      </label>
+      <label className="filter-field">
+        <span>From</span>
+        <select value={from} onChange={(event) => setFrom(event.target.value)} aria-label="From label">
+          {options}
+        </select>
+      </label>
+      <label className="filter-field">
+        <span>To</span>
+        <select value={to} onChange={(event) => setTo(event.target.value)} aria-label="To label">
+          {options}
+        </select>
+      </label>
+      <button type="submit" className="primary" disabled={!name.trim()}>
+        Add relation type
+      </button>
+    </form>
+  );
+}
