@@ -47,14 +47,6 @@ export class UndoHistory {
     return this.done[this.done.length - 1];
   }
 
-  canUndo(): boolean {
-    return this.done.length > 0;
-  }
-
-  canRedo(): boolean {
-    return this.undone.length > 0;
-  }
-
   /** Returns the step undone, or null when there was nothing to undo. */
   async undo(): Promise<UndoStep | null> {
     return this.move(this.done, this.undone, (step) => step.undo());
