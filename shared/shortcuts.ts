@@ -35,7 +35,7 @@ export const shortcuts: readonly Shortcut[] = [
   { command: 'show-labels', label: 'Labels', chord: { key: '4', shift: false }, accelerator: 'CmdOrCtrl+4' },
 ];
 
-export function shortcutFor(command: ShortcutCommand): Shortcut | undefined {
+function shortcutFor(command: ShortcutCommand): Shortcut | undefined {
   return shortcuts.find((s) => s.command === command);
 }
 

@@ -10,7 +10,7 @@ declare global {
   }
 }
 
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -106,24 +106,18 @@ export function useReaderActions(doc: DocumentFull, initialAnnotations: readonly
     [analysisActions, run, analysis.schema, annotations, setLinkFrom, setPicking, setSelectedId],
   );
   const unlink = useCallback((relation: Relation) => void run(() => analysisActions.unlink(relation)), [analysisActions, run]);
-  const resolvePlace = useCallback(
-    (request: PlaceResolve) =>
+  /** Saves or clears a place; the Place dialog closes once it is done. */
+  const placeEdit = useCallback(
+    (work: () => Promise<void>, message: string) =>
       void run(async () => {
-        await analysisActions.resolvePlace(request);
+        await work();
         setPlaceFor(null);
-        return 'Place saved.';
+        return message;
       }),
-    [analysisActions, run, setPlaceFor],
+    [run, setPlaceFor],
   );
-  const clearPlace = useCallback(
-    (annotationId: string) =>
-      void run(async () => {
-        await analysisActions.clearPlace(annotationId);
-        setPlaceFor(null);
-        return 'Place removed.';
-      }),
-    [analysisActions, run, setPlaceFor],
-  );
+  const resolvePlace = useCallback((request: PlaceResolve) => placeEdit(() => analysisActions.resolvePlace(request), 'Place saved.'), [analysisActions, placeEdit]);
+  const clearPlace = useCallback((annotationId: string) => placeEdit(() => analysisActions.clearPlace(annotationId), 'Place removed.'), [analysisActions, placeEdit]);
 
   const commands = useMemo<ReaderCommands>(
     () => ({ reveal, relabel, remove, setNote, setAttribute, startLink: setLinkFrom, unlink, choosePlace: setPlaceFor, toggleLabel }),

@@ -8,7 +8,7 @@ import type { TextSelection } from './text-selection';
 const flashMs = 1400;
 
 /** Linking by clicking in the text: the annotation linked from and the relation type chosen. */
-export type LinkPicking = { fromId: string; typeId: string };
+type LinkPicking = { fromId: string; typeId: string };
 
 export function useReaderView() {
   /** The annotation whose Link dialog is open; then, with a type chosen, waiting for a click on the target. */

@@ -39,18 +39,19 @@ export function NewRelationTypeForm({
         <span>Name</span>
         <input type="text" value={name} maxLength={80} onChange={(event) => setName(event.target.value)} aria-label="Relation type name" placeholder="e.g. contradicts" />
       </label>
-      <label className="filter-field">
-        <span>From</span>
-        <select value={from} onChange={(event) => setFrom(event.target.value)} aria-label="From label">
-          {options}
-        </select>
-      </label>
-      <label className="filter-field">
-        <span>To</span>
-        <select value={to} onChange={(event) => setTo(event.target.value)} aria-label="To label">
-          {options}
-        </select>
-      </label>
+      {(
+        [
+          ['From', from, setFrom],
+          ['To', to, setTo],
+        ] as const
+      ).map(([end, value, setValue]) => (
+        <label key={end} className="filter-field">
+          <span>{end}</span>
+          <select value={value} onChange={(event) => setValue(event.target.value)} aria-label={`${end} label`}>
+            {options}
+          </select>
+        </label>
+      ))}
       <button type="submit" className="primary" disabled={!name.trim()}>
         Add relation type
       </button>

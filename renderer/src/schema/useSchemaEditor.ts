@@ -14,7 +14,7 @@ import type { NewAttribute } from './NewAttributeForm';
 import type { NewLabel } from './NewLabelForm';
 import type { NewRelationType } from './NewRelationTypeForm';
 
-export type Pending =
+type Pending =
   | { kind: 'delete-label'; label: Label; inUse: number }
   | { kind: 'rename-options'; attribute: LabelAttribute; options: string[]; renames: Record<string, string>; removed: string[]; inUse: InUseDetails }
   | { kind: 'confirm'; title: string; message: string; action: string; run(): Promise<void> }
