@@ -1,24 +1,10 @@
 // The schema editor's state and every change it makes: each change runs, reports, and reloads
 // the schema; changes that would touch data come back as a pending question.
 import { useCallback, useEffect, useState } from 'react';
-import type { Label } from '../../../shared/schemas';
-import type { AnalysisSchema, LabelAttribute, SchemaImportOutcome } from '../../../shared/schemas-analysis';
-import type { InUseDetails } from '../../../shared/errors';
-import { call, inUseDetails, messageOf } from '../api';
+import type { AnalysisSchema } from '../../../shared/schemas-analysis';
+import { call, messageOf } from '../api';
 import { useNotices } from '../components/Notices';
-import type { AttributeCommands } from './AttributeEditor';
-import type { LabelDeletion } from './dialogs';
-import { inUseText } from './in-use';
-import type { LabelPatch } from './LabelRow';
-import type { NewAttribute } from './NewAttributeForm';
-import type { NewLabel } from './NewLabelForm';
-import type { NewRelationType } from './NewRelationTypeForm';
-
-type Pending =
-  | { kind: 'delete-label'; label: Label; inUse: number }
-  | { kind: 'rename-options'; attribute: LabelAttribute; options: string[]; renames: Record<string, string>; removed: string[]; inUse: InUseDetails }
-  | { kind: 'confirm'; title: string; message: string; action: string; run(): Promise<void> }
-  | { kind: 'imported'; outcome: SchemaImportOutcome };
+import { attributeCommands, labelCommands, relationTypeCommands, type EditorContext, type Pending } from './schema-commands';
 
 /** Uses of each label, summed over the library. */
 async function labelUsage(): Promise<Record<string, number>> {
@@ -63,107 +49,8 @@ export function useSchemaEditor(onLabelsChanged: () => void) {
     [notify, reload, onLabelsChanged],
   );
 
-  /** Deletes at once if nothing uses the thing; otherwise asks, and deletes it with its uses. */
-  const deleteOrAsk = (what: { title: string; action: string }, tryDelete: () => Promise<string>, forceDelete: () => Promise<string>) =>
-    change(async () => {
-      try {
-        return await tryDelete();
-      } catch (error) {
-        const inUse = inUseDetails(error);
-        if (!inUse) throw error;
-        setPending({
-          kind: 'confirm',
-          ...what,
-          message: inUseText(inUse),
-          run: () =>
-            change(async () => {
-              const message = await forceDelete();
-              setPending(null);
-              return message;
-            }, false).then(() => undefined),
-        });
-      }
-    }, false);
-
-  const labels = schema?.labels ?? [];
-
-  const moveLabel = (index: number, by: -1 | 1) => {
-    const ids = labels.map((l) => l.id);
-    const [id] = ids.splice(index, 1);
-    ids.splice(index + by, 0, id!);
-    void change(() => call('labels.reorder', { ids }).then(() => undefined)).then(() => {
-      // Keep focus on the same arrow of the moved label, if it still has one.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-move="${id}:${by}"]:not(:disabled)`)?.focus());
-    });
-  };
-
-  const updateLabel = (id: string, patch: LabelPatch, what: string) => change(() => call('labels.update', { id, ...patch }).then(() => what));
-
-  const addLabel = (input: NewLabel) =>
-    change(async () => {
-      const created = await call('labels.create', input);
-      setSelectedId(created.id);
-      return `Added the label “${created.name}”.`;
-    });
-
-  const deleteLabel = (label: Label, choice: LabelDeletion) =>
-    change(async () => {
-      const outcome = await call('labels.delete', { id: label.id, ...choice });
-      setPending(null);
-      if (outcome.annotationsRelabeled) return `Deleted “${label.name}”; ${outcome.annotationsRelabeled} annotations relabeled.`;
-      if (outcome.annotationsDeleted) return `Deleted “${label.name}” and ${outcome.annotationsDeleted} annotations.`;
-      return `Deleted “${label.name}”.`;
-    });
-
-  const saveOptions = async (attribute: LabelAttribute, options: string[], renames: Record<string, string>) => {
-    const removed = attribute.options.filter((o) => !options.includes(o) && !(o in renames));
-    try {
-      await call('attributes.update', { id: attribute.id, options, renameOptions: renames });
-      setPending(null);
-      notify(`Saved the options of “${attribute.name}”.`);
-      await reload();
-      return true;
-    } catch (error) {
-      const inUse = inUseDetails(error);
-      if (inUse && removed.length > 0) setPending({ kind: 'rename-options', attribute, options, renames, removed, inUse });
-      else notify(messageOf(error), 'error');
-      return false;
-    }
-  };
-
-  const attributeCommands: AttributeCommands = {
-    rename: (attribute, name) => change(() => call('attributes.update', { id: attribute.id, name }).then(() => undefined), false),
-    retype: (attribute, type) => change(() => call('attributes.update', { id: attribute.id, type }).then(() => undefined), false),
-    saveOptions,
-    remove: (attribute) =>
-      void deleteOrAsk(
-        { title: `Delete “${attribute.name}”?`, action: 'Delete attribute and values' },
-        () => call('attributes.delete', { id: attribute.id }).then(() => `Deleted the attribute “${attribute.name}”.`),
-        () =>
-          call('attributes.delete', { id: attribute.id, discardValues: true }).then(
-            (outcome) => `Deleted the attribute “${attribute.name}” and ${outcome.valuesDeleted} values.`,
-          ),
-      ),
-  };
-
-  const addAttribute = (label: Label, input: NewAttribute) =>
-    change(async () => {
-      const created = await call('attributes.create', { labelId: label.id, ...input });
-      return `Added the attribute “${created.name}” to ${label.name}.`;
-    }, false);
-
-  const addRelationType = (input: NewRelationType) =>
-    change(async () => {
-      const created = await call('relationTypes.create', input);
-      return `Added the relation type “${created.name}”.`;
-    }, false);
-
-  const deleteRelationType = (id: string, name: string) =>
-    deleteOrAsk(
-      { title: `Delete “${name}”?`, action: 'Delete type and relations' },
-      () => call('relationTypes.delete', { id }).then(() => `Deleted the relation type “${name}”.`),
-      () => call('relationTypes.delete', { id, deleteRelations: true }).then((outcome) => `Deleted the relation type “${name}” and ${outcome.relationsDeleted} relations.`),
-    );
+  const ctx: EditorContext = { labels: schema?.labels ?? [], change, reload, notify, setPending, select: setSelectedId };
+  const attributes = attributeCommands(ctx);
 
   const exportSchema = () =>
     change(async () => {
@@ -193,10 +80,10 @@ export function useSchemaEditor(onLabelsChanged: () => void) {
     pending,
     ask: setPending,
     closePending: () => setPending(null),
-    labelCommands: { move: moveLabel, update: updateLabel, add: addLabel, remove: deleteLabel },
-    attributeCommands,
-    addAttribute,
-    relationTypeCommands: { add: addRelationType, remove: deleteRelationType },
+    labelCommands: labelCommands(ctx),
+    attributeCommands: attributes,
+    addAttribute: attributes.add,
+    relationTypeCommands: relationTypeCommands(ctx),
     exportSchema,
     importSchema,
   };
