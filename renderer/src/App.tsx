@@ -1,13 +1,13 @@
 // The window: the top bar, the screen shown, and the dialogs over it. The state lives in hooks
 // (library, labels, imports, navigation); menu and keys reach the same commands as the buttons.
 import { useCallback, useState } from 'react';
-import type { ExportFormat } from '../../shared/schemas';
+import type { DocumentSummary, ExportFormat, Label } from '../../shared/schemas';
 import type { ShortcutCommand } from '../../shared/shortcuts';
 import { call } from './api';
 import { TopBar } from './app/TopBar';
 import { useBusy } from './app/useBusy';
 import { useCommandSources } from './app/useCommandSources';
-import { useNavigation } from './app/useNavigation';
+import { useNavigation, type HistoryRequest, type OpenDocument } from './app/useNavigation';
 import type { Screen } from './app/screens';
 import { Busy } from './components/Busy';
 import { useNotices } from './components/Notices';
@@ -86,7 +86,6 @@ export function App() {
   const acceptsKey = (command: ShortcutCommand) => (command === 'undo' ? !nav.openRef.current && library.canUndoDelete : command !== 'redo');
   useCommandSources(perform, acceptsKey);
 
-  const openSummary = open ? { id: open.document.id, title: open.document.title } : null;
   return (
     <div className={`app${imports.dragging ? ' dragging' : ''}`}>
       <TopBar
@@ -100,24 +99,17 @@ export function App() {
         showDetails={() => open && library.showDetails(open.document)}
         exportAnnotations={() => setExportFormat('jsonl')}
       />
-      {screen === 'claims' ? (
-        <ClaimsScreen onOpen={openDocument} />
-      ) : screen === 'map' ? (
-        <MapScreen openDocument={openSummary} labels={labels} onOpen={openDocument} />
-      ) : screen === 'schema' ? (
-        <SchemaScreen onLabelsChanged={() => void refreshLabels()} />
-      ) : open ? (
-        <ReaderScreen
-          key={`${open.document.id}:${open.serial}`}
-          document={open.document}
-          initialAnnotations={open.annotations}
-          labels={labels}
-          historyRequest={nav.historyRequest}
-          focusAnnotationId={open.focusAnnotationId}
-        />
-      ) : (
-        <Library documents={library.documents} labels={labels} onOpen={openDocument} onImport={() => void imports.importWithDialog('files')} onDetails={library.showDetails} />
-      )}
+      <MainScreen
+        screen={screen}
+        open={open}
+        labels={labels}
+        historyRequest={nav.historyRequest}
+        documents={library.documents}
+        openDocument={openDocument}
+        showDetails={library.showDetails}
+        importFiles={() => void imports.importWithDialog('files')}
+        labelsChanged={() => void refreshLabels()}
+      />
       {imports.dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop files or folders to import them
@@ -138,7 +130,43 @@ export function App() {
       {importingAnnotations && (
         <ImportAnnotationsDialog onClose={() => setImportingAnnotations(false)} onImported={() => void Promise.all([library.refreshLibrary(), refreshLabels()])} />
       )}
-      {exportFormat && <ExportDialog initialFormat={exportFormat} openDocument={openSummary} onExport={runExport} onClose={() => setExportFormat(null)} />}
+      {exportFormat && <ExportDialog initialFormat={exportFormat} openDocument={summaryOf(open)} onExport={runExport} onClose={() => setExportFormat(null)} />}
     </div>
   );
+}
+
+function summaryOf(open: OpenDocument | null): { id: string; title: string } | null {
+  return open ? { id: open.document.id, title: open.document.title } : null;
+}
+
+interface MainScreenProps {
+  screen: Screen;
+  open: OpenDocument | null;
+  labels: readonly Label[];
+  historyRequest: HistoryRequest | null;
+  documents: DocumentSummary[] | null;
+  openDocument(id: string, focusAnnotationId?: string): void;
+  showDetails(document: DocumentSummary): void;
+  importFiles(): void;
+  labelsChanged(): void;
+}
+
+/** The screen chosen in the top bar; the library's place shows the reader while a report is open. */
+function MainScreen({ screen, open, labels, historyRequest, documents, openDocument, showDetails, importFiles, labelsChanged }: MainScreenProps) {
+  if (screen === 'claims') return <ClaimsScreen onOpen={openDocument} />;
+  if (screen === 'map') return <MapScreen openDocument={summaryOf(open)} labels={labels} onOpen={openDocument} />;
+  if (screen === 'schema') return <SchemaScreen onLabelsChanged={labelsChanged} />;
+  if (open) {
+    return (
+      <ReaderScreen
+        key={`${open.document.id}:${open.serial}`}
+        document={open.document}
+        initialAnnotations={open.annotations}
+        labels={labels}
+        historyRequest={historyRequest}
+        focusAnnotationId={open.focusAnnotationId}
+      />
+    );
+  }
+  return <Library documents={documents} labels={labels} onOpen={openDocument} onImport={importFiles} onDetails={showDetails} />;
 }

@@ -1,22 +1,19 @@
 // One report open for annotation: its text with highlights, the toolbar for a selection, the
 // annotation list, and the Link and Place dialogs.
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import type { DocumentFull, Label } from '../../../shared/schemas';
 import type { HistoryRequest } from '../app/useNavigation';
 import { formatDate } from '../library/Library';
 import { Sidebar } from '../sidebar/Sidebar';
 import type { ReaderAnnotation } from '../state/reader-annotation';
-import { LinkDialog } from './LinkDialog';
-import { PlaceDialog } from './PlaceDialog';
-import type { Arc } from './RelationArcs';
-import { splitBlocks } from './blocks';
 import { ReaderText } from './ReaderText';
-import { updateAnnotationsByBlock } from './segments';
 import { TagToolbar } from './TagToolbar';
 import { selectionRange } from './text-selection';
 import { useReaderActions } from './useReaderActions';
 import { useReaderKeys } from './useReaderKeys';
-import { useReaderView } from './useReaderView';
+import { useArcs, useBlocks } from './useReaderLayout';
+import { useOpenAt, useReaderView } from './useReaderView';
+import { ReaderDialogs } from './ReaderDialogs';
 
 interface ReaderScreenProps {
   document: DocumentFull;
@@ -30,7 +27,7 @@ interface ReaderScreenProps {
 
 export function ReaderScreen({ document: doc, initialAnnotations, labels, historyRequest, focusAnnotationId }: ReaderScreenProps) {
   const view = useReaderView();
-  const { selection, setSelection, selectedId, setSelectedId, setFlashId, picking, setPicking, linkFrom, setLinkFrom, placeFor, setPlaceFor, textRef } = view;
+  const { selection, setSelection, selectedId, setSelectedId, picking, setPicking, textRef } = view;
   const { annotations, analysis, labelName, tagSelection, remove, history, link, resolvePlace, clearPlace, commands } = useReaderActions(
     doc,
     initialAnnotations,
@@ -38,12 +35,7 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
     view,
   );
 
-  const blocks = useMemo(() => splitBlocks(doc.text), [doc.text]);
-  const previousByBlock = useRef<ReaderAnnotation[][] | null>(null);
-  const byBlock = useMemo(() => {
-    previousByBlock.current = updateAnnotationsByBlock(previousByBlock.current, blocks, annotations);
-    return previousByBlock.current;
-  }, [blocks, annotations]);
+  const { blocks, byBlock } = useBlocks(doc.text, annotations);
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const selectedAnnotation = useMemo(() => annotations.find((a) => a.id === selectedId) ?? null, [annotations, selectedId]);
   // The list follows the text at a lower priority, so a new highlight paints first.
@@ -56,24 +48,9 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [historyRequest?.serial]);
 
-  // The selected annotation's links, drawn over the text.
-  const arcs = useMemo<Arc[]>(() => {
-    if (!selectedId) return [];
-    const typeName = (id: string) => analysis.schema?.relationTypes.find((t) => t.id === id)?.name ?? '';
-    return analysis.relations
-      .filter((r) => r.fromId === selectedId || r.toId === selectedId)
-      .map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, label: typeName(r.typeId) }));
-  }, [selectedId, analysis]);
+  const arcs = useArcs(selectedId, analysis);
 
-  // Opening at an annotation (from the claims table or the map).
-  useEffect(() => {
-    const target = focusAnnotationId ? initialAnnotations.find((a) => a.id === focusAnnotationId) : undefined;
-    if (!target) return;
-    setSelectedId(target.id);
-    setFlashId(target.id);
-    // After the first layout, so the virtualiser knows its sizes.
-    requestAnimationFrame(() => textRef.current?.reveal(target));
-  }, [focusAnnotationId, initialAnnotations, setSelectedId, setFlashId, textRef]);
+  useOpenAt(view, focusAnnotationId, initialAnnotations);
 
   const clickAnnotation = (id: string) => {
     if (picking) {
@@ -142,29 +119,7 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
         analysis={analysis}
         commands={commands}
       />
-      {linkFrom && analysis.schema && (
-        <LinkDialog
-          from={linkFrom}
-          annotations={annotations}
-          relationTypes={analysis.schema.relationTypes}
-          labels={labels}
-          onLink={(typeId, toId) => link(typeId, linkFrom.id, toId)}
-          onPickInText={(typeId) => {
-            setPicking({ fromId: linkFrom.id, typeId });
-            setLinkFrom(null);
-          }}
-          onClose={() => setLinkFrom(null)}
-        />
-      )}
-      {placeFor && (
-        <PlaceDialog
-          annotation={placeFor}
-          current={analysis.places[placeFor.id]}
-          onResolve={resolvePlace}
-          onClear={() => clearPlace(placeFor.id)}
-          onClose={() => setPlaceFor(null)}
-        />
-      )}
+      <ReaderDialogs view={view} annotations={annotations} labels={labels} analysis={analysis} link={link} resolvePlace={resolvePlace} clearPlace={clearPlace} />
       <div className="visually-hidden" aria-live="polite">
         {view.announcement}
       </div>

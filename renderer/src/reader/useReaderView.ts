@@ -68,3 +68,17 @@ export function useReaderView() {
 }
 
 export type ReaderView = ReturnType<typeof useReaderView>;
+
+/** Opening at an annotation (from the claims table or the map): select it, flash it, show it. */
+export function useOpenAt(view: ReaderView, focusAnnotationId: string | undefined, initialAnnotations: readonly ReaderAnnotation[]) {
+  const { setSelectedId, setFlashId, textRef } = view;
+  useEffect(() => {
+    const target = focusAnnotationId ? initialAnnotations.find((a) => a.id === focusAnnotationId) : undefined;
+    if (!target) return;
+    setSelectedId(target.id);
+    setFlashId(target.id);
+    // After the first layout, so the virtualiser knows its sizes.
+    requestAnimationFrame(() => textRef.current?.reveal(target));
+  }, [focusAnnotationId, initialAnnotations, setSelectedId, setFlashId, textRef]);
+}
+
