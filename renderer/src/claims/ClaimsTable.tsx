@@ -1,12 +1,11 @@
 // The claims as a table whose rows are fetched a page at a time and rendered only on screen.
-// One row is in the tab order; arrow keys move between rows, Enter opens the claim.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from 'react';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type KeyboardEvent, type RefObject, type SetStateAction } from 'react';
 import type { ClaimRow } from '../../../shared/schemas-analysis';
 import { ClaimCells } from './ClaimCells';
 import { nextSort, type SortColumn, type SortState } from './claim-filters';
 import type { ClaimsQueryState } from './useClaimsQuery';
-import type { ClaimPages } from './useClaimPages';
+import type { ClaimPages, ClaimsRequest } from './useClaimPages';
 
 const rowHeight = 58;
 
@@ -26,51 +25,8 @@ export function ClaimsTable({ query, pages, onOpen }: ClaimsTableProps) {
   const { ensure } = pages;
   useEffect(() => ensure(first, last), [ensure, first, last]);
 
-  const [active, setActive] = useState(0);
-  const focusWanted = useRef(false);
-  useEffect(() => {
-    setActive(0);
-    virtualizer.scrollToOffset(0);
-    // A new query starts at the top.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query.request]);
-  useEffect(() => {
-    if (!focusWanted.current) return;
-    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
-    if (el) {
-      focusWanted.current = false;
-      el.focus({ preventScroll: true });
-    }
-  });
-
-  const move = useCallback(
-    (to: number) => {
-      if (count === 0) return;
-      const index = Math.max(0, Math.min(count - 1, to));
-      focusWanted.current = true;
-      setActive(index);
-      virtualizer.scrollToIndex(index, { align: 'auto' });
-    },
-    [count, virtualizer],
-  );
-  const open = useCallback((row: ClaimRow | undefined) => row && onOpen(row.documentId, row.id), [onOpen]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(active + 1),
-      ArrowUp: () => move(active - 1),
-      PageDown: () => move(active + pageRows),
-      PageUp: () => move(active - pageRows),
-      Home: () => move(0),
-      End: () => move(count - 1),
-      Enter: () => open(pages.row(active)),
-    };
-    const action = keys[event.key];
-    if (!action || event.altKey || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    action();
-  };
+  const open = (row: ClaimRow | undefined) => row && onOpen(row.documentId, row.id);
+  const { active, setActive, onKeyDown } = useRowKeys(count, virtualizer, scrollRef, query.request, (index) => open(pages.row(index)));
 
   return (
     <div className="claims-table" role="table" aria-label="Claims" aria-rowcount={count + 1} aria-colcount={7}>
@@ -149,4 +105,54 @@ function ClaimsHeader({ sort, setSort }: { sort: SortState; setSort: Dispatch<Se
       </div>
     </div>
   );
+}
+
+/** One row is in the tab order; arrow keys, Page Up/Down, Home and End move it, Enter opens it. A new request starts at the top. */
+function useRowKeys(count: number, virtualizer: Virtualizer<HTMLDivElement, Element>, scrollRef: RefObject<HTMLDivElement | null>, request: ClaimsRequest, openRow: (index: number) => void) {
+  const [active, setActive] = useState(0);
+  const focusWanted = useRef(false);
+  useEffect(() => {
+    setActive(0);
+    virtualizer.scrollToOffset(0);
+    // A new query starts at the top.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request]);
+  useEffect(() => {
+    if (!focusWanted.current) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
+    if (el) {
+      focusWanted.current = false;
+      el.focus({ preventScroll: true });
+    }
+  });
+
+  const move = useCallback(
+    (to: number) => {
+      if (count === 0) return;
+      const index = Math.max(0, Math.min(count - 1, to));
+      focusWanted.current = true;
+      setActive(index);
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+    },
+    [count, virtualizer],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(active + 1),
+      ArrowUp: () => move(active - 1),
+      PageDown: () => move(active + pageRows),
+      PageUp: () => move(active - pageRows),
+      Home: () => move(0),
+      End: () => move(count - 1),
+      Enter: () => openRow(active),
+    };
+    const action = keys[event.key];
+    if (!action || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    action();
+  };
+
+  return { active, setActive, onKeyDown };
 }

@@ -2,7 +2,6 @@
 // undo/redo. Each one runs, tells screen readers what happened, and reports a failure.
 import { useCallback, useMemo } from 'react';
 import type { DocumentFull, Label } from '../../../shared/schemas';
-import type { AttributeValue, LabelAttribute, PlaceResolve, Relation } from '../../../shared/schemas-analysis';
 import { messageOf } from '../api';
 import { useNotices } from '../components/Notices';
 import type { ReaderCommands } from '../sidebar/reader-commands';
@@ -12,6 +11,7 @@ import { useAnalysis } from '../state/useAnalysis';
 import { useAnnotations } from '../state/useAnnotations';
 import { shortcutLabel } from '../shortcuts';
 import { selectionRange } from './text-selection';
+import { useAnalysisEdits, type EditRunner } from './useAnalysisEdits';
 import type { ReaderView } from './useReaderView';
 
 export function useReaderActions(doc: DocumentFull, initialAnnotations: readonly ReaderAnnotation[], labels: readonly Label[], view: ReaderView) {
@@ -19,11 +19,10 @@ export function useReaderActions(doc: DocumentFull, initialAnnotations: readonly
   const { annotations, actions } = useAnnotations(doc.id, initialAnnotations);
   const reportError = useCallback((error: unknown) => notify(messageOf(error), 'error'), [notify]);
   const { analysis, actions: analysisActions } = useAnalysis(doc.id, reportError);
-  const { selection, setSelection, selectedId, setSelectedId, setAnnouncement, setLinkFrom, setPicking, setPlaceFor, reveal, toggleLabel } = view;
+  const { selection, setSelection, selectedId, setSelectedId, setAnnouncement, setLinkFrom, setPlaceFor, reveal, toggleLabel } = view;
   const labelName = useCallback((id: string) => labels.find((l) => l.id === id)?.name ?? id, [labels]);
 
-  /** Runs an edit; the message it returns is announced, a failure becomes a notice. */
-  const run = useCallback(
+  const run = useCallback<EditRunner>(
     async (work: () => Promise<string | void>) => {
       try {
         const message = await work();
@@ -84,40 +83,7 @@ export function useReaderActions(doc: DocumentFull, initialAnnotations: readonly
     [actions, analysisActions, run, notify],
   );
 
-  const setAttribute = useCallback(
-    (annotation: ReaderAnnotation, attribute: LabelAttribute, value: AttributeValue | null, previous: AttributeValue | null) =>
-      void run(async () => {
-        await analysisActions.setAttribute(annotation.id, attribute.id, value, previous);
-        return `${attribute.name}: ${value === null ? 'cleared' : String(value)}.`;
-      }),
-    [analysisActions, run],
-  );
-  const link = useCallback(
-    (typeId: string, fromId: string, toId: string) =>
-      void run(async () => {
-        setLinkFrom(null);
-        setPicking(null);
-        const relation = await analysisActions.link(typeId, fromId, toId);
-        const type = analysis.schema?.relationTypes.find((t) => t.id === relation.typeId);
-        const to = annotations.find((a) => a.id === toId);
-        setSelectedId(fromId);
-        return `Linked: ${type?.name ?? 'related to'} “${to?.quote ?? ''}”.`;
-      }),
-    [analysisActions, run, analysis.schema, annotations, setLinkFrom, setPicking, setSelectedId],
-  );
-  const unlink = useCallback((relation: Relation) => void run(() => analysisActions.unlink(relation)), [analysisActions, run]);
-  /** Saves or clears a place; the Place dialog closes once it is done. */
-  const placeEdit = useCallback(
-    (work: () => Promise<void>, message: string) =>
-      void run(async () => {
-        await work();
-        setPlaceFor(null);
-        return message;
-      }),
-    [run, setPlaceFor],
-  );
-  const resolvePlace = useCallback((request: PlaceResolve) => placeEdit(() => analysisActions.resolvePlace(request), 'Place saved.'), [analysisActions, placeEdit]);
-  const clearPlace = useCallback((annotationId: string) => placeEdit(() => analysisActions.clearPlace(annotationId), 'Place removed.'), [analysisActions, placeEdit]);
+  const { setAttribute, link, unlink, resolvePlace, clearPlace } = useAnalysisEdits(analysisActions, analysis, annotations, run, view);
 
   const commands = useMemo<ReaderCommands>(
     () => ({ reveal, relabel, remove, setNote, setAttribute, startLink: setLinkFrom, unlink, choosePlace: setPlaceFor, toggleLabel }),
