@@ -83,6 +83,18 @@ export default tseslint.config(
     files: ['electron/shell/**', 'tests/electron/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // The preload runs in the sandboxed renderer: Electron's renderer modules and shared/ only, no
+  // Node built-ins or globals (its tsconfig cannot keep them out: electron.d.ts pulls in Node's types).
+  {
+    files: ['electron/shell/preload.ts'],
+    rules: {
+      'no-restricted-imports': restrict(nodeBuiltinModules, {
+        regex: '^\\.{1,2}/(?!\\.\\./shared/)',
+        message: 'The preload reaches only shared/ (the contract and the bridge); the main process is behind IPC.',
+      }),
+      'no-restricted-globals': ['error', ...['process', 'Buffer', 'require', 'global', '__dirname', '__filename'].map((name) => ({ name, message: 'Not available in a sandboxed preload.' }))],
+    },
+  },
   {
     files: ['renderer/**'],
     plugins: { 'react-hooks': reactHooks },

@@ -18,23 +18,46 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
+/**
+ * What an IN_USE error is about, as data, so a screen can word its own question instead of
+ * editing the message: `count` annotations (or relations) hold what the change would remove.
+ */
+export interface InUseDetails {
+  count: number;
+  what: 'label-annotations' | 'attribute-values' | 'option-values' | 'type-relations';
+  /** The name of the label, attribute or relation type. */
+  name: string;
+  /** For option-values: the first removed option still in use, and how many more are. */
+  option?: string;
+  moreOptions?: number;
+}
+
+export interface DuplicateDetails {
+  /** The name already taken. */
+  name: string;
+}
+
+export type ErrorDetails = InUseDetails | DuplicateDetails;
+
 export interface ErrorData {
   code: ErrorCode;
   message: string;
+  details?: ErrorDetails;
 }
 
-/** An error whose message is written for the user. */
+/** An error whose message is written for the user; details say the same as data. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'AppError';
   }
 
   toData(): ErrorData {
-    return { code: this.code, message: this.message };
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
   }
 }
 

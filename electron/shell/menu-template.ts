@@ -2,6 +2,7 @@
 // Only types come from 'electron' here, so unit tests can check the template.
 import type { BaseWindow, MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/contract';
+import { acceleratorFor } from '../../shared/shortcuts';
 
 export interface MenuActions {
   send(command: MenuCommand, window: BaseWindow | undefined): void;
@@ -11,18 +12,19 @@ export interface MenuActions {
 export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: MenuActions): MenuItemConstructorOptions[] {
   // The renderer handles these shortcuts itself (so that a focused text field keeps its own
   // undo), so the menu only shows them: registering them too would run each command twice.
-  const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+  // The accelerators come from the shortcut table the renderer reads.
+  const command = (label: string, name: MenuCommand): MenuItemConstructorOptions => ({
     id: name,
     label,
-    accelerator,
+    accelerator: acceleratorFor(name),
     registerAccelerator: false,
     click: (_item, window) => actions.send(name, window),
   });
 
   const file: MenuItemConstructorOptions[] = [
-    command('Import…', 'import', 'CmdOrCtrl+O'),
-    command('Import folder…', 'import-folder', 'Shift+CmdOrCtrl+O'),
-    command('New document from clipboard', 'import-clipboard', 'Shift+CmdOrCtrl+V'),
+    command('Import…', 'import'),
+    command('Import folder…', 'import-folder'),
+    command('New document from clipboard', 'import-clipboard'),
     command('Import annotated data…', 'import-annotations'),
     { type: 'separator' },
     command('Export corpus as JSONL…', 'export-jsonl'),
@@ -31,10 +33,10 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
   if (!isMac) file.push({ type: 'separator' }, { role: 'quit' });
 
   const view: MenuItemConstructorOptions[] = [
-    command('Library', 'show-library', 'CmdOrCtrl+1'),
-    command('Claims', 'show-claims', 'CmdOrCtrl+2'),
-    command('Map', 'show-map', 'CmdOrCtrl+3'),
-    command('Labels', 'show-labels', 'CmdOrCtrl+4'),
+    command('Library', 'show-library'),
+    command('Claims', 'show-claims'),
+    command('Map', 'show-map'),
+    command('Labels', 'show-labels'),
   ];
   if (!isPackaged) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
   view.push(
@@ -53,8 +55,8 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
       submenu: [
         // Not the 'undo'/'redo' roles: the renderer undoes annotations, or lets a focused text
         // field undo natively.
-        command('Undo', 'undo', 'CmdOrCtrl+Z'),
-        command('Redo', 'redo', 'Shift+CmdOrCtrl+Z'),
+        command('Undo', 'undo'),
+        command('Redo', 'redo'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

@@ -2,7 +2,7 @@
 // or ApiErrors carrying a message written for the user.
 import type { GlossaApi } from '../../shared/bridge';
 import type { ArgsOf, Channel, ResultOf } from '../../shared/contract';
-import type { Envelope, ErrorCode } from '../../shared/errors';
+import type { Envelope, ErrorCode, ErrorDetails, InUseDetails } from '../../shared/errors';
 
 declare global {
   interface Window {
@@ -10,14 +10,21 @@ declare global {
   }
 }
 
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** What data still uses, when a call was refused as IN_USE; null for any other failure. */
+export function inUseDetails(error: unknown): InUseDetails | null {
+  if (!(error instanceof ApiError) || error.code !== 'IN_USE' || !error.details || !('count' in error.details)) return null;
+  return error.details;
 }
 
 function bridge(): GlossaApi {
@@ -30,7 +37,7 @@ function bridge(): GlossaApi {
 export async function call<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
   const method = bridge()[channel] as unknown as (a: ArgsOf<C>) => Promise<Envelope<ResultOf<C>>>;
   const envelope = await method(args);
-  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
   return envelope.value as ResultOf<C>;
 }
 

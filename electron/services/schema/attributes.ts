@@ -160,6 +160,7 @@ export function updateAttribute(ctx: ServiceContext, patch: LabelAttributePatch)
           `${n} annotation${n === 1 ? ' uses' : 's use'} the option "${option}" of "${current.name}"` +
             (lost.size > 1 ? ` (and ${lost.size - 1} more removed option${lost.size > 2 ? 's are' : ' is'} in use)` : '') +
             '. Keep it, or map it to another option with renameOptions.',
+          { count: n, what: 'option-values', name: current.name, option, moreOptions: lost.size - 1 },
         );
       }
       for (const [value, annotationId] of updates) valueRows.setAttributeValue(db, annotationId, current.id, value);
@@ -187,6 +188,7 @@ export function deleteAttribute(
       throw new AppError(
         'IN_USE',
         `${n} annotation${n === 1 ? ' has' : 's have'} a value for "${attribute.name}". Pass discardValues: true to delete the attribute and those values.`,
+        { count: n, what: 'attribute-values', name: attribute.name },
       );
     }
     attributeRows.deleteLabelAttribute(ctx.store.db, id);

@@ -26,6 +26,7 @@ export function deleteLabel(ctx: ServiceContext, request: LabelDelete): LabelDel
         'IN_USE',
         `${used} annotation${used === 1 ? '' : 's'} use${used === 1 ? 's' : ''} the label "${label.name}". ` +
           'Say whether to delete them (annotations: "delete") or relabel them (annotations: "relabel", relabelTo: another label).',
+        { count: used, what: 'label-annotations', name: label.name },
       );
     }
     if (used > 0 && request.annotations === 'relabel') {

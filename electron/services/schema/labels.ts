@@ -38,7 +38,7 @@ export function labelWithHotkey(ctx: ServiceContext, hotkey: string): Label | un
 
 function assertNameFree(ctx: ServiceContext, name: string, exceptId?: string): void {
   const other = findLabelByName(ctx, name);
-  if (other && other.id !== exceptId) throw new AppError('DUPLICATE', `There is already a label named "${other.name}".`);
+  if (other && other.id !== exceptId) throw new AppError('DUPLICATE', `There is already a label named "${other.name}".`, { name: other.name });
 }
 
 function assertHotkeyFree(ctx: ServiceContext, hotkey: string | null | undefined, exceptId?: string): void {

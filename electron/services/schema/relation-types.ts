@@ -35,7 +35,7 @@ export function createRelationType(ctx: ServiceContext, input: NewRelationType):
     const other = ctx.store.db.prepare('SELECT name FROM relation_types WHERE name = ? COLLATE NOCASE').get(name) as
       | { name: string }
       | undefined;
-    if (other) throw new AppError('DUPLICATE', `There is already a relation type "${other.name}".`);
+    if (other) throw new AppError('DUPLICATE', `There is already a relation type "${other.name}".`, { name: other.name });
     if (input.fromLabelId) getLabel(ctx, input.fromLabelId);
     if (input.toLabelId) getLabel(ctx, input.toLabelId);
     const id = ctx.newId();
@@ -66,6 +66,7 @@ export function deleteRelationType(
       throw new AppError(
         'IN_USE',
         `${n} relation${n === 1 ? ' is' : 's are'} of type "${type.name}". Pass deleteRelations: true to delete the type and them.`,
+        { count: n, what: 'type-relations', name: type.name },
       );
     }
     relationRows.deleteRelationsOfType(ctx.store.db, id);

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClaimRow, ClaimsQuery } from '../../../shared/schemas/claims';
 import { call, messageOf } from '../api';
 
-export const claimsPageSize = 200;
+const claimsPageSize = 200;
 
 export type ClaimsRequest = Omit<ClaimsQuery, 'offset' | 'limit'>;
 

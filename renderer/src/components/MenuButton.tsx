@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ShortcutCommand } from '../../../shared/shortcuts';
+import { keyShortcutProps, shortcutLabel } from '../shortcuts';
 
 export interface MenuItem {
   label: string;
-  /** Shown on the right, e.g. "Ctrl+O". */
-  shortcut?: string;
+  /** The command whose shortcut is shown on the right, e.g. "Ctrl+O". */
+  command?: ShortcutCommand;
   title?: string;
   run(): void;
 }
@@ -57,13 +59,14 @@ export function MenuButton({ label, items }: { label: string; items: readonly Me
               type="button"
               role="menuitem"
               title={item.title}
+              {...(item.command ? keyShortcutProps(item.command) : {})}
               onClick={() => {
                 setOpen(false);
                 item.run();
               }}
             >
               <span>{item.label}</span>
-              {item.shortcut && <kbd>{item.shortcut}</kbd>}
+              {item.command && <kbd>{shortcutLabel(item.command)}</kbd>}
             </button>
           ))}
         </div>

@@ -1,6 +1,7 @@
 import type { DocumentSummary } from '../../../shared/schemas/library';
 import type { Label } from '../../../shared/schemas/schema';
 import { LabelCounts } from '../components/LabelCounts';
+import { shortcutLabel } from '../shortcuts';
 
 interface LibraryProps {
   documents: readonly DocumentSummary[] | null;
@@ -18,8 +19,8 @@ export function Library({ documents, labels, onOpen, onImport, onDetails }: Libr
         <div className="empty-state">
           <h1>Your library is empty</h1>
           <p>
-            Import web pages (HTML), PDFs, Word files (DOCX), text and Markdown from the <em>Import</em> menu: files (Ctrl+O), a
-            whole folder (Ctrl+Shift+O) or the clipboard (Ctrl+Shift+V). Or drop files and folders anywhere on this window.
+            Import web pages (HTML), PDFs, Word files (DOCX), text and Markdown from the <em>Import</em> menu: files ({shortcutLabel('import')}), a
+            whole folder ({shortcutLabel('import-folder')}) or the clipboard ({shortcutLabel('import-clipboard')}). Or drop files and folders anywhere on this window.
           </p>
           <button type="button" className="primary" onClick={onImport}>
             Import reports…

@@ -1,8 +1,11 @@
 // Decisions the schema editor asks for before it changes data: what happens to a label's
 // annotations, to the values of removed options, and what a schema import did.
 import { useState } from 'react';
-import type { Label, SchemaImportOutcome } from '../../../shared/schemas/schema';
+import type { Label } from '../../../shared/schemas/schema';
+import type { InUseDetails } from '../../../shared/errors';
+import type { SchemaImportOutcome } from '../../../shared/schemas/schema';
 import { Modal } from '../components/Modal';
+import { inUseText } from './in-use';
 
 export type LabelDeletion = { annotations?: 'delete' | 'relabel'; relabelTo?: string };
 
@@ -82,14 +85,15 @@ export function RenameOptionsDialog({
   attributeName,
   removed,
   kept,
-  message,
+  inUse,
   onConfirm,
   onClose,
 }: {
   attributeName: string;
   removed: readonly string[];
   kept: readonly string[];
-  message: string;
+  /** What still uses the removed options. */
+  inUse: InUseDetails;
   onConfirm(renames: Record<string, string>): void;
   onClose(): void;
 }) {
@@ -102,7 +106,7 @@ export function RenameOptionsDialog({
           onConfirm(choice);
         }}
       >
-        <p>{message.replace(/ Keep it, or map it.*$/, '')}</p>
+        <p>{inUseText(inUse)}</p>
         {kept.length === 0 ? (
           <p>Keep at least one option to move the values to.</p>
         ) : (

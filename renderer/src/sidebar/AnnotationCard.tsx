@@ -1,26 +1,20 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import type { AttributeValue, AttributeValues, Label, LabelAttribute } from '../../../shared/schemas/schema';
-import type { Relation } from '../../../shared/schemas/annotate';
+import type { Label } from '../../../shared/schemas/schema';
+import type { AttributeValues, LabelAttribute } from '../../../shared/schemas/schema';
 import type { PlaceSummary } from '../state/useAnalysis';
 import { isPending } from '../state/useAnnotations';
 import { AttributeFields } from './AttributeFields';
 import { CardLinks, type CardLink } from './CardLinks';
 import type { ReaderAnnotation } from '../state/reader-annotation';
+import type { ReaderCommands } from './reader-commands';
 
 interface AnnotationCardProps {
   annotation: ReaderAnnotation;
   labels: readonly Label[];
   selected: boolean;
-  onSelect(annotation: ReaderAnnotation): void;
-  onRelabel(annotation: ReaderAnnotation, labelId: string): void;
-  onDelete(annotation: ReaderAnnotation): void;
-  onNote(annotation: ReaderAnnotation, note: string, mergeWithLast: boolean): Promise<void>;
   /** What the analysis adds to this card: attributes of its label, links, place. */
   details: CardDetails;
-  onAttribute(annotation: ReaderAnnotation, attribute: LabelAttribute, value: AttributeValue | null, previous: AttributeValue | null): void;
-  onLink(annotation: ReaderAnnotation): void;
-  onUnlink(relation: Relation): void;
-  onPlace(annotation: ReaderAnnotation): void;
+  commands: ReaderCommands;
 }
 
 export interface CardDetails {
@@ -36,7 +30,7 @@ export interface CardDetails {
 const noteSaveDelayMs = 700;
 
 export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCardProps) {
-  const { annotation, labels, selected, details } = props;
+  const { annotation, labels, selected, details, commands } = props;
   const label = labels.find((l) => l.id === annotation.labelId);
   const pending = isPending(annotation);
   const [draft, setDraft] = useState(annotation.note);
@@ -51,7 +45,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   const save = async (value: string) => {
     clearTimeout(timer.current);
     if (value === annotation.note) return;
-    await props.onNote(annotation, value, true);
+    await commands.setNote(annotation, value, true);
     setSaving('saved');
   };
 
@@ -69,7 +63,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           disabled={pending}
           aria-label="Label"
           value={annotation.labelId}
-          onChange={(event) => props.onRelabel(annotation, event.target.value)}
+          onChange={(event) => commands.relabel(annotation, event.target.value)}
         >
           {labels.map((l) => (
             <option key={l.id} value={l.id}>
@@ -77,21 +71,21 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
             </option>
           ))}
         </select>
-        <button type="button" className="small" disabled={pending} onClick={() => props.onLink(annotation)} title="Link this annotation to another (L)">
+        <button type="button" className="small" disabled={pending} onClick={() => commands.startLink(annotation)} title="Link this annotation to another (L)">
           Link…
         </button>
-        <button type="button" className="icon-button" disabled={pending} aria-label="Delete annotation" title="Delete (Del)" onClick={() => props.onDelete(annotation)}>
+        <button type="button" className="icon-button" disabled={pending} aria-label="Delete annotation" title="Delete (Del)" onClick={() => commands.remove(annotation)}>
           🗑
         </button>
       </div>
-      <button type="button" className="quote" onClick={() => props.onSelect(annotation)} title="Show in the text">
+      <button type="button" className="quote" onClick={() => commands.reveal(annotation)} title="Show in the text">
         “{annotation.quote}”
       </button>
       <AttributeFields
         attributes={details.attributes}
         values={details.values}
         disabled={pending}
-        onChange={(attribute, value, previous) => props.onAttribute(annotation, attribute, value, previous)}
+        onChange={(attribute, value, previous) => commands.setAttribute(annotation, attribute, value, previous)}
       />
       {details.offersPlace && (
         <div className="place-line">
@@ -103,12 +97,12 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           ) : (
             <span className="place-name unresolved">No place chosen</span>
           )}
-          <button type="button" className="small" disabled={pending} onClick={() => props.onPlace(annotation)}>
+          <button type="button" className="small" disabled={pending} onClick={() => commands.choosePlace(annotation)}>
             {details.place ? 'Change place…' : 'Resolve place…'}
           </button>
         </div>
       )}
-      <CardLinks links={details.links} disabled={pending} onReveal={props.onSelect} onUnlink={props.onUnlink} />
+      <CardLinks links={details.links} disabled={pending} onReveal={commands.reveal} onUnlink={commands.unlink} />
       <label className="note">
         <span className="visually-hidden">Note</span>
         <textarea

@@ -1,27 +1,19 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
-import type { AttributeValue, Label, LabelAttribute } from '../../../shared/schemas/schema';
-import type { Relation } from '../../../shared/schemas/annotate';
+import type { Label } from '../../../shared/schemas/schema';
 import type { Analysis } from '../state/useAnalysis';
 import { AnnotationCard } from './AnnotationCard';
 import { cardDetails } from './card-details';
 import type { ReaderAnnotation } from '../state/reader-annotation';
+import type { ReaderCommands } from './reader-commands';
 
 interface SidebarProps {
   annotations: readonly ReaderAnnotation[];
   labels: readonly Label[];
   hiddenLabels: ReadonlySet<string>;
   selectedId: string | null;
-  onToggleLabel(labelId: string): void;
-  onSelect(annotation: ReaderAnnotation): void;
-  onRelabel(annotation: ReaderAnnotation, labelId: string): void;
-  onDelete(annotation: ReaderAnnotation): void;
-  onNote(annotation: ReaderAnnotation, note: string, mergeWithLast: boolean): Promise<void>;
   analysis: Analysis;
-  onAttribute(annotation: ReaderAnnotation, attribute: LabelAttribute, value: AttributeValue | null, previous: AttributeValue | null): void;
-  onLink(annotation: ReaderAnnotation): void;
-  onUnlink(relation: Relation): void;
-  onPlace(annotation: ReaderAnnotation): void;
+  commands: ReaderCommands;
 }
 
 /** The document's annotations in reading order; a long list renders only what is in view. */
@@ -70,7 +62,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
                 type="button"
                 className={`filter-chip${on ? ' on' : ''}`}
                 aria-pressed={on}
-                onClick={() => props.onToggleLabel(label.id)}
+                onClick={() => props.commands.toggleLabel(label.id)}
                 title={on ? `Hide ${label.name} annotations in this list` : `Show ${label.name} annotations`}
               >
                 <span className="swatch" style={{ background: label.color }} aria-hidden="true" />
@@ -104,15 +96,8 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
                     annotation={annotation}
                     labels={labels}
                     selected={annotation.id === selectedId}
-                    onSelect={props.onSelect}
-                    onRelabel={props.onRelabel}
-                    onDelete={props.onDelete}
-                    onNote={props.onNote}
                     details={cardDetails(annotation, props.analysis, byId)}
-                    onAttribute={props.onAttribute}
-                    onLink={props.onLink}
-                    onUnlink={props.onUnlink}
-                    onPlace={props.onPlace}
+                    commands={props.commands}
                   />
                 </div>
               );

@@ -1,8 +1,29 @@
 // Undo and redo of annotation edits. Each step knows how to undo and redo itself through the
 // API; a step whose call fails stays where it was, so history never claims what did not happen.
 
+/** What a step changed: code branches on this, never on the words shown. */
+export type UndoKind = 'tag' | 'delete' | 'relabel' | 'note' | 'attribute' | 'link' | 'unlink' | 'place' | 'place-removal';
+
+/** How each kind of step is named in "Undid …" / "Redid …". */
+export const undoStepNames: Record<UndoKind, string> = {
+  tag: 'tagging',
+  delete: 'deletion',
+  relabel: 'label change',
+  note: 'note edit',
+  attribute: 'attribute change',
+  link: 'link',
+  unlink: 'unlink',
+  place: 'place',
+  'place-removal': 'place removal',
+};
+
+/** Undoing or redoing these adds or removes an annotation, and with it its values, links and place. */
+export function changesAnnotationSet(kind: UndoKind): boolean {
+  return kind === 'tag' || kind === 'delete';
+}
+
 export interface UndoStep {
-  description: string;
+  kind: UndoKind;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
@@ -24,14 +45,6 @@ export class UndoHistory {
 
   get last(): UndoStep | undefined {
     return this.done[this.done.length - 1];
-  }
-
-  canUndo(): boolean {
-    return this.done.length > 0;
-  }
-
-  canRedo(): boolean {
-    return this.undone.length > 0;
   }
 
   /** Returns the step undone, or null when there was nothing to undo. */

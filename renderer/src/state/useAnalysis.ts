@@ -80,7 +80,7 @@ export function useAnalysis(documentId: string, onError: (error: unknown) => voi
       async setAttribute(annotationId: string, attributeId: string, value: AttributeValue | null, previous: AttributeValue | null) {
         await setValues(annotationId, { [attributeId]: value });
         history.push({
-          description: 'attribute change',
+          kind: 'attribute',
           undo: () => setValues(annotationId, { [attributeId]: previous }),
           redo: () => setValues(annotationId, { [attributeId]: value }),
         });
@@ -89,7 +89,7 @@ export function useAnalysis(documentId: string, onError: (error: unknown) => voi
         const relation = await call('relations.create', { typeId, fromId, toId });
         putRelation(relation);
         history.push({
-          description: 'link',
+          kind: 'link',
           undo: async () => dropRelation((await call('relations.delete', { id: relation.id })).id),
           redo: async () => putRelation(await call('relations.restore', relation)),
         });
@@ -99,7 +99,7 @@ export function useAnalysis(documentId: string, onError: (error: unknown) => voi
         const deleted = await call('relations.delete', { id: relation.id });
         dropRelation(deleted.id);
         history.push({
-          description: 'unlink',
+          kind: 'unlink',
           undo: async () => putRelation(await call('relations.restore', deleted)),
           redo: async () => dropRelation((await call('relations.delete', { id: deleted.id })).id),
         });
@@ -116,7 +116,7 @@ export function useAnalysis(documentId: string, onError: (error: unknown) => voi
           }
         };
         history.push({
-          description: 'place',
+          kind: 'place',
           undo: restorePrevious,
           redo: async () => putPlace(place.annotationId, await call('places.restore', place)),
         });
@@ -126,7 +126,7 @@ export function useAnalysis(documentId: string, onError: (error: unknown) => voi
         if (!cleared) return;
         putPlace(annotationId, null);
         history.push({
-          description: 'place removal',
+          kind: 'place-removal',
           undo: async () => putPlace(annotationId, await call('places.restore', cleared)),
           redo: async () => {
             await call('places.clear', { annotationId });

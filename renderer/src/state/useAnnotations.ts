@@ -75,7 +75,7 @@ export function useAnnotations(documentId: string, initial: readonly ReaderAnnot
         // Redo puts back what undo took away, including anything added to it in between.
         let removed: AnnotationSnapshot = created;
         history.push({
-          description: 'tagging',
+          kind: 'tag',
           undo: async () => {
             removed = await call('annotations.delete', { id: created.id });
             drop(removed.id);
@@ -89,7 +89,7 @@ export function useAnnotations(documentId: string, initial: readonly ReaderAnnot
         const deleted = await call('annotations.delete', { id: annotation.id });
         drop(deleted.id);
         history.push({
-          description: 'deletion',
+          kind: 'delete',
           undo: async () => put(await call('annotations.restore', deleted)),
           redo: async () => drop((await call('annotations.delete', { id: deleted.id })).id),
         });
@@ -100,7 +100,7 @@ export function useAnnotations(documentId: string, initial: readonly ReaderAnnot
         if (from === labelId) return;
         await update(annotation.id, { labelId });
         history.push({
-          description: 'label change',
+          kind: 'relabel',
           undo: () => update(annotation.id, { labelId: from }),
           redo: () => update(annotation.id, { labelId }),
         });
@@ -112,7 +112,7 @@ export function useAnnotations(documentId: string, initial: readonly ReaderAnnot
         const from = merging ? previous.from : annotation.note;
         await update(annotation.id, { note });
         const step: UndoStep = {
-          description: 'note edit',
+          kind: 'note',
           undo: () => update(annotation.id, { note: from }),
           redo: () => update(annotation.id, { note }),
         };

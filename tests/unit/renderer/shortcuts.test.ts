@@ -1,0 +1,68 @@
+// The one shortcut table: keys matched from it, shown from it (⌘ on macOS, Ctrl elsewhere), and
+// the same chords as the menu's accelerators.
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { buildMenuTemplate } from '../../../electron/shell/menu-template';
+import { ariaKeyShortcuts, commandOf, formatChord, shortcutText, shortcuts, type KeyPress } from '../../../shared/shortcuts';
+
+const press = (key: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...modifiers });
+
+describe('formatChord', () => {
+  it('writes Ctrl+Shift+KEY outside macOS and ⇧⌘KEY on macOS', () => {
+    expect(formatChord({ key: 'o', shift: false }, false)).toBe('Ctrl+O');
+    expect(formatChord({ key: 'v', shift: true }, false)).toBe('Ctrl+Shift+V');
+    expect(formatChord({ key: 'o', shift: false }, true)).toBe('⌘O');
+    expect(formatChord({ key: 'z', shift: true }, true)).toBe('⇧⌘Z');
+  });
+
+  it('lists other chords of a command after its own', () => {
+    expect(shortcutText('show-library', false)).toBe('Ctrl+1 or Ctrl+L');
+    expect(shortcutText('show-library', true)).toBe('⌘1 or ⌘L');
+    expect(shortcutText('import-annotations', false)).toBe('');
+    expect(ariaKeyShortcuts('redo', false)).toBe('Control+Shift+Z Control+Y');
+    expect(ariaKeyShortcuts('import', true)).toBe('Meta+O');
+    expect(ariaKeyShortcuts('export-csv', false)).toBeUndefined();
+  });
+});
+
+describe('commandOf', () => {
+  it('matches Ctrl or Cmd with the exact Shift state', () => {
+    expect(commandOf(press('o', { ctrlKey: true }))).toBe('import');
+    expect(commandOf(press('O', { metaKey: true, shiftKey: true }))).toBe('import-folder');
+    expect(commandOf(press('V', { ctrlKey: true, shiftKey: true }))).toBe('import-clipboard');
+    expect(commandOf(press('z', { ctrlKey: true, shiftKey: true }))).toBe('redo');
+    expect(commandOf(press('y', { ctrlKey: true }))).toBe('redo');
+    expect(commandOf(press('l', { metaKey: true }))).toBe('show-library');
+    expect(commandOf(press('e', { ctrlKey: true, shiftKey: true }))).toBeNull();
+  });
+
+  it('ignores keys without Ctrl or Cmd, and with Alt', () => {
+    expect(commandOf(press('o'))).toBeNull();
+    expect(commandOf(press('1', { shiftKey: true }))).toBeNull();
+    expect(commandOf(press('z', { ctrlKey: true, altKey: true }))).toBeNull();
+  });
+});
+
+describe('the table', () => {
+  it('gives each chord to one command only', () => {
+    const chords = shortcuts.flatMap((s) => [s.chord, ...(s.also ?? [])]).map((c) => `${c.shift}:${c.key}`);
+    expect(new Set(chords).size).toBe(chords.length);
+  });
+
+  it('writes each accelerator for the same chord', () => {
+    for (const s of shortcuts) {
+      expect(s.accelerator).toBe(`${s.chord.shift ? 'Shift+' : ''}CmdOrCtrl+${s.chord.key.toUpperCase()}`);
+    }
+  });
+
+  it('is what the application menu shows', () => {
+    const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+      items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
+    const items = flatten(buildMenuTemplate(false, true, { send: () => undefined, about: () => undefined }));
+    const withAccelerator = items.filter((i) => i.accelerator);
+    expect(withAccelerator.length).toBeGreaterThan(5);
+    for (const item of withAccelerator) {
+      expect(shortcuts.find((s) => s.command === item.id)?.accelerator).toBe(item.accelerator);
+    }
+  });
+});

@@ -1,0 +1,85 @@
+// The undo history: steps move between done and undone only when their call succeeds.
+import { describe, expect, it } from 'vitest';
+import { UndoHistory, changesAnnotationSet, historyFor, undoStepNames, type UndoKind, type UndoStep } from '../../../renderer/src/state/undo-history';
+
+function counter(kind: UndoKind = 'note') {
+  const log: string[] = [];
+  const step = (name: string): UndoStep => ({
+    kind,
+    undo: async () => void log.push(`undo ${name}`),
+    redo: async () => void log.push(`redo ${name}`),
+  });
+  return { log, step };
+}
+
+describe('UndoHistory', () => {
+  it('undoes newest first and redoes in the opposite order', async () => {
+    const history = new UndoHistory();
+    const { log, step } = counter();
+    const one = step('one');
+    const two = step('two');
+    history.push(one);
+    history.push(two);
+    expect(await history.undo()).toBe(two);
+    expect(await history.undo()).toBe(one);
+    expect(await history.undo()).toBeNull();
+    expect(await history.redo()).toBe(one);
+    expect(log).toEqual(['undo two', 'undo one', 'redo one']);
+    expect(history.last).toBe(one);
+  });
+
+  it('forgets what was undone once a new step is pushed', async () => {
+    const history = new UndoHistory();
+    const { step } = counter();
+    history.push(step('one'));
+    await history.undo();
+    history.push(step('two'));
+    expect(await history.redo()).toBeNull();
+  });
+
+  it('keeps a step in place when its undo fails', async () => {
+    const history = new UndoHistory();
+    const failing: UndoStep = { kind: 'tag', undo: () => Promise.reject(new Error('offline')), redo: async () => undefined };
+    history.push(failing);
+    await expect(history.undo()).rejects.toThrow('offline');
+    expect(history.last).toBe(failing);
+    expect(await history.redo()).toBeNull();
+  });
+
+  it('ignores an undo asked for while another is running', async () => {
+    const history = new UndoHistory();
+    let release!: () => void;
+    const slow: UndoStep = { kind: 'delete', undo: () => new Promise<void>((r) => (release = r)), redo: async () => undefined };
+    history.push({ kind: 'note', undo: async () => undefined, redo: async () => undefined });
+    history.push(slow);
+    const first = history.undo();
+    expect(await history.undo()).toBeNull();
+    release();
+    expect(await first).toBe(slow);
+  });
+
+  it('replaces the newest step, to merge edits of one note', () => {
+    const history = new UndoHistory();
+    const { step } = counter();
+    history.push(step('typed'));
+    const merged = step('typed more');
+    history.replaceLast(merged);
+    expect(history.last).toBe(merged);
+  });
+});
+
+describe('undo step kinds', () => {
+  it('name every kind for the notice, and say which change the set of annotations', () => {
+    expect(undoStepNames.tag).toBe('tagging');
+    expect(undoStepNames['place-removal']).toBe('place removal');
+    const changing = (Object.keys(undoStepNames) as UndoKind[]).filter(changesAnnotationSet);
+    expect(changing.sort()).toEqual(['delete', 'tag']);
+  });
+});
+
+describe('historyFor', () => {
+  it('keeps one history per document', () => {
+    expect(historyFor('doc-a')).toBe(historyFor('doc-a'));
+    expect(historyFor('doc-a')).not.toBe(historyFor('doc-b'));
+  });
+});

@@ -1,0 +1,65 @@
+// Word boundaries: snapping a mouse selection to whole words and moving by word.
+import { describe, expect, it } from 'vitest';
+import { isWordChar, nextWord, previousWord, snapToWords } from '../../../renderer/src/reader/words';
+
+const snapped = (text: string, start: number, end: number) => {
+  const r = snapToWords(text, start, end);
+  return text.slice(r.start, r.end);
+};
+
+describe('snapToWords', () => {
+  const text = 'The mayor’s well-known claim: 12 dead.';
+
+  it('widens a selection that starts and ends inside words', () => {
+    expect(snapped(text, text.indexOf('ayor'), text.indexOf('ell') + 2)).toBe('mayor’s well-known');
+  });
+
+  it('trims white space and leaves punctuation outside', () => {
+    expect(snapped(text, text.indexOf(' claim'), text.indexOf(':') + 2)).toBe('claim:');
+    expect(snapped(text, text.indexOf('12') - 1, text.indexOf('dead') + 2)).toBe('12 dead');
+  });
+
+  it('does not keep a hyphen or apostrophe at the edges', () => {
+    const t = "-'quoted'-";
+    expect(snapped(t, 0, t.length)).toBe('quoted');
+  });
+
+  it('keeps emoji with their modifiers whole', () => {
+    const t = 'hi 👍🏽 there';
+    expect(snapped(t, 3, 5)).toBe('👍🏽');
+  });
+
+  it('returns an empty range for white space only', () => {
+    const r = snapToWords('a   b', 1, 4);
+    expect(r.end - r.start).toBe(0);
+  });
+});
+
+describe('nextWord and previousWord', () => {
+  const text = 'one, two  three';
+
+  it('find the word at or after an offset', () => {
+    expect(nextWord(text, 0)).toEqual({ start: 0, end: 3 });
+    expect(nextWord(text, 3)).toEqual({ start: 5, end: 8 });
+    expect(nextWord(text, text.length)).toBeNull();
+  });
+
+  it('find the word ending at or before an offset', () => {
+    expect(previousWord(text, text.length)).toEqual({ start: 10, end: 15 });
+    expect(previousWord(text, 9)).toEqual({ start: 5, end: 8 });
+    expect(previousWord(text, 0)).toBeNull();
+  });
+
+  it('step over surrogate pairs whole', () => {
+    const t = '𝔸𝔹 x';
+    expect(nextWord(t, 0)).toEqual({ start: 0, end: 4 });
+    expect(previousWord(t, 4)).toEqual({ start: 0, end: 4 });
+  });
+});
+
+describe('isWordChar', () => {
+  it('counts letters, digits and marks, not spaces or punctuation', () => {
+    expect(['a', 'é', '7', 'ж', '_'].every(isWordChar)).toBe(true);
+    expect([' ', ',', '.', '', '“'].some(isWordChar)).toBe(false);
+  });
+});
