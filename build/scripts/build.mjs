@@ -27,8 +27,9 @@ await Promise.all([
   // A sandboxed preload may require only 'electron'; everything else is bundled in.
   build({ ...node, entryPoints: [path.join(root, 'electron/shell/preload.ts')], outfile: path.join(out, 'electron/preload.js') }),
   build({ ...node, entryPoints: [path.join(root, 'electron/cli.ts')], outfile: path.join(out, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
-  // The import worker (worker_threads) beside main.js; its parsers (jsdom, pdfjs-dist, mammoth,
-  // yauzl) are runtime dependencies loaded from node_modules.
+  // The import worker (worker_threads) beside main.js. It bundles no package: its parsers
+  // (jsdom, @mozilla/readability, pdfjs-dist, mammoth, yauzl, marked, entities) load from
+  // node_modules, so each is a `dependency` (tests/ship checks every one from a production tree).
   build({ ...node, packages: 'external', entryPoints: [path.join(root, 'electron/services/importers/worker-entry.ts')], outfile: path.join(out, 'electron/import-worker.js') }),
   build({
     ...common,

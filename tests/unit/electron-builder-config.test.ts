@@ -68,7 +68,7 @@ describe('electron-builder config', () => {
       dependencies: Record<string, string>;
     };
     expect(pkg.main).toBe('dist/electron/main.js');
-    // The one native dependency; everything else is bundled into dist/ by esbuild.
+    // The native dependency; the others are what the import worker loads (tests/ship checks them all).
     expect(Object.keys(pkg.dependencies)).toContain('better-sqlite3');
   });
 
