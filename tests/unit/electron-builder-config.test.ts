@@ -19,6 +19,7 @@ interface BuilderConfig {
   asarUnpack: string[];
   npmRebuild: boolean;
   extraResources: { from: string; to: string }[];
+  electronFuses: Record<string, boolean>;
   linux: { target: Target[] };
   win: { target: Target[] };
   mac: { target: Target[] };
@@ -60,6 +61,18 @@ describe('electron-builder config', () => {
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
     expect(config.extraResources).toContainEqual({ from: '.native/electron/better_sqlite3.node', to: 'native/better_sqlite3.node' });
     expect(config.files).toEqual(expect.arrayContaining(['dist/**/*', 'package.json']));
+  });
+
+  it('keeps the fuses that close Node-level doors in the packaged app', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 
   it('runs the built main bundle', () => {
