@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers';
 
 const repo = path.resolve(__dirname, '../..');
@@ -44,6 +44,11 @@ function setup() {
     ok<{ id: string }>(db, ['annotate', doc!.id, '--label', label, '--quote', quote]).id;
   return { dir, db, annotate };
 }
+
+// These tests block on one child process after another; between tests the vitest worker gets a
+// turn of its event loop (setImmediate runs after pending messages), so its calls to the runner
+// are answered before their 60 s timeout even when a loaded machine makes a file take minutes.
+afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 describe('cli analysis', () => {
   it('relates, sets attributes and refuses bad values and relations with nothing changed', () => {

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers';
 
 const repo = path.resolve(__dirname, '../..');
@@ -29,6 +29,11 @@ beforeAll(() => {
   const built = spawnSync(process.execPath, [path.join(repo, 'build/scripts/build.mjs')], { encoding: 'utf8' });
   expect(built.status).toBe(0);
 }, 120_000);
+
+// These tests block on one child process after another; between tests the vitest worker gets a
+// turn of its event loop (setImmediate runs after pending messages), so its calls to the runner
+// are answered before their 60 s timeout even when a loaded machine makes a file take minutes.
+afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 describe('glossa command', () => {
   it('is package.json\'s bin, an executable script with a node shebang', () => {

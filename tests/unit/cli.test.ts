@@ -2,7 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers';
 
 const repo = path.resolve(__dirname, '../..');
@@ -38,6 +38,11 @@ const report = [
   'Zoe\u0308 Haddad said the rebels held the bridge. The rebels denied it.',
   '',
 ].join('\r\n');
+
+// These tests block on one child process after another; between tests the vitest worker gets a
+// turn of its event loop (setImmediate runs after pending messages), so its calls to the runner
+// are answered before their 60 s timeout even when a loaded machine makes a file take minutes.
+afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 describe('cli', () => {
   it('imports, lists, annotates by quote and exports JSONL that Python slices correctly', () => {
