@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
 import type { AttributeValue } from '../shared/schemas/schema';
+import { RawOutput, readStdin } from './cli-io';
 import type { Core } from './core';
 import { getAnnotation } from './services/annotate/annotations';
 import { setValues } from './services/annotate/attribute-values';
@@ -15,16 +16,22 @@ import { listAttributes } from './services/schema/attributes';
 import { findRelationType, listRelationTypes } from './services/schema/relation-types';
 import { importSchema, schemaJson } from './services/schema/schema-file';
 
-export const analysisUsage = `  relate <fromAnnotationId> <toAnnotationId> --type TYPE
+/** Each analysis command's usage, as `glossa <command> --help` prints it. */
+export const analysisCommandUsage: Readonly<Record<string, string>> = {
+  relate: `  relate <fromAnnotationId> <toAnnotationId> --type TYPE
                                           Link two annotations of a document ("attributed to",
-                                          "located at", or another relation type).
-  set <annotationId> --attr NAME=VALUE [--attr ...]
+                                          "located at", or another relation type).`,
+  set: `  set <annotationId> --attr NAME=VALUE [--attr ...]
                                           Set attribute values (empty VALUE clears; a multi-choice
-                                          takes VALUE1,VALUE2).
-  places <annotationId> [--query TEXT]    Ranked gazetteer candidates for a Location span.
-  resolve <annotationId> (--geonameid N | --key KEY | --lat X --lon Y [--name TEXT])
-                                          Resolve the span to a place (negative numbers: --lat=-33.9).
-  schema export FILE | schema import FILE Write the label schema as JSON, or merge one in.`;
+                                          takes VALUE1,VALUE2).`,
+  places: `  places <annotationId> [--query TEXT]    Ranked gazetteer candidates for a Location span.`,
+  resolve: `  resolve <annotationId> (--geonameid N | --key KEY | --lat X --lon Y [--name TEXT])
+                                          Resolve the span to a place (negative numbers: --lat=-33.9).`,
+  schema: `  schema export FILE | schema import FILE Write the label schema as JSON (FILE - for standard
+                                          output), or merge one in.`,
+};
+
+export const analysisUsage = Object.values(analysisCommandUsage).join('\n');
 
 export const analysisOptions = {
   type: { type: 'string' },
@@ -156,10 +163,12 @@ function runSchema(core: Core, invocation: AnalysisInvocation): unknown {
   const [action, file] = positionals(invocation, ['export or import', 'a file']) as [string, string];
   const target = path.resolve(file);
   if (action === 'export') {
+    if (file === '-') return new RawOutput(schemaJson(core.ctx));
     writeFileAtomic(target, [schemaJson(core.ctx)]);
     return { path: target };
   }
   if (action === 'import') {
+    if (file === '-') return importSchema(core.ctx, readStdin().toString('utf8'));
     let json: string;
     try {
       json = fs.readFileSync(target, 'utf8');

@@ -1,13 +1,18 @@
 // Glossa on the command line: the same services over the same store, without Electron.
-//   npm run cli -- <command> [options] --db PATH
+//   glossa <command> [options] --db PATH      (from source: npm run cli -- <command> ...)
+// dist/cli.js is a small launcher (cli-entry.ts) that answers --version itself and loads this
+// file's build, dist/cli-app.js, for everything else.
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import packageJson from '../package.json';
 import type { AppEvent } from '../shared/contract';
 import { AppError } from '../shared/errors';
-import { datasetFormatIds, datasetFormatTable, importableFormatIds, reportExtensions } from '../shared/formats';
+import { datasetFormatIds, datasetFormatTable, importableFormatIds } from '../shared/formats';
 import { AnnotationImportFormat, DatasetFormat } from '../shared/schemas/datasets';
-import { AnalysisUsageError, analysisOptions, analysisOptionsByCommand, analysisUsage, checkAnalysisUsage, runAnalysisCommand } from './cli-analysis';
+import { AnalysisUsageError, analysisOptions, analysisOptionsByCommand, checkAnalysisUsage, runAnalysisCommand } from './cli-analysis';
+import { RawOutput, UsageError, existingStore, exitCodes, importExitCode, readStdin, scratchFolder, writeFailure, writeStdout } from './cli-io';
+import { commandHelp, commands, createsStore, usage } from './cli-usage';
 import { startCore, type Core } from './core';
 import type { DialogPort } from './services/context';
 import { createAnnotation } from './services/annotate/annotations';
@@ -16,49 +21,6 @@ import { exportDataset } from './services/datasets/export';
 import { importAnnotations } from './services/datasets/import';
 import { importPaths } from './services/library/import-jobs';
 import { findLabel, listLabels } from './services/schema/labels';
-
-/** "a, b (PATH is a folder), c": format names for the usage text. */
-function formatNames(ids: readonly (keyof typeof datasetFormatTable)[]): string {
-  return ids.map((id) => (datasetFormatTable[id].target === 'folder' ? `${id} (PATH is a folder)` : id)).join(', ');
-}
-
-/** Words wrapped to the usage text's second column. */
-function column(text: string, indent = 42, width = 94): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && indent + line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return [...lines, line].join('\n' + ' '.repeat(indent));
-}
-
-const reportList = reportExtensions.map((e) => `.${e}`);
-
-const usage = `Usage: npm run cli -- <command> [options] [--db PATH]
-
-Commands:
-  import <file or folder...> [--json]     ${column(`Import ${reportList.slice(0, -1).join(', ')} and ${reportList.at(-1)} files; folders are imported recursively. Prints {imported, duplicates, failed, skipped}.`)}
-  docs                                    List the documents.
-  annotate <docId> --label NAME --quote TEXT [--nth N] [--note TEXT]
-                                          Tag the N-th (1-based) exact occurrence of TEXT.
-  export --format NAME [--doc ID] [--labels A,B] [--utf16] --out PATH
-                                          ${column(`Export the corpus (or one document), atomically. NAME: ${formatNames(datasetFormatIds)}.`)}
-  import-annotations --format NAME [--create-labels] PATH
-                                          ${column(`Import documents with their annotations. NAME: ${formatNames(importableFormatIds)}. Prints what was imported and what could not be anchored.`)}
-${analysisUsage}
-
-Options:
-  --db PATH    The Glossa store (default: the GLOSSA_DB environment variable).
-  --help       Show this help.
-
-Output is JSON on stdout. Errors go to stderr; the exit code is 1 for a failed command
-and 2 for a usage error.`;
-
-/** A mistake in how the command was called (exit code 2). */
-class UsageError extends Error {}
 
 const options = {
   db: { type: 'string' },
@@ -74,14 +36,18 @@ const options = {
   utf16: { type: 'boolean' },
   'create-labels': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
   ...analysisOptions,
 } as const;
 
 type OptionName = keyof typeof options;
 type Values = { [K in OptionName]?: (typeof options)[K]['type'] extends 'boolean' ? boolean : string };
 
+/** Options every command takes. */
+const globalOptions: readonly OptionName[] = ['db', 'json', 'help'];
+
 const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
-  import: ['json'],
+  import: [],
   docs: [],
   annotate: ['label', 'quote', 'nth', 'note'],
   export: ['format', 'doc', 'out', 'labels', 'utf16'],
@@ -102,7 +68,9 @@ interface Invocation {
   values: Values;
 }
 
-function parse(argv: string[]): Invocation | 'help' {
+type Parsed = Invocation | { help: string } | 'version';
+
+function parse(argv: string[]): Parsed {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
@@ -111,12 +79,13 @@ function parse(argv: string[]): Invocation | 'help' {
   }
   const values = parsed.values as Values;
   const [command, ...args] = parsed.positionals;
-  if (values.help) return 'help';
+  if (values.version) return 'version';
+  if (values.help) return { help: command !== undefined && commands.includes(command) ? commandHelp(command) : usage() };
   if (command === undefined) throw new UsageError('No command given.');
   const allowed = optionsByCommand[command];
   if (!allowed) throw new UsageError(`Unknown command "${command}".`);
   for (const name of Object.keys(values) as OptionName[]) {
-    if (name !== 'db' && !allowed.includes(name)) throw new UsageError(`--${name} does not apply to ${command}.`);
+    if (!globalOptions.includes(name) && !allowed.includes(name)) throw new UsageError(`--${name} does not apply to ${command}.`);
   }
   return { command, args, values };
 }
@@ -156,19 +125,19 @@ function labelNames(core: Core): Map<string, string> {
   return new Map(listLabels(core.ctx).map((l) => [l.id, l.name]));
 }
 
-async function runImport(core: Core, invocation: Invocation): Promise<{ output: unknown; failed: boolean }> {
+async function runImport(core: Core, invocation: Invocation): Promise<Outcome> {
   if (invocation.args.length === 0) throw new UsageError('import needs at least one file or folder.');
   const report = await importPaths(
     core.ctx,
     invocation.args.map((file) => path.resolve(file)),
   );
   const { imported, duplicates, failed, skipped } = report;
-  return { output: { imported, duplicates, failed, skipped }, failed: failed.length > 0 };
+  return { output: { imported, duplicates, failed, skipped }, exitCode: importExitCode(report) };
 }
 
-/** Import progress on stderr, when a person is watching. */
+/** Import progress on stderr, when a person is watching (not with --json). */
 function progressOnTerminal(event: AppEvent): void {
-  if (!process.stderr.isTTY || event.name !== 'progress' || event.payload.total === 0) return;
+  if (!process.stderr.isTTY || process.argv.includes('--json') || event.name !== 'progress' || event.payload.total === 0) return;
   const { done, total, current } = event.payload;
   process.stderr.write(`\r\x1b[K${done}/${total} ${current ?? ''}`.slice(0, (process.stderr.columns || 80) + 4));
   if (done === total) process.stderr.write('\n');
@@ -224,78 +193,133 @@ function runAnnotate(core: Core, invocation: Invocation): unknown {
   return { ...annotation, label: label.name };
 }
 
-function runExport(core: Core, invocation: Invocation): unknown {
-  noArgs(invocation);
+function exportOptions(invocation: Invocation) {
   const { values } = invocation;
   const format = DatasetFormat.safeParse(required(values, 'format'));
   if (!format.success) throw new UsageError(`--format must be one of ${datasetFormatIds.join(', ')} (got "${values.format}").`);
-  const out = path.resolve(required(values, 'out'));
+  const out = required(values, 'out');
+  if (out === '-' && datasetFormatTable[format.data].target === 'folder') throw new UsageError('brat writes a folder, which cannot go to standard output: pass --out FOLDER.');
   const labels = values.labels?.split(',').map((l) => l.trim()).filter((l) => l !== '');
-  const counts = exportDataset(
-    core.ctx,
-    { format: format.data, documentId: values.doc, labels: labels?.length ? labels : undefined, offsetUnit: values.utf16 ? 'utf16' : undefined },
-    out,
-  );
-  return { path: out, ...counts };
+  const request = { format: format.data, documentId: values.doc, labels: labels?.length ? labels : undefined, offsetUnit: values.utf16 ? ('utf16' as const) : undefined };
+  return { request, out };
 }
 
-function runImportAnnotations(core: Core, invocation: Invocation): unknown {
+function runExport(core: Core, invocation: Invocation): unknown {
+  noArgs(invocation);
+  const { request, out } = exportOptions(invocation);
+  if (out === '-') {
+    // Written atomically to a private file first, as every export is, then copied to stdout.
+    const scratch = scratchFolder();
+    try {
+      const file = path.join(scratch.dir, `export-${request.format}`);
+      exportDataset(core.ctx, request, file);
+      return new RawOutput(fs.readFileSync(file));
+    } finally {
+      scratch.remove();
+    }
+  }
+  const target = path.resolve(out);
+  return { path: target, ...exportDataset(core.ctx, request, target) };
+}
+
+function importAnnotationsFormat(invocation: Invocation) {
   const { values, args } = invocation;
   const format = AnnotationImportFormat.safeParse(required(values, 'format'));
   if (!format.success) throw new UsageError(`--format must be one of ${importableFormatIds.join(', ')} (got "${values.format}").`);
-  if (args.length !== 1) throw new UsageError('import-annotations takes one file (a folder for brat).');
-  return importAnnotations(core.ctx, format.data, path.resolve(args[0]!), values['create-labels'] ?? false);
+  if (args.length !== 1) throw new UsageError('import-annotations takes one file (a folder for brat), or - for standard input.');
+  if (args[0] === '-' && datasetFormatTable[format.data].target === 'folder') throw new UsageError('brat reads a folder, which cannot come from standard input.');
+  return format.data;
 }
 
-async function execute(core: Core, invocation: Invocation): Promise<{ output: unknown; failed: boolean }> {
+function runImportAnnotations(core: Core, invocation: Invocation): Outcome {
+  const format = importAnnotationsFormat(invocation);
+  const createLabels = invocation.values['create-labels'] ?? false;
+  const source = invocation.args[0]!;
+  let report;
+  if (source === '-') {
+    const scratch = scratchFolder();
+    try {
+      // Named "stdin", so the report's messages say where the data came from.
+      const file = path.join(scratch.dir, 'stdin');
+      fs.writeFileSync(file, readStdin());
+      report = importAnnotations(core.ctx, format, file, createLabels);
+    } finally {
+      scratch.remove();
+    }
+  } else {
+    report = importAnnotations(core.ctx, format, path.resolve(source), createLabels);
+  }
+  return { output: report, exitCode: report.unanchored.length > 0 ? exitCodes.partial : exitCodes.done };
+}
+
+interface Outcome {
+  output: unknown;
+  exitCode: number;
+}
+
+const done = (output: unknown): Outcome => ({ output, exitCode: exitCodes.done });
+
+async function execute(core: Core, invocation: Invocation): Promise<Outcome> {
   switch (invocation.command) {
     case 'import':
       return runImport(core, invocation);
     case 'docs':
-      return { output: runDocs(core, invocation), failed: false };
+      return done(runDocs(core, invocation));
     case 'annotate':
-      return { output: runAnnotate(core, invocation), failed: false };
+      return done(runAnnotate(core, invocation));
     case 'export':
-      return { output: runExport(core, invocation), failed: false };
+      return done(runExport(core, invocation));
     case 'import-annotations':
-      return { output: runImportAnnotations(core, invocation), failed: false };
+      return runImportAnnotations(core, invocation);
     default: {
       const output = runAnalysisCommand(core, invocation);
       if (output === undefined) throw new UsageError(`Unknown command "${invocation.command}".`);
-      return { output, failed: false };
+      return done(output);
     }
   }
 }
 
+/** Usage errors found without a store, so a wrong command line never opens (or creates) one. */
+function checkUsage(invocation: Invocation): void {
+  if (invocation.command === 'annotate') parseNth(invocation.values.nth);
+  if (invocation.command === 'export') exportOptions(invocation);
+  if (invocation.command === 'import-annotations') importAnnotationsFormat(invocation);
+  checkAnalysisUsage(invocation);
+}
+
 async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
   let core: Core | undefined;
   try {
-    const invocation = parse(argv);
-    if (invocation === 'help') {
-      process.stdout.write(usage + '\n');
-      return 0;
+    const parsed = parse(argv);
+    if (parsed === 'version') {
+      process.stdout.write(`${packageJson.version}\n`);
+      return exitCodes.done;
     }
-    // Check the arguments that need no store before opening (and maybe creating) one.
-    if (invocation.command === 'annotate') parseNth(invocation.values.nth);
-    checkAnalysisUsage(invocation);
+    if ('help' in parsed) {
+      process.stdout.write(parsed.help + '\n');
+      return exitCodes.done;
+    }
+    checkUsage(parsed);
+    const store = storePath(parsed.values);
     core = startCore({
-      storePath: storePath(invocation.values),
+      storePath: createsStore(parsed.command, parsed.args) ? store : existingStore(store),
       dialogs: noDialogs,
       appVersion: packageJson.version,
       seedSample: false,
       emit: progressOnTerminal,
     });
-    const { output, failed } = await execute(core, invocation);
-    process.stdout.write(JSON.stringify(output, null, 2) + '\n');
-    return failed ? 1 : 0;
+    const { output, exitCode } = await execute(core, parsed);
+    await writeStdout(output instanceof RawOutput ? output.content : JSON.stringify(output, null, 2) + '\n');
+    return exitCode;
   } catch (error) {
     if (error instanceof UsageError || error instanceof AnalysisUsageError) {
-      process.stderr.write(`glossa: ${error.message} Run with --help for usage.\n`);
-      return 2;
+      writeFailure(`${error.message} Run with --help for usage.`, exitCodes.usage, 'USAGE', json);
+      return exitCodes.usage;
     }
     const message = error instanceof AppError ? error.message : `unexpected error: ${(error as Error)?.message ?? error}`;
-    process.stderr.write(`glossa: ${message}\n`);
-    return 1;
+    writeFailure(message, exitCodes.failed, error instanceof AppError ? error.code : 'INTERNAL', json);
+    return exitCodes.failed;
   } finally {
     core?.close();
   }

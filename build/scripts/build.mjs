@@ -26,9 +26,13 @@ await Promise.all([
   build({ ...node, entryPoints: [path.join(root, 'electron/shell/main.ts')], outfile: path.join(out, 'electron/main.js') }),
   // A sandboxed preload may require only 'electron'; everything else is bundled in.
   build({ ...node, entryPoints: [path.join(root, 'electron/shell/preload.ts')], outfile: path.join(out, 'electron/preload.js') }),
-  build({ ...node, entryPoints: [path.join(root, 'electron/cli.ts')], outfile: path.join(out, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
-  // The import worker (worker_threads) beside main.js; its parsers (jsdom, pdfjs-dist, mammoth,
-  // yauzl) are runtime dependencies loaded from node_modules.
+  // The glossa command (package.json bin): a launcher that answers --version without loading
+  // anything, and the CLI itself beside it.
+  build({ ...node, entryPoints: [path.join(root, 'electron/cli-entry.ts')], outfile: path.join(out, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...node, entryPoints: [path.join(root, 'electron/cli.ts')], outfile: path.join(out, 'cli-app.js') }),
+  // The import worker (worker_threads) beside main.js. It bundles no package: its parsers
+  // (jsdom, @mozilla/readability, pdfjs-dist, mammoth, yauzl, marked, entities) load from
+  // node_modules, so each is a `dependency` (tests/ship checks every one from a production tree).
   build({ ...node, packages: 'external', entryPoints: [path.join(root, 'electron/services/library/importers/worker-entry.ts')], outfile: path.join(out, 'electron/import-worker.js') }),
   build({
     ...common,
@@ -43,4 +47,5 @@ await Promise.all([
   }),
 ]);
 fs.copyFileSync(path.join(root, 'renderer/index.html'), path.join(out, 'renderer/index.html'));
+fs.chmodSync(path.join(out, 'cli.js'), 0o755);
 console.log(`built dist/ (${dev ? 'development' : 'production'})`);

@@ -18,6 +18,13 @@ export interface NativeStamp {
 }
 
 export declare function nativeElectronPaths(root?: string): NativeElectronPaths;
+export declare function prebuildCommand(options: {
+  root?: string;
+  electronVersion: string;
+  arch?: string;
+  platform?: string;
+  nodeExecutable?: string;
+}): { command: string; args: string[]; cwd: string };
 export declare function nodeGypCommand(options: {
   root?: string;
   electronVersion: string;
@@ -29,6 +36,7 @@ export declare function isUpToDate(paths: NativeElectronPaths, stamp: NativeStam
 export declare function ensureElectronNative(options?: {
   root?: string;
   force?: boolean;
+  fromSource?: boolean;
   arch?: string;
   log?: (message: string) => void;
 }): string;

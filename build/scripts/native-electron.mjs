@@ -1,7 +1,10 @@
-// Builds better-sqlite3 for Electron's ABI in a private copy, so the Node build in
-// node_modules (used by tests and the CLI) is never touched. The result goes to
-// .native/electron/better_sqlite3.node and is rebuilt only when Electron, better-sqlite3 or
-// the platform/arch change. `node build/scripts/native-electron.mjs [--force]`.
+// Gets better-sqlite3 for Electron's ABI in a private copy, so the Node build in node_modules
+// (used by tests and the CLI) is never touched: first better-sqlite3's published Electron
+// prebuild (prebuild-install --runtime electron, no compiler needed), and only when there is
+// none for this Electron, platform and arch, a node-gyp build against Electron's headers (that
+// needs a C++20 compiler and Python). The result goes to .native/electron/better_sqlite3.node
+// and is fetched again only when Electron, better-sqlite3 or the platform/arch change.
+// `node build/scripts/native-electron.mjs [--force] [--from-source]`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +25,25 @@ export function nativeElectronPaths(root = repoRoot) {
   };
 }
 
-/** The node-gyp invocation that compiles better-sqlite3 against Electron's headers. */
+/** The prebuild-install invocation that downloads better-sqlite3's prebuilt Electron binary. */
+export function prebuildCommand({ root = repoRoot, electronVersion, arch = process.arch, platform = process.platform, nodeExecutable = process.execPath }) {
+  const paths = nativeElectronPaths(root);
+  return {
+    command: nodeExecutable,
+    args: [
+      path.join(root, 'node_modules', 'prebuild-install', 'bin.js'),
+      '--runtime=electron',
+      `--target=${electronVersion}`,
+      `--arch=${arch}`,
+      `--platform=${platform}`,
+      '--verbose',
+    ],
+    // It reads the package name and version from package.json here, and unpacks to build/Release.
+    cwd: paths.buildSrc,
+  };
+}
+
+/** The node-gyp invocation that compiles better-sqlite3 against Electron's headers (the fallback). */
 export function nodeGypCommand({ root = repoRoot, electronVersion, arch = process.arch, nodeExecutable = process.execPath }) {
   const paths = nativeElectronPaths(root);
   return {
@@ -73,33 +94,51 @@ function copySources(paths) {
   }
 }
 
-/** Builds the Electron binary if needed; returns its path. Throws with a readable message. */
-export function ensureElectronNative({ root = repoRoot, force = false, arch = process.arch, log = console.log } = {}) {
+function run(command, log) {
+  const result = spawnSync(command.command, command.args, { cwd: command.cwd, stdio: 'inherit' });
+  if (result.error) log(`${path.basename(command.args[0])}: ${result.error.message}`);
+  return result.status ?? result.signal ?? result.error?.message;
+}
+
+/**
+ * Gets the Electron binary if needed (prebuilt, else compiled); returns its path and how it was
+ * obtained. Throws with a readable message when neither way works.
+ */
+export function ensureElectronNative({ root = repoRoot, force = false, fromSource = false, arch = process.arch, log = console.log } = {}) {
   const paths = nativeElectronPaths(root);
   const stamp = wantedStamp(root, arch);
   if (!force && isUpToDate(paths, stamp)) return paths.binary;
 
-  log(`building better-sqlite3 ${stamp.betterSqlite3} for Electron ${stamp.electron} (${stamp.platform}-${arch})…`);
   copySources(paths);
-  const gyp = nodeGypCommand({ root, electronVersion: stamp.electron, arch });
-  const result = spawnSync(gyp.command, gyp.args, { cwd: gyp.cwd, stdio: 'inherit' });
   const built = path.join(paths.buildSrc, 'build', 'Release', 'better_sqlite3.node');
-  if (result.status !== 0 || !fs.existsSync(built)) {
-    throw new Error(
-      `node-gyp could not build better-sqlite3 for Electron ${stamp.electron} ` +
-        `(exit ${result.status ?? result.signal ?? result.error?.message}). It needs Electron's headers from ` +
-        `${electronHeadersUrl} (or already in ${paths.gypDevDir}) and a C++20 compiler with Python.`,
-    );
+  const target = `better-sqlite3 ${stamp.betterSqlite3} for Electron ${stamp.electron} (${stamp.platform}-${arch})`;
+  let how = 'prebuilt';
+  let prebuildExit = 'skipped (--from-source)';
+  if (!fromSource) {
+    log(`downloading the prebuilt ${target}…`);
+    prebuildExit = run(prebuildCommand({ root, electronVersion: stamp.electron, arch }), log);
+  }
+  if (prebuildExit !== 0 || !fs.existsSync(built)) {
+    how = 'compiled';
+    log(`no prebuilt binary (prebuild-install: ${prebuildExit}); compiling ${target} with node-gyp…`);
+    const exit = run(nodeGypCommand({ root, electronVersion: stamp.electron, arch }), log);
+    if (exit !== 0 || !fs.existsSync(built)) {
+      throw new Error(
+        `Could not get ${target}. prebuild-install found no published binary (exit ${prebuildExit}), and node-gyp ` +
+          `could not compile one (exit ${exit}): that needs Electron's headers from ${electronHeadersUrl} ` +
+          `(or already in ${paths.gypDevDir}), a C++20 compiler and Python.`,
+      );
+    }
   }
   fs.copyFileSync(built, paths.binary);
-  fs.writeFileSync(paths.stamp, JSON.stringify({ ...stamp, builtAt: new Date().toISOString() }, null, 2) + '\n');
-  log(`built ${path.relative(root, paths.binary)}`);
+  fs.writeFileSync(paths.stamp, JSON.stringify({ ...stamp, how, builtAt: new Date().toISOString() }, null, 2) + '\n');
+  log(`${how} ${path.relative(root, paths.binary)}`);
   return paths.binary;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   try {
-    ensureElectronNative({ force: process.argv.includes('--force') });
+    ensureElectronNative({ force: process.argv.includes('--force'), fromSource: process.argv.includes('--from-source') });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureElectronBinary } from './electron-binary.mjs';
+import { probeLinuxSandbox, sandboxDecision } from './linux-sandbox.mjs';
 import { ensureElectronNative } from './native-electron.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,12 +19,14 @@ if (built.status !== 0) fail('the build failed (see above).');
 
 let electron;
 try {
-  electron = ensureElectronBinary(root);
+  electron = ensureElectronBinary();
   ensureElectronNative({ root });
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
 
-const child = spawn(electron, [root, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+const sandbox = sandboxDecision(probeLinuxSandbox(electron));
+if (sandbox.warning) console.warn(`\nnpm start: ${sandbox.warning}\n`);
+const child = spawn(electron, [...sandbox.args, root, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));

@@ -17,9 +17,10 @@ export interface DialogPort {
 }
 
 /** The system clipboard, for "New document from clipboard". '' when a flavour is absent. */
+/** Electron's clipboard answers asynchronously (since Electron 44); a test's may answer at once. */
 export interface ClipboardPort {
-  readHtml(): string;
-  readText(): string;
+  readHtml(): string | Promise<string>;
+  readText(): string | Promise<string>;
 }
 
 /** A clipboard with nothing on it: the CLI's, and the default. */

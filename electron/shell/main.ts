@@ -8,6 +8,7 @@ import { startCore, type Core } from '../core';
 import { rendererOrigin, serveRendererFile } from '../protocol/renderer-files';
 import { createElectronClipboard } from './clipboard';
 import { createElectronDialogs } from './dialogs';
+import { logError, logInfo, startLogging, watchForCrashes } from './logging';
 import { installMenu } from './menu';
 import { argValue, electronNativeBindingPath, guardedHandler, isAppUrl, resolveStorePath } from './policy';
 import { createMainWindow, hardenSession, lockDownContents } from './window';
@@ -24,6 +25,7 @@ let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function fail(title: string, message: string): void {
+  logError(`${title}: ${message}`);
   dialog.showErrorBox(title, message);
   app.exit(1);
 }
@@ -81,7 +83,7 @@ function showMainWindow(): void {
     mainWindow.focus();
     return;
   }
-  mainWindow = createMainWindow(path.join(__dirname, 'preload.js'));
+  mainWindow = createMainWindow(path.join(__dirname, 'preload.js'), path.join(app.getPath('userData'), 'window-state.json'));
   mainWindow.on('closed', () => (mainWindow = undefined));
 }
 
@@ -93,6 +95,8 @@ function main(): void {
     app.quit();
     return;
   }
+  startLogging();
+  watchForCrashes(() => mainWindow);
   app.on('second-instance', showMainWindow);
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   app.on('window-all-closed', () => app.quit());
@@ -106,6 +110,7 @@ function main(): void {
     serveRenderer();
     core = openCore();
     if (!core) return;
+    logInfo(`store open: ${core.store.path}`);
     registerIpc(core.dispatch);
     installMenu();
     showMainWindow();

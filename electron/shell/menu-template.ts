@@ -7,6 +7,8 @@ import { acceleratorFor } from '../../shared/shortcuts';
 export interface MenuActions {
   send(command: MenuCommand, window: BaseWindow | undefined): void;
   about(window: BaseWindow | undefined): void;
+  /** Help ▸ Show Logs: the log file in the file manager. */
+  showLogs?(): void;
 }
 
 export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: MenuActions): MenuItemConstructorOptions[] {
@@ -68,9 +70,14 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
     {
       label: '&Help',
       role: 'help',
-      submenu: [{ id: 'about', label: 'About Glossa', click: (_item, window) => actions.about(window) }],
+      submenu: [
+        ...(actions.showLogs ? [{ id: 'show-logs', label: 'Show Logs', click: () => actions.showLogs?.() }, { type: 'separator' as const }] : []),
+        { id: 'about', label: 'About Glossa', click: (_item, window) => actions.about(window) },
+      ],
     },
   ];
+  // macOS: the app menu (About, Hide, Quit…) first, and the Window menu (Minimize, Zoom, Bring All to Front) before Help.
+  if (isMac) template.splice(template.length - 1, 0, { role: 'windowMenu' });
   if (isMac) template.unshift({ role: 'appMenu' });
   return template;
 }

@@ -1,6 +1,7 @@
 // Installs the application menu; its items send menu commands to the window's renderer.
 import { app, BrowserWindow, dialog, Menu, type BaseWindow } from 'electron';
 import { menuCommandChannel, type MenuCommand } from '../../shared/contract';
+import { showLogs } from './logging';
 import { buildMenuTemplate } from './menu-template';
 
 function send(command: MenuCommand, window: BaseWindow | undefined): void {
@@ -23,6 +24,6 @@ function about(window: BaseWindow | undefined): void {
 }
 
 export function installMenu(): void {
-  const template = buildMenuTemplate(process.platform === 'darwin', app.isPackaged, { send, about });
+  const template = buildMenuTemplate(process.platform === 'darwin', app.isPackaged, { send, about, showLogs });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

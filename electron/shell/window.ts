@@ -1,8 +1,9 @@
 // The main window and the session it runs in: sandboxed, no Node, nothing remote.
-import { BrowserWindow, type Session, type WebContents } from 'electron';
+import { BrowserWindow, screen, type Session, type WebContents } from 'electron';
 import path from 'node:path';
 import { rendererEntryUrl } from '../protocol/renderer-files';
 import { isAllowedNavigation, isAllowedRequest } from './policy';
+import { minimumSize, readWindowState, windowBoundsFor, writeWindowState } from './window-state';
 
 /** Denies every permission and every request that is not for app:// (or devtools). */
 export function hardenSession(session: Session): void {
@@ -25,12 +26,22 @@ export function lockDownContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-export function createMainWindow(preloadPath: string = path.join(__dirname, 'preload.js')): BrowserWindow {
+/** The connected screens' work areas, the primary one first. */
+function workAreas() {
+  const primary = screen.getPrimaryDisplay();
+  return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+}
+
+/**
+ * The main window, where it was last closed (when that is still on a connected screen) and as
+ * large; its state is saved to `stateFile` when it closes.
+ */
+export function createMainWindow(preloadPath: string = path.join(__dirname, 'preload.js'), stateFile?: string): BrowserWindow {
+  const { bounds, maximized } = windowBoundsFor(stateFile ? readWindowState(stateFile) : undefined, workAreas());
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 720,
-    minHeight: 480,
+    ...bounds,
+    minWidth: minimumSize.width,
+    minHeight: minimumSize.height,
     show: false,
     title: 'Glossa',
     webPreferences: {
@@ -51,7 +62,19 @@ export function createMainWindow(preloadPath: string = path.join(__dirname, 'pre
     },
   });
   // lockDownContents is applied to every webContents, this one included, from main.ts.
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (maximized) window.maximize();
+    window.show();
+  });
+  if (stateFile) {
+    window.on('close', () => {
+      try {
+        writeWindowState(stateFile, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+      } catch {
+        // A read-only profile folder: the next start uses the default size.
+      }
+    });
+  }
   void window.loadURL(rendererEntryUrl);
   return window;
 }

@@ -11,6 +11,7 @@ import { measureFloor } from './floor';
 import { heapAfterGc, measureCreate, measureOpen, openOnce } from './reader';
 import { importTargets, measureImport } from './import-bench';
 import { datasetBench } from './datasets-bench';
+import { measureShip, shipTargets } from './ship-bench';
 import { benchTitle, seedBenchReport } from './seed';
 import { median, round1 } from './stats';
 
@@ -102,6 +103,7 @@ async function main(): Promise<number> {
     browser = null;
 
     const imported = await measureImport(log);
+    const ship = measureShip(log);
 
     const figures = {
       floor_ms: round1(floor.median),
@@ -113,6 +115,8 @@ async function main(): Promise<number> {
       import_per_s: imported.import_per_s,
       ...datasets,
       import_max_stall_ms: imported.import_max_stall_ms,
+      package_mb: ship.package_mb,
+      cli_start_ms: ship.cli_start_ms,
     };
     const holds = (ok: boolean) => (ok ? 'yes' : 'NO');
     const rows: [string, string, string, string][] = [
@@ -124,6 +128,8 @@ async function main(): Promise<number> {
       ['import_s (1,000 mixed reports, folder → stored)', `${figures.import_s}`, `< ${importTargets.seconds}`, holds(figures.import_s < importTargets.seconds)],
       ['import_per_s (reports per second)', `${figures.import_per_s}`, `> ${1000 / importTargets.seconds}`, holds(figures.import_per_s > 1000 / importTargets.seconds)],
       ['import_max_stall_ms (main thread, during import)', `${figures.import_max_stall_ms}`, `< ${importTargets.stallMs}`, holds(figures.import_max_stall_ms < importTargets.stallMs)],
+      ['package_mb (packed payload beside Electron)', `${figures.package_mb}`, `≤ ${shipTargets.packageMb}`, holds(figures.package_mb <= shipTargets.packageMb)],
+      ['cli_start_ms (glossa --version from dist/)', `${figures.cli_start_ms}`, `< ${shipTargets.cliStartMs}`, holds(figures.cli_start_ms < shipTargets.cliStartMs)],
     ];
     const details: [string, string][] = [
       ['floor runs (ms)', floor.runs.map((v) => Math.round(v)).join(', ')],
@@ -143,6 +149,8 @@ async function main(): Promise<number> {
       ...claims.queries.map(([name, ms, total]): [string, string] => [`claims: ${name} (median ms)`, `${ms} (${total.toLocaleString('en')} claims)`]),
       ['claims: next page of the same query (median ms)', `${round1(claims.nextPageMs)}`],
       ['claims: store seeded in (s)', `${round1(claims.seedMs / 1000)}`],
+      ['package: measured by', ship.packageMethod],
+      ['cli: glossa --version runs (ms)', ship.cliRuns.join(', ')],
       ['whole bench (s)', `${round1((performance.now() - started) / 1000)}`],
     ];
     const width = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'value', 'target', 'holds?'], ...rows].map((r) => r[i]!.length)));

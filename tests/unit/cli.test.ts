@@ -2,7 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers';
 
 const repo = path.resolve(__dirname, '../..');
@@ -38,6 +38,11 @@ const report = [
   'Zoe\u0308 Haddad said the rebels held the bridge. The rebels denied it.',
   '',
 ].join('\r\n');
+
+// These tests block on one child process after another; between tests the vitest worker gets a
+// turn of its event loop (setImmediate runs after pending messages), so its calls to the runner
+// are answered before their 60 s timeout even when a loaded machine makes a file take minutes.
+afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 describe('cli', () => {
   it('imports, lists, annotates by quote and exports JSONL that Python slices correctly', () => {
@@ -107,7 +112,7 @@ print(n)
 
     const csv = path.join(dir, 'one.csv');
     expect(ok(['export', '--format', 'csv', '--doc', docId, '--out', csv, '--db', db])).toMatchObject({ annotations: 5 });
-  });
+  }, 60_000);
 
   it('explains an ambiguous quote, an absent quote and a bad --nth, changing nothing', () => {
     const dir = tempDir();
@@ -138,19 +143,23 @@ print(n)
     expect(badLabel.stderr).toContain('Labels: Claim, Source, Location');
 
     expect(ok(['docs', '--db', db])).toMatchObject([{ counts: {} }]);
-  });
+  }, 60_000);
 
-  it('exits 1 with the report when a file fails, and 2 for usage errors', () => {
+  it('exits 3 with the report when only some files import, 1 when none does, and 2 for usage errors', () => {
     const dir = tempDir();
     const db = path.join(dir, 'store.sqlite');
     const good = path.join(dir, 'good.md');
     fs.writeFileSync(good, '# Heading\n\nBody text.');
     const failed = cli(['import', good, path.join(dir, 'missing.txt'), '--db', db]);
-    expect(failed.status).toBe(1);
+    expect(failed.status).toBe(3);
     expect(JSON.parse(failed.stdout)).toMatchObject({
       imported: [{ title: 'Heading', fileName: 'good.md' }],
       failed: [{ fileName: 'missing.txt' }],
     });
+
+    const none = cli(['import', path.join(dir, 'missing.txt'), '--db', db]);
+    expect(none.status).toBe(1);
+    expect(JSON.parse(none.stdout)).toMatchObject({ imported: [], failed: [{ fileName: 'missing.txt' }] });
 
     const noDb = cli(['docs']);
     expect(noDb.status).toBe(2);
@@ -165,11 +174,14 @@ print(n)
     const help = cli(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('annotate <docId>');
-  });
+  }, 60_000);
 
   it('reports an export it cannot write, leaving nothing behind', () => {
     const dir = tempDir();
     const db = path.join(dir, 'store.sqlite');
+    // export only reads: the store must exist (a first import creates it).
+    fs.writeFileSync(path.join(dir, 'report.txt'), report);
+    ok(['import', path.join(dir, 'report.txt'), '--db', db]);
     fs.writeFileSync(path.join(dir, 'blocker'), 'a file, not a folder');
     const out = path.join(dir, 'blocker', 'corpus.jsonl');
     const run = cli(['export', '--format', 'jsonl', '--out', out, '--db', db]);

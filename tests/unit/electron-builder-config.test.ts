@@ -19,9 +19,11 @@ interface BuilderConfig {
   asarUnpack: string[];
   npmRebuild: boolean;
   extraResources: { from: string; to: string }[];
-  linux: { target: Target[] };
+  electronFuses: Record<string, boolean>;
+  linux: { target: Target[]; icon: string; category: string; maintainer: string; description: string; synopsis: string };
   win: { target: Target[] };
-  mac: { target: Target[] };
+  mac: { target: Target[]; icon: string };
+  fileAssociations: { ext: string; name: string; mimeType: string }[];
 }
 
 const config = yaml.load(fs.readFileSync(path.join(root, 'build/electron-builder.yml'), 'utf8')) as BuilderConfig;
@@ -62,13 +64,25 @@ describe('electron-builder config', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/**/*', 'package.json']));
   });
 
+  it('keeps the fuses that close Node-level doors in the packaged app', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
   it('runs the built main bundle', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
       main: string;
       dependencies: Record<string, string>;
     };
     expect(pkg.main).toBe('dist/electron/main.js');
-    // The one native dependency; everything else is bundled into dist/ by esbuild.
+    // The native dependency; the others are what the import worker loads (tests/ship checks them all).
     expect(Object.keys(pkg.dependencies)).toContain('better-sqlite3');
   });
 
@@ -76,5 +90,32 @@ describe('electron-builder config', () => {
     const icon = path.join(root, config.icon);
     expect(path.extname(icon)).toBe('.png');
     expect(pngSize(icon)).toEqual({ width: 512, height: 512 });
+  });
+
+  it('has the icon at every size the desktops use, rendered from build/icon.svg', () => {
+    const dir = path.join(root, config.linux.icon);
+    for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024]) {
+      expect(pngSize(path.join(dir, `${size}x${size}.png`))).toEqual({ width: size, height: size });
+    }
+    expect(pngSize(path.join(root, config.mac.icon))).toEqual({ width: 1024, height: 1024 });
+  });
+
+  it('gives every target the metadata it needs (the .deb refuses to build without a homepage)', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      homepage: string;
+      description: string;
+      author: { name: string; email: string };
+    };
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.description).toMatch(/\S/);
+    expect(pkg.author.email).toMatch(/@/);
+    expect(config.linux.maintainer).toMatch(/^.+ <.+@.+>$/);
+    expect(config.linux.category).toBe('Office');
+    expect(config.linux.synopsis).toMatch(/\S/);
+    expect(config.linux.description).toMatch(/\S/);
+  });
+
+  it('associates .glossa archives with Glossa', () => {
+    expect(config.fileAssociations).toContainEqual(expect.objectContaining({ ext: 'glossa', mimeType: 'application/x-glossa-archive' }));
   });
 });

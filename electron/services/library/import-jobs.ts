@@ -173,8 +173,8 @@ export function importDropped(ctx: ServiceContext, files: readonly DroppedBytes[
 /** "New document from clipboard": the HTML flavour through the sanitising HTML path, else the text. */
 export function importClipboard(ctx: ServiceContext, options: ImportOptions = {}): Promise<ImportReport> {
   return runJob(ctx, options, async () => {
-    const html = ctx.clipboard.readHtml();
-    const text = ctx.clipboard.readText();
+    const html = await ctx.clipboard.readHtml();
+    const text = await ctx.clipboard.readText();
     if (html.trim() === '' && text.trim() === '') {
       return { tasks: [], failed: [{ fileName: 'Clipboard', reason: 'The clipboard has no text to import.' }], skipped: [] };
     }

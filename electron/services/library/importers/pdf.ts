@@ -46,9 +46,19 @@ function loadPdfJs(): Promise<PdfJs> {
         global.DOMMatrix = DOMMatrixStandIn;
       }
     }
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    // Without @napi-rs/canvas (the package leaves it out) pdf.js warns on load that rendering
+    // may be broken; Glossa renders nothing, so those warnings are not passed on to stderr.
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (!/^Warning: Cannot (load "@napi-rs\/canvas"|polyfill)/.test(String(args[0]))) warn(...args);
+    };
+    try {
+      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.warn = warn;
+    }
   })();
   return pdfjsPromise;
 }

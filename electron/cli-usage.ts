@@ -1,0 +1,82 @@
+// What `glossa --help` and `glossa <command> --help` print. Format names and report extensions
+// come from the one table in shared/formats.ts.
+import { datasetFormatIds, datasetFormatTable, importableFormatIds, reportExtensions } from '../shared/formats';
+import { analysisCommandUsage } from './cli-analysis';
+
+/** "a, b (PATH is a folder), c": format names for the usage text. */
+function formatNames(ids: readonly (keyof typeof datasetFormatTable)[]): string {
+  return ids.map((id) => (datasetFormatTable[id].target === 'folder' ? `${id} (PATH is a folder)` : id)).join(', ');
+}
+
+/** Words wrapped to the usage text's second column. */
+function column(text: string, indent = 42, width = 94): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join('\n' + ' '.repeat(indent));
+}
+
+const reportList = reportExtensions.map((e) => `.${e}`);
+
+const commandUsage: Readonly<Record<string, string>> = {
+  import: `  import <file or folder...>              ${column(`Import ${reportList.slice(0, -1).join(', ')} and ${reportList.at(-1)} files; folders are imported recursively. Prints {imported, duplicates, failed, skipped}.`)}`,
+  docs: `  docs                                    List the documents.`,
+  annotate: `  annotate <docId> --label NAME --quote TEXT [--nth N] [--note TEXT]
+                                          Tag the N-th (1-based) exact occurrence of TEXT.`,
+  export: `  export --format NAME [--doc ID] [--labels A,B] [--utf16] --out PATH
+                                          ${column(`Export the corpus (or one document), atomically. NAME: ${formatNames(datasetFormatIds)}. --out - writes the dataset to standard output instead.`)}`,
+  'import-annotations': `  import-annotations --format NAME [--create-labels] PATH
+                                          ${column(`Import documents with their annotations. NAME: ${formatNames(importableFormatIds)}. PATH - reads standard input. Prints what was imported and what could not be anchored.`)}`,
+  ...analysisCommandUsage,
+};
+
+export const commands = Object.keys(commandUsage);
+
+/** Commands that create the store when it does not exist yet; the others refuse a missing one. */
+export function createsStore(command: string, args: readonly string[]): boolean {
+  return command === 'import' || command === 'import-annotations' || (command === 'schema' && args[0] === 'import');
+}
+
+const options = `Options:
+  --db PATH    The Glossa store (default: the GLOSSA_DB environment variable). Commands other
+               than import, import-annotations and schema import refuse a PATH with no store.
+  --json       The same on every command: the result is JSON on stdout (as always), no progress
+               is shown, and a failure is one JSON object {"error": {code, message, exitCode}}
+               on stderr instead of a sentence.
+  --help       Show this help (after a command: that command's help).
+  --version    Print Glossa's version.`;
+
+const exits = `Exit codes:
+  0  done.
+  1  the command failed and changed nothing (import: no file could be imported).
+  2  usage error: the command line is wrong; nothing was done.
+  3  partial success: import kept some files but not all (each failed one is in the report's
+     "failed" with its reason), or import-annotations left annotations it could not anchor
+     (its "unanchored").`;
+
+export function usage(): string {
+  return `Usage: glossa <command> [options] [--db PATH]
+
+Commands:
+${Object.values(commandUsage).join('\n')}
+
+${options}
+
+Output is JSON on stdout, except a dataset or schema written to standard output with "-".
+Errors go to stderr.
+
+${exits}`;
+}
+
+export function commandHelp(command: string): string {
+  return `Usage: glossa ${commandUsage[command]!.trimStart()}
+
+${options}
+
+${exits}`;
+}
