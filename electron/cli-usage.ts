@@ -29,9 +29,11 @@ const commandUsage: Readonly<Record<string, string>> = {
   annotate: `  annotate <docId> --label NAME --quote TEXT [--nth N] [--note TEXT]
                                           Tag the N-th (1-based) exact occurrence of TEXT.`,
   export: `  export --format NAME [--doc ID] [--labels A,B] [--utf16] --out PATH
-                                          ${column(`Export the corpus (or one document), atomically. NAME: ${formatNames(datasetFormatIds)}. --out - writes the dataset to standard output instead.`)}`,
+                                          ${column(`Export the corpus (or one document), atomically. NAME: ${formatNames(datasetFormatIds)}.`)}
+                                          --out - writes the dataset to standard output instead.`,
   'import-annotations': `  import-annotations --format NAME [--create-labels] PATH
-                                          ${column(`Import documents with their annotations. NAME: ${formatNames(importableFormatIds)}. PATH - reads standard input. Prints what was imported and what could not be anchored.`)}`,
+                                          ${column(`Import documents with their annotations. NAME: ${formatNames(importableFormatIds)}. Prints what was imported and what could not be anchored.`)}
+                                          PATH - reads standard input.`,
   ...analysisCommandUsage,
 };
 
