@@ -31,8 +31,6 @@ export const analysisCommandUsage: Readonly<Record<string, string>> = {
                                           output), or merge one in.`,
 };
 
-export const analysisUsage = Object.values(analysisCommandUsage).join('\n');
-
 export const analysisOptions = {
   type: { type: 'string' },
   attr: { type: 'string', multiple: true },
@@ -54,7 +52,7 @@ export const analysisOptionsByCommand: Readonly<Record<string, readonly Analysis
   schema: [],
 };
 
-export interface AnalysisInvocation {
+interface AnalysisInvocation {
   command: string;
   args: string[];
   values: Record<string, unknown>;

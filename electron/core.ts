@@ -7,7 +7,7 @@ import { createHandlers } from './services/index';
 import { seedSampleOnFirstRun } from './sample/seed';
 import { openStore, type OpenStoreOptions, type Store } from './store/store';
 
-export interface CoreOptions extends OpenStoreOptions {
+interface CoreOptions extends OpenStoreOptions {
   storePath: string;
   dialogs: DialogPort;
   appVersion: string;

@@ -19,11 +19,11 @@ export type GlossaApi = {
 };
 
 /** A DOM File; shared/ has no DOM types. */
-export type DroppedFileHandle = object;
+type DroppedFileHandle = object;
 
-export type Subscriptions = Pick<GlossaApi, 'onMenuCommand' | 'onEvent'>;
+type Subscriptions = Pick<GlossaApi, 'onMenuCommand' | 'onEvent'>;
 /** What only some hosts can do; the harness leaves these out. */
-export type Extras = Partial<Pick<GlossaApi, 'pathForFile'>>;
+type Extras = Partial<Pick<GlossaApi, 'pathForFile'>>;
 
 export function buildApi(invoke: Invoke, subscriptions: Subscriptions, extras: Extras = {}): GlossaApi {
   const api: Record<string, unknown> = { pathForFile: () => '', ...extras, ...subscriptions };

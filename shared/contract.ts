@@ -55,7 +55,7 @@ export const ipcChannelPrefix = 'glossa:';
 export const menuCommandChannel = 'glossa-menu';
 export const eventChannel = 'glossa-event';
 
-export type EventName = keyof typeof eventSchemas;
+type EventName = keyof typeof eventSchemas;
 /** Something the main process tells the renderer without being asked (e.g. import progress). */
 export type AppEvent = { [N in EventName]: { name: N; payload: z.output<(typeof eventSchemas)[N]> } }[EventName];
 

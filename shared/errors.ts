@@ -32,7 +32,7 @@ export interface InUseDetails {
   moreOptions?: number;
 }
 
-export interface DuplicateDetails {
+interface DuplicateDetails {
   /** The name already taken. */
   name: string;
 }

@@ -15,9 +15,9 @@ export type ImportableFormatId = (typeof importableFormatIds)[number];
  * How a format counts offsets. choice: code points, or UTF-16 when asked (the export dialog's
  * option); codepoint and utf16: fixed; tokens: no character offsets (CoNLL); none: no spans.
  */
-export type FormatOffsetUnit = 'choice' | 'codepoint' | 'utf16' | 'tokens' | 'none';
+type FormatOffsetUnit = 'choice' | 'codepoint' | 'utf16' | 'tokens' | 'none';
 
-export interface ImportFacts {
+interface ImportFacts {
   /** The import dialog's name for it. */
   label: string;
   /** The import dialog's one line on what it reads. */
@@ -174,7 +174,7 @@ export function exportOffsetUnit(format: DatasetFormatId, chosen: 'codepoint' | 
 export const reportFormatIds = ['txt', 'md', 'html', 'mhtml', 'pdf', 'docx'] as const;
 export type ReportFormatId = (typeof reportFormatIds)[number];
 
-export interface ReportFormatFacts {
+interface ReportFormatFacts {
   id: ReportFormatId;
   /** As messages name it ("Glossa imports PDF files up to …"). */
   label: string;

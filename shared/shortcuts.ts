@@ -4,7 +4,7 @@
 import type { MenuCommand } from './contract';
 
 /** A key pressed with Ctrl/Cmd; `key` is KeyboardEvent.key in lower case. */
-export interface Chord {
+interface Chord {
   key: string;
   shift: boolean;
 }
@@ -12,7 +12,7 @@ export interface Chord {
 /** What a shortcut does: a menu command, or 'export' (the export dialog, without a format chosen). */
 export type ShortcutCommand = MenuCommand | 'export';
 
-export interface Shortcut {
+interface Shortcut {
   command: ShortcutCommand;
   label: string;
   chord: Chord;

@@ -31,7 +31,7 @@ const mimeTypes: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export interface FileResponse {
+interface FileResponse {
   status: number;
   headers: Record<string, string>;
   body: Buffer;

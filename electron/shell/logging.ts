@@ -13,7 +13,7 @@ export function startLogging(): void {
   log.info(`Glossa ${app.getVersion()} (Electron ${process.versions.electron}, ${process.platform}-${process.arch}) starting`);
 }
 
-export function logFile(): string {
+function logFile(): string {
   return log.transports.file.getFile().path;
 }
 

@@ -4,7 +4,7 @@ import type { BaseWindow, MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/contract';
 import { acceleratorFor } from '../../shared/shortcuts';
 
-export interface MenuActions {
+interface MenuActions {
   send(command: MenuCommand, window: BaseWindow | undefined): void;
   about(window: BaseWindow | undefined): void;
   /** Help ▸ Show Logs: the log file in the file manager. */

@@ -54,7 +54,7 @@ export const isAllowedNavigation = isAppUrl;
 /** IPC is answered only for frames showing our own pages. */
 export const isTrustedSenderUrl = isAppUrl;
 
-export const untrustedSenderEnvelope: Envelope<never> = {
+const untrustedSenderEnvelope: Envelope<never> = {
   ok: false,
   error: { code: 'INTERNAL', message: 'Refused a request from a page that is not part of Glossa.' },
 };

@@ -4,14 +4,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface Rect {
+interface Rect {
   x: number;
   y: number;
   width: number;
   height: number;
 }
 
-export interface WindowState {
+interface WindowState {
   bounds: Rect;
   maximized: boolean;
 }

@@ -26,7 +26,7 @@ export interface OpenStoreOptions {
 }
 
 /** Options for tests only; the app, the CLI and core.ts use OpenStoreOptions. */
-export interface InternalOpenStoreOptions extends OpenStoreOptions {
+interface InternalOpenStoreOptions extends OpenStoreOptions {
   /** The migrations to run, in order (default: the real list in ./migrations). */
   migrations?: readonly Migration[];
 }

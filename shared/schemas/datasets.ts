@@ -16,7 +16,7 @@ export const AnnotationImportFormat = z.enum(importableFormatIds);
  * (JavaScript strings, the DOM, Hypothesis). Formats without offsets (CoNLL) ignore it; brat and
  * the archive have a fixed unit (code points and UTF-16) and say so.
  */
-export const OffsetUnitChoice = z.enum(['codepoint', 'utf16']);
+const OffsetUnitChoice = z.enum(['codepoint', 'utf16']);
 
 export const DatasetExportOptions = z
   .object({
@@ -69,7 +69,7 @@ export const AnnotationImportArgs = z
 
 export const AnnotationImportDialogArgs = z.object({ format: AnnotationImportFormat }).strict();
 
-export const UnanchoredAnnotation = z.object({
+const UnanchoredAnnotation = z.object({
   /** The file (and line, when it has lines) it came from. */
   file: z.string(),
   line: z.number().int().nullable(),
@@ -117,12 +117,12 @@ export const AnnotationImportDialogResult = z.discriminatedUnion('status', [
 
 export type DatasetFormat = z.infer<typeof DatasetFormat>;
 export type AnnotationImportFormat = z.infer<typeof AnnotationImportFormat>;
-export type OffsetUnitChoice = z.infer<typeof OffsetUnitChoice>;
+type OffsetUnitChoice = z.infer<typeof OffsetUnitChoice>;
 export type DatasetExportOptions = z.infer<typeof DatasetExportOptions>;
 export type DatasetExportOutcome = z.infer<typeof DatasetExportOutcome>;
 export type DatasetPreview = z.infer<typeof DatasetPreview>;
 export type AnnotationImportArgs = z.infer<typeof AnnotationImportArgs>;
-export type UnanchoredAnnotation = z.infer<typeof UnanchoredAnnotation>;
+type UnanchoredAnnotation = z.infer<typeof UnanchoredAnnotation>;
 export type AnnotationImportReport = z.infer<typeof AnnotationImportReport>;
 export type AnnotationImportPlan = z.infer<typeof AnnotationImportPlan>;
 export type AnnotationImportDialogResult = z.infer<typeof AnnotationImportDialogResult>;

@@ -61,7 +61,7 @@ export const ImportReport = z.object({
   cancelled: z.boolean(),
 });
 
-export const DroppedFile = z.object({
+const DroppedFile = z.object({
   name: z.string().min(1).max(1024),
   data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'data must be bytes' }),
 });
@@ -72,14 +72,14 @@ export const DroppedFile = z.object({
  * `done` of `total` files, `current` the file being read. The first event (done 0) is sent as
  * soon as the list of files is known; the last has done === total.
  */
-export const ImportJobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id is 1 to 64 letters, digits, _ or -');
+const ImportJobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id is 1 to 64 letters, digits, _ or -');
 
 /** The task name of an import job's progress events. */
 export function importTask(jobId: string): string {
   return `import:${jobId}`;
 }
 
-export const ImportMode = z.enum(['files', 'folder']);
+const ImportMode = z.enum(['files', 'folder']);
 
 export const ImportDialogArgs = z
   .object({
@@ -163,8 +163,8 @@ export type DocumentSummary = z.infer<typeof DocumentSummary>;
 export type DocumentFull = z.infer<typeof DocumentFull>;
 export type PageStart = z.infer<typeof PageStart>;
 export type ImportReport = z.infer<typeof ImportReport>;
-export type DroppedFile = z.infer<typeof DroppedFile>;
-export type ImportMode = z.infer<typeof ImportMode>;
+type DroppedFile = z.infer<typeof DroppedFile>;
+type ImportMode = z.infer<typeof ImportMode>;
 export type DocumentUpdate = z.infer<typeof DocumentUpdate>;
 export type DeletedDocument = z.infer<typeof DeletedDocument>;
 export type TableRows = z.infer<typeof TableRows>;

@@ -21,7 +21,7 @@ function readableRenderer(): string {
     jsx: 'automatic',
     minify: false,
     outdir: '/tmp/glossa-profile-build',
-    define: { __GLOSSA_VERSION__: '"profile"', 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"' },
   }).outputFiles.find((f) => f.path.endsWith('.js'))!.text;
 }
 

@@ -10,7 +10,7 @@ import { requireRelationType } from '../schema/relation-types';
 
 const relationColumns = 'id, type_id AS typeId, from_id AS fromId, to_id AS toId, created_at AS createdAt';
 
-export function getRelation(ctx: ServiceContext, id: string): Relation {
+function getRelation(ctx: ServiceContext, id: string): Relation {
   const row = ctx.store.db.prepare(`SELECT ${relationColumns} FROM relations WHERE id = ?`).get(id) as Relation | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No relation with id ${id}.`);
   return row;

@@ -118,7 +118,7 @@ export function writeFolderAtomic(target: string, fill: (folder: string) => void
 // ---------------------------------------------------------------------------------------------
 // ZIP
 
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   data: Uint8Array;
 }

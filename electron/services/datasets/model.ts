@@ -9,7 +9,7 @@ import type { PageStart } from '../../../shared/schemas/library';
 import type { ServiceContext } from '../context';
 import type { AnchorInput } from './anchor';
 
-export interface DsPlace {
+interface DsPlace {
   name: string;
   geonameid: number | null;
   country: string | null;
@@ -40,7 +40,7 @@ export interface DsAnnotation {
   place: DsPlace | null;
 }
 
-export interface DsRelation {
+interface DsRelation {
   id: string;
   typeId: string;
   /** The type's name ("attributed to"). */
@@ -77,7 +77,7 @@ export interface ExportScope {
 }
 
 /** One attribute value of an annotation, as read from annotation_attributes (value as JSON). */
-export interface ValueRow {
+interface ValueRow {
   annotationId: string;
   name: string;
   value: string;

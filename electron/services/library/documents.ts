@@ -18,7 +18,7 @@ export interface NewDocument {
   pageMap?: PageStart[] | null;
 }
 
-export type AddResult =
+type AddResult =
   | { status: 'added'; document: DocumentFull }
   | { status: 'duplicate'; existingId: string; title: string };
 
@@ -45,7 +45,7 @@ export function contentHash(text: string): string {
 }
 
 /** The id and title of a stored document with the same normalised text, if there is one. */
-export function findDuplicate(ctx: ServiceContext, hash: string): { id: string; title: string } | undefined {
+function findDuplicate(ctx: ServiceContext, hash: string): { id: string; title: string } | undefined {
   return ctx.store.db.prepare('SELECT id, title FROM documents WHERE content_hash = ?').get(hash) as
     | { id: string; title: string }
     | undefined;
@@ -150,7 +150,7 @@ function cleared(value: string | null | undefined): string | null | undefined {
 }
 
 /** Merges tags that differ only in case, keeping the first spelling. */
-export function uniqueTags(tags: readonly string[]): string[] {
+function uniqueTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of tags) {

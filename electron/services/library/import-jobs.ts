@@ -15,12 +15,12 @@ import { expandPaths } from './importers/walk';
 
 export { maxTitleLength } from './importers/limits';
 
-export interface DroppedBytes {
+interface DroppedBytes {
   name: string;
   data: Uint8Array;
 }
 
-export interface ImportOptions extends PoolOptions {
+interface ImportOptions extends PoolOptions {
   /** The renderer's id for the job (so it can cancel early); made up when absent. */
   jobId?: string;
 }

@@ -62,7 +62,7 @@ export async function exportSchemaWithDialog(ctx: ServiceContext): Promise<Schem
 }
 
 /** Reads and checks a schema file's text; throws INVALID_ARGS or SCHEMA_TOO_NEW saying why. */
-export function parseSchemaFile(json: string): SchemaFile {
+function parseSchemaFile(json: string): SchemaFile {
   let raw: unknown;
   try {
     raw = JSON.parse(json.replace(/^\uFEFF/, ''));

@@ -3,7 +3,7 @@ import type { PageStart } from '../../../shared/schemas/library';
 import type { Db } from '../store';
 import { statementsFor } from './prepared';
 
-export interface DocumentRow {
+interface DocumentRow {
   id: string;
   title: string;
   outlet: string | null;

@@ -3,7 +3,7 @@ import type { LabelAttribute } from '../../../shared/schemas/schema';
 import type { Db } from '../store';
 import { statementsFor } from './prepared';
 
-export type LabelAttributeRow = LabelAttribute;
+type LabelAttributeRow = LabelAttribute;
 
 const statements = statementsFor((db) => ({
   nextPosition: db.prepare('SELECT coalesce(max(position), 0) + 1 AS next FROM label_attributes WHERE label_id = ?'),

@@ -3,7 +3,7 @@ import type { RelationType } from '../../../shared/schemas/schema';
 import type { Db } from '../store';
 import { statementsFor } from './prepared';
 
-export type RelationTypeRow = RelationType;
+type RelationTypeRow = RelationType;
 
 const statements = statementsFor((db) => ({
   nextPosition: db.prepare('SELECT coalesce(max(position), 0) + 1 AS next FROM relation_types'),

@@ -3,7 +3,7 @@ import type { Relation } from '../../../shared/schemas/annotate';
 import type { Db } from '../store';
 import { statementsFor } from './prepared';
 
-export type RelationRow = Relation;
+type RelationRow = Relation;
 
 const statements = statementsFor((db) => ({
   insert: db.prepare('INSERT INTO relations (id, type_id, from_id, to_id, created_at) VALUES (?, ?, ?, ?, ?)'),

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ShortcutCommand } from '../../../shared/shortcuts';
 import { keyShortcutProps, shortcutLabel } from '../shortcuts';
 
-export interface MenuItem {
+interface MenuItem {
   label: string;
   /** The command whose shortcut is shown on the right, e.g. "Ctrl+O". */
   command?: ShortcutCommand;

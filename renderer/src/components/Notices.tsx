@@ -1,9 +1,9 @@
 // Short messages for the user: confirmations, and errors written to be read.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
-export type NoticeKind = 'info' | 'error';
+type NoticeKind = 'info' | 'error';
 /** A button on a notice, such as Undo. */
-export interface NoticeAction {
+interface NoticeAction {
   label: string;
   run(): void;
 }

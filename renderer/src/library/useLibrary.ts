@@ -6,7 +6,7 @@ import type { DeletedDocument, DocumentUpdate } from '../../../shared/schemas/li
 import { call, messageOf } from '../api';
 import { useNotices } from '../components/Notices';
 
-export interface LibraryListener {
+interface LibraryListener {
   /** A report's details were saved. */
   saved(document: DocumentFull): void;
   /** A report was deleted. */

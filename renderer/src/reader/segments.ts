@@ -12,7 +12,7 @@ export interface Segment {
   covering: LayeredAnnotation[];
 }
 
-export interface LayeredAnnotation {
+interface LayeredAnnotation {
   annotation: ReaderAnnotation;
   layer: number;
 }

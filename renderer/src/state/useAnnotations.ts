@@ -8,7 +8,7 @@ import { historyFor, type UndoStep } from './undo-history';
 import type { Annotation, AnnotationSnapshot } from '../../../shared/schemas/annotate';
 import type { ReaderAnnotation } from './reader-annotation';
 
-export interface AnnotationActions {
+interface AnnotationActions {
   create(labelId: string, start: number, end: number, quote: string): Promise<ReaderAnnotation>;
   remove(annotation: ReaderAnnotation): Promise<void>;
   relabel(annotation: ReaderAnnotation, labelId: string): Promise<void>;

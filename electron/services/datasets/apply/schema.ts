@@ -73,7 +73,7 @@ export function attributeLookup(ctx: ServiceContext): AttributeLookup {
   return (labelId, name) => byKey.get(`${labelId}\u0000${name.toLowerCase()}`);
 }
 
-export interface RelationTypeRef {
+interface RelationTypeRef {
   id: string;
   name: string;
   fromLabelId: string | null;

@@ -9,7 +9,7 @@ import type { DsDocument } from '../model';
 import type { DatasetFormat } from './format';
 import { asWritten, textExport } from './text-export';
 
-export interface AttributeColumn {
+interface AttributeColumn {
   label: string;
   name: string;
   /** "<Label>.<attribute>", e.g. "Claim.status". */

@@ -16,7 +16,7 @@ export interface DatasetCounts {
   warnings: string[];
 }
 
-export interface ExportJob {
+interface ExportJob {
   /** The documents and labels asked for (checked before the format is called). */
   scope: ExportScope;
   /** The unit to write offsets in; formats with a fixed unit ignore it. */
@@ -24,7 +24,7 @@ export interface ExportJob {
   counts: DatasetCounts;
 }
 
-export interface PreviewJob {
+interface PreviewJob {
   /** The export's whole scope. */
   scope: ExportScope;
   /** The same scope cut to its first documents, which the preview shows. */

@@ -36,7 +36,7 @@ interface ClaimRow {
   publishedAt: string | null;
 }
 
-export interface GeoJsonFeature {
+interface GeoJsonFeature {
   type: 'Feature';
   id: string;
   geometry: { type: 'Point'; coordinates: [number, number] };

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../context';
 import { datasetDocuments, type DsDocument } from '../model';
 import { countingDocs, type DatasetFormat } from './format';
 
-export interface Chunk {
+interface Chunk {
   text: string;
   /** A record (the preview shows those), not a header or footer. */
   record: boolean;

@@ -8,7 +8,7 @@ import { domToText } from './html';
 import { JSDOM } from 'jsdom';
 import { checkTextLength, formatSize, importError, maxDocxEntries, maxDocxRatio, maxDocxUnpackedBytes } from './limits';
 
-export interface DocxDocument {
+interface DocxDocument {
   title: string | null;
   author: string | null;
   text: string;

@@ -7,7 +7,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { decodeWindows1252 } from './text-decoding';
 import { checkTextLength, importError } from './limits';
 
-export interface HtmlDocument {
+interface HtmlDocument {
   title: string | null;
   text: string;
   outlet: string | null;
@@ -16,7 +16,7 @@ export interface HtmlDocument {
   url: string | null;
 }
 
-export interface HtmlOptions {
+interface HtmlOptions {
   /** Run Readability (a whole page). Off for the clipboard, whose fragment is what the analyst chose. */
   article: boolean;
   /** Where the page came from (MHTML's Content-Location), for relative links only. */
@@ -94,7 +94,7 @@ function meta(doc: Document, ...keys: string[]): string | null {
 }
 
 /** Only web addresses are kept (never javascript:, data: or file: URLs). */
-export function webUrl(raw: string | null | undefined, base?: string | null): string | null {
+function webUrl(raw: string | null | undefined, base?: string | null): string | null {
   if (!raw) return null;
   try {
     const url = base ? new URL(raw.trim(), base) : new URL(raw.trim());
@@ -105,7 +105,7 @@ export function webUrl(raw: string | null | undefined, base?: string | null): st
 }
 
 /** An ISO date-time becomes its date (as the page wrote it, in its own time zone). */
-export function normaliseDate(raw: string | null | undefined): string | null {
+function normaliseDate(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const value = raw.trim();
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
@@ -126,7 +126,7 @@ function oneLine(raw: string | null | undefined): string | null {
 }
 
 /** Parses HTML with nothing executed or fetched. */
-export function parseHtmlDom(html: string, baseUrl?: string | null): JSDOM {
+function parseHtmlDom(html: string, baseUrl?: string | null): JSDOM {
   return new JSDOM(html, {
     url: webUrl(baseUrl) ?? 'https://glossa.invalid/',
     contentType: 'text/html',
@@ -198,7 +198,7 @@ export function htmlToDocument(fileName: string, html: string, options: HtmlOpti
 }
 
 /** The charset an HTML file declares in its first bytes, if any. */
-export function declaredCharset(bytes: Uint8Array): string | null {
+function declaredCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
   const match = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head);
   return match ? match[1]!.toLowerCase() : null;

@@ -28,7 +28,7 @@ export const maxDocxEntries = 10_000;
 export const maxDocxRatio = 200;
 export const maxPdfPages = 5_000;
 /** The longest text Glossa stores for one document, in UTF-16 code units (characters, near enough). */
-export const maxTextLength = 20_000_000;
+const maxTextLength = 20_000_000;
 /** A first line longer than this is prose, not a title. */
 export const maxTitleLength = 160;
 /** A single file that takes longer than this to read is given up (its worker is restarted). */
@@ -51,7 +51,7 @@ export function formatOfName(fileName: string): Format | undefined {
   return formatsByExtension[path.extname(fileName).toLowerCase()];
 }
 
-export const supportedList = '.txt, .md, .html, .htm, .mhtml, .pdf and .docx';
+const supportedList = '.txt, .md, .html, .htm, .mhtml, .pdf and .docx';
 
 export function unsupportedMessage(fileName: string): string {
   const extension = path.extname(fileName).toLowerCase();

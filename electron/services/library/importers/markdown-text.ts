@@ -4,7 +4,7 @@
 import { decodeHTML } from 'entities';
 import { Lexer, type Token, type Tokens } from 'marked';
 
-export interface MarkdownText {
+interface MarkdownText {
   text: string;
   /** The text of the first heading, if there is one. */
   title: string | null;

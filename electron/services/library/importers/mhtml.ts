@@ -44,7 +44,7 @@ function quotedPrintable(body: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-export interface MhtmlPage {
+interface MhtmlPage {
   html: string;
   encoding: string;
   url: string | null;

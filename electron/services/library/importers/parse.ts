@@ -27,7 +27,7 @@ export interface ParsedDocument {
 }
 
 
-export function titleFromText(text: string, fileName: string): string {
+function titleFromText(text: string, fileName: string): string {
   const firstLine = text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
   if (firstLine !== '' && firstLine.length <= maxTitleLength) return firstLine;
   return path.basename(fileName, path.extname(fileName)) || 'Untitled';
@@ -97,7 +97,7 @@ function describeFsError(fileName: string, error: unknown): string {
 }
 
 /** Reads a file, refusing what is not a regular file and what is over its format's limit before reading. */
-export function readFileChecked(filePath: string, fileName: string, format: Format): Uint8Array {
+function readFileChecked(filePath: string, fileName: string, format: Format): Uint8Array {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer.

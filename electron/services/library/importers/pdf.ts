@@ -63,7 +63,7 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsPromise;
 }
 
-export interface PdfDocument {
+interface PdfDocument {
   title: string | null;
   author: string | null;
   text: string;

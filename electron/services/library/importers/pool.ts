@@ -77,12 +77,12 @@ function sourceWorker(): string {
   return out;
 }
 
-export function workerScript(): string {
+function workerScript(): string {
   return builtWorker() ?? sourceWorker();
 }
 
 /** Two parsers where there are cores to spare; the main thread needs little. */
-export function defaultConcurrency(): number {
+function defaultConcurrency(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(4, cores));
 }

@@ -7,9 +7,9 @@ import { importError, maxFileBytes, tooLargeMessage } from './limits';
 /** The largest text file Glossa imports, in bytes. */
 export const maxImportBytes = maxFileBytes.txt;
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-export interface DecodedText {
+interface DecodedText {
   text: string;
   encoding: TextEncodingName;
 }

