@@ -3,12 +3,11 @@
 // field has focus (as macOS's menu does for its accelerators), edits the field too.
 import { expect, sampleTitle, test } from './fixtures';
 
-test('Ctrl+Z and Ctrl+Shift+V in a note stay in the note', async ({ page, reader, session }) => {
+test('Ctrl+Z and Ctrl+Shift+V in a note stay in the note', async ({ page, app, reader, session }) => {
   await reader.openFromLibrary(sampleTitle);
   await reader.dragSelect('Kestrava', 'Kestrava', { fromAt: 0.2, toAt: 0.9 });
   await page.keyboard.press('1');
-  const card = reader.card('Kestrava');
-  const note = card.getByRole('textbox', { name: 'Note' });
+  const note = reader.annotation('Kestrava').note();
   await note.click();
   await page.keyboard.type('Provincial');
   await expect(note).toHaveValue('Provincial');
@@ -37,11 +36,10 @@ test('Ctrl+Z and Ctrl+Shift+V in a note stay in the note', async ({ page, reader
   // Outside the field the keys reach the annotation history again.
   await reader.text().focus();
   await page.keyboard.press('Control+z');
-  await expect(page.getByRole('status').filter({ hasText: /^Undid / })).toBeVisible();
+  await expect(app.notice(/^Undid /)).toBeVisible();
 
   // Outside a field, Ctrl+Shift+V imports: once, for this press only.
   await page.keyboard.press('Control+Shift+V');
-  const summary = page.getByRole('dialog', { name: 'Import finished' });
-  await expect(summary).toContainText('1 imported', { timeout: 30_000 });
+  await expect(app.importSummary().dialog()).toContainText('1 imported', { timeout: 30_000 });
   expect(clipboardReads).toBe(1);
 });
