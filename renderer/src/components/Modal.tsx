@@ -25,3 +25,14 @@ export function Modal({ title, onClose, children, className }: { title: string; 
     </dialog>
   );
 }
+
+/** The row of a dialog that only informs: one Close button. */
+export function CloseActions({ onClose }: { onClose(): void }) {
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="primary" onClick={onClose}>
+        Close
+      </button>
+    </div>
+  );
+}

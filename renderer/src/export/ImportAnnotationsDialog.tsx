@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { AnnotationImportFormat, AnnotationImportPlan, AnnotationImportReport } from '../../../shared/schemas/datasets';
 import { datasetFormatTable, importableFormatList } from '../../../shared/formats';
 import { call, messageOf } from '../api';
-import { Modal } from '../components/Modal';
+import { CloseActions, Modal } from '../components/Modal';
 import './export.css';
 
 export function ImportAnnotationsDialog({ onClose, onImported }: { onClose(): void; onImported(report: AnnotationImportReport): void }) {
@@ -97,11 +97,7 @@ export function ImportAnnotationsDialog({ onClose, onImported }: { onClose(): vo
             </ul>
           </>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="primary" onClick={onClose}>
-            Close
-          </button>
-        </div>
+        <CloseActions onClose={onClose} />
       </Modal>
     );
   }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Label, RelationType } from '../../../shared/schemas/schema';
-import { Modal } from '../components/Modal';
+import { CloseActions, Modal } from '../components/Modal';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 
 interface LinkDialogProps {
@@ -35,11 +35,7 @@ export function LinkDialog({ from, annotations, relationTypes, labels, onLink, o
     return (
       <Modal title="Link annotation" onClose={onClose}>
         <p>No relation type starts from a {labelName(from.labelId)}. Add one on the Labels screen.</p>
-        <div className="dialog-actions">
-          <button type="button" className="primary" onClick={onClose}>
-            Close
-          </button>
-        </div>
+        <CloseActions onClose={onClose} />
       </Modal>
     );
   }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Label } from '../../../shared/schemas/schema';
 import type { InUseDetails } from '../../../shared/errors';
 import type { SchemaImportOutcome } from '../../../shared/schemas/schema';
-import { Modal } from '../components/Modal';
+import { CloseActions, Modal } from '../components/Modal';
 import { inUseText } from './in-use';
 
 export type LabelDeletion = { annotations?: 'delete' | 'relabel'; relabelTo?: string };
@@ -196,11 +196,7 @@ export function ImportOutcomeDialog({ outcome, onClose }: { outcome: SchemaImpor
             </section>
           ))
       )}
-      <div className="dialog-actions">
-        <button type="button" className="primary" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <CloseActions onClose={onClose} />
     </Modal>
   );
 }
