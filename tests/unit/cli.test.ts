@@ -1,8 +1,9 @@
 // The CLI end to end: a real process over a real store in a temp folder.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runProcess } from './child-process';
 import { tempDir } from './helpers';
 
 const repo = path.resolve(__dirname, '../..');
@@ -14,17 +15,12 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Run {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { ...process.env, GLOSSA_DB: '', ...env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return runProcess(process.execPath, ['--import', 'tsx', cliEntry, ...args], { cwd: repo, env: { ...process.env, GLOSSA_DB: '', ...env } });
 }
 
-function ok(args: string[]): unknown {
-  const run = cli(args);
+async function ok(args: string[]): Promise<unknown> {
+  const run = await cli(args);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   return JSON.parse(run.stdout);
@@ -39,19 +35,14 @@ const report = [
   '',
 ].join('\r\n');
 
-// These tests block on one child process after another; between tests the vitest worker gets a
-// turn of its event loop (setImmediate runs after pending messages), so its calls to the runner
-// are answered before their 60 s timeout even when a loaded machine makes a file take minutes.
-afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
-
 describe('cli', () => {
-  it('imports, lists, annotates by quote and exports JSONL that Python slices correctly', () => {
+  it('imports, lists, annotates by quote and exports JSONL that Python slices correctly', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'store.sqlite');
     const file = path.join(dir, 'report.txt');
     fs.writeFileSync(file, report);
 
-    const imported = ok(['import', file, '--db', db]) as { imported: { id: string; title: string; fileName: string }[] };
+    const imported = await ok(['import', file, '--db', db]) as { imported: { id: string; title: string; fileName: string }[] };
     expect(imported).toMatchObject({
       imported: [{ title: 'Mediator says talks collapsed', fileName: 'report.txt' }],
       duplicates: [],
@@ -59,21 +50,21 @@ describe('cli', () => {
     });
     const docId = imported.imported[0]!.id;
 
-    const again = ok(['import', file, '--db', db]) as { duplicates: { existingId: string }[] };
+    const again = await ok(['import', file, '--db', db]) as { duplicates: { existingId: string }[] };
     expect(again.duplicates).toEqual([{ fileName: 'report.txt', existingId: docId, title: 'Mediator says talks collapsed' }]);
 
-    const third = ok(['annotate', docId, '--label', 'Claim', '--quote', 'rebels', '--nth', '3', '--note', 'third', '--db', db]);
+    const third = await ok(['annotate', docId, '--label', 'Claim', '--quote', 'rebels', '--nth', '3', '--note', 'third', '--db', db]);
     const text = report.replace(/\r\n/g, '\n');
     const thirdStart = text.indexOf('rebels', text.indexOf('rebels', text.indexOf('rebels') + 1) + 1);
     expect(third).toMatchObject({ label: 'Claim', labelId: 'claim', quote: 'rebels', start: thirdStart, note: 'third' });
     expect((third as { id: string }).id).toMatch(/\S/);
 
-    ok(['annotate', docId, '--label', 'source', '--quote', 'سامر الخطيب', '--db', db]);
-    ok(['annotate', docId, '--label', 'location', '--quote', 'Veskar', '--db', db]);
-    ok(['annotate', docId, '--label', 'Source', '--quote', 'Zoe\u0308 Haddad', '--db', db]);
-    ok(['annotate', docId, '--label', 'Claim', '--quote', '👨‍👩‍👧 reached', '--db', db]);
+    await ok(['annotate', docId, '--label', 'source', '--quote', 'سامر الخطيب', '--db', db]);
+    await ok(['annotate', docId, '--label', 'location', '--quote', 'Veskar', '--db', db]);
+    await ok(['annotate', docId, '--label', 'Source', '--quote', 'Zoe\u0308 Haddad', '--db', db]);
+    await ok(['annotate', docId, '--label', 'Claim', '--quote', '👨‍👩‍👧 reached', '--db', db]);
 
-    expect(ok(['docs', '--db', db])).toEqual([
+    expect(await ok(['docs', '--db', db])).toEqual([
       {
         id: docId,
         title: 'Mediator says talks collapsed',
@@ -85,7 +76,7 @@ describe('cli', () => {
     ]);
 
     const out = path.join(dir, 'corpus.jsonl');
-    expect(ok(['export', '--format', 'jsonl', '--out', out, '--db', db])).toMatchObject({
+    expect(await ok(['export', '--format', 'jsonl', '--out', out, '--db', db])).toMatchObject({
       path: out,
       documents: 1,
       annotations: 5,
@@ -111,96 +102,96 @@ print(n)
     expect(checked.trim()).toBe('5');
 
     const csv = path.join(dir, 'one.csv');
-    expect(ok(['export', '--format', 'csv', '--doc', docId, '--out', csv, '--db', db])).toMatchObject({ annotations: 5 });
+    expect(await ok(['export', '--format', 'csv', '--doc', docId, '--out', csv, '--db', db])).toMatchObject({ annotations: 5 });
   }, 60_000);
 
-  it('explains an ambiguous quote, an absent quote and a bad --nth, changing nothing', () => {
+  it('explains an ambiguous quote, an absent quote and a bad --nth, changing nothing', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'store.sqlite');
     const file = path.join(dir, 'report.txt');
     fs.writeFileSync(file, report);
-    const docId = (ok(['import', file, '--db', db]) as { imported: { id: string }[] }).imported[0]!.id;
+    const docId = (await ok(['import', file, '--db', db]) as { imported: { id: string }[] }).imported[0]!.id;
 
-    const ambiguous = cli(['annotate', docId, '--label', 'Claim', '--quote', 'rebels', '--db', db]);
+    const ambiguous = await cli(['annotate', docId, '--label', 'Claim', '--quote', 'rebels', '--db', db]);
     expect(ambiguous.status).toBe(1);
     expect(ambiguous.stdout).toBe('');
     expect(ambiguous.stderr).toMatch(/^glossa: The quote occurs 3 times .* pass --nth 1 to 3/);
     expect(ambiguous.stderr.trim().split('\n')).toHaveLength(1);
 
-    const absent = cli(['annotate', docId, '--label', 'Claim', '--quote', 'tanks', '--db', db]);
+    const absent = await cli(['annotate', docId, '--label', 'Claim', '--quote', 'tanks', '--db', db]);
     expect(absent.status).toBe(1);
     expect(absent.stderr).toContain('does not occur');
 
-    const pastEnd = cli(['annotate', docId, '--label', 'Claim', '--quote', 'rebels', '--nth', '4', '--db', db]);
+    const pastEnd = await cli(['annotate', docId, '--label', 'Claim', '--quote', 'rebels', '--nth', '4', '--db', db]);
     expect(pastEnd.status).toBe(1);
     expect(pastEnd.stderr).toContain('occurs 3 times');
 
-    const badNth = cli(['annotate', docId, '--label', 'Claim', '--quote', 'rebels', '--nth', '0', '--db', db]);
+    const badNth = await cli(['annotate', docId, '--label', 'Claim', '--quote', 'rebels', '--nth', '0', '--db', db]);
     expect(badNth.status).toBe(2);
 
-    const badLabel = cli(['annotate', docId, '--label', 'Rumour', '--quote', 'Veskar', '--db', db]);
+    const badLabel = await cli(['annotate', docId, '--label', 'Rumour', '--quote', 'Veskar', '--db', db]);
     expect(badLabel.status).toBe(1);
     expect(badLabel.stderr).toContain('Labels: Claim, Source, Location');
 
-    expect(ok(['docs', '--db', db])).toMatchObject([{ counts: {} }]);
+    expect(await ok(['docs', '--db', db])).toMatchObject([{ counts: {} }]);
   }, 60_000);
 
-  it('exits 3 with the report when only some files import, 1 when none does, and 2 for usage errors', () => {
+  it('exits 3 with the report when only some files import, 1 when none does, and 2 for usage errors', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'store.sqlite');
     const good = path.join(dir, 'good.md');
     fs.writeFileSync(good, '# Heading\n\nBody text.');
-    const failed = cli(['import', good, path.join(dir, 'missing.txt'), '--db', db]);
+    const failed = await cli(['import', good, path.join(dir, 'missing.txt'), '--db', db]);
     expect(failed.status).toBe(3);
     expect(JSON.parse(failed.stdout)).toMatchObject({
       imported: [{ title: 'Heading', fileName: 'good.md' }],
       failed: [{ fileName: 'missing.txt' }],
     });
 
-    const none = cli(['import', path.join(dir, 'missing.txt'), '--db', db]);
+    const none = await cli(['import', path.join(dir, 'missing.txt'), '--db', db]);
     expect(none.status).toBe(1);
     expect(JSON.parse(none.stdout)).toMatchObject({ imported: [], failed: [{ fileName: 'missing.txt' }] });
 
-    const noDb = cli(['docs']);
+    const noDb = await cli(['docs']);
     expect(noDb.status).toBe(2);
     expect(noDb.stderr).toContain('pass --db PATH');
-    expect(cli(['docs'], { GLOSSA_DB: db }).status).toBe(0);
+    expect((await cli(['docs'], { GLOSSA_DB: db })).status).toBe(0);
 
-    expect(cli(['frobnicate', '--db', db]).status).toBe(2);
-    expect(cli(['docs', '--bogus', '--db', db]).status).toBe(2);
-    expect(cli(['export', '--format', 'xml', '--out', path.join(dir, 'x'), '--db', db]).status).toBe(2);
-    expect(cli(['export', '--format', 'csv', '--db', db]).status).toBe(2);
+    expect((await cli(['frobnicate', '--db', db])).status).toBe(2);
+    expect((await cli(['docs', '--bogus', '--db', db])).status).toBe(2);
+    expect((await cli(['export', '--format', 'xml', '--out', path.join(dir, 'x'), '--db', db])).status).toBe(2);
+    expect((await cli(['export', '--format', 'csv', '--db', db])).status).toBe(2);
 
-    const help = cli(['--help']);
+    const help = await cli(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('annotate <docId>');
   }, 60_000);
 
-  it('reports an export it cannot write, leaving nothing behind', () => {
+  it('reports an export it cannot write, leaving nothing behind', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'store.sqlite');
     // export only reads: the store must exist (a first import creates it).
     fs.writeFileSync(path.join(dir, 'report.txt'), report);
-    ok(['import', path.join(dir, 'report.txt'), '--db', db]);
+    await ok(['import', path.join(dir, 'report.txt'), '--db', db]);
     fs.writeFileSync(path.join(dir, 'blocker'), 'a file, not a folder');
     const out = path.join(dir, 'blocker', 'corpus.jsonl');
-    const run = cli(['export', '--format', 'jsonl', '--out', out, '--db', db]);
+    const run = await cli(['export', '--format', 'jsonl', '--out', out, '--db', db]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`Could not write ${out}`);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
-    const unknownDoc = cli(['export', '--format', 'csv', '--doc', 'nope', '--out', path.join(dir, 'x.csv'), '--db', db]);
+    const unknownDoc = await cli(['export', '--format', 'csv', '--doc', 'nope', '--out', path.join(dir, 'x.csv'), '--db', db]);
     expect(unknownDoc.status).toBe(1);
     expect(unknownDoc.stderr).toBe('glossa: No document with id nope.\n');
     expect(fs.existsSync(path.join(dir, 'x.csv'))).toBe(false);
   });
 
-  it('refuses a corrupt store without changing it', () => {
+  it('refuses a corrupt store without changing it', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'store.sqlite');
     fs.writeFileSync(db, 'this is not a database, just some text that is long enough to look like a header');
     const before = fs.readFileSync(db);
-    const run = cli(['docs', '--db', db]);
+    const run = await cli(['docs', '--db', db]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('is not a readable Glossa store');
     expect(fs.readFileSync(db).equals(before)).toBe(true);
