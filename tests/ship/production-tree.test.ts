@@ -3,13 +3,13 @@
 // no development package can be found. The CLI imports one file of each kind through the
 // import workers, lists and exports; the worker is also started alone; and every package the
 // bundles load at run time must be a `dependency` that resolves inside that tree.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureProductionTree, stageBuiltApp } from '../../build/scripts/production-tree.mjs';
+import { runProcess } from '../unit/child-process';
 import { bareImports } from './bare-imports';
 
 const repo = path.resolve(__dirname, '../..');
@@ -29,17 +29,16 @@ let scratch = '';
 function run(args: string[], input?: string) {
   // No NODE_PATH, and a working folder outside the repository: only the tree's packages exist.
   const env = { ...process.env, NODE_PATH: '', GLOSSA_DB: '' };
-  return spawnSync(process.execPath, args, { cwd: scratch, env, encoding: 'utf8', input, timeout: 60_000 });
+  return runProcess(process.execPath, args, { cwd: scratch, env, input });
 }
 
 function glossa(args: string[]) {
   return run([path.join(tree, 'dist/cli.js'), ...args]);
 }
 
+// npm run test:ship builds dist/ and installs the production tree before vitest starts (a
+// worker blocked that long in a hook could not answer its runner); here both are at hand.
 beforeAll(() => {
-  const built = spawnSync(process.execPath, [path.join(repo, 'build/scripts/build.mjs')], { encoding: 'utf8' });
-  expect(built.stderr).toBe('');
-  expect(built.status).toBe(0);
   tree = stageBuiltApp(ensureProductionTree({ root: repo, log: () => {} }).dir, repo);
   expect(path.relative(repo, tree).startsWith('..')).toBe(true);
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-ship-'));
@@ -74,38 +73,38 @@ describe('the production tree', () => {
     }
   });
 
-  it("answers glossa --version and a command's --help", () => {
+  it("answers glossa --version and a command's --help", async () => {
     const pkgVersion = (JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string }).version;
-    expect(glossa(['--version'])).toMatchObject({ status: 0, stdout: `${pkgVersion}\n`, stderr: '' });
-    const help = glossa(['import-annotations', '--help']);
+    expect(await glossa(['--version'])).toMatchObject({ status: 0, stdout: `${pkgVersion}\n`, stderr: '' });
+    const help = await glossa(['import-annotations', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: glossa import-annotations/);
   });
 
-  it('runs the CLI: imports HTML, PDF, DOCX and text through the workers, lists and exports', () => {
+  it('runs the CLI: imports HTML, PDF, DOCX and text through the workers, lists and exports', async () => {
     const db = path.join(scratch, 'store.sqlite');
     const files = ['wire-story.html', 'situation-report.pdf', 'briefing.docx', 'utf8.txt'].map((f) => path.join(fixtures, f));
-    const imported = glossa(['import', ...files, '--db', db]);
+    const imported = await glossa(['import', ...files, '--db', db]);
     expect(imported.stderr).toBe('');
     expect(imported.status).toBe(0);
     const report = JSON.parse(imported.stdout) as { imported: { fileName: string }[]; failed: unknown[] };
     expect(report.failed).toEqual([]);
     expect(report.imported.map((d) => d.fileName).sort()).toEqual(['briefing.docx', 'situation-report.pdf', 'utf8.txt', 'wire-story.html']);
 
-    const docs = glossa(['docs', '--db', db]);
+    const docs = await glossa(['docs', '--db', db]);
     expect(docs.status).toBe(0);
     const listed = JSON.parse(docs.stdout) as { title: string; length: number }[];
     expect(listed).toHaveLength(4);
     for (const doc of listed) expect(doc.length).toBeGreaterThan(100);
 
     const out = path.join(scratch, 'corpus.jsonl');
-    const exported = glossa(['export', '--format', 'jsonl', '--out', out, '--db', db]);
+    const exported = await glossa(['export', '--format', 'jsonl', '--out', out, '--db', db]);
     expect(exported.stderr).toBe('');
     expect(exported.status).toBe(0);
     expect(fs.readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(4);
   });
 
-  it('starts the import worker alone and parses a web archive and the clipboard', () => {
+  it('starts the import worker alone and parses a web archive and the clipboard', async () => {
     const worker = path.join(tree, 'dist/electron/import-worker.js');
     const script = `
       const { Worker } = require('node:worker_threads');
@@ -119,7 +118,7 @@ describe('the production tree', () => {
       worker.on('message', (r) => { results.push(r); if (results.length === tasks.length) { console.log(JSON.stringify(results)); worker.terminate(); } });
       worker.on('error', (e) => { console.error(e.message); process.exit(1); });
       for (const t of tasks) worker.postMessage(t);`;
-    const result = run(['-e', script]);
+    const result = await run(['-e', script]);
     expect(result.stderr).toBe('');
     const results = JSON.parse(result.stdout) as { id: number; ok: boolean; reason?: string; doc?: { text: string } }[];
     for (const r of results) expect(r, r.reason).toMatchObject({ ok: true });

@@ -10,7 +10,5 @@ export default defineConfig({
   test: {
     include: ['tests/ship/**/*.test.ts'],
     testTimeout: 60_000,
-    // The first run installs the production tree (npm ci --omit=dev, ~15 s here).
-    hookTimeout: 300_000,
   },
 });
