@@ -1,38 +1,19 @@
 // .glossa archives opened from the OS or dropped on the window: the import dialog opens at the
 // archive's plan. The OS side is simulated by calling openArchiveFromOs, as electron/shell/main.ts
 // does for open-file, the first launch's argv and a second instance's argv.
-import path from 'node:path';
-import { startCore } from '../../electron/core';
-import { exportDataset } from '../../electron/services/datasets/export';
 import { openArchiveFromOs } from '../../electron/services/datasets/opened-archives';
-import { addDocument } from '../../electron/services/library/documents';
-import { ScriptedDialogs } from '../harness/harness';
+import { projectArchivePlan, writeProjectArchive } from '../harness/archive';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { tempDir } from './temp-dir';
 
-/** A project archive from another library: one report with one claim. */
-async function writeArchive(): Promise<string> {
-  const dir = tempDir();
-  const other = startCore({ storePath: path.join(dir, 'other.sqlite'), dialogs: new ScriptedDialogs(), appVersion: 'test', logError: () => undefined });
-  try {
-    const added = addDocument(other.ctx, { title: 'Bridge report', text: 'Rebels claim they seized the bridge at dawn.' });
-    if (added.status !== 'added') throw new Error('the archive report was not added');
-    const created = await other.dispatch('annotations.create', { documentId: added.document.id, labelId: 'claim', start: 0, end: 35 });
-    if (!created.ok) throw new Error(created.error.message);
-    const target = path.join(dir, 'project.glossa');
-    exportDataset(other.ctx, { format: 'archive' }, target);
-    return target;
-  } finally {
-    other.close();
-  }
-}
+const writeArchive = () => writeProjectArchive(tempDir());
 
 test('an archive the OS opens shows its plan, and importing brings its reports in', async ({ app, session, state }) => {
   const archive = await writeArchive();
   openArchiveFromOs(session.core.ctx, archive);
   const dialog = app.importAnnotations;
-  await expect(dialog.dialog()).toContainText('project.glossa holds 1 report with 1 annotations');
+  await expect(dialog.dialog()).toContainText(projectArchivePlan);
   await dialog.import();
   await expect(dialog.report()).toContainText('1 new · 0 already in the library');
   await expect(dialog.report()).toContainText('1 imported');
@@ -47,14 +28,14 @@ test('an archive opened before the window exists is shown once the window opens'
   openArchiveFromOs(session.core.ctx, archive);
   const app = new AppPage(await session.openApp());
   await app.ready();
-  await expect(app.importAnnotations.dialog()).toContainText('project.glossa holds 1 report with 1 annotations');
+  await expect(app.importAnnotations.dialog()).toContainText(projectArchivePlan);
 });
 
 test('a .glossa file dropped on the window opens at its plan; Cancel imports nothing', async ({ app, state }) => {
   const archive = await writeArchive();
   await app.dropPath(archive);
   const dialog = app.importAnnotations;
-  await expect(dialog.dialog()).toContainText('project.glossa holds 1 report with 1 annotations');
+  await expect(dialog.dialog()).toContainText(projectArchivePlan);
   await dialog.cancel();
   await expect(dialog.dialog()).toBeHidden();
   expect(await state.documentCount()).toBe(1);
