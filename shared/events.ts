@@ -10,4 +10,6 @@ export const eventSchemas = {
     total: z.number().int().nonnegative(),
     current: z.string().optional(),
   }),
+  /** The OS opened a .glossa archive: the window takes it with datasets.takeOpenedArchives. */
+  'archive-opened': z.object({}).strict(),
 } as const;

@@ -163,6 +163,11 @@ export const datasetFormatList: readonly DatasetFormatFacts[] = datasetFormatIds
 export const importableFormatList: readonly (DatasetFormatFacts & { id: ImportableFormatId; import: ImportFacts })[] = importableFormatIds.map((id) => datasetFormatTable[id]);
 
 /** The unit an export's offsets are in: the format's own, or for 'choice' the one asked for. */
+/** Whether a file name or path is a Glossa archive, the file type the OS opens with Glossa. */
+export function isArchivePath(name: string): boolean {
+  return name.toLowerCase().endsWith(`.${datasetFormatTable.archive.extension}`);
+}
+
 export function exportOffsetUnit(format: DatasetFormatId, chosen: 'codepoint' | 'utf16' | undefined): Exclude<FormatOffsetUnit, 'choice'> {
   const unit = datasetFormatTable[format].offsetUnit;
   return unit === 'choice' ? (chosen ?? 'codepoint') : unit;

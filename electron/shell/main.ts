@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { channels, eventChannel, ipcChannelPrefix } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { isArchivePath } from '../../shared/formats';
 import { startCore, type Core } from '../core';
+import { archivePathsFromArgv, openArchiveFromOs } from '../services/datasets/opened-archives';
 import { rendererOrigin, serveRendererFile } from '../protocol/renderer-files';
 import { createElectronClipboard } from './clipboard';
 import { createElectronDialogs } from './dialogs';
@@ -23,6 +25,8 @@ app.enableSandbox();
 
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
+/** Archives the OS opened before the core was ready (macOS sends open-file before 'ready'). */
+const archivesBeforeReady: string[] = [];
 
 function fail(title: string, message: string): void {
   logError(`${title}: ${message}`);
@@ -87,6 +91,19 @@ function showMainWindow(): void {
   mainWindow.on('closed', () => (mainWindow = undefined));
 }
 
+/** Hands archives the OS opened (.glossa) to the annotated-data import, and shows the window. */
+function openArchives(paths: readonly string[]): void {
+  if (!core) {
+    archivesBeforeReady.push(...paths);
+    return;
+  }
+  for (const target of paths) {
+    logInfo(`archive opened: ${target}`);
+    openArchiveFromOs(core.ctx, target);
+  }
+  if (paths.length > 0) showMainWindow();
+}
+
 function main(): void {
   // Lets tests (and people with two libraries) run a separate instance.
   const userData = argValue(process.argv, '--user-data-dir');
@@ -97,7 +114,15 @@ function main(): void {
   }
   startLogging();
   watchForCrashes(() => mainWindow);
-  app.on('second-instance', showMainWindow);
+  // macOS: double-clicked files arrive here, also while the app is starting.
+  app.on('open-file', (event, target) => {
+    event.preventDefault();
+    if (isArchivePath(target)) openArchives([target]);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    showMainWindow();
+    openArchives(archivePathsFromArgv(argv, workingDirectory));
+  });
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core?.close());
@@ -114,6 +139,8 @@ function main(): void {
     registerIpc(core.dispatch);
     installMenu();
     showMainWindow();
+    // Windows and Linux: the file that launched Glossa is on its command line.
+    openArchives([...archivesBeforeReady.splice(0), ...archivePathsFromArgv(process.argv, process.cwd())]);
   });
 }
 

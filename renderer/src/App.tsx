@@ -15,6 +15,7 @@ import { Busy } from './components/Busy';
 import { useNotices } from './components/Notices';
 import { ExportDialog, type ExportChoice } from './export/ExportDialog';
 import { ImportAnnotationsDialog } from './export/ImportAnnotationsDialog';
+import { useOpenedArchives } from './export/useOpenedArchives';
 import { DocumentDetails } from './library/DocumentDetails';
 import { ImportProgressPanel } from './library/ImportProgressPanel';
 import { ImportSummary } from './library/ImportSummary';
@@ -35,7 +36,8 @@ export function App() {
   const nav = useNavigation(withBusy);
   const { labels, refreshLabels } = useLabels();
   const library = useLibrary({ saved: nav.documentSaved, deleted: nav.documentDeleted });
-  const imports = useImports(library.refreshLibrary);
+  const archives = useOpenedArchives();
+  const imports = useImports(library.refreshLibrary, archives.openDropped);
   const [exportFormat, setExportFormat] = useState<DatasetFormat | null>(null);
   const [importingAnnotations, setImportingAnnotations] = useState(false);
   const { open, screen, setScreen } = nav;
@@ -131,6 +133,14 @@ export function App() {
       {imports.report && <ImportSummary report={imports.report} onClose={imports.closeReport} onOpen={openDocument} />}
       {importingAnnotations && (
         <ImportAnnotationsDialog onClose={() => setImportingAnnotations(false)} onImported={() => void Promise.all([library.refreshLibrary(), refreshLabels()])} />
+      )}
+      {archives.current && !importingAnnotations && (
+        <ImportAnnotationsDialog
+          key={archives.current}
+          openedArchive={archives.current}
+          onClose={archives.closeCurrent}
+          onImported={() => void Promise.all([library.refreshLibrary(), refreshLabels()])}
+        />
       )}
       {exportFormat && <ExportDialog initialFormat={exportFormat} openDocument={summaryOf(open)} onExport={runExport} onClose={() => setExportFormat(null)} />}
     </div>

@@ -5,6 +5,7 @@
 // nothing is changed), IMPORT_FAILED (a malformed file: the message names the file and line;
 // nothing is imported), SCHEMA_TOO_NEW (an archive from a newer Glossa).
 import * as D from '../schemas/datasets';
+import { none } from './common';
 
 export const datasetChannels = {
   /** Shows the save dialog (a folder name for brat) and writes the export atomically. */
@@ -15,4 +16,15 @@ export const datasetChannels = {
   'datasets.chooseImport': { args: D.AnnotationImportDialogArgs, result: D.AnnotationImportDialogResult },
   /** Imports documents and their annotations from a file (all or nothing), re-anchoring by quote. */
   'datasets.importAnnotations': { args: D.AnnotationImportArgs, result: D.AnnotationImportReport },
+  /**
+   * .glossa archives opened from the OS (after an `archive-opened` event, and once at start):
+   * their tokens, oldest first; each is returned once.
+   */
+  'datasets.takeOpenedArchives': { args: none, result: D.OpenedArchiveTokens },
+  /** Grants a dropped .glossa file (absolute path, that extension only) a token. */
+  'datasets.openDroppedArchive': { args: D.DroppedArchiveArgs, result: D.OpenedArchive },
+  /** The plan of a granted archive, as datasets.chooseImport returns it for format archive. */
+  'datasets.planOpenedArchive': { args: D.OpenedArchiveArgs, result: D.AnnotationImportPlan },
+  /** Imports a granted archive; its token is then spent (NOT_FOUND after). */
+  'datasets.importOpenedArchive': { args: D.ImportOpenedArchiveArgs, result: D.AnnotationImportReport },
 } as const;

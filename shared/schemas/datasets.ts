@@ -67,6 +67,15 @@ export const AnnotationImportArgs = z
   })
   .strict();
 
+/** An archive main granted (opened from the OS or dropped): the renderer never names its path. */
+const OpenedArchiveToken = z.string().min(1).max(100);
+export const OpenedArchiveTokens = z.array(OpenedArchiveToken);
+export const OpenedArchiveArgs = z.object({ token: OpenedArchiveToken }).strict();
+export const ImportOpenedArchiveArgs = z.object({ token: OpenedArchiveToken, createLabels: z.boolean().optional() }).strict();
+/** A .glossa file dropped on the window (its path from window.glossa.pathForFile). */
+export const DroppedArchiveArgs = z.object({ path: z.string().min(1).max(4096) }).strict();
+export const OpenedArchive = z.object({ token: OpenedArchiveToken });
+
 export const AnnotationImportDialogArgs = z.object({ format: AnnotationImportFormat }).strict();
 
 const UnanchoredAnnotation = z.object({

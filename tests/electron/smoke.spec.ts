@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { GlossaApi } from '../../shared/bridge';
+import { projectArchivePlan, writeProjectArchive } from '../harness/archive';
+import { ImportAnnotationsDialog } from '../e2e/pages/import-annotations-dialog';
 
 const root = path.resolve(__dirname, '../..');
 const rendererEntryUrl = 'app://glossa/index.html';
@@ -107,5 +109,22 @@ test.describe('Electron app', () => {
     const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
     expect(code).toBe(0);
     expect(app!.windows()).toHaveLength(1);
+  });
+
+  test('a .glossa file on the command line of a second launch opens the import at its plan in the first', async () => {
+    const page = await app!.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+    const archive = await writeProjectArchive(dir);
+    const second = spawn(electronBinary.binary!, [...appArgs, archive], { cwd: root, stdio: 'ignore' });
+    expect(await new Promise<number | null>((resolve) => second.on('exit', resolve))).toBe(0);
+    await expect(new ImportAnnotationsDialog(page).dialog()).toContainText(projectArchivePlan);
+  });
+
+  test('a .glossa file on the command line of the first launch opens the import at its plan', async () => {
+    await app!.close();
+    const archive = await writeProjectArchive(dir);
+    app = await electron.launch({ executablePath: electronBinary.binary, args: [...appArgs, archive], cwd: root });
+    const page = await app.firstWindow();
+    await expect(new ImportAnnotationsDialog(page).dialog()).toContainText(projectArchivePlan);
   });
 });

@@ -8,12 +8,24 @@ import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { exportDatasetWithDialog } from './export';
 import { importAnnotations, planImport } from './import';
+import { openedArchiveHandlers } from './opened-archive-handlers';
 import { previewDataset } from './preview';
 
 export function datasetHandlers(
   ctx: ServiceContext,
-): Pick<Handlers, 'datasets.exportDialog' | 'datasets.preview' | 'datasets.chooseImport' | 'datasets.importAnnotations'> {
+): Pick<
+  Handlers,
+  | 'datasets.exportDialog'
+  | 'datasets.preview'
+  | 'datasets.chooseImport'
+  | 'datasets.importAnnotations'
+  | 'datasets.takeOpenedArchives'
+  | 'datasets.openDroppedArchive'
+  | 'datasets.planOpenedArchive'
+  | 'datasets.importOpenedArchive'
+> {
   return {
+    ...openedArchiveHandlers(ctx),
     'datasets.exportDialog': (options) => exportDatasetWithDialog(ctx, options),
     'datasets.preview': (options) => previewDataset(ctx, options),
     'datasets.chooseImport': async ({ format }) => {

@@ -1,20 +1,41 @@
 // "Import annotations…": choose a format, then a file (a folder for brat); see what it holds and
 // which labels it lacks (offered for creation); import; read what came in and what could not
-// be anchored.
-import { useState } from 'react';
+// be anchored. An archive opened from the OS or dropped (openedArchive, a token main granted)
+// starts past the choice, at its plan.
+import { useEffect, useState } from 'react';
 import type { AnnotationImportFormat, AnnotationImportPlan, AnnotationImportReport } from '../../../shared/schemas/datasets';
 import { datasetFormatTable, importableFormatList } from '../../../shared/formats';
 import { call, messageOf } from '../api';
 import { CloseActions, Modal } from '../components/Modal';
 import './export.css';
 
-export function ImportAnnotationsDialog({ onClose, onImported }: { onClose(): void; onImported(report: AnnotationImportReport): void }) {
+interface Props {
+  /** The token of an archive opened from outside; the dialog reads its plan at once. */
+  openedArchive?: string;
+  onClose(): void;
+  onImported(report: AnnotationImportReport): void;
+}
+
+export function ImportAnnotationsDialog({ openedArchive, onClose, onImported }: Props) {
   const [format, setFormat] = useState<AnnotationImportFormat>('doccano');
   const [plan, setPlan] = useState<AnnotationImportPlan | null>(null);
   const [createLabels, setCreateLabels] = useState(true);
   const [report, setReport] = useState<AnnotationImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
+
+  useEffect(() => {
+    if (!openedArchive) return;
+    let shown = true;
+    setWorking(true);
+    call('datasets.planOpenedArchive', { token: openedArchive })
+      .then((opened) => shown && setPlan(opened))
+      .catch((e) => shown && setError(messageOf(e)))
+      .finally(() => shown && setWorking(false));
+    return () => {
+      shown = false;
+    };
+  }, [openedArchive]);
 
   const choose = async () => {
     setError(null);
@@ -34,7 +55,9 @@ export function ImportAnnotationsDialog({ onClose, onImported }: { onClose(): vo
     setError(null);
     setWorking(true);
     try {
-      const done = await call('datasets.importAnnotations', { format: plan.format, path: plan.path, createLabels });
+      const done = openedArchive
+        ? await call('datasets.importOpenedArchive', { token: openedArchive, createLabels })
+        : await call('datasets.importAnnotations', { format: plan.format, path: plan.path, createLabels });
       setReport(done);
       onImported(done);
     } catch (e) {
@@ -104,7 +127,9 @@ export function ImportAnnotationsDialog({ onClose, onImported }: { onClose(): vo
 
   return (
     <Modal title="Import annotations" onClose={onClose} className="import-annotations">
-      {!plan ? (
+      {!plan && openedArchive ? (
+        working && <p>Reading the archive…</p>
+      ) : !plan ? (
         <fieldset>
           <legend>Format</legend>
           {importableFormatList.map((f) => (
@@ -139,7 +164,7 @@ export function ImportAnnotationsDialog({ onClose, onImported }: { onClose(): vo
           Cancel
         </button>
         {!plan ? (
-          <button type="button" className="primary" disabled={working} onClick={() => void choose()}>
+          !openedArchive && <button type="button" className="primary" disabled={working} onClick={() => void choose()}>
             {datasetFormatTable[format].target === 'folder' ? 'Choose folder…' : 'Choose file…'}
           </button>
         ) : (

@@ -1,13 +1,15 @@
 // Importing reports: from the open dialog, the clipboard or a drop; one job at a time, with its
 // progress and, at the end, a report of what came in.
 import { useCallback, useState } from 'react';
+import { isArchivePath } from '../../../shared/formats';
 import type { ImportReport } from '../../../shared/schemas/library';
 import { call, messageOf } from '../api';
 import { useNotices } from '../components/Notices';
 import { useFileDrop, type DroppedItems } from '../useFileDrop';
 import { useImportJob, type ImportStarter } from './useImportJob';
 
-export function useImports(afterImport: () => Promise<void>) {
+/** openArchive: a dropped .glossa file, which goes to the annotated-data import instead. */
+export function useImports(afterImport: () => Promise<void>, openArchive: (path: string) => void) {
   const { notify } = useNotices();
   const [report, setReport] = useState<ImportReport | null>(null);
   const { progress, run: runJob, cancel } = useImportJob();
@@ -31,11 +33,15 @@ export function useImports(afterImport: () => Promise<void>) {
   );
   const importClipboard = useCallback(() => runImport((jobId) => call('documents.importClipboard', { jobId })), [runImport]);
   const importDropped = useCallback(
-    (drop: DroppedItems) =>
-      runImport((jobId) =>
-        drop.paths.length > 0 ? call('documents.importPaths', { paths: drop.paths, jobId }) : call('documents.importDropped', { files: drop.files, jobId }),
-      ),
-    [runImport],
+    (drop: DroppedItems) => {
+      drop.paths.filter(isArchivePath).forEach(openArchive);
+      const paths = drop.paths.filter((p) => !isArchivePath(p));
+      if (paths.length === 0 && drop.files.length === 0) return;
+      void runImport((jobId) =>
+        paths.length > 0 ? call('documents.importPaths', { paths, jobId }) : call('documents.importDropped', { files: drop.files, jobId }),
+      );
+    },
+    [runImport, openArchive],
   );
   const dropError = useCallback((message: string) => notify(message, 'error'), [notify]);
   const dragging = useFileDrop(importDropped, dropError);

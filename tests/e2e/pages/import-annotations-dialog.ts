@@ -1,5 +1,6 @@
-// Page object for "Import annotations": choose a format and a file, see what it holds, import,
-// and the report of what came in and what could not be anchored.
+// Page object for "Import annotations": choose a format and a file (or open a .glossa archive
+// from outside, which starts at its plan), see what it holds, import, and the report of what came
+// in and what could not be anchored.
 import { type Locator, type Page } from '@playwright/test';
 
 export class ImportAnnotationsDialog {
@@ -17,6 +18,10 @@ export class ImportAnnotationsDialog {
   /** The offer to create the labels the file uses that the schema lacks. */
   createMissingLabels(): Locator {
     return this.dialog().getByRole('checkbox', { name: /Create the labels it uses that are missing/ });
+  }
+
+  async cancel(): Promise<void> {
+    await this.dialog().getByRole('button', { name: 'Cancel' }).click();
   }
 
   async import(): Promise<void> {
