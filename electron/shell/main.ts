@@ -6,7 +6,8 @@ import { channels, eventChannel, ipcChannelPrefix } from '../../shared/contract'
 import { AppError } from '../../shared/errors';
 import { isArchivePath } from '../../shared/formats';
 import { startCore, type Core } from '../core';
-import { archivePathsFromArgv, openArchiveFromOs } from '../services/datasets/opened-archives';
+import { openArchiveFromOs } from '../services/datasets/opened-archive-handlers';
+import { archivePathsFromArgv } from '../services/datasets/opened-archives';
 import { rendererOrigin, serveRendererFile } from '../protocol/renderer-files';
 import { createElectronClipboard } from './clipboard';
 import { createElectronDialogs } from './dialogs';

@@ -1,7 +1,7 @@
 // .glossa archives opened from the OS or dropped on the window: the import dialog opens at the
 // archive's plan. The OS side is simulated by calling openArchiveFromOs, as electron/shell/main.ts
 // does for open-file, the first launch's argv and a second instance's argv.
-import { openArchiveFromOs } from '../../electron/services/datasets/opened-archives';
+import { openArchiveFromOs } from '../../electron/services/datasets/opened-archive-handlers';
 import { projectArchivePlan, writeProjectArchive } from '../harness/archive';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';

@@ -20,3 +20,9 @@ export function openedArchiveHandlers(
     },
   };
 }
+
+/** What main does when the OS opens an archive: grant it, queue it and tell the window. */
+export function openArchiveFromOs(ctx: ServiceContext, target: string): void {
+  ctx.openedArchives.announce(target);
+  ctx.emit({ name: 'archive-opened', payload: {} });
+}

@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { isArchivePath } from '../../../shared/formats';
-import type { ServiceContext } from '../context';
 
 /** Options of the Glossa executable that take a value, which is never a file to open. */
 const optionsWithValue = new Set(['--db', '--user-data-dir']);
@@ -71,10 +70,4 @@ export function createOpenedArchives(newToken: () => string = randomUUID): Opene
       return taken;
     },
   };
-}
-
-/** What main does when the OS opens an archive: grant it, queue it and tell the window. */
-export function openArchiveFromOs(ctx: ServiceContext, target: string): void {
-  ctx.openedArchives.announce(target);
-  ctx.emit({ name: 'archive-opened', payload: {} });
 }
