@@ -24,7 +24,8 @@ function column(text: string, indent = 42, width = 94): string {
 const reportList = reportExtensions.map((e) => `.${e}`);
 
 const commandUsage: Readonly<Record<string, string>> = {
-  import: `  import <file or folder...>              ${column(`Import ${reportList.slice(0, -1).join(', ')} and ${reportList.at(-1)} files; folders are imported recursively. Prints {imported, duplicates, failed, skipped}.`)}`,
+  import: `  import [--encoding NAME] <file or folder...>
+                                          ${column(`Import ${reportList.slice(0, -1).join(', ')} and ${reportList.at(-1)} files; folders are imported recursively. Prints {imported, duplicates, failed, skipped}; each imported item names its encoding, with encodingGuess when it was guessed. --encoding (a WHATWG name such as windows-1256) reads text files and web pages in that encoding instead of detecting it.`)}`,
   docs: `  docs                                    List the documents.`,
   annotate: `  annotate <docId> --label NAME --quote TEXT [--nth N] [--note TEXT]
                                           Tag the N-th (1-based) exact occurrence of TEXT.`,

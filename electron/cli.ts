@@ -20,6 +20,7 @@ import { getDocument, listDocuments } from './services/library/documents';
 import { exportDataset } from './services/datasets/export';
 import { importAnnotations } from './services/datasets/import';
 import { importPaths } from './services/library/import-jobs';
+import { encodingName } from './services/library/importers/charsets';
 import { findLabel, listLabels } from './services/schema/labels';
 
 const options = {
@@ -35,6 +36,7 @@ const options = {
   labels: { type: 'string' },
   utf16: { type: 'boolean' },
   'create-labels': { type: 'boolean' },
+  encoding: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   ...analysisOptions,
@@ -47,7 +49,7 @@ type Values = { [K in OptionName]?: (typeof options)[K]['type'] extends 'boolean
 const globalOptions: readonly OptionName[] = ['db', 'json', 'help'];
 
 const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
-  import: [],
+  import: ['encoding'],
   docs: [],
   annotate: ['label', 'quote', 'nth', 'note'],
   export: ['format', 'doc', 'out', 'labels', 'utf16'],
@@ -127,9 +129,11 @@ function labelNames(core: Core): Map<string, string> {
 
 async function runImport(core: Core, invocation: Invocation): Promise<Outcome> {
   if (invocation.args.length === 0) throw new UsageError('import needs at least one file or folder.');
+  const encoding = invocation.values.encoding;
   const report = await importPaths(
     core.ctx,
     invocation.args.map((file) => path.resolve(file)),
+    encoding === undefined ? {} : { encoding },
   );
   const { imported, duplicates, failed, skipped } = report;
   return { output: { imported, duplicates, failed, skipped }, exitCode: importExitCode(report) };
@@ -283,6 +287,10 @@ async function execute(core: Core, invocation: Invocation): Promise<Outcome> {
 function checkUsage(invocation: Invocation): void {
   if (invocation.command === 'annotate') parseNth(invocation.values.nth);
   if (invocation.command === 'export') exportOptions(invocation);
+  const encoding = invocation.values.encoding;
+  if (encoding !== undefined && encodingName(encoding) === null) {
+    throw new UsageError(`--encoding "${encoding}" is not an encoding Glossa knows (e.g. utf-8, windows-1256, windows-1251, iso-8859-7, gbk).`);
+  }
   if (invocation.command === 'import-annotations') importAnnotationsFormat(invocation);
   checkAnalysisUsage(invocation);
 }

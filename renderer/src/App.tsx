@@ -130,7 +130,7 @@ export function App() {
           onClose={library.closeDetails}
         />
       )}
-      {imports.report && <ImportSummary report={imports.report} onClose={imports.closeReport} onOpen={openDocument} />}
+      {imports.report && <ImportSummary report={imports.report} onClose={imports.closeReport} onOpen={openDocument} onReencoded={() => void library.refreshLibrary()} />}
       {importingAnnotations && (
         <ImportAnnotationsDialog onClose={() => setImportingAnnotations(false)} onImported={() => void Promise.all([library.refreshLibrary(), refreshLabels()])} />
       )}

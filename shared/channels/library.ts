@@ -26,6 +26,11 @@ export const libraryChannels = {
   'documents.importPaths': { args: L.ImportPathsArgs, result: L.ImportReport },
   /** "New document from clipboard": the HTML flavour through the HTML path when present, else the text. */
   'documents.importClipboard': { args: L.ImportClipboardArgs, result: L.ImportReport },
+  /**
+   * Re-reads a report whose encoding was guessed, as the encoding given, and puts it in place of
+   * the old one (refused once it has annotations). Only for reports imported in this session.
+   */
+  'documents.reencode': { args: L.ReencodeArgs, result: L.ReencodeResult },
   /** Stops a running import job. */
   'import.cancel': { args: L.ImportCancelArgs, result: L.ImportCancelResult },
 } as const;

@@ -37,21 +37,26 @@ export const DocumentFull = DocumentMeta.extend({
   pageMap: z.array(PageStart).nullable(),
 });
 
+/** A legacy encoding guessed from the bytes (no BOM, no label): the detector's confidence (0-100) and the runners-up. */
+export const EncodingGuess = z.object({ confidence: z.number(), alternatives: z.array(z.string()) });
+
+export const ImportedItem = z.object({
+  id: Id,
+  title: z.string(),
+  /** The file's name, or its path below a chosen or dropped folder (e.g. "briefs/a.pdf"). */
+  fileName: z.string(),
+  /** txt, md, html, mhtml, pdf, docx or clipboard. */
+  format: z.string(),
+  /** The text encoding (WHATWG name), for text formats and web pages; null otherwise. */
+  encoding: z.string().nullable(),
+  /** Set when the encoding was guessed: the summary offers to re-read the file as another. */
+  encodingGuess: EncodingGuess.nullable(),
+});
+
 export const ImportReport = z.object({
   /** The job's id; its progress events have task `import:<jobId>`. */
   jobId: z.string(),
-  imported: z.array(
-    z.object({
-      id: Id,
-      title: z.string(),
-      /** The file's name, or its path below a chosen or dropped folder (e.g. "briefs/a.pdf"). */
-      fileName: z.string(),
-      /** txt, md, html, mhtml, pdf, docx or clipboard. */
-      format: z.string(),
-      /** The text encoding detected, for text formats; null otherwise. */
-      encoding: z.string().nullable(),
-    }),
-  ),
+  imported: z.array(ImportedItem),
   duplicates: z.array(z.object({ fileName: z.string(), existingId: Id, title: z.string() })),
   /** Each with a reason written for the analyst. */
   failed: z.array(z.object({ fileName: z.string(), reason: z.string() })),
@@ -101,6 +106,11 @@ export const ImportPathsArgs = z
     jobId: ImportJobId.optional(),
   })
   .strict();
+
+/** Re-read a report imported in this session, whose encoding was guessed, as another encoding. */
+export const ReencodeArgs = z.object({ id: Id, encoding: z.string().trim().min(1).max(64) }).strict();
+/** The report that replaced the old one (a new id), and the id it replaced. */
+export const ReencodeResult = z.object({ replacedId: Id, imported: ImportedItem });
 
 export const ImportClipboardArgs = z.object({ jobId: ImportJobId.optional() }).strict();
 
@@ -163,6 +173,8 @@ export type DocumentSummary = z.infer<typeof DocumentSummary>;
 export type DocumentFull = z.infer<typeof DocumentFull>;
 export type PageStart = z.infer<typeof PageStart>;
 export type ImportReport = z.infer<typeof ImportReport>;
+export type ImportedItem = z.infer<typeof ImportedItem>;
+export type ReencodeResult = z.infer<typeof ReencodeResult>;
 type DroppedFile = z.infer<typeof DroppedFile>;
 type ImportMode = z.infer<typeof ImportMode>;
 export type DocumentUpdate = z.infer<typeof DocumentUpdate>;

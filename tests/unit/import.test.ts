@@ -87,11 +87,11 @@ describe('import of .txt files', () => {
     expect(getDocument(t.ctx, report.imported[0]!.id)).toMatchObject({ text: 'Café au lait €', encoding: 'windows-1252', sourceFormat: 'txt' });
   });
 
-  it('refuses invalid UTF-8 that is not Windows-1252 either, naming the first bad byte', async () => {
+  it('refuses invalid UTF-8 that no legacy encoding reads as text, naming the first bad byte', async () => {
     const t = openTestContext();
     const bad = new Uint8Array([...encoder.encode('Caf'), 0xe9, 0x81]);
     expect(await failingImport(t, write(t, 'bad.txt', bad))).toBe(
-      'bad.txt is not valid UTF-8 text (first bad byte at offset 3), nor Windows-1252; save it as UTF-8 and import it again.',
+      'bad.txt is not valid UTF-8 text (first bad byte at offset 3), and no legacy encoding Glossa knows reads all its bytes; save it as UTF-8 and import it again.',
     );
   });
 
@@ -202,7 +202,7 @@ describe('import of dropped files', () => {
     ]);
     expect(report.imported.map((i) => i.fileName)).toEqual(['notes.txt']);
     expect(report.failed.map((f) => f.reason)).toEqual([
-      'bad.txt is not valid UTF-8 text (first bad byte at offset 0), nor Windows-1252; save it as UTF-8 and import it again.',
+      'bad.txt is not valid UTF-8 text (first bad byte at offset 0), and no legacy encoding Glossa knows reads all its bytes; save it as UTF-8 and import it again.',
       'big.txt is 32.0 MB; Glossa imports text files up to 32.0 MB.',
     ]);
   });

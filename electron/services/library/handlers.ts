@@ -1,6 +1,7 @@
 // The library: documents and their details (documents.ts), the cached text that annotating
 // reads (document-text.ts), delete with undo (document-delete.ts), and import jobs
-// (import-jobs.ts) whose files are parsed on worker threads by importers/. Channels:
+// (import-jobs.ts) whose files are parsed on worker threads by importers/, and re-reading a
+// report whose encoding was guessed (reencode.ts). Channels:
 // shared/channels/library.ts.
 import path from 'node:path';
 import type { libraryChannels } from '../../../shared/channels/library';
@@ -10,6 +11,7 @@ import type { Handlers } from '../handlers';
 import { deleteDocument, restoreDocument } from './document-delete';
 import { getDocument, listDocuments, updateDocument } from './documents';
 import { cancelImport, emptyReport, importClipboard, importDropped, importPaths } from './import-jobs';
+import { reencodeDocument } from './reencode';
 
 export function libraryHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof libraryChannels> {
   return {
@@ -29,6 +31,7 @@ export function libraryHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       return importPaths(ctx, paths, { jobId });
     },
     'documents.importClipboard': ({ jobId }) => importClipboard(ctx, { jobId }),
+    'documents.reencode': ({ id, encoding }) => reencodeDocument(ctx, id, encoding),
     'import.cancel': ({ jobId }) => ({ cancelled: cancelImport(ctx, jobId) }),
   };
 }

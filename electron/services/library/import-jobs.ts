@@ -12,6 +12,7 @@ import { addDocument } from './documents';
 import { ParserPool, type PoolOptions } from './importers/pool';
 import type { ParseResult, TaskInput } from './importers/protocol';
 import { expandPaths } from './importers/walk';
+import { rememberGuessedSource } from './reencode';
 
 export { maxTitleLength } from './importers/limits';
 
@@ -23,6 +24,8 @@ interface DroppedBytes {
 interface ImportOptions extends PoolOptions {
   /** The renderer's id for the job (so it can cancel early); made up when absent. */
   jobId?: string;
+  /** A WHATWG encoding label that overrides detection for text files and web pages (CLI --encoding). */
+  encoding?: string;
 }
 
 interface Job {
@@ -90,7 +93,7 @@ async function runJob(
     const finished: (ParseResult | undefined)[] = new Array(total);
     let next = 0;
     const commit = (index: number) => {
-      const { fileName } = planned.tasks[index]!;
+      const { fileName, input } = planned.tasks[index]!;
       const result = finished[index]!;
       finished[index] = undefined;
       if (!result.ok) {
@@ -106,7 +109,9 @@ async function runJob(
             fileName,
             format: result.doc.sourceFormat,
             encoding: result.doc.encoding,
+            encodingGuess: result.doc.encodingGuess,
           });
+          if (result.doc.encodingGuess && input.kind !== 'clipboard') rememberGuessedSource(ctx, added.document.id, input);
         } else {
           report.duplicates.push({ fileName, existingId: added.existingId, title: added.title });
         }
@@ -134,12 +139,16 @@ async function runJob(
   }
 }
 
+function encodingOption(options: ImportOptions): { encoding?: string } {
+  return options.encoding ? { encoding: options.encoding } : {};
+}
+
 /** Imports files and folders (recursively) from disk: the open dialog, dropped paths, the CLI. */
 export function importPaths(ctx: ServiceContext, paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
   return runJob(ctx, options, async (isCancelled) => {
     const found = await expandPaths(paths.map((p) => path.resolve(p)), isCancelled);
     return {
-      tasks: found.files.map((f) => ({ fileName: f.fileName, input: { kind: 'path', path: f.path, fileName: f.fileName } })),
+      tasks: found.files.map((f) => ({ fileName: f.fileName, input: { kind: 'path', path: f.path, fileName: f.fileName, ...encodingOption(options) } })),
       failed: found.failed,
       skipped: found.skipped,
     };
@@ -164,7 +173,7 @@ export function importDropped(ctx: ServiceContext, files: readonly DroppedBytes[
       const n = (seen.get(fileName) ?? 0) + 1;
       seen.set(fileName, n);
       if (n > 1) fileName = `${fileName} (${n})`;
-      return { fileName, input: { kind: 'bytes' as const, fileName: droppedName(file.name), bytes: file.data } };
+      return { fileName, input: { kind: 'bytes' as const, fileName: droppedName(file.name), bytes: file.data, ...encodingOption(options) } };
     });
     return { tasks, failed: [], skipped: [] };
   });

@@ -1,9 +1,24 @@
-import type { ImportReport } from '../../../shared/schemas/library';
+import { useState } from 'react';
+import type { ImportedItem, ImportReport } from '../../../shared/schemas/library';
 import { Modal } from '../components/Modal';
+import { ReencodeControl } from './ReencodeControl';
 
 /** What an import did, file by file: nothing is skipped silently. */
-export function ImportSummary({ report, onClose, onOpen }: { report: ImportReport; onClose(): void; onOpen(id: string): void }) {
-  const { imported, duplicates, failed, skipped, cancelled } = report;
+interface Props {
+  report: ImportReport;
+  onClose(): void;
+  onOpen(id: string): void;
+  /** A report was re-read in another encoding (it has a new id): the library must refresh. */
+  onReencoded(): void;
+}
+
+export function ImportSummary({ report, onClose, onOpen, onReencoded }: Props) {
+  const { duplicates, failed, skipped, cancelled } = report;
+  const [imported, setImported] = useState<ImportedItem[]>(report.imported);
+  const replace = (oldId: string, replacement: ImportedItem) => {
+    setImported((items) => items.map((item) => (item.id === oldId ? replacement : item)));
+    onReencoded();
+  };
   return (
     <Modal title={cancelled ? 'Import cancelled' : 'Import finished'} onClose={onClose} className="import-summary">
       <p>
@@ -24,6 +39,7 @@ export function ImportSummary({ report, onClose, onOpen }: { report: ImportRepor
                   {item.fileName} · {item.format}
                   {item.encoding ? `, ${item.encoding}` : ''}
                 </small>
+                <ReencodeControl item={item} onReencoded={(replacement) => replace(item.id, replacement)} />
               </li>
             ))}
           </ul>

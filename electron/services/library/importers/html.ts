@@ -4,7 +4,6 @@
 // text. Only that text, and metadata strings, leave this module.
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { decodeWindows1252 } from './text-decoding';
 import { checkTextLength, importError } from './limits';
 
 interface HtmlDocument {
@@ -194,42 +193,5 @@ export function htmlToDocument(fileName: string, html: string, options: HtmlOpti
     };
   } finally {
     dom.window.close();
-  }
-}
-
-/** The charset an HTML file declares in its first bytes, if any. */
-function declaredCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  const match = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head);
-  return match ? match[1]!.toLowerCase() : null;
-}
-
-/** Decodes an HTML file's bytes: BOM, then <meta charset>, then UTF-8, then Windows-1252. */
-export function decodeHtml(bytes: Uint8Array): { html: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { html: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    return { html: new TextDecoder(encoding).decode(bytes.subarray(2)), encoding };
-  }
-  const declared = declaredCharset(bytes);
-  if (declared && ['windows-1252', 'cp1252', 'iso-8859-1', 'latin1', 'us-ascii', 'ascii'].includes(declared)) {
-    return { html: decodeWindows1252(bytes), encoding: 'windows-1252' };
-  }
-  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
-    try {
-      const decoder = new TextDecoder(declared);
-      return { html: decoder.decode(bytes), encoding: decoder.encoding };
-    } catch {
-      // An unknown label: fall through to UTF-8.
-    }
-  }
-  try {
-    return { html: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return declared
-      ? { html: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' }
-      : { html: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }

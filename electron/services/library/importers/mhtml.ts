@@ -1,5 +1,6 @@
 // MHTML (a web page saved as one file by Chromium or Edge): a MIME multipart/related message
 // whose first text/html part is the page. Only that part is read; images and frames are not.
+import { decodeHtml, type DecodedHtml } from './html-decoding';
 import { importError } from './limits';
 
 interface Part {
@@ -44,13 +45,11 @@ function quotedPrintable(body: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-interface MhtmlPage {
-  html: string;
-  encoding: string;
+interface MhtmlPage extends DecodedHtml {
   url: string | null;
 }
 
-export function mhtmlToHtml(fileName: string, bytes: Uint8Array): MhtmlPage {
+export function mhtmlToHtml(fileName: string, bytes: Uint8Array, chosenEncoding?: string): MhtmlPage {
   // MIME headers and transfer-encoded bodies are ASCII; latin1 keeps every byte as one char.
   const raw = new TextDecoder('latin1').decode(bytes);
   const top = splitHead(raw);
@@ -72,12 +71,6 @@ export function mhtmlToHtml(fileName: string, bytes: Uint8Array): MhtmlPage {
   if (transfer === 'quoted-printable') body = quotedPrintable(page.body);
   else if (transfer === 'base64') body = Buffer.from(page.body.replace(/\s+/g, ''), 'base64');
   else body = Uint8Array.from(page.body, (ch) => ch.charCodeAt(0) & 0xff);
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(param(page.headers.get('content-type'), 'charset') ?? 'utf-8');
-  } catch {
-    decoder = new TextDecoder('utf-8');
-  }
   const url = top.headers.get('snapshot-content-location') ?? page.headers.get('content-location') ?? null;
-  return { html: decoder.decode(body), encoding: decoder.encoding, url };
+  return { ...decodeHtml(body, param(page.headers.get('content-type'), 'charset'), chosenEncoding), url };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AppError } from '../../../../shared/errors';
 import type { PageStart } from '../../../../shared/schemas/library';
 import { markdownToText } from './markdown-text';
+import { decodeHtml } from './html-decoding';
 import { decodeTextWithEncoding } from './text-decoding';
 import { checkTextLength, formatOf, importError, maxFileBytes, maxTitleLength, tooLargeMessage, type Format } from './limits';
 import { mhtmlToHtml } from './mhtml';
@@ -23,7 +24,18 @@ export interface ParsedDocument {
   sourceName: string;
   sourceFormat: Format | 'clipboard';
   encoding: string | null;
+  /** Set when the encoding was guessed from the bytes: how sure, and the other candidates. */
+  encodingGuess: EncodingGuessReport | null;
   pageMap: PageStart[] | null;
+}
+
+export interface EncodingGuessReport {
+  confidence: number;
+  alternatives: string[];
+}
+
+function guessReport(decoded: { source: string; confidence: number; alternatives: string[] }): EncodingGuessReport | null {
+  return decoded.source === 'detected' ? { confidence: decoded.confidence, alternatives: decoded.alternatives.slice(0, 5) } : null;
 }
 
 
@@ -37,32 +49,37 @@ function emptyCheck(fileName: string, bytes: Uint8Array): void {
   if (bytes.byteLength === 0) throw importError(`${fileName} is empty (0 bytes).`);
 }
 
-export async function parseBytes(fileName: string, bytes: Uint8Array, format: Format = formatOf(fileName)): Promise<ParsedDocument> {
+/**
+ * encoding: a WHATWG label the analyst chose, overriding detection for text and web pages
+ * (ignored for PDF and Word, which say their own).
+ */
+export async function parseBytes(fileName: string, bytes: Uint8Array, format: Format = formatOf(fileName), encoding?: string): Promise<ParsedDocument> {
   if (bytes.byteLength > maxFileBytes[format]) throw importError(tooLargeMessage(fileName, bytes.byteLength, format));
-  const base = { outlet: null, author: null, publishedAt: null, url: null, sourceName: fileName, sourceFormat: format, encoding: null, pageMap: null };
+  const base = { outlet: null, author: null, publishedAt: null, url: null, sourceName: fileName, sourceFormat: format, encoding: null, encodingGuess: null, pageMap: null };
   switch (format) {
     case 'txt': {
-      const { text, encoding } = decodeTextWithEncoding(fileName, bytes);
+      const decoded = decodeTextWithEncoding(fileName, bytes, encoding);
+      const { text } = decoded;
       checkTextLength(fileName, text);
-      return { ...base, title: titleFromText(text, fileName), text, encoding };
+      return { ...base, title: titleFromText(text, fileName), text, encoding: decoded.encoding, encodingGuess: guessReport(decoded) };
     }
     case 'md': {
-      const decoded = decodeTextWithEncoding(fileName, bytes);
+      const decoded = decodeTextWithEncoding(fileName, bytes, encoding);
       const { text, title } = markdownToText(decoded.text);
       if (text.trim() === '') throw importError(`${fileName} is empty (it has no text outside markup).`);
       checkTextLength(fileName, text);
-      return { ...base, title: title ?? titleFromText(text, fileName), text, encoding: decoded.encoding };
+      return { ...base, title: title ?? titleFromText(text, fileName), text, encoding: decoded.encoding, encodingGuess: guessReport(decoded) };
     }
     case 'html':
     case 'mhtml': {
       emptyCheck(fileName, bytes);
-      const { decodeHtml, htmlToDocument } = await html();
-      const page = format === 'html' ? { ...decodeHtml(bytes), url: null } : mhtmlToHtml(fileName, bytes);
+      const { htmlToDocument } = await html();
+      const page = format === 'html' ? { ...decodeHtml(bytes, null, encoding), url: null } : mhtmlToHtml(fileName, bytes, encoding);
       if (page.html.includes('\0') && !/<html|<body|<p[\s>]/i.test(page.html.slice(0, 4096))) {
         throw importError(`${fileName} looks like a binary file, not a web page.`);
       }
       const doc = htmlToDocument(fileName, page.html, { article: true, baseUrl: page.url });
-      return { ...base, ...doc, title: doc.title ?? titleFromText(doc.text, fileName), encoding: page.encoding };
+      return { ...base, ...doc, title: doc.title ?? titleFromText(doc.text, fileName), encoding: page.encoding, encodingGuess: guessReport(page) };
     }
     case 'pdf': {
       emptyCheck(fileName, bytes);
@@ -126,15 +143,15 @@ function readFileChecked(filePath: string, fileName: string, format: Format): Ui
   }
 }
 
-export async function parsePath(filePath: string, fileName: string): Promise<ParsedDocument> {
+export async function parsePath(filePath: string, fileName: string, encoding?: string): Promise<ParsedDocument> {
   const format = formatOf(fileName);
-  return parseBytes(fileName, readFileChecked(filePath, fileName, format), format);
+  return parseBytes(fileName, readFileChecked(filePath, fileName, format), format, encoding);
 }
 
 /** The clipboard: its HTML flavour through the HTML path (no Readability: the selection is the report), else its text. */
 export async function parseClipboard(htmlText: string, plain: string): Promise<ParsedDocument> {
   const name = 'Clipboard';
-  const base = { outlet: null, author: null, publishedAt: null, sourceName: 'clipboard', sourceFormat: 'clipboard' as const, encoding: null, pageMap: null };
+  const base = { outlet: null, author: null, publishedAt: null, sourceName: 'clipboard', sourceFormat: 'clipboard' as const, encoding: null, encodingGuess: null, pageMap: null };
   if (htmlText.trim() !== '') {
     const { htmlToDocument } = await html();
     const doc = htmlToDocument(name, htmlText, { article: false });

@@ -2,8 +2,8 @@
 import type { ParsedDocument } from './parse';
 
 export type ParseTask =
-  | { id: number; kind: 'path'; path: string; fileName: string }
-  | { id: number; kind: 'bytes'; fileName: string; bytes: Uint8Array }
+  | { id: number; kind: 'path'; path: string; fileName: string; encoding?: string }
+  | { id: number; kind: 'bytes'; fileName: string; bytes: Uint8Array; encoding?: string }
   | { id: number; kind: 'clipboard'; html: string; text: string };
 
 export type ParseResult = { id: number; ok: true; doc: ParsedDocument } | { id: number; ok: false; reason: string };

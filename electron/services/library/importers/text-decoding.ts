@@ -1,17 +1,21 @@
 // Turns the bytes of an imported text file into the text Glossa stores, and says which
-// encoding it was: UTF-8 (with or without a BOM), UTF-16 LE or BE with a BOM, or Windows-1252
-// when the bytes are not UTF-8 but read as Windows-1252 text. Stored text never changes after
-// import (annotations point into it), so every normalisation happens here, once.
+// encoding it was: UTF-8 (with or without a BOM), UTF-16 LE or BE with a BOM, the encoding the
+// analyst chose, or else the legacy encoding detected from the bytes (charsets.ts). Stored text
+// never changes after import (annotations point into it), so every normalisation happens here, once.
+import { decodeAs, encodingName, guessLegacyEncoding, type EncodingSource } from './charsets';
 import { importError, maxFileBytes, tooLargeMessage } from './limits';
 
 /** The largest text file Glossa imports, in bytes. */
 export const maxImportBytes = maxFileBytes.txt;
 
-type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
-
-interface DecodedText {
+export interface DecodedText {
   text: string;
-  encoding: TextEncodingName;
+  encoding: string;
+  source: EncodingSource;
+  /** the detector's confidence (0-100) when the encoding was detected; 100 otherwise. */
+  confidence: number;
+  /** When guessed: the other encodings that read every byte, likeliest first. */
+  alternatives: string[];
 }
 
 const utf8Bom = [0xef, 0xbb, 0xbf] as const;
@@ -20,61 +24,66 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
-/** Bytes that Windows-1252 leaves undefined: a file with them is not Windows-1252 text. */
-const undefinedIn1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+function decodeUtf16(fileName: string, bytes: Uint8Array): DecodedText {
+  const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+  const body = bytes.subarray(2);
+  let text: string;
+  try {
+    if (body.byteLength % 2 !== 0) throw new Error('odd length');
+    text = decodeAs(body, encoding, true);
+  } catch {
+    throw importError(`${fileName} starts as UTF-16 (${encoding === 'utf-16le' ? 'LE' : 'BE'}) text but is not valid UTF-16; save it as UTF-8 and import it again.`);
+  }
+  if (text.includes('\0')) throw importError(`${fileName} looks like a binary file, not text.`);
+  return { text, encoding, source: 'bom', confidence: 100, alternatives: [] };
+}
+
+function decodeChosen(fileName: string, bytes: Uint8Array, label: string): DecodedText {
+  const encoding = encodingName(label);
+  if (!encoding) throw importError(`"${label}" is not an encoding Glossa knows (try utf-8, windows-1256, windows-1251, iso-8859-7…).`);
+  const body = encoding === 'utf-8' && startsWith(bytes, utf8Bom) ? bytes.subarray(3) : bytes;
+  try {
+    return { text: decodeAs(body, encoding, true), encoding, source: 'chosen', confidence: 100, alternatives: [] };
+  } catch {
+    throw importError(`${fileName} is not valid ${encoding} text: some of its bytes mean nothing in that encoding.`);
+  }
+}
 
 /**
  * Decodes a file's bytes and normalises line endings to LF. A BOM is dropped; nothing else is
- * changed (no Unicode normalisation: combining accents stay as they are).
+ * changed (no Unicode normalisation: combining accents stay as they are). chosenEncoding (a
+ * WHATWG label) overrides detection, for a re-import in the encoding the analyst picked.
  */
-export function decodeTextWithEncoding(fileName: string, bytes: Uint8Array): DecodedText {
+export function decodeTextWithEncoding(fileName: string, bytes: Uint8Array, chosenEncoding?: string): DecodedText {
   if (bytes.byteLength > maxImportBytes) throw importError(tooLargeMessage(fileName, bytes.byteLength, 'txt'));
   let decoded: DecodedText;
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    const body = bytes.subarray(2);
-    let text: string;
-    try {
-      if (body.byteLength % 2 !== 0) throw new Error('odd length');
-      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
-    } catch {
-      throw importError(`${fileName} starts as UTF-16 (${encoding === 'utf-16le' ? 'LE' : 'BE'}) text but is not valid UTF-16; save it as UTF-8 and import it again.`);
-    }
-    if (text.includes('\0')) throw importError(`${fileName} looks like a binary file, not text.`);
-    decoded = { text, encoding };
+  if (chosenEncoding) {
+    decoded = decodeChosen(fileName, bytes, chosenEncoding);
+    if (looksBinary(bytes) && !decoded.encoding.startsWith('utf-16')) throw importError(`${fileName} looks like a binary file, not text.`);
+  } else if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    decoded = decodeUtf16(fileName, bytes);
   } else {
     const bomLength = startsWith(bytes, utf8Bom) ? utf8Bom.length : 0;
     const body = bytes.subarray(bomLength);
     if (looksBinary(body)) throw importError(`${fileName} looks like a binary file, not text.`);
     try {
-      decoded = { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8' };
+      decoded = { text: decodeAs(body, 'utf-8', true), encoding: 'utf-8', source: bomLength > 0 ? 'bom' : 'utf-8', confidence: 100, alternatives: [] };
     } catch {
-      const offset = bomLength + firstInvalidUtf8Offset(body);
-      if (bomLength > 0 || body.some((b) => undefinedIn1252.has(b))) {
-        throw importError(
-          `${fileName} is not valid UTF-8 text (first bad byte at offset ${offset}), nor Windows-1252; save it as UTF-8 and import it again.`,
-        );
+      if (bomLength > 0) {
+        const offset = bomLength + firstInvalidUtf8Offset(body);
+        throw importError(`${fileName} starts with a UTF-8 byte-order mark but is not valid UTF-8 (first bad byte at offset ${offset}); save it as UTF-8 and import it again.`);
       }
-      decoded = { text: decodeWindows1252(body), encoding: 'windows-1252' };
+      const guess = guessLegacyEncoding(body);
+      if (!guess) {
+        const offset = firstInvalidUtf8Offset(body);
+        throw importError(`${fileName} is not valid UTF-8 text (first bad byte at offset ${offset}), and no legacy encoding Glossa knows reads all its bytes; save it as UTF-8 and import it again.`);
+      }
+      decoded = guess;
     }
   }
   const text = decoded.text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') throw importError(`${fileName} is empty.`);
-  return { text, encoding: decoded.encoding };
-}
-
-// 0x80-0x9F in Windows-1252 (Node's TextDecoder reads 'windows-1252' as Latin-1, so the table is ours).
-const cp1252High =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-export function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 8192) {
-    const chunk = bytes.subarray(i, i + 8192);
-    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? cp1252High.charCodeAt(b - 0x80) : b)));
-  }
-  return out;
+  return { ...decoded, text };
 }
 
 /** The text only (see decodeTextWithEncoding). */

@@ -22,9 +22,9 @@ async function run(task: ParseTask): Promise<ParseResult> {
   try {
     const doc =
       task.kind === 'path'
-        ? await parsePath(task.path, task.fileName)
+        ? await parsePath(task.path, task.fileName, task.encoding)
         : task.kind === 'bytes'
-          ? await parseBytes(task.fileName, task.bytes)
+          ? await parseBytes(task.fileName, task.bytes, undefined, task.encoding)
           : await parseClipboard(task.html, task.text);
     return { id: task.id, ok: true, doc };
   } catch (error) {
