@@ -5,6 +5,7 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { checkTextLength, importError } from './limits';
+import { linkedDataArticle, normaliseDate, titleWithoutSite } from './page-metadata';
 
 interface HtmlDocument {
   title: string | null;
@@ -103,15 +104,6 @@ function webUrl(raw: string | null | undefined, base?: string | null): string | 
   }
 }
 
-/** An ISO date-time becomes its date (as the page wrote it, in its own time zone). */
-function normaliseDate(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const value = raw.trim();
-  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
-  if (iso) return iso[1]!;
-  return value === '' ? null : value.slice(0, 64);
-}
-
 function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const value = raw.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
@@ -142,15 +134,20 @@ export function htmlToDocument(fileName: string, html: string, options: HtmlOpti
   try {
     const doc = dom.window.document;
     const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href');
+    // JSON-LD lives in <script>, removed below: read it first. It names author and publisher
+    // more reliably than meta tags (which often hold a profile URL or nothing).
+    const linked = linkedDataArticle(doc);
     const metadata = {
       title: oneLine(meta(doc, 'og:title', 'twitter:title', 'dc.title', 'headline')),
-      outlet: oneLine(meta(doc, 'og:site_name', 'application-name', 'publisher', 'dc.publisher')),
-      author: cleanByline(meta(doc, 'author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author')),
+      outlet: oneLine(meta(doc, 'og:site_name', 'application-name') ?? linked?.publisher ?? meta(doc, 'publisher', 'dc.publisher')),
+      author: cleanByline(linked?.author) ?? cleanByline(meta(doc, 'author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author')),
       publishedAt: normaliseDate(
-        meta(doc, 'article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'dc.date.issued', 'parsely-pub-date') ??
-          doc.querySelector('time[datetime]')?.getAttribute('datetime'),
+        linked?.datePublished ??
+          meta(doc, 'article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'dc.date.issued', 'parsely-pub-date') ??
+          doc.querySelector('time[datetime]')?.getAttribute('datetime') ??
+          linked?.dateCreated,
       ),
-      url: webUrl(canonical, doc.baseURI) ?? webUrl(meta(doc, 'og:url')) ?? webUrl(options.baseUrl),
+      url: webUrl(canonical, doc.baseURI) ?? webUrl(meta(doc, 'og:url')) ?? webUrl(linked?.url, doc.baseURI) ?? webUrl(options.baseUrl),
     };
     const pageTitle = oneLine(doc.title);
     for (const el of doc.querySelectorAll(
@@ -178,7 +175,9 @@ export function htmlToDocument(fileName: string, html: string, options: HtmlOpti
     }
     // Too little for an article (or a fragment): the whole visible body.
     if (text.trim().length < 40) text = domToText(doc.body ?? doc);
-    const title = metadata.title ?? readabilityTitle ?? pageTitle;
+    const outlet = metadata.outlet ?? siteName;
+    // JSON-LD's headline comes last: some sites put the page's type there ("Wikimedia list article").
+    const title = titleWithoutSite(metadata.title ?? readabilityTitle ?? pageTitle ?? oneLine(linked?.headline), outlet);
     // The headline belongs to the report: keep it as the first paragraph.
     if (title && options.article && !text.slice(0, title.length + 200).includes(title)) text = `${title}\n\n${text}`;
     if (text.trim() === '') throw importError(`${fileName} has no readable text (after scripts, navigation and markup are removed).`);
@@ -186,7 +185,7 @@ export function htmlToDocument(fileName: string, html: string, options: HtmlOpti
     return {
       title,
       text,
-      outlet: metadata.outlet ?? siteName,
+      outlet,
       author: metadata.author ?? byline,
       publishedAt: metadata.publishedAt,
       url: metadata.url,

@@ -1,13 +1,13 @@
 // One file's bytes to the document Glossa stores, by format. Runs in the import worker (and in
 // tests directly). Throws IMPORT_FAILED with a message written for the analyst.
 import fs from 'node:fs';
-import path from 'node:path';
 import { AppError } from '../../../../shared/errors';
 import type { PageStart } from '../../../../shared/schemas/library';
 import { markdownToText } from './markdown-text';
 import { decodeHtml } from './html-decoding';
 import { decodeTextWithEncoding } from './text-decoding';
-import { checkTextLength, formatOf, importError, maxFileBytes, maxTitleLength, tooLargeMessage, type Format } from './limits';
+import { titleFromText } from './titles';
+import { checkTextLength, formatOf, importError, maxFileBytes, tooLargeMessage, type Format } from './limits';
 import { mhtmlToHtml } from './mhtml';
 
 // The parsers load on first use: a batch of text files never loads jsdom or pdfjs.
@@ -39,11 +39,6 @@ function guessReport(decoded: { source: string; confidence: number; alternatives
 }
 
 
-function titleFromText(text: string, fileName: string): string {
-  const firstLine = text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
-  if (firstLine !== '' && firstLine.length <= maxTitleLength) return firstLine;
-  return path.basename(fileName, path.extname(fileName)) || 'Untitled';
-}
 
 function emptyCheck(fileName: string, bytes: Uint8Array): void {
   if (bytes.byteLength === 0) throw importError(`${fileName} is empty (0 bytes).`);
