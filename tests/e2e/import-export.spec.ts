@@ -36,6 +36,30 @@ test('import through the open dialog: good files come in, bad ones are explained
   expect(await state.documentCount()).toBe(4);
 });
 
+test('a legacy-encoded report says its encoding was guessed, and can be re-read as another', async ({ app, reader, session }) => {
+  const dir = tempDir();
+  const title = 'Повстанцы заявили, что захватили город Дорск после трёх дней боёв';
+  const text = `${title}\n\nНезависимо подтвердить это сообщение не удалось. Местные источники сообщают, что бои продолжаются в восточных кварталах.\n`;
+  // Windows-1251: А-я are 0xC0-0xFF, Ё/ё 0xA8/0xB8.
+  const cp1251 = Buffer.from([...text].map((ch) => (ch === 'ё' ? 0xb8 : ch >= 'А' && ch <= 'я' ? ch.charCodeAt(0) - 0x410 + 0xc0 : ch.charCodeAt(0))));
+  fs.writeFileSync(path.join(dir, 'dorsk.txt'), cp1251);
+  session.dialogs.openAnswers.push([path.join(dir, 'dorsk.txt')]);
+  await app.importFrom('Files…');
+  const summary = app.importSummary();
+  await expect(summary.item('dorsk.txt')).toContainText('windows-1251', { timeout: 30_000 });
+  await expect(summary.item('dorsk.txt')).toContainText(/guessed, \d+ % sure/);
+  await expect(summary.item('dorsk.txt')).toContainText(title);
+
+  // A wrong choice shows mojibake; choosing again puts the right text back.
+  await summary.reread('dorsk.txt', 'koi8-r');
+  await expect(summary.item('dorsk.txt').getByRole('status')).toHaveText('Re-read as koi8-r.');
+  await expect(summary.item('dorsk.txt')).not.toContainText(title);
+  await summary.reread('dorsk.txt', 'windows-1251');
+  await expect(summary.item('dorsk.txt').getByRole('status')).toHaveText('Re-read as windows-1251.');
+  await summary.openReport(title);
+  await expect(reader.text()).toContainText('Независимо подтвердить');
+});
+
 test('import by dropping files on the window', async ({ app, reader, state }) => {
   await app.dropFiles([{ name: 'drop.txt', type: 'text/plain', text: 'Shelling reported near Tamsin Ford\n\nResidents said the shelling began at dawn. 🙏🏽' }]);
   const summary = app.importSummary();

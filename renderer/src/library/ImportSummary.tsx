@@ -14,9 +14,11 @@ interface Props {
 
 export function ImportSummary({ report, onClose, onOpen, onReencoded }: Props) {
   const { duplicates, failed, skipped, cancelled } = report;
+  // A re-read report has a new id and an encoding that was chosen, not guessed; its row keeps
+  // the first guess, so the analyst can choose again.
   const [imported, setImported] = useState<ImportedItem[]>(report.imported);
-  const replace = (oldId: string, replacement: ImportedItem) => {
-    setImported((items) => items.map((item) => (item.id === oldId ? replacement : item)));
+  const replace = (index: number, replacement: ImportedItem) => {
+    setImported((items) => items.map((item, i) => (i === index ? replacement : item)));
     onReencoded();
   };
   return (
@@ -30,8 +32,8 @@ export function ImportSummary({ report, onClose, onOpen, onReencoded }: Props) {
         <section>
           <h3>Imported</h3>
           <ul>
-            {imported.map((item) => (
-              <li key={item.id}>
+            {imported.map((item, index) => (
+              <li key={report.imported[index]!.id}>
                 <button type="button" className="link" onClick={() => onOpen(item.id)}>
                   {item.title}
                 </button>{' '}
@@ -39,7 +41,7 @@ export function ImportSummary({ report, onClose, onOpen, onReencoded }: Props) {
                   {item.fileName} · {item.format}
                   {item.encoding ? `, ${item.encoding}` : ''}
                 </small>
-                <ReencodeControl item={item} onReencoded={(replacement) => replace(item.id, replacement)} />
+                <ReencodeControl item={item} guess={report.imported[index]!.encodingGuess} onReencoded={(replacement) => replace(index, replacement)} />
               </li>
             ))}
           </ul>

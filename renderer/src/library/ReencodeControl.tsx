@@ -6,15 +6,18 @@ import type { ImportedItem } from '../../../shared/schemas/library';
 import { call, messageOf } from '../api';
 
 interface Props {
+  /** The report as it is now (after a re-read, the replacement). */
   item: ImportedItem;
+  /** The guess made on import; null when the encoding was not guessed (then nothing is shown). */
+  guess: ImportedItem['encodingGuess'];
   /** The report that replaced item (a new id), after a successful re-read. */
   onReencoded(replacement: ImportedItem): void;
 }
 
-export function ReencodeControl({ item, onReencoded }: Props) {
-  const guess = item.encodingGuess;
+export function ReencodeControl({ item, guess, onReencoded }: Props) {
+  const chosen = item.encodingGuess === null;
   const id = useId();
-  const candidates = guess ? [...guess.alternatives, ...choosableEncodings.filter((e) => e !== item.encoding && !guess.alternatives.includes(e))] : [];
+  const candidates = guess ? [...guess.alternatives, ...choosableEncodings.filter((e) => !guess.alternatives.includes(e))].filter((e) => e !== item.encoding) : [];
   const [choice, setChoice] = useState(candidates[0] ?? 'utf-8');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
@@ -26,6 +29,8 @@ export function ReencodeControl({ item, onReencoded }: Props) {
     try {
       const result = await call('documents.reencode', { id: item.id, encoding: choice });
       setStatus(`Re-read as ${result.imported.encoding}.`);
+      // The encoding just left is the likeliest next choice if this one is wrong too.
+      if (item.encoding) setChoice(item.encoding);
       onReencoded(result.imported);
     } catch (error) {
       setStatus(messageOf(error));
@@ -38,7 +43,7 @@ export function ReencodeControl({ item, onReencoded }: Props) {
     <span className="reencode">
       <small>
         {' '}
-        (guessed, {guess.confidence} % sure){' '}
+        {chosen ? '(chosen)' : `(guessed, ${guess.confidence} % sure)`}{' '}
       </small>
       <label htmlFor={id}>Read as</label>{' '}
       <select id={id} value={choice} onChange={(e) => setChoice(e.target.value)} disabled={busy}>

@@ -64,6 +64,13 @@ export class ImportSummary {
     return Number(/^(\d+) imported/.exec(line)?.[1]);
   }
 
+  /** Re-reads a report whose encoding was guessed, as another encoding, from its entry. */
+  async reread(name: string, encoding: string): Promise<void> {
+    const entry = this.item(name);
+    await entry.getByLabel('Read as').selectOption(encoding);
+    await entry.getByRole('button', { name: `Re-read ${name} as ${encoding}` }).click();
+  }
+
   async openReport(title: RegExp | string): Promise<void> {
     await this.dialog().getByRole('button', { name: title }).click();
   }
