@@ -38,6 +38,26 @@ export function moveStoreAside(storePath: string): string | null {
   return aside;
 }
 
+/** Refuses (STORE_LOCKED) when another running Glossa holds the store, which must not move under it. */
+export function assertStoreNotInUse(storePath: string, nativeBinding?: string): void {
+  if (!fs.existsSync(storePath)) return;
+  let db: InstanceType<typeof Database> | undefined;
+  try {
+    db = new Database(storePath, { fileMustExist: true, timeout: 500, nativeBinding });
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.prepare('BEGIN EXCLUSIVE').run();
+    db.prepare('ROLLBACK').run();
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+      throw new AppError('STORE_LOCKED', `The Glossa store at ${storePath} is in use by a running copy of Glossa. Close it and try again. Nothing has been changed.`);
+    }
+    // A damaged or unreadable file cannot be in use by Glossa, which refuses to open it.
+  } finally {
+    db?.close();
+  }
+}
+
 export interface RestoreOptions {
   nativeBinding?: string;
   /** The newest schema this Glossa knows: a backup from a newer Glossa is refused. */
@@ -65,6 +85,7 @@ export function restoreFromBackup(storePath: string, backupPath: string, options
       `The backup ${source} was written by a newer version of Glossa (schema ${version}; this version knows up to ${options.latestVersion}). Nothing has been changed.`,
     );
   }
+  assertStoreNotInUse(storePath, options.nativeBinding);
   const partial = `${storePath}.restoring-partial-${process.pid}`;
   try {
     fs.copyFileSync(source, partial);

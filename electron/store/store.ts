@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import { backUpStore, removePartialBackups, type BackupOptions } from './backups';
 import { migrations as shippedMigrations } from './migrations';
 import type { Migration } from './migrations/types';
-import { readOnlyRefusal, storeIsWritable } from './read-only';
+import { readOnlyRefusal, storeIsWritable, viewableCopy } from './read-only';
 
 export type Db = Database.Database;
 
@@ -58,9 +58,13 @@ export function openStore(path: string, options: InternalOpenStoreOptions = {}):
   const existed = fs.existsSync(path) && fs.statSync(path).size > 0;
   const readOnly = options.readOnly === true || (existed && !storeIsWritable(path));
   let db: Db;
+  // SQLite cannot read a WAL store in a folder it may not write (it needs its -shm file there),
+  // so a read-only store is viewed through a private copy.
+  const view = readOnly ? viewableCopy(path) : null;
   try {
-    db = new Database(path, { timeout: busyTimeoutMs, nativeBinding: options.nativeBinding, readonly: readOnly, fileMustExist: readOnly });
+    db = new Database(view?.path ?? path, { timeout: busyTimeoutMs, nativeBinding: options.nativeBinding, readonly: readOnly, fileMustExist: readOnly });
   } catch (error) {
+    view?.remove();
     throw translateOpenError(error, path);
   }
   let checkPending = false;
@@ -86,6 +90,7 @@ export function openStore(path: string, options: InternalOpenStoreOptions = {}):
     }
   } catch (error) {
     db.close();
+    view?.remove();
     throw translateOpenError(error, path);
   }
   return {
@@ -97,7 +102,10 @@ export function openStore(path: string, options: InternalOpenStoreOptions = {}):
       if (readOnly) throw readOnlyRefusal(path);
       return db.transaction(fn).immediate();
     },
-    close: () => db.close(),
+    close: () => {
+      db.close();
+      view?.remove();
+    },
   };
 }
 
