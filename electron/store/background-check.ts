@@ -44,9 +44,11 @@ export function checkStoreInBackground(store: Store, options: BackgroundCheckOpt
     workerData: { module: require.resolve('better-sqlite3'), path: store.path, nativeBinding: options.nativeBinding },
   });
   const result = new Promise<string | null>((resolve) => {
-    worker.once('message', (found: string | null) => resolve(found));
-    worker.once('error', (error) => resolve(stopped ? null : `it could not be checked (${error.message})`));
-    worker.once('exit', () => resolve(null));
+    // Answered at exit, when the worker's connection is closed and the lock can be taken.
+    let found: string | null = null;
+    worker.once('message', (message: string | null) => (found = message));
+    worker.once('error', (error) => (found = stopped ? null : `it could not be checked (${error.message})`));
+    worker.once('exit', () => resolve(found));
   }).then((found) => {
     if (stopped) return null;
     if (options.exclusive !== false && store.db.open) takeExclusiveLock(store);
@@ -64,8 +66,8 @@ export function checkStoreInBackground(store: Store, options: BackgroundCheckOpt
 function takeExclusiveLock(store: Store): void {
   try {
     store.db.pragma('locking_mode = EXCLUSIVE');
-    // The lock is taken at the next read.
-    store.db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    // In WAL mode the exclusive lock is taken when the next write transaction begins.
+    store.db.exec('BEGIN IMMEDIATE; COMMIT');
   } catch {
     // Another connection still has the store open (a second copy that started during the
     // check): WAL keeps both safe, so stay in shared mode rather than fail.
