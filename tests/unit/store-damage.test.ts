@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { startAppCore } from '../../electron/app-core';
 import { startCore } from '../../electron/core';
 import type { AppEvent } from '../../shared/contract';
+import { exportDataset } from '../../electron/services/datasets/export';
 import { openStore } from '../../electron/store/store';
 import { ScriptedDialogs, tempDir } from './helpers';
 
@@ -56,6 +57,20 @@ describe('store damage', () => {
       // The library still lists it, so the user can see what is damaged.
       const list = await core.dispatch('documents.list', {});
       expect(list.ok).toBe(true);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('refuses to export a document whose text no longer matches its hash, naming it', async () => {
+    const dir = tempDir();
+    const { file } = await makeStore(dir);
+    const at = fs.readFileSync(file).indexOf(marker);
+    overwrite(file, at, seededBytes(12, 64));
+    const core = startCore({ storePath: file, dialogs: new ScriptedDialogs(), appVersion: 'test' });
+    try {
+      expect(() => exportDataset(core.ctx, { format: 'jsonl' }, path.join(dir, 'out.jsonl'))).toThrow(/"Ceasefire report" has changed in the store/);
+      expect(fs.existsSync(path.join(dir, 'out.jsonl'))).toBe(false);
     } finally {
       core.close();
     }

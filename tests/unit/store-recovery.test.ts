@@ -125,7 +125,7 @@ describe('glossa restore and backups', () => {
     expect(sha256(movedAsideTo)).toBe(damagedHash);
     const docs = await cli(['docs', '--db', file]);
     expect(docs.status).toBe(0);
-  });
+  }, 90_000);
 
   it('refuses a damaged backup and changes nothing', async () => {
     const file = upgradedStoreWithBackup(tempDir());
@@ -139,7 +139,7 @@ describe('glossa restore and backups', () => {
     expect(run.stderr).toMatch(/cannot be restored: (integrity_check says|it cannot be read)/);
     expect(sha256(file)).toBe(storeHash);
     expect(fs.readdirSync(path.dirname(file)).filter((n) => n.includes('damaged'))).toEqual([]);
-  });
+  }, 90_000);
 });
 
 describe('read-only store', () => {
@@ -185,5 +185,5 @@ describe('read-only store', () => {
     expect(write.stderr).not.toMatch(/disk I\/O/);
     expect(sha256(file)).toBe(before);
     expect(fs.readdirSync(folder)).toEqual(['glossa.sqlite']);
-  });
+  }, 90_000);
 });
