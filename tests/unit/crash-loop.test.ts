@@ -16,10 +16,10 @@ describe('SIGKILL loops', () => {
   }, 120_000);
 
   it('kills during writes, imports, exports and migrations lose nothing acknowledged and leave the store intact', async () => {
-    const result = await runCrashLoop({ cli, cwd: repo, dir: tempDir(), kills: 4, seed: 20261130 });
+    const result = await runCrashLoop({ cli, cwd: repo, dir: tempDir(), kills: 3, seed: 20261130 });
     expect(result.problems).toEqual([]);
     expect(result.lost).toBe(0);
-    expect(result.kills).toBe(4);
+    expect(result.kills).toBe(3);
     expect(result.acknowledged).toBeGreaterThan(1);
   }, 240_000);
 });
