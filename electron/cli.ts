@@ -12,11 +12,14 @@ import { datasetFormatIds, datasetFormatTable, importableFormatIds } from '../sh
 import { AnnotationImportFormat, DatasetFormat } from '../shared/schemas/datasets';
 import { AnalysisUsageError, analysisOptions, analysisOptionsByCommand, checkAnalysisUsage, runAnalysisCommand } from './cli-analysis';
 import { RawOutput, UsageError, existingStore, exitCodes, importExitCode, readStdin, scratchFolder, writeFailure, writeStdout } from './cli-io';
+import { isStoreCommand, runStoreCommand, storeCommandOptions } from './cli-store';
 import { commandHelp, commands, createsStore, usage } from './cli-usage';
+import { asReadOnlyRefusal } from './store/read-only';
 import { startCore, type Core } from './core';
 import type { DialogPort } from './services/context';
 import { createAnnotation } from './services/annotate/annotations';
 import { getDocument, listDocuments } from './services/library/documents';
+import { checkTextIntact } from './services/library/text-integrity';
 import { exportDataset } from './services/datasets/export';
 import { importAnnotations } from './services/datasets/import';
 import { importPaths } from './services/library/import-jobs';
@@ -37,6 +40,7 @@ const options = {
   utf16: { type: 'boolean' },
   'create-labels': { type: 'boolean' },
   encoding: { type: 'string' },
+  from: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   ...analysisOptions,
@@ -54,6 +58,7 @@ const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
   annotate: ['label', 'quote', 'nth', 'note'],
   export: ['format', 'doc', 'out', 'labels', 'utf16'],
   'import-annotations': ['format', 'create-labels'],
+  ...storeCommandOptions,
   ...analysisOptionsByCommand,
 };
 
@@ -92,7 +97,7 @@ function parse(argv: string[]): Parsed {
   return { command, args, values };
 }
 
-function required(values: Values, name: 'label' | 'quote' | 'format' | 'out'): string {
+function required(values: Values, name: 'label' | 'quote' | 'format' | 'out' | 'from'): string {
   const value = values[name];
   if (value === undefined || value === '') throw new UsageError(`--${name} is required.`);
   return value;
@@ -174,6 +179,7 @@ function runAnnotate(core: Core, invocation: Invocation): unknown {
     throw new AppError('NOT_FOUND', `No label named "${labelName}". Labels: ${known}.`);
   }
   const document = getDocument(core.ctx, documentId);
+  checkTextIntact(document);
   const found = occurrences(document.text, quote);
   if (found.length === 0) throw new AppError('NOT_FOUND', `The quote does not occur in "${document.title}".`);
   if (nth === undefined && found.length > 1) {
@@ -310,6 +316,13 @@ async function main(argv: string[]): Promise<number> {
     }
     checkUsage(parsed);
     const store = storePath(parsed.values);
+    if (isStoreCommand(parsed.command)) {
+      noArgs(parsed);
+      // These work on the files beside the store without opening it: it may be damaged.
+      const output = runStoreCommand(parsed.command, store, parsed.command === 'restore' ? required(parsed.values, 'from') : undefined);
+      await writeStdout(JSON.stringify(output, null, 2) + '\n');
+      return exitCodes.done;
+    }
     core = startCore({
       storePath: createsStore(parsed.command, parsed.args) ? store : existingStore(store),
       dialogs: noDialogs,
@@ -325,8 +338,9 @@ async function main(argv: string[]): Promise<number> {
       writeFailure(`${error.message} Run with --help for usage.`, exitCodes.usage, 'USAGE', json);
       return exitCodes.usage;
     }
-    const message = error instanceof AppError ? error.message : `unexpected error: ${(error as Error)?.message ?? error}`;
-    writeFailure(message, exitCodes.failed, error instanceof AppError ? error.code : 'INTERNAL', json);
+    const failure = core ? asReadOnlyRefusal(error, core.store.path) : error;
+    const message = failure instanceof AppError ? failure.message : `unexpected error: ${(failure as Error)?.message ?? failure}`;
+    writeFailure(message, exitCodes.failed, failure instanceof AppError ? failure.code : 'INTERNAL', json);
     return exitCodes.failed;
   } finally {
     core?.close();

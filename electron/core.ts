@@ -6,9 +6,10 @@ import { emptyClipboard, type ClipboardPort, type DialogPort, type ServiceContex
 import { createOpenedArchives } from './services/datasets/opened-archives';
 import { createHandlers } from './services/index';
 import { seedSampleOnFirstRun } from './sample/seed';
+import { asReadOnlyRefusal } from './store/read-only';
 import { openStore, type OpenStoreOptions, type Store } from './store/store';
 
-interface CoreOptions extends OpenStoreOptions {
+export interface CoreOptions extends OpenStoreOptions {
   storePath: string;
   dialogs: DialogPort;
   appVersion: string;
@@ -41,7 +42,10 @@ export function createContext(
 export function startCore(options: CoreOptions): Core {
   const store = openStore(options.storePath, options);
   const ctx = createContext(store, options.dialogs, options.appVersion, options.emit, options.clipboard);
-  if (options.seedSample) seedSampleOnFirstRun(ctx);
-  const dispatch = createDispatcher(createHandlers(ctx), { logError: options.logError });
+  if (options.seedSample && !store.readOnly) seedSampleOnFirstRun(ctx);
+  const dispatch = createDispatcher(createHandlers(ctx), {
+    logError: options.logError,
+    translateError: (error) => asReadOnlyRefusal(error, store.path),
+  });
   return { store, ctx, dispatch, close: () => store.close() };
 }

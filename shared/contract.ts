@@ -10,10 +10,12 @@ import { datasetChannels } from './channels/datasets';
 import { libraryChannels } from './channels/library';
 import { placesChannels } from './channels/places';
 import { schemaChannels } from './channels/schema';
+import { storeChannels } from './channels/store';
 import { eventSchemas } from './events';
 
 export const contract = {
   ...appChannels,
+  ...storeChannels,
   ...libraryChannels,
   ...annotateChannels,
   ...schemaChannels,

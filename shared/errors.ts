@@ -12,6 +12,12 @@ export const errorCodes = [
   'STORE_LOCKED',
   'STORE_CORRUPT',
   'STORE_TOO_NEW',
+  /** The store is open for viewing only; the write was refused. */
+  'STORE_READ_ONLY',
+  /** A document's stored text no longer matches the hash taken when it was imported. */
+  'DOCUMENT_DAMAGED',
+  /** Not enough free disk space for what was asked (nothing was written). */
+  'NO_SPACE',
   /** A schema file written by a newer Glossa. */
   'SCHEMA_TOO_NEW',
   'INTERNAL',

@@ -12,4 +12,6 @@ export const eventSchemas = {
   }),
   /** The OS opened a .glossa archive: the window takes it with datasets.takeOpenedArchives. */
   'archive-opened': z.object({}).strict(),
+  /** The check run after the window opened found the store damaged; the page shows the damaged-store screen. */
+  'store-damaged': z.object({ problem: z.string() }).strict(),
 } as const;

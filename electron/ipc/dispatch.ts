@@ -10,6 +10,8 @@ export type Dispatch = (channel: unknown, args: unknown) => Promise<Envelope<unk
 export interface DispatchOptions {
   /** Where unexpected errors are reported (they reach the user only as a short message). */
   logError?: (channel: string, error: unknown) => void;
+  /** Turns a low-level error the user can act on into an AppError (a write to a read-only store). */
+  translateError?: (error: unknown) => unknown;
 }
 
 export function createDispatcher(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
@@ -27,7 +29,8 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
     try {
       const handler = handlers[channel] as (args: unknown) => unknown;
       value = await handler(parsed.data);
-    } catch (error) {
+    } catch (thrown) {
+      const error = options.translateError ? options.translateError(thrown) : thrown;
       if (error instanceof AppError) return { ok: false, error: error.toData() };
       logError(channel, error);
       return failure('INTERNAL', `Something went wrong in ${channel}: ${(error as Error)?.message ?? error}`);

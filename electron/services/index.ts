@@ -7,10 +7,12 @@ import { claimsHandlers } from './claims/handlers';
 import { libraryHandlers } from './library/handlers';
 import { placesHandlers } from './places/handlers';
 import { schemaHandlers } from './schema/handlers';
+import { storeHandlers } from './store/handlers';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     'app.info': () => ({ version: ctx.appVersion, storePath: ctx.store.path, offsetUnit: 'utf16' as const }),
+    ...storeHandlers(ctx),
     ...libraryHandlers(ctx),
     ...annotateHandlers(ctx),
     ...schemaHandlers(ctx),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { channels, eventChannel, ipcChannelPrefix } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { isArchivePath } from '../../shared/formats';
-import { startCore, type Core } from '../core';
+import { startAppCore, type AppCore } from '../app-core';
 import { openArchiveFromOs } from '../services/datasets/opened-archive-handlers';
 import { archivePathsFromArgv } from '../services/datasets/opened-archives';
 import { rendererOrigin, serveRendererFile } from '../protocol/renderer-files';
@@ -24,7 +24,7 @@ protocol.registerSchemesAsPrivileged([
 ]);
 app.enableSandbox();
 
-let core: Core | undefined;
+let appCore: AppCore | undefined;
 let mainWindow: BrowserWindow | undefined;
 /** Archives the OS opened before the core was ready (macOS sends open-file before 'ready'). */
 const archivesBeforeReady: string[] = [];
@@ -35,7 +35,7 @@ function fail(title: string, message: string): void {
   app.exit(1);
 }
 
-function registerIpc(dispatch: Core['dispatch']): void {
+function registerIpc(dispatch: AppCore['dispatch']): void {
   for (const channel of channels) {
     const handle = guardedHandler(dispatch, channel);
     // senderFrame is null when the frame has navigated away or been destroyed: refused.
@@ -51,7 +51,7 @@ function serveRenderer(): void {
   });
 }
 
-function openCore(): Core | undefined {
+function openCore(): AppCore | undefined {
   const nativeBinding = electronNativeBindingPath(app.isPackaged, process.resourcesPath, app.getAppPath());
   if (!fs.existsSync(nativeBinding)) {
     fail(
@@ -63,7 +63,8 @@ function openCore(): Core | undefined {
   }
   const storePath = resolveStorePath(process.argv, process.env, app.getPath('userData'));
   try {
-    return startCore({
+    // A damaged store does not stop the app: the window opens on the damaged-store screen.
+    return startAppCore({
       storePath,
       dialogs: createElectronDialogs(),
       clipboard: createElectronClipboard(),
@@ -75,7 +76,7 @@ function openCore(): Core | undefined {
       },
     });
   } catch (error) {
-    // The store refused to open (in use, damaged, too new) and has not been changed.
+    // The store refused to open (in use, too new) and has not been changed.
     const message = error instanceof AppError ? error.message : `Could not open ${storePath}: ${String(error)}`;
     fail('Glossa cannot open its store', message);
     return undefined;
@@ -94,6 +95,7 @@ function showMainWindow(): void {
 
 /** Hands archives the OS opened (.glossa) to the annotated-data import, and shows the window. */
 function openArchives(paths: readonly string[]): void {
+  const core = appCore?.core;
   if (!core) {
     archivesBeforeReady.push(...paths);
     return;
@@ -126,18 +128,19 @@ function main(): void {
   });
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => appCore?.close());
   app.on('activate', () => {
-    if (core) showMainWindow();
+    if (appCore) showMainWindow();
   });
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
     serveRenderer();
-    core = openCore();
-    if (!core) return;
-    logInfo(`store open: ${core.store.path}`);
-    registerIpc(core.dispatch);
+    appCore = openCore();
+    if (!appCore) return;
+    const status = appCore.status();
+    logInfo(`store ${status.state}: ${status.storePath}${status.problem ? ` (${status.problem})` : ''}`);
+    registerIpc(appCore.dispatch);
     installMenu();
     showMainWindow();
     // Windows and Linux: the file that launched Glossa is on its command line.

@@ -2,14 +2,23 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { backUpStore, removePartialBackups, type BackupOptions } from './backups';
 import { migrations as shippedMigrations } from './migrations';
 import type { Migration } from './migrations/types';
+import { readOnlyRefusal, storeIsWritable, viewableCopy } from './read-only';
 
 export type Db = Database.Database;
 
 export interface Store {
   readonly db: Db;
   readonly path: string;
+  /** Opened for viewing only (the file or its folder is not writable): every write is refused. */
+  readonly readOnly: boolean;
+  /**
+   * The quick_check the open left for later (OpenStoreOptions.deferCheck), or false when the
+   * store was checked before it opened. checkStoreInBackground runs it.
+   */
+  readonly checkPending: boolean;
   /** Runs fn in one transaction (BEGIN IMMEDIATE), so a multi-statement write is all or nothing. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -23,12 +32,22 @@ export interface OpenStoreOptions {
    * is told the store is in use instead of writing beside us. Default true.
    */
   exclusive?: boolean;
+  /**
+   * Open at once and leave the quick_check of an existing, current store for later
+   * (checkStoreInBackground), holding the exclusive lock only after it. The app does this, so
+   * its window opens without reading the whole file first; the CLI checks before it opens.
+   */
+  deferCheck?: boolean;
+  /** Open for viewing only even where the file is writable (the store's folder is shared read-only, say). */
+  readOnly?: boolean;
 }
 
 /** Options for tests only; the app, the CLI and core.ts use OpenStoreOptions. */
 interface InternalOpenStoreOptions extends OpenStoreOptions {
   /** The migrations to run, in order (default: the real list in ./migrations). */
   migrations?: readonly Migration[];
+  /** Free bytes on the store's volume (default fs.statfs), so a full disk can be simulated. */
+  freeBytes?: BackupOptions['freeBytes'];
 }
 
 const busyTimeoutMs = 2000;
@@ -37,34 +56,75 @@ export function openStore(path: string, options: InternalOpenStoreOptions = {}):
   const migrations = options.migrations ?? shippedMigrations;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   const existed = fs.existsSync(path) && fs.statSync(path).size > 0;
+  const readOnly = options.readOnly === true || (existed && !storeIsWritable(path));
   let db: Db;
+  // SQLite cannot read a WAL store in a folder it may not write (it needs its -shm file there),
+  // so a read-only store is viewed through a private copy.
+  const view = readOnly ? viewableCopy(path) : null;
   try {
-    db = new Database(path, { timeout: busyTimeoutMs, nativeBinding: options.nativeBinding });
+    db = new Database(view?.path ?? path, { timeout: busyTimeoutMs, nativeBinding: options.nativeBinding, readonly: readOnly, fileMustExist: readOnly });
   } catch (error) {
+    view?.remove();
     throw translateOpenError(error, path);
   }
+  let checkPending = false;
   try {
-    // locking_mode only changes how this connection locks; nothing is written yet.
-    if (options.exclusive !== false) db.pragma('locking_mode = EXCLUSIVE');
-    // Every check that may refuse the file runs before the first write (switching a store to
-    // WAL rewrites its header), so a refused file is left byte for byte as it was.
     const current = db.pragma('user_version', { simple: true }) as number;
-    if (existed) checkExisting(db, path, current, latest);
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    // Every commit reaches the disk before the UI says "saved".
-    db.pragma('synchronous = FULL');
-    migrate(db, path, current, migrations);
+    if (readOnly) {
+      openReadOnly(db, path, current, latest);
+    } else {
+      const deferred = options.deferCheck === true && existed && current === latest && current > 0 && isWal(db);
+      // locking_mode only changes how this connection locks; nothing is written yet. A deferred
+      // check reads through a second connection, so the exclusive lock waits until it is done.
+      if (options.exclusive !== false && !deferred) db.pragma('locking_mode = EXCLUSIVE');
+      // Every check that may refuse the file runs before the first write (switching a store to
+      // WAL rewrites its header), so a refused file is left byte for byte as it was.
+      if (existed && !deferred) checkExisting(db, path, current, latest);
+      checkPending = deferred;
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      // Every commit reaches the disk before the UI says "saved".
+      db.pragma('synchronous = FULL');
+      if (existed) removePartialBackups(path);
+      migrate(db, path, current, migrations, { nativeBinding: options.nativeBinding, freeBytes: options.freeBytes });
+    }
   } catch (error) {
     db.close();
+    view?.remove();
     throw translateOpenError(error, path);
   }
   return {
     db,
     path,
-    transaction: (fn) => db.transaction(fn).immediate(),
-    close: () => db.close(),
+    readOnly,
+    checkPending,
+    transaction: (fn) => {
+      if (readOnly) throw readOnlyRefusal(path);
+      return db.transaction(fn).immediate();
+    },
+    close: () => {
+      db.close();
+      view?.remove();
+    },
   };
+}
+
+function isWal(db: Db): boolean {
+  return db.pragma('journal_mode', { simple: true }) === 'wal';
+}
+
+/** A store that cannot be written opens for viewing if it needs no upgrade and passes its check. */
+function openReadOnly(db: Db, path: string, current: number, latest: number): void {
+  checkExisting(db, path, current, latest);
+  if (current < latest) {
+    throw new AppError(
+      'STORE_READ_ONLY',
+      `The Glossa store at ${path} cannot be written (the file or its folder is read-only), and this version ` +
+        `of Glossa must upgrade it (schema ${current} to ${latest}) before opening it. It has not been changed. ` +
+        'Make it writable, or open it with the version of Glossa that wrote it.',
+    );
+  }
+  db.pragma('foreign_keys = ON');
 }
 
 /** Refuses a damaged store, one from a newer Glossa, and an SQLite file that is not a store. */
@@ -99,10 +159,10 @@ function checkExisting(db: Db, path: string, current: number, latest: number): v
   }
 }
 
-function migrate(db: Db, path: string, current: number, migrations: readonly Migration[]): void {
+function migrate(db: Db, path: string, current: number, migrations: readonly Migration[], backupOptions: BackupOptions): void {
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
-  const backup = current > 0 ? backUp(db, path, current) : null;
+  const backup = current > 0 ? backUpStore(db, path, current, backupOptions) : null;
   let reached = current;
   for (const migration of pending) {
     try {
@@ -132,14 +192,6 @@ function migrate(db: Db, path: string, current: number, migrations: readonly Mig
   }
 }
 
-/** Copies the store beside itself before a migration changes it, and returns the copy's path. */
-function backUp(db: Db, path: string, version: number): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = `${path}.v${version}-${stamp}.backup`;
-  db.prepare('VACUUM INTO ?').run(target);
-  return target;
-}
-
 function translateOpenError(error: unknown, path: string): AppError {
   if (error instanceof AppError) return error;
   const code = (error as { code?: string }).code ?? '';
@@ -157,7 +209,8 @@ function translateOpenError(error: unknown, path: string): AppError {
         'Move it aside or choose another store.',
     );
   }
-  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
+  if (code.startsWith('SQLITE_READONLY')) return readOnlyRefusal(path);
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
     return new AppError('STORE_LOCKED', `The Glossa store at ${path} cannot be opened for writing (${code}).`);
   }
   return new AppError('INTERNAL', `Could not open the Glossa store at ${path}: ${(error as Error).message}`);

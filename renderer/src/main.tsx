@@ -3,13 +3,16 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { NoticesProvider } from './components/Notices';
+import { StoreGate } from './store/StoreGate';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
       <NoticesProvider>
-        <App />
+        <StoreGate>
+          <App />
+        </StoreGate>
       </NoticesProvider>
     </ErrorBoundary>
   </StrictMode>,

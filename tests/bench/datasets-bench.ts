@@ -10,6 +10,7 @@ import { createContext } from '../../electron/core';
 import type { ServiceContext } from '../../electron/services/context';
 import { exportDataset } from '../../electron/services/datasets/export';
 import { importAnnotations } from '../../electron/services/datasets/import';
+import { contentHash } from '../../electron/services/library/documents';
 import { openStore } from '../../electron/store/store';
 import { datasetFormatIds } from '../../shared/formats';
 import type { AnnotationImportFormat, DatasetFormat } from '../../shared/schemas/datasets';
@@ -27,7 +28,7 @@ export function seed(ctx: ServiceContext, documents = 1000, perDocument = 100): 
   ctx.store.transaction(() => {
     for (let d = 0; d < documents; d++) {
       const text = `Report ${d}. ${body}`;
-      insertDoc.run(`d${d}`, `Report ${d}`, '2026-01-01', text, text.length, `hash-${d}`);
+      insertDoc.run(`d${d}`, `Report ${d}`, '2026-01-01', text, text.length, contentHash(text));
       let from = 0;
       for (let a = 0; a < perDocument; a += 4) {
         const claimAt = text.indexOf('Rebels said they took the bridge', from);

@@ -13,6 +13,7 @@ import { importTargets, measureImport } from './import-bench';
 import { datasetBench } from './datasets-bench';
 import { measureShip, shipTargets } from './ship-bench';
 import { benchTitle, seedBenchReport } from './seed';
+import { measureCrashLoop, measureStoreOpen, storeTargets } from './store-bench';
 import { median, round1 } from './stats';
 
 const textSeed = 20250314;
@@ -104,6 +105,10 @@ async function main(): Promise<number> {
 
     const imported = await measureImport(log);
     const ship = measureShip(log);
+    log('store: open a ~200 MB store (check after opening, off the main thread)…');
+    const storeOpen = await measureStoreOpen(log);
+    log(`crash loop: ${storeTargets.crashKills} SIGKILLs of the built CLI during writes, imports, exports and migrations…`);
+    const crash = await measureCrashLoop(log);
 
     const figures = {
       floor_ms: round1(floor.median),
@@ -117,6 +122,9 @@ async function main(): Promise<number> {
       import_max_stall_ms: imported.import_max_stall_ms,
       package_mb: ship.package_mb,
       cli_start_ms: ship.cli_start_ms,
+      store_open_200mb_ms: storeOpen.store_open_200mb_ms,
+      crash_kills: crash.crash_kills,
+      crash_lost: crash.crash_lost,
     };
     const holds = (ok: boolean) => (ok ? 'yes' : 'NO');
     const rows: [string, string, string, string][] = [
@@ -130,6 +138,9 @@ async function main(): Promise<number> {
       ['import_max_stall_ms (main thread, during import)', `${figures.import_max_stall_ms}`, `< ${importTargets.stallMs}`, holds(figures.import_max_stall_ms < importTargets.stallMs)],
       ['package_mb (packed payload beside Electron)', `${figures.package_mb}`, `≤ ${shipTargets.packageMb}`, holds(figures.package_mb <= shipTargets.packageMb)],
       ['cli_start_ms (glossa --version from dist/)', `${figures.cli_start_ms}`, `< ${shipTargets.cliStartMs}`, holds(figures.cli_start_ms < shipTargets.cliStartMs)],
+      [`store_open_200mb_ms (${storeOpen.storeMb} MB store → first query)`, `${figures.store_open_200mb_ms}`, `< ${storeTargets.openMs}`, holds(figures.store_open_200mb_ms < storeTargets.openMs)],
+      ['crash_kills (SIGKILLs of the CLI, checked after each)', `${figures.crash_kills}`, `≥ ${storeTargets.crashKills}`, holds(figures.crash_kills >= storeTargets.crashKills)],
+      ['crash_lost (acknowledged rows missing after kills)', `${figures.crash_lost}`, '0', holds(figures.crash_lost === 0 && crash.crashProblems === 0)],
     ];
     const details: [string, string][] = [
       ['floor runs (ms)', floor.runs.map((v) => Math.round(v)).join(', ')],
@@ -151,6 +162,9 @@ async function main(): Promise<number> {
       ['claims: store seeded in (s)', `${round1(claims.seedMs / 1000)}`],
       ['package: measured by', ship.packageMethod],
       ['cli: glossa --version runs (ms)', ship.cliRuns.join(', ')],
+      ['store: background quick_check of the 200 MB store (ms, off the main thread)', `${storeOpen.checkMs}`],
+      ['store: open with the check before opening, as before (ms)', `${storeOpen.checkedOpenMs}`],
+      ['crash loop: runs, acknowledged rows, problems, seconds', `${crash.crashRuns}, ${crash.crashAcknowledged}, ${crash.crashProblems}, ${crash.crashSeconds}`],
       ['whole bench (s)', `${round1((performance.now() - started) / 1000)}`],
     ];
     const width = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'value', 'target', 'holds?'], ...rows].map((r) => r[i]!.length)));

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { startCore, type Core } from '../../electron/core';
+import { startAppCore } from '../../electron/app-core';
+import type { Core } from '../../electron/core';
 import { serveRendererFile } from '../../electron/protocol/renderer-files';
 import type { DialogPort } from '../../electron/services/context';
 import type { AppEvent, ArgsOf, Channel, ResultOf } from '../../shared/contract';
@@ -95,6 +96,8 @@ export interface SessionOptions {
   seedSample?: boolean;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
+  /** Open the store for viewing only, as the app does when its file or folder is read-only. */
+  readOnly?: boolean;
 }
 
 export async function startSession(browser: Browser, options: SessionOptions = {}): Promise<Session> {
@@ -104,8 +107,9 @@ export async function startSession(browser: Browser, options: SessionOptions = {
   // Events reach the page as webContents.send does in the app.
   const emit = (event: AppEvent) => void page?.evaluate((e) => window.__glossaEvent(e), event).catch(() => undefined);
   const start = () =>
-    startCore({ storePath, dialogs, appVersion: 'test', seedSample: options.seedSample ?? true, logError: () => undefined, emit });
-  let core = start();
+    startAppCore({ storePath, dialogs, appVersion: 'test', seedSample: options.seedSample ?? true, logError: () => undefined, emit, readOnly: options.readOnly });
+  // The app's core: a damaged store opens on the damaged-store screen instead of failing.
+  let app = start();
   let context: BrowserContext | null = null;
 
   const openApp = async (): Promise<Page> => {
@@ -123,7 +127,7 @@ export async function startSession(browser: Browser, options: SessionOptions = {
     // Results travel as one JSON string: Playwright's own serialiser walks every value and
     // would make the harness, not the app, the slow part on large answers.
     await context.exposeBinding('__glossaInvokeJson', async (_source, channel: unknown, args: unknown) =>
-      JSON.stringify(await core.dispatch(channel, args)),
+      JSON.stringify(await app.dispatch(channel, args)),
     );
     await context.addInitScript({ content: harnessBridge() });
     page = await context.newPage();
@@ -133,12 +137,13 @@ export async function startSession(browser: Browser, options: SessionOptions = {
 
   return {
     get core() {
-      return core;
+      if (!app.core) throw new Error(`The store is not open: ${app.status().problem}`);
+      return app.core;
     },
     dialogs,
     storePath,
     async call(channel, args) {
-      const answer = await core.dispatch(channel, args);
+      const answer = await app.dispatch(channel, args);
       if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
       return answer.value as ResultOf<typeof channel>;
     },
@@ -146,13 +151,13 @@ export async function startSession(browser: Browser, options: SessionOptions = {
     async restart() {
       await context?.close();
       context = null;
-      core.close();
-      core = start();
+      app.close();
+      app = start();
       return openApp();
     },
     async close() {
       await context?.close();
-      core.close();
+      app.close();
     },
   };
 }

@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../../electron/services/atomic-write';
 import { exportDataset } from '../../electron/services/datasets/export';
 import { slug } from '../../electron/services/datasets/file-names';
 import { createHandlers } from '../../electron/services/index';
+import { contentHash } from '../../electron/services/library/documents';
 import { addText, errorCodeOf, openTestContext, type TestContext } from './helpers';
 
 // Arabic, an emoji with a skin tone, a ZWJ family, combining accents (not NFC), a quote
@@ -208,7 +209,7 @@ describe('export', () => {
     t.store.transaction(() => {
       for (let d = 0; d < 1000; d++) {
         const text = `Report ${d}. ${body}`;
-        insertDoc.run(`d${d}`, `Report ${d}`, '2026-01-01', text, text.length, `hash-${d}`);
+        insertDoc.run(`d${d}`, `Report ${d}`, '2026-01-01', text, text.length, contentHash(text));
         for (let a = 0; a < 100; a++) {
           const start = text.indexOf('Rebels', a * 20);
           insertAnn.run(`d${d}-a${a}`, `d${d}`, start, start + 6, 'Rebels');

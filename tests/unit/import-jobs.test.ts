@@ -33,8 +33,8 @@ describe('import jobs', () => {
     const report = await importPaths(t.ctx, [dir], { jobId: 'job-7' });
     expect(report.jobId).toBe('job-7');
     expect(report.imported).toHaveLength(5);
-    const progress = events.map((e) => e.payload);
     expect(events.every((e) => e.name === 'progress' && e.payload.task === 'import:job-7')).toBe(true);
+    const progress = events.flatMap((e) => (e.name === 'progress' ? [e.payload] : []));
     expect(progress[0]).toEqual({ task: 'import:job-7', done: 0, total: 0 });
     expect(progress[1]).toEqual({ task: 'import:job-7', done: 0, total: 5, current: 'batch/report-000.txt' });
     expect(progress.at(-1)).toMatchObject({ done: 5, total: 5 });

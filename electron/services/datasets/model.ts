@@ -7,6 +7,7 @@ import { utf16ToCodePoints, type OffsetUnit } from '../../../shared/offsets';
 import type { AttributeValue } from '../../../shared/schemas/schema';
 import type { PageStart } from '../../../shared/schemas/library';
 import type { ServiceContext } from '../context';
+import { checkTextIntact } from '../library/text-integrity';
 import type { AnchorInput } from './anchor';
 
 interface DsPlace {
@@ -178,6 +179,8 @@ export function* datasetDocuments(ctx: ServiceContext, scope: ExportScope): Gene
   const hasPlaces = has('places');
   const hasRelations = has('relations');
   for (const row of rows) {
+    // Changed bytes in the store are reported, not exported as if they were the report.
+    checkTextIntact(row);
     let raw = annotationsOf.all(row.id) as AnnotationRow[];
     if (keep) raw = raw.filter((r) => keep.has(r[1]));
     const cps = utf16ToCodePoints(row.text, raw.flatMap((r) => [r[2], r[3]]));

@@ -10,13 +10,18 @@ import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { deleteDocument, restoreDocument } from './document-delete';
 import { getDocument, listDocuments, updateDocument } from './documents';
+import { checkTextIntact } from './text-integrity';
 import { cancelImport, emptyReport, importClipboard, importDropped, importPaths } from './import-jobs';
 import { reencodeDocument } from './reencode';
 
 export function libraryHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof libraryChannels> {
   return {
     'documents.list': () => listDocuments(ctx),
-    'documents.get': ({ id }) => getDocument(ctx, id),
+    'documents.get': ({ id }) => {
+      const document = getDocument(ctx, id);
+      checkTextIntact(document);
+      return document;
+    },
     'documents.update': (patch) => updateDocument(ctx, patch),
     'documents.delete': ({ id }) => deleteDocument(ctx, id),
     'documents.restore': ({ snapshot }) => restoreDocument(ctx, snapshot),
