@@ -45,7 +45,7 @@ function temps(dir: string): string[] {
 }
 
 describe('CLI export targets', () => {
-  it('brat into a folder of the user keeps its files (a new subfolder), and --replace removes only what the export wrote', async () => {
+  it('brat into a folder of the user keeps its files (a new subfolder)', async () => {
     const { dir, db } = library();
     const mine = path.join(dir, 'mine');
     fs.mkdirSync(path.join(mine, 'sub'), { recursive: true });
@@ -59,7 +59,11 @@ describe('CLI export targets', () => {
     const written = (JSON.parse(into.stdout) as { path: string }).path;
     expect(path.dirname(written)).toBe(fs.realpathSync(mine));
     expect(fs.readdirSync(written)).toContain('annotation.conf');
+    expect(temps(dir)).toEqual([]);
+  }, 120_000);
 
+  it('replaces a previous brat export only with --replace, removing only the files it wrote', async () => {
+    const { dir, db } = library();
     // A previous export, to which the user added a file: refused without --replace.
     const previous = path.join(dir, 'previous');
     expect((await cli(['export', '--format', 'brat', '--out', previous, '--db', db])).status).toBe(0);
@@ -99,7 +103,7 @@ describe('CLI export targets', () => {
     expect(temps(dir)).toEqual([]);
   }, 120_000);
 
-  it('writes through a symlink to its target, keeping the target mode, and refuses FIFOs, devices and read-only files', async () => {
+  it('writes through a symlink to its target, keeping the target mode', async () => {
     const { dir, db } = library();
     const real = path.join(dir, 'real.jsonl');
     fs.writeFileSync(real, 'old');
@@ -112,7 +116,11 @@ describe('CLI export targets', () => {
     expect(fs.readlinkSync(link)).toBe('real.jsonl');
     expect(fs.readFileSync(real, 'utf8').trim().split('\n')).toHaveLength(2);
     expect(fs.statSync(real).mode & 0o777).toBe(0o640);
+    expect(temps(dir)).toEqual([]);
+  }, 120_000);
 
+  it('refuses a FIFO and a device', async () => {
+    const { dir, db } = library();
     const fifo = path.join(dir, 'pipe');
     execFileSync('mkfifo', [fifo]);
     // A device of our own where this user may make one (root in CI); else /dev/null, which is only checked.
@@ -122,13 +130,9 @@ describe('CLI export targets', () => {
     } catch {
       device = '/dev/null';
     }
-    const readOnly = path.join(dir, 'read-only.jsonl');
-    fs.writeFileSync(readOnly, 'keep me');
-    fs.chmodSync(readOnly, 0o444);
     for (const [out, why] of [
       [fifo, /named pipe/],
       [device, /a device/],
-      [readOnly, /read-only/],
     ] as const) {
       const run = await cli(['export', '--format', 'jsonl', '--out', out, '--db', db]);
       expect(run.status, out).toBe(1);
@@ -136,9 +140,26 @@ describe('CLI export targets', () => {
     }
     expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
     expect(fs.lstatSync(device).isCharacterDevice()).toBe(true);
-    expect(fs.readFileSync(readOnly, 'utf8')).toBe('keep me');
     expect(temps(dir)).toEqual([]);
-  }, 180_000);
+  }, 120_000);
+
+  it('refuses a read-only file and a read-only folder', async () => {
+    const { dir, db } = library();
+    const readOnly = path.join(dir, 'read-only.jsonl');
+    fs.writeFileSync(readOnly, 'keep me');
+    fs.chmodSync(readOnly, 0o444);
+    const file = await cli(['export', '--format', 'jsonl', '--out', readOnly, '--db', db]);
+    expect(file.status).toBe(1);
+    expect(file.stderr).toMatch(/read-only/);
+    expect(fs.readFileSync(readOnly, 'utf8')).toBe('keep me');
+    const lockedFolder = path.join(dir, 'locked');
+    fs.mkdirSync(lockedFolder, { mode: 0o555 });
+    const folder = await cli(['export', '--format', 'jsonl', '--out', path.join(lockedFolder, 'x.jsonl'), '--db', db]);
+    expect(folder.status).toBe(1);
+    expect(folder.stderr).toMatch(/read-only/);
+    expect(fs.readdirSync(lockedFolder)).toEqual([]);
+    expect(temps(dir)).toEqual([]);
+  }, 120_000);
 
   it('- writes the export to standard output and no file', async () => {
     const { dir, db } = library();
