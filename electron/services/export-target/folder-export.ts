@@ -55,7 +55,11 @@ function moveInto(target: FolderTarget, temp: string, written: string[]): void {
     }
     refuseStoreFile(store, destination, target.named, existing);
   }
-  for (const name of [...written, markerName]) fs.renameSync(path.join(temp, name), path.join(target.folder, name));
+  try {
+    for (const name of [...written, markerName]) fs.renameSync(path.join(temp, name), path.join(target.folder, name));
+  } catch (error) {
+    throw new AppError('EXPORT_FAILED', `Could not finish writing ${target.named}: ${(error as Error).message}. It may hold part of the new export and part of the previous one; export again. Nothing else in the folder was touched.`);
+  }
   const kept = new Set(written);
   for (const name of target.previousFiles) {
     if (kept.has(name)) continue;
