@@ -10,6 +10,7 @@ import { getAnnotation } from './services/annotate/annotations';
 import { setValues } from './services/annotate/attribute-values';
 import { createRelation } from './services/annotate/relations';
 import { writeFileAtomic } from './services/atomic-write';
+import { resolveFileTarget } from './services/export-target/resolve';
 import { placeCandidates, resolvePlace } from './services/places/places';
 import { parseTypedValue } from './services/schema/attribute-types';
 import { listAttributes } from './services/schema/attributes';
@@ -162,7 +163,7 @@ function runSchema(core: Core, invocation: AnalysisInvocation): unknown {
   const target = path.resolve(file);
   if (action === 'export') {
     if (file === '-') return new RawOutput(schemaJson(core.ctx));
-    writeFileAtomic(target, [schemaJson(core.ctx)]);
+    writeFileAtomic(resolveFileTarget(core.ctx.store.path, target), [schemaJson(core.ctx)]);
     return { path: target };
   }
   if (action === 'import') {

@@ -30,9 +30,10 @@ const commandUsage: Readonly<Record<string, string>> = {
   docs: `  docs                                    List the documents.`,
   annotate: `  annotate <docId> --label NAME --quote TEXT [--nth N] [--note TEXT]
                                           Tag the N-th (1-based) exact occurrence of TEXT.`,
-  export: `  export --format NAME [--doc ID] [--labels A,B] [--utf16] --out PATH
+  export: `  export --format NAME [--doc ID] [--labels A,B] [--utf16] [--replace] --out PATH
                                           ${column(`Export the corpus (or one document), atomically. NAME: ${formatNames(datasetFormatIds)}.`)}
-                                          --out - writes the dataset to standard output instead.`,
+                                          --out - writes the dataset to standard output instead.
+                                          ${column('Never writes the store, a device or a read-only file; through a link, writes its target. brat into a folder of yours writes a new subfolder; a previous Glossa export is replaced only with --replace, removing only the files it wrote.')}`,
   'import-annotations': `  import-annotations --format NAME [--create-labels] PATH
                                           ${column(`Import documents with their annotations. NAME: ${formatNames(importableFormatIds)}. Prints what was imported and what could not be anchored.`)}
                                           PATH - reads standard input.`,

@@ -20,7 +20,8 @@ import type { DialogPort } from './services/context';
 import { createAnnotation } from './services/annotate/annotations';
 import { getDocument, listDocuments } from './services/library/documents';
 import { checkTextIntact } from './services/library/text-integrity';
-import { exportDataset } from './services/datasets/export';
+import { exportDatasetTo, writeDataset } from './services/datasets/export';
+import { ReplaceNeedsConfirmation, stdoutTarget } from './services/export-target/resolve';
 import { importAnnotations } from './services/datasets/import';
 import { importPaths } from './services/library/import-jobs';
 import { encodingName } from './services/library/importers/charsets';
@@ -41,6 +42,7 @@ const options = {
   'create-labels': { type: 'boolean' },
   encoding: { type: 'string' },
   from: { type: 'string' },
+  replace: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   ...analysisOptions,
@@ -56,7 +58,7 @@ const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
   import: ['encoding'],
   docs: [],
   annotate: ['label', 'quote', 'nth', 'note'],
-  export: ['format', 'doc', 'out', 'labels', 'utf16'],
+  export: ['format', 'doc', 'out', 'labels', 'utf16', 'replace'],
   'import-annotations': ['format', 'create-labels'],
   ...storeCommandOptions,
   ...analysisOptionsByCommand,
@@ -218,18 +220,20 @@ function runExport(core: Core, invocation: Invocation): unknown {
   noArgs(invocation);
   const { request, out } = exportOptions(invocation);
   if (out === '-') {
-    // Written atomically to a private file first, as every export is, then copied to stdout.
-    const scratch = scratchFolder();
-    try {
-      const file = path.join(scratch.dir, `export-${request.format}`);
-      exportDataset(core.ctx, request, file);
-      return new RawOutput(fs.readFileSync(file));
-    } finally {
-      scratch.remove();
-    }
+    // Written straight to standard output as it is made: no file, no temp.
+    writeDataset(core.ctx, request, stdoutTarget);
+    return new RawOutput('');
   }
-  const target = path.resolve(out);
-  return { path: target, ...exportDataset(core.ctx, request, target) };
+  try {
+    return exportDatasetTo(core.ctx, request, out, invocation.values.replace ?? false);
+  } catch (error) {
+    if (!(error instanceof ReplaceNeedsConfirmation)) throw error;
+    const { folder, marker } = error;
+    throw new AppError(
+      'EXPORT_FAILED',
+      `${folder} holds a previous Glossa ${marker.format} export (${marker.files.length} files). Pass --replace to replace it: only the files that export wrote are removed, nothing else in the folder. Nothing was changed.`,
+    );
+  }
 }
 
 function importAnnotationsFormat(invocation: Invocation) {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createDispatcher, type Dispatch, type DispatchOptions } from './ipc/dispatch';
 import { emptyClipboard, type ClipboardPort, type DialogPort, type ServiceContext } from './services/context';
 import { createOpenedArchives } from './services/datasets/opened-archives';
+import { removeStaleTemps } from './services/export-target/temp-journal';
 import { createHandlers } from './services/index';
 import { seedSampleOnFirstRun } from './sample/seed';
 import { asReadOnlyRefusal } from './store/read-only';
@@ -41,6 +42,8 @@ export function createContext(
 
 export function startCore(options: CoreOptions): Core {
   const store = openStore(options.storePath, options);
+  // Temps of exports killed mid-way (their process is gone) go at every start, app and CLI.
+  removeStaleTemps(store.path);
   const ctx = createContext(store, options.dialogs, options.appVersion, options.emit, options.clipboard);
   if (options.seedSample && !store.readOnly) seedSampleOnFirstRun(ctx);
   const dispatch = createDispatcher(createHandlers(ctx), {

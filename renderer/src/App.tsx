@@ -2,10 +2,10 @@
 // (library, labels, imports, navigation); menu and keys reach the same commands as the buttons.
 import { useCallback, useState } from 'react';
 import type { DocumentSummary } from '../../shared/schemas/library';
-import type { DatasetFormat } from '../../shared/schemas/datasets';
+import type { DatasetExportOutcome, DatasetFormat } from '../../shared/schemas/datasets';
 import type { Label } from '../../shared/schemas/schema';
 import type { ShortcutCommand } from '../../shared/shortcuts';
-import { call } from './api';
+import { call, messageOf } from './api';
 import { TopBar } from './app/TopBar';
 import { useBusy } from './app/useBusy';
 import { useCommandSources } from './app/useCommandSources';
@@ -14,6 +14,7 @@ import type { Screen } from './app/screens';
 import { Busy } from './components/Busy';
 import { useNotices } from './components/Notices';
 import { ExportDialog, type ExportChoice } from './export/ExportDialog';
+import { ExportTargetDialog, type ExportQuestion } from './export/ExportTargetDialog';
 import { ImportAnnotationsDialog } from './export/ImportAnnotationsDialog';
 import { useOpenedArchives } from './export/useOpenedArchives';
 import { DocumentDetails } from './library/DocumentDetails';
@@ -45,12 +46,25 @@ export function App() {
   const { closeReport } = imports;
   const openDocument = useCallback((id: string, focusAnnotationId?: string) => void nav.openDocument(id, focusAnnotationId, closeReport), [nav, closeReport]);
 
+  const [exportQuestion, setExportQuestion] = useState<ExportQuestion | null>(null);
+  const exportThen = (write: () => Promise<DatasetExportOutcome>) => {
+    void withBusy('Exporting…', async () => {
+      try {
+        const outcome = await write();
+        if (outcome.status === 'written') notify(`Exported ${outcome.annotations} annotations from ${outcome.documents} reports to ${outcome.path}.`);
+        if (outcome.status === 'confirm-replace') setExportQuestion({ ...outcome, kind: 'replace' });
+      } catch (error) {
+        setExportQuestion({ kind: 'refused', message: messageOf(error) });
+      }
+    });
+  };
   const runExport = (choice: ExportChoice) => {
     setExportFormat(null);
-    void withBusy('Exporting…', async () => {
-      const outcome = await call('datasets.exportDialog', choice);
-      if (outcome.status === 'written') notify(`Exported ${outcome.annotations} annotations from ${outcome.documents} reports to ${outcome.path}.`);
-    });
+    exportThen(() => call('datasets.exportDialog', choice));
+  };
+  const replaceExport = (token: string) => {
+    setExportQuestion(null);
+    exportThen(() => call('datasets.exportReplace', { token }));
   };
 
   const showLibrary = () => {
@@ -142,6 +156,7 @@ export function App() {
           onImported={() => void Promise.all([library.refreshLibrary(), refreshLabels()])}
         />
       )}
+      {exportQuestion && <ExportTargetDialog question={exportQuestion} onReplace={replaceExport} onClose={() => setExportQuestion(null)} />}
       {exportFormat && <ExportDialog initialFormat={exportFormat} openDocument={summaryOf(open)} onExport={runExport} onClose={() => setExportFormat(null)} />}
     </div>
   );

@@ -10,6 +10,8 @@ import { none } from './common';
 export const datasetChannels = {
   /** Shows the save dialog (a folder name for brat) and writes the export atomically. */
   'datasets.exportDialog': { args: D.DatasetExportOptions, result: D.DatasetExportOutcome },
+  /** Replaces the previous Glossa export an exportDialog asked about (only the files it wrote). */
+  'datasets.exportReplace': { args: D.ExportReplaceArgs, result: D.DatasetExportOutcome },
   /** The first records of the export as they will be written, and its counts. */
   'datasets.preview': { args: D.DatasetExportOptions, result: D.DatasetPreview },
   /** Shows the open dialog for the format and reads the file: what it holds, and the labels it lacks. */

@@ -44,7 +44,19 @@ export const DatasetExportOutcome = z.discriminatedUnion('status', [
     /** E.g. overlapping spans CoNLL could not keep. */
     warnings: z.array(z.string()),
   }),
+  /** The folder holds a previous Glossa export: replace it (datasets.exportReplace with token) or not. */
+  z.object({
+    status: z.literal('confirm-replace'),
+    path: z.string(),
+    /** The previous export's format, how many files it wrote, and when. */
+    format: z.string(),
+    files: z.number().int(),
+    writtenAt: z.string(),
+    token: z.string(),
+  }),
 ]);
+
+export const ExportReplaceArgs = z.object({ token: z.string().min(1).max(100) }).strict();
 
 export const DatasetPreview = z.object({
   /** The first records as the file will hold them (lines, or for brat the first .ann). */
@@ -129,6 +141,7 @@ export type AnnotationImportFormat = z.infer<typeof AnnotationImportFormat>;
 type OffsetUnitChoice = z.infer<typeof OffsetUnitChoice>;
 export type DatasetExportOptions = z.infer<typeof DatasetExportOptions>;
 export type DatasetExportOutcome = z.infer<typeof DatasetExportOutcome>;
+export type ExportReplaceArgs = z.infer<typeof ExportReplaceArgs>;
 export type DatasetPreview = z.infer<typeof DatasetPreview>;
 export type AnnotationImportArgs = z.infer<typeof AnnotationImportArgs>;
 type UnanchoredAnnotation = z.infer<typeof UnanchoredAnnotation>;

@@ -44,6 +44,30 @@ test('export doccano with a label filter and UTF-16 offsets, then brat for one r
   await expect(app.notice(/brat-out/)).toBeVisible();
   expect(fs.readdirSync(folder).sort()).toEqual(expect.arrayContaining(['annotation.conf', 'documents.json']));
   expect(fs.readdirSync(folder).filter((f) => f.endsWith('.ann'))).toHaveLength(1);
+
+  // The same folder again: a previous Glossa export, replaced only after "Replace", keeping the user's file.
+  fs.writeFileSync(path.join(folder, 'notes.txt'), 'mine');
+  session.dialogs.saveAnswers.push(folder);
+  await app.openExport();
+  await dialog.format('brat').check();
+  await dialog.export();
+  await expect(dialog.replaceQuestion()).toContainText('removes only those files');
+  await dialog.replaceQuestion().getByRole('button', { name: 'Replace' }).click();
+  await expect(dialog.replaceQuestion()).toBeHidden();
+  await expect(app.notice(/brat-out/)).not.toHaveCount(0);
+  expect(fs.readFileSync(path.join(folder, 'notes.txt'), 'utf8')).toBe('mine');
+
+  // A read-only file is refused, in plain words, and kept.
+  const readOnly = path.join(dir, 'read-only.jsonl');
+  fs.writeFileSync(readOnly, 'keep');
+  fs.chmodSync(readOnly, 0o444);
+  session.dialogs.saveAnswers.push(readOnly);
+  await app.openExport();
+  await dialog.format('doccano').check();
+  await dialog.export();
+  await expect(dialog.refusal().getByRole('alert')).toContainText('read-only');
+  await dialog.refusal().getByRole('button', { name: 'Close' }).click();
+  expect(fs.readFileSync(readOnly, 'utf8')).toBe('keep');
 });
 
 test('import annotations: labels missing from the schema are offered, unanchored ones listed', async ({ app, session, state }) => {

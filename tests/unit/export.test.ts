@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createAnnotation } from '../../electron/services/annotate/annotations';
 import { writeFileAtomic } from '../../electron/services/atomic-write';
+import { resolveFileTarget } from '../../electron/services/export-target/resolve';
 import { exportDataset } from '../../electron/services/datasets/export';
 import { slug } from '../../electron/services/datasets/file-names';
 import { createHandlers } from '../../electron/services/index';
@@ -181,7 +182,7 @@ describe('export', () => {
       yield 'x'.repeat(3 << 20); // more than one flush reaches the temp file
       throw new Error('disk vanished');
     }
-    expect(errorCodeOf(() => writeFileAtomic(out, failing()))).toBe('EXPORT_FAILED');
+    expect(errorCodeOf(() => writeFileAtomic(resolveFileTarget(t.store.path, out), failing()))).toBe('EXPORT_FAILED');
     expect(fs.readFileSync(out, 'utf8')).toBe('old contents\n');
     expect(fs.readdirSync(t.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

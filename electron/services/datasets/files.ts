@@ -1,13 +1,10 @@
-// File plumbing for datasets: atomic writes of bytes and of whole folders (brat), reading with
-// a size limit, and a small ZIP reader and writer (stored or deflated entries, no ZIP64) that
-// refuses zip bombs: declared sizes are checked before anything is inflated, inflation stops
+// File plumbing for datasets: reading with a size limit, and a small ZIP reader and writer
+// (stored or deflated entries, no ZIP64) that refuses zip bombs: declared sizes are checked before anything is inflated, inflation stops
 // at the declared size, and every entry's CRC-32 is checked.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import { tempPathFor } from '../atomic-write';
 
 /** Files larger than this are refused before they are read (a JS string holds at most ~512 M characters). */
 export const maxImportBytes = 256 * 1024 * 1024;
@@ -58,60 +55,6 @@ export function decodeUtf8(bytes: Uint8Array, name: string): string {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new AppError('IMPORT_FAILED', `${name} is not UTF-8 text. Nothing was imported.`);
-  }
-}
-
-/** Writes bytes to target atomically (temp file, fsync, rename). */
-export function writeBytesAtomic(target: string, bytes: Uint8Array): void {
-  const temp = tempPathFor(target);
-  try {
-    const fd = fs.openSync(temp, 'wx');
-    try {
-      let written = 0;
-      while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, target);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw osFailure('write', target, error);
-  }
-}
-
-/**
- * Writes a folder atomically: fill(temp) writes into a fresh sibling folder, which then takes
- * the target's place (an existing target is moved aside first and removed after).
- */
-export function writeFolderAtomic(target: string, fill: (folder: string) => void): void {
-  const parent = path.dirname(target);
-  const temp = path.join(parent, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const aside = `${temp}.old`;
-  try {
-    fs.mkdirSync(temp);
-  } catch (error) {
-    throw osFailure('write', target, error);
-  }
-  try {
-    fill(temp);
-    let moved = false;
-    if (fs.existsSync(target)) {
-      if (!fs.statSync(target).isDirectory()) throw new AppError('EXPORT_FAILED', `Could not write ${target}: a file with that name is in the way. Nothing was changed.`);
-      fs.renameSync(target, aside);
-      moved = true;
-    }
-    try {
-      fs.renameSync(temp, target);
-    } catch (error) {
-      if (moved) fs.renameSync(aside, target);
-      throw error;
-    }
-    if (moved) fs.rmSync(aside, { recursive: true, force: true });
-  } catch (error) {
-    fs.rmSync(temp, { recursive: true, force: true });
-    if (error instanceof AppError) throw error;
-    throw osFailure('write', target, error);
   }
 }
 

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
-import { exportDatasetWithDialog } from './export';
+import { exportAfterDialog, exportDatasetWithDialog } from './export';
+import { takeReplace } from './export-confirmations';
 import { importAnnotations, planImport } from './import';
 import { openedArchiveHandlers } from './opened-archive-handlers';
 import { previewDataset } from './preview';
@@ -16,6 +17,7 @@ export function datasetHandlers(
 ): Pick<
   Handlers,
   | 'datasets.exportDialog'
+  | 'datasets.exportReplace'
   | 'datasets.preview'
   | 'datasets.chooseImport'
   | 'datasets.importAnnotations'
@@ -27,6 +29,10 @@ export function datasetHandlers(
   return {
     ...openedArchiveHandlers(ctx),
     'datasets.exportDialog': (options) => exportDatasetWithDialog(ctx, options),
+    'datasets.exportReplace': ({ token }) => {
+      const { options, named } = takeReplace(ctx, token);
+      return exportAfterDialog(ctx, options, named, true);
+    },
     'datasets.preview': (options) => previewDataset(ctx, options),
     'datasets.chooseImport': async ({ format }) => {
       const chosen = await ctx.dialogs.chooseAnnotationsToImport(format);

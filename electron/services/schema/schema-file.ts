@@ -13,6 +13,7 @@ import * as attributeRows from '../../store/writers/label-attributes';
 import * as labelRows from '../../store/writers/labels';
 import * as typeRows from '../../store/writers/relation-types';
 import { writeFileAtomic } from '../atomic-write';
+import { resolveFileTarget } from '../export-target/resolve';
 import type { ServiceContext } from '../context';
 import { listAttributes } from './attributes';
 import { findLabelByName, labelWithHotkey, listLabels } from './labels';
@@ -57,7 +58,7 @@ export function schemaJson(ctx: ServiceContext): string {
 export async function exportSchemaWithDialog(ctx: ServiceContext): Promise<SchemaExportOutcome> {
   const target = await ctx.dialogs.chooseExportPath(`glossa-schema-${ctx.now().slice(0, 10)}.json`, 'json');
   if (target === null) return { status: 'cancelled' };
-  writeFileAtomic(target, [schemaJson(ctx)]);
+  writeFileAtomic(resolveFileTarget(ctx.store.path, target), [schemaJson(ctx)]);
   return { status: 'written', path: target };
 }
 

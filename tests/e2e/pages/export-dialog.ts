@@ -48,4 +48,14 @@ export class ExportDialog {
   async export(): Promise<void> {
     await this.exportButton().click();
   }
+
+  /** Asked after the save dialog when the folder holds a previous Glossa export. */
+  replaceQuestion(): Locator {
+    return this.page.getByRole('dialog', { name: 'Replace the previous export?' });
+  }
+
+  /** Shown after the save dialog when the target was refused (the store, a device, a read-only file…). */
+  refusal(): Locator {
+    return this.page.getByRole('dialog', { name: 'Export not written' });
+  }
 }

@@ -12,7 +12,9 @@ import type { ServiceContext } from '../../context';
 import type { PageStart } from '../../../../shared/schemas/library';
 import { schemaJson } from '../../schema/schema-file';
 import { jsonLines, placeOf } from './doccano';
-import { readLimited, unzip, writeBytesAtomic, zip } from '../files';
+import { readLimited, unzip, zip } from '../files';
+import { writeBytesAtomic } from '../../atomic-write';
+import { asFileTarget } from '../../export-target/resolve';
 import { asObject, datasetDocuments, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, optNumber, optString, recordDetails } from '../model';
 import { countingDocs, type ImportableFormat } from './format';
 import { clip } from './text-export';
@@ -171,7 +173,7 @@ function parseArchive(bytes: Buffer, file: string): InDataset {
 
 export const archiveFormat: ImportableFormat = {
   id: 'archive',
-  write: (ctx, { scope, counts }, target) => writeBytesAtomic(target, buildArchive(ctx, countingDocs(datasetDocuments(ctx, scope), counts)).bytes),
+  write: (ctx, { scope, counts }, target) => writeBytesAtomic(asFileTarget(target), buildArchive(ctx, countingDocs(datasetDocuments(ctx, scope), counts)).bytes),
   preview: (ctx, { first }) =>
     [...datasetDocuments(ctx, first)].map((d) => clip(JSON.stringify({ id: d.id, title: d.title, annotations: d.annotations.length, relations: d.relations.length }))),
   read: (_ctx, target) => parseArchive(readLimited(target), path.basename(target)),

@@ -13,7 +13,9 @@ import path from 'node:path';
 import type { AnalysisSchema, AttributeValue } from '../../../../shared/schemas/schema';
 import { slug } from '../file-names';
 import { placeOf } from './doccano';
-import { decodeUtf8, maxImportBytes, readLimited, writeFolderAtomic } from '../files';
+import { decodeUtf8, maxImportBytes, readLimited } from '../files';
+import { writeExportFolder } from '../../export-target/folder-export';
+import { asFolderTarget } from '../../export-target/resolve';
 import { datasetDocuments, importError, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from '../model';
 import { AppError } from '../../../../shared/errors';
 import { getSchema } from '../../schema/schema-file';
@@ -232,7 +234,7 @@ export const bratFormat: ImportableFormat = {
   id: 'brat',
   write: (ctx, { scope, counts }, target) => {
     const schema = getSchema(ctx);
-    writeFolderAtomic(target, (folder) => {
+    writeExportFolder(asFolderTarget(target), { format: 'brat', appVersion: ctx.appVersion, writtenAt: ctx.now() }, (folder) => {
       const used = new Set<string>();
       const meta: [string, DsDocument][] = [];
       for (const d of countingDocs(datasetDocuments(ctx, scope), counts)) {

@@ -4,6 +4,7 @@
 import type { DatasetFormatId } from '../../../../shared/formats';
 import type { OffsetUnit } from '../../../../shared/offsets';
 import type { ServiceContext } from '../../context';
+import type { ExportTarget } from '../../export-target/resolve';
 import type { DsDocument, ExportScope, InDataset } from '../model';
 
 /** What an export holds, filled in as its documents go by. */
@@ -34,8 +35,8 @@ interface PreviewJob {
 
 export interface DatasetFormat {
   id: DatasetFormatId;
-  /** Writes the export to target (a folder for brat), atomically. */
-  write(ctx: ServiceContext, job: ExportJob, target: string): void;
+  /** Writes the export to a checked target (a folder for brat), atomically. */
+  write(ctx: ServiceContext, job: ExportJob, target: ExportTarget): void;
   /** The first records as they will be written, laid out for reading. */
   preview(ctx: ServiceContext, job: PreviewJob): string[];
   /** Reads a file (a folder for brat), checking it all before anything is written. */

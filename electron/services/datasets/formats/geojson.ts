@@ -6,6 +6,7 @@
 import type { AttributeValue } from '../../../../shared/schemas/schema';
 import { AppError } from '../../../../shared/errors';
 import { writeFileAtomic } from '../../atomic-write';
+import { asFileTarget } from '../../export-target/resolve';
 import { locatedAt } from '../../claims/claims';
 import type { ServiceContext } from '../../context';
 import type { ExportScope } from '../model';
@@ -173,7 +174,7 @@ export const geoJsonFormat: DatasetFormat = {
   id: 'geojson',
   write: (ctx, { scope, counts }, target) => {
     const { features, documents } = geoJsonFeatures(ctx, geoJsonScope(scope));
-    writeFileAtomic(target, ['{"type":"FeatureCollection","features":[', features.map((f) => '\n' + JSON.stringify(f)).join(','), '\n]}\n']);
+    writeFileAtomic(asFileTarget(target), ['{"type":"FeatureCollection","features":[', features.map((f) => '\n' + JSON.stringify(f)).join(','), '\n]}\n']);
     counts.documents = documents;
     counts.annotations = features.reduce((n, f) => n + f.properties.locations.length, 0);
   },

@@ -13,6 +13,7 @@ import { placeOf, unitOf } from './doccano';
 import { asObject, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from '../model';
 import path from 'node:path';
 import { writeFileAtomic } from '../../atomic-write';
+import { resolveFileTarget } from '../../export-target/resolve';
 import { getSchema } from '../../schema/schema-file';
 import { readText } from '../files';
 import type { ImportableFormat } from './format';
@@ -185,7 +186,8 @@ export const labelStudioFormat: ImportableFormat = {
   ...textExport(tasks, readable),
   write: (ctx, job, target) => {
     writeChunks(ctx, tasks, job, target);
-    writeFileAtomic(labelStudioConfigPath(target), [labelStudioConfig(getSchema(ctx))]);
+    // The config goes beside the tasks, checked like them; standard output gets the tasks only.
+    if (target.kind === 'file') writeFileAtomic(resolveFileTarget(target.storePath, labelStudioConfigPath(target.named)), [labelStudioConfig(getSchema(ctx))]);
   },
   read: (_ctx, target) => parseLabelStudio(readText(target), path.basename(target)),
 };

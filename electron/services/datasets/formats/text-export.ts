@@ -2,6 +2,7 @@
 // (a header, one record per document, a footer) and how a record reads in the preview.
 import type { OffsetUnit } from '../../../../shared/offsets';
 import { writeFileAtomic } from '../../atomic-write';
+import { asFileTarget, type ExportTarget } from '../../export-target/resolve';
 import type { ServiceContext } from '../../context';
 import { datasetDocuments, type DsDocument } from '../model';
 import { countingDocs, type DatasetFormat } from './format';
@@ -50,9 +51,9 @@ function* texts(chunks: Iterable<Chunk>): Generator<string> {
 }
 
 /** Writes the chunks to target atomically. */
-export function writeChunks(ctx: ServiceContext, writer: ChunkWriter, job: Parameters<DatasetFormat['write']>[1], target: string): void {
+export function writeChunks(ctx: ServiceContext, writer: ChunkWriter, job: Parameters<DatasetFormat['write']>[1], target: ExportTarget): void {
   const docs = countingDocs(datasetDocuments(ctx, job.scope), job.counts);
-  writeFileAtomic(target, texts(writer(ctx, docs, job.unit, job.counts.warnings)));
+  writeFileAtomic(asFileTarget(target), texts(writer(ctx, docs, job.unit, job.counts.warnings)));
 }
 
 /** write and preview for a format written as one text file. */
