@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDispatcher, type Dispatch, type DispatchOptions } from './ipc/dispatch';
 import { emptyClipboard, type ClipboardPort, type DialogPort, type ServiceContext } from './services/context';
-import { createOpenedArchives } from './services/datasets/opened-archives';
+import { createGrants } from './services/grants';
 import { createHandlers } from './services/index';
 import { seedSampleOnFirstRun } from './sample/seed';
 import { openStore, type OpenStoreOptions, type Store } from './store/store';
@@ -35,7 +35,7 @@ export function createContext(
   emit: ServiceContext['emit'] = () => undefined,
   clipboard: ClipboardPort = emptyClipboard,
 ): ServiceContext {
-  return { store, dialogs, clipboard, appVersion, openedArchives: createOpenedArchives(), emit, now: () => new Date().toISOString(), newId: () => randomUUID() };
+  return { store, dialogs, clipboard, appVersion, grants: createGrants(), emit, now: () => new Date().toISOString(), newId: () => randomUUID() };
 }
 
 export function startCore(options: CoreOptions): Core {

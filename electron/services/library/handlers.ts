@@ -2,9 +2,7 @@
 // reads (document-text.ts), delete with undo (document-delete.ts), and import jobs
 // (import-jobs.ts) whose files are parsed on worker threads by importers/. Channels:
 // shared/channels/library.ts.
-import path from 'node:path';
 import type { libraryChannels } from '../../../shared/channels/library';
-import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { deleteDocument, restoreDocument } from './document-delete';
@@ -23,11 +21,8 @@ export function libraryHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       return paths.length === 0 ? emptyReport(jobId) : importPaths(ctx, paths, { jobId });
     },
     'documents.importDropped': ({ files, jobId }) => importDropped(ctx, files, { jobId }),
-    'documents.importPaths': ({ paths, jobId }) => {
-      const relative = paths.find((p) => !path.isAbsolute(p));
-      if (relative !== undefined) throw new AppError('INVALID_ARGS', `Dropped paths must be absolute (got "${relative}").`);
-      return importPaths(ctx, paths, { jobId });
-    },
+    // Every token is checked before anything is read: one main never gave refuses the whole call.
+    'documents.importGranted': ({ tokens, jobId }) => importPaths(ctx, tokens.map((token) => ctx.grants.pathOf(token)), { jobId }),
     'documents.importClipboard': ({ jobId }) => importClipboard(ctx, { jobId }),
     'import.cancel': ({ jobId }) => ({ cancelled: cancelImport(ctx, jobId) }),
   };
