@@ -74,8 +74,9 @@ async function runJob(
   try {
     progress(0, 0);
     const planned = await plan(() => job.cancelled);
-    report.failed.push(...planned.failed);
-    report.skipped.push(...planned.skipped);
+    // A loop, not push(...list): a folder of 150,000 other files would overflow the call stack.
+    for (const failed of planned.failed) report.failed.push(failed);
+    for (const skipped of planned.skipped) report.skipped.push(skipped);
     const total = planned.tasks.length;
     if (job.cancelled || total === 0) {
       report.cancelled = job.cancelled;
