@@ -12,6 +12,7 @@ import { heapAfterGc, measureCreate, measureOpen, openOnce } from './reader';
 import { importTargets, measureImport } from './import-bench';
 import { datasetBench } from './datasets-bench';
 import { measureShip, shipTargets } from './ship-bench';
+import { measurePaths, pathsTargets } from './paths-bench';
 import { benchTitle, seedBenchReport } from './seed';
 import { median, round1 } from './stats';
 
@@ -104,6 +105,7 @@ async function main(): Promise<number> {
 
     const imported = await measureImport(log);
     const ship = measureShip(log);
+    const paths = await measurePaths(log);
 
     const figures = {
       floor_ms: round1(floor.median),
@@ -117,6 +119,9 @@ async function main(): Promise<number> {
       import_max_stall_ms: imported.import_max_stall_ms,
       package_mb: ship.package_mb,
       cli_start_ms: ship.cli_start_ms,
+      import_150k_skipped: paths.import_150k_skipped,
+      import_150k_s: paths.import_150k_s,
+      docx_bomb_refused_ms: paths.docx_bomb_refused_ms,
     };
     const holds = (ok: boolean) => (ok ? 'yes' : 'NO');
     const rows: [string, string, string, string][] = [
@@ -130,6 +135,8 @@ async function main(): Promise<number> {
       ['import_max_stall_ms (main thread, during import)', `${figures.import_max_stall_ms}`, `< ${importTargets.stallMs}`, holds(figures.import_max_stall_ms < importTargets.stallMs)],
       ['package_mb (packed payload beside Electron)', `${figures.package_mb}`, `≤ ${shipTargets.packageMb}`, holds(figures.package_mb <= shipTargets.packageMb)],
       ['cli_start_ms (glossa --version from dist/)', `${figures.cli_start_ms}`, `< ${shipTargets.cliStartMs}`, holds(figures.cli_start_ms < shipTargets.cliStartMs)],
+      ['import_150k_s (150,001 other files: each reported skipped)', `${figures.import_150k_s} (${figures.import_150k_skipped.toLocaleString('en')} skipped)`, `< ${pathsTargets.manySeconds}, all skipped`, holds(figures.import_150k_s < pathsTargets.manySeconds && figures.import_150k_skipped === pathsTargets.manyFiles)],
+      ['docx_bomb_refused_ms (3.4 KB DOCX of 30,000 paragraphs, parser)', `${figures.docx_bomb_refused_ms}`, `< ${pathsTargets.docxBombMs}, refused`, holds(figures.docx_bomb_refused_ms < pathsTargets.docxBombMs && paths.docxRefused)],
     ];
     const details: [string, string][] = [
       ['floor runs (ms)', floor.runs.map((v) => Math.round(v)).join(', ')],
@@ -151,6 +158,7 @@ async function main(): Promise<number> {
       ['claims: store seeded in (s)', `${round1(claims.seedMs / 1000)}`],
       ['package: measured by', ship.packageMethod],
       ['cli: glossa --version runs (ms)', ship.cliRuns.join(', ')],
+      ['docx bomb: whole import job with a new worker (ms)', `${paths.docxJobMs}`],
       ['whole bench (s)', `${round1((performance.now() - started) / 1000)}`],
     ];
     const width = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'value', 'target', 'holds?'], ...rows].map((r) => r[i]!.length)));
