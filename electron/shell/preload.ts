@@ -42,11 +42,11 @@ function pathForFile(file: File): string {
   }
 }
 
-// The preload sees every drop before the page does (a capturing listener on the document, added
+// The preload sees every drop before the page does (a capturing listener on the window, added
 // before the page's scripts run): it reads the files' paths itself and sends them to main on a
 // private channel, and the page takes the grants. So the page never names a path main reads.
 let lastDrop: Promise<DroppedGrant[]> | null = null;
-document.addEventListener(
+window.addEventListener(
   'drop',
   (event) => {
     const paths = [...(event.dataTransfer?.files ?? [])].map(pathForFile).filter((p) => p !== '');

@@ -41,7 +41,7 @@ window.__glossaEvent = (event) => {
 // drop and has main grant them. A page cannot drop a real file or folder, so a test drops a File
 // whose name is the absolute path it stands for (webUtils.getPathForFile in the app).
 let lastDrop: Promise<DroppedGrant[]> | null = null;
-document.addEventListener(
+window.addEventListener(
   'drop',
   (event) => {
     const paths = [...(event.dataTransfer?.files ?? [])].map((file) => file.name).filter((name) => name.startsWith('/'));

@@ -19,6 +19,7 @@ import { datasetDocuments, importError, jsonProblem, type DsDocument, type InAnn
 import { AppError } from '../../../../shared/errors';
 import { getSchema } from '../../schema/schema-file';
 import { chosenFolder } from '../../safe-read';
+import { maxFilesPerImport } from '../../library/importers/limits';
 import { countingDocs, type ImportableFormat } from './format';
 import { clip } from './text-export';
 
@@ -129,6 +130,9 @@ async function parseBrat(target: string, schema: AnalysisSchema): Promise<InData
     files = [path.basename(target).replace(/\.txt$/, '.ann')];
   }
   if (files.length === 0) throw new AppError('IMPORT_FAILED', `${path.basename(target)} holds no .ann files: it is not a brat folder. Nothing was imported.`);
+  if (files.length > maxFilesPerImport) {
+    throw new AppError('IMPORT_FAILED', `${path.basename(target)} holds ${files.length.toLocaleString('en')} .ann files; Glossa imports at most ${maxFilesPerImport.toLocaleString('en')} documents at once. Split the folder. Nothing was imported.`);
+  }
   let meta: Record<string, BratMeta> = {};
   const metaPath = path.join(folder, 'documents.json');
   if (await present(metaPath)) {
