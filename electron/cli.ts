@@ -245,7 +245,7 @@ function importAnnotationsFormat(invocation: Invocation) {
   return format.data;
 }
 
-function runImportAnnotations(core: Core, invocation: Invocation): Outcome {
+async function runImportAnnotations(core: Core, invocation: Invocation): Promise<Outcome> {
   const format = importAnnotationsFormat(invocation);
   const createLabels = invocation.values['create-labels'] ?? false;
   const source = invocation.args[0]!;
@@ -256,12 +256,12 @@ function runImportAnnotations(core: Core, invocation: Invocation): Outcome {
       // Named "stdin", so the report's messages say where the data came from.
       const file = path.join(scratch.dir, 'stdin');
       fs.writeFileSync(file, readStdin());
-      report = importAnnotations(core.ctx, format, file, createLabels);
+      report = await importAnnotations(core.ctx, format, file, createLabels);
     } finally {
       scratch.remove();
     }
   } else {
-    report = importAnnotations(core.ctx, format, path.resolve(source), createLabels);
+    report = await importAnnotations(core.ctx, format, path.resolve(source), createLabels);
   }
   return { output: report, exitCode: report.unanchored.length > 0 ? exitCodes.partial : exitCodes.done };
 }

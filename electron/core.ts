@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { createDispatcher, type Dispatch, type DispatchOptions } from './ipc/dispatch';
 import { emptyClipboard, type ClipboardPort, type DialogPort, type ServiceContext } from './services/context';
-import { createOpenedArchives } from './services/datasets/opened-archives';
 import { removeStaleTemps } from './services/export-target/temp-journal';
+import { createGrants } from './services/grants';
 import { createHandlers } from './services/index';
 import { seedSampleOnFirstRun } from './sample/seed';
 import { asReadOnlyRefusal } from './store/read-only';
@@ -37,7 +37,7 @@ export function createContext(
   emit: ServiceContext['emit'] = () => undefined,
   clipboard: ClipboardPort = emptyClipboard,
 ): ServiceContext {
-  return { store, dialogs, clipboard, appVersion, openedArchives: createOpenedArchives(), emit, now: () => new Date().toISOString(), newId: () => randomUUID() };
+  return { store, dialogs, clipboard, appVersion, grants: createGrants(), emit, now: () => new Date().toISOString(), newId: () => randomUUID() };
 }
 
 export function startCore(options: CoreOptions): Core {

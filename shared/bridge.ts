@@ -11,22 +11,35 @@ export type GlossaApi = {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onEvent(listener: (event: AppEvent) => void): () => void;
   /**
-   * The absolute path of a dropped File (Electron's webUtils.getPathForFile), for
-   * documents.importPaths, which also takes folders. '' where there is none (the test harness,
-   * a file made in the page): then send the file's bytes with documents.importDropped.
+   * The files and folders of the drop being handled, as main granted them: a token and a name
+   * each, for documents.importGranted (folders too) and datasets.planOpenedArchive (.glossa).
+   * The preload reads the dropped files' paths itself and hands them to main on a channel the
+   * page cannot reach, so the page never names a path. Each drop's grants are handed out once;
+   * [] where the host cannot tell paths (a file made in the page): then send the file's bytes
+   * with documents.importDropped.
    */
-  pathForFile(file: DroppedFileHandle): string;
+  droppedGrants(): Promise<DroppedGrant[]>;
 };
 
-/** A DOM File; shared/ has no DOM types. */
-type DroppedFileHandle = object;
+/** A dropped file or folder main granted: its opaque token and its name (no folder). */
+export interface DroppedGrant {
+  token: string;
+  name: string;
+}
+
+/**
+ * The preload's private channel to main: the paths of the files of one drop, read with
+ * webUtils.getPathForFile; answered with their grants. Not in the contract, so window.glossa has
+ * no method for it.
+ */
+export const dropGrantChannel = 'glossa-private:grant-drop';
 
 type Subscriptions = Pick<GlossaApi, 'onMenuCommand' | 'onEvent'>;
-/** What only some hosts can do; the harness leaves these out. */
-type Extras = Partial<Pick<GlossaApi, 'pathForFile'>>;
+/** What only some hosts can do. */
+type Extras = Partial<Pick<GlossaApi, 'droppedGrants'>>;
 
 export function buildApi(invoke: Invoke, subscriptions: Subscriptions, extras: Extras = {}): GlossaApi {
-  const api: Record<string, unknown> = { pathForFile: () => '', ...extras, ...subscriptions };
+  const api: Record<string, unknown> = { droppedGrants: () => Promise.resolve([]), ...extras, ...subscriptions };
   for (const channel of channels) {
     api[channel] = (args: unknown) => invoke(channel, args ?? {});
   }

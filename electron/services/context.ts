@@ -3,7 +3,7 @@
 import type { AppEvent } from '../../shared/contract';
 import type { ImportableFormatId } from '../../shared/formats';
 import type { Store } from '../store/store';
-import type { OpenedArchives } from './datasets/opened-archives';
+import type { PathGrants } from './grants';
 
 export interface DialogPort {
   /**
@@ -32,8 +32,8 @@ export interface ServiceContext {
   dialogs: DialogPort;
   clipboard: ClipboardPort;
   appVersion: string;
-  /** .glossa archives opened from the OS or dropped, by token (datasets/opened-archives.ts). */
-  openedArchives: OpenedArchives;
+  /** The paths the user granted (dialogs, drops, archives opened from the OS), by token (grants.ts). */
+  grants: PathGrants;
   now(): string;
   newId(): string;
   /** Tells the renderer something without being asked (progress of long work). */

@@ -2,18 +2,20 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
+import { dropGrantChannel } from '../../shared/bridge';
 import { channels, eventChannel, ipcChannelPrefix } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { isArchivePath } from '../../shared/formats';
 import { startAppCore, type AppCore } from '../app-core';
 import { openArchiveFromOs } from '../services/datasets/opened-archive-handlers';
 import { archivePathsFromArgv } from '../services/datasets/opened-archives';
+import { grantDroppedPaths } from '../services/grants';
 import { rendererOrigin, serveRendererFile } from '../protocol/renderer-files';
 import { createElectronClipboard } from './clipboard';
 import { createElectronDialogs } from './dialogs';
 import { logError, logInfo, startLogging, watchForCrashes } from './logging';
 import { installMenu } from './menu';
-import { argValue, electronNativeBindingPath, guardedHandler, isAppUrl, resolveStorePath } from './policy';
+import { argValue, electronNativeBindingPath, guardedHandler, isAppUrl, isTrustedSenderUrl, resolveStorePath } from './policy';
 import { createMainWindow, hardenSession, lockDownContents } from './window';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -35,12 +37,18 @@ function fail(title: string, message: string): void {
   app.exit(1);
 }
 
-function registerIpc(dispatch: AppCore['dispatch']): void {
+function registerIpc(opened: AppCore): void {
   for (const channel of channels) {
-    const handle = guardedHandler(dispatch, channel);
+    const handle = guardedHandler(opened.dispatch, channel);
     // senderFrame is null when the frame has navigated away or been destroyed: refused.
     ipcMain.handle(ipcChannelPrefix + channel, (event, args: unknown) => handle(event.senderFrame?.url, args));
   }
+  // The preload's private channel: the paths of a drop, read by the preload, granted here.
+  ipcMain.handle(dropGrantChannel, (event, paths: unknown) => {
+    // While the store is damaged there is no core, and nothing to import into.
+    const core = opened.core;
+    return core && isTrustedSenderUrl(event.senderFrame?.url) ? grantDroppedPaths(core.ctx.grants, paths) : [];
+  });
 }
 
 function serveRenderer(): void {
@@ -140,7 +148,7 @@ function main(): void {
     if (!appCore) return;
     const status = appCore.status();
     logInfo(`store ${status.state}: ${status.storePath}${status.problem ? ` (${status.problem})` : ''}`);
-    registerIpc(appCore.dispatch);
+    registerIpc(appCore);
     installMenu();
     showMainWindow();
     // Windows and Linux: the file that launched Glossa is on its command line.

@@ -1,6 +1,6 @@
 // Runs in the sandboxed renderer before the page: exposes window.glossa and nothing else.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { buildApi, type Invoke } from '../../shared/bridge';
+import { buildApi, dropGrantChannel, type DroppedGrant, type Invoke } from '../../shared/bridge';
 import {
   eventChannel,
   ipcChannelPrefix,
@@ -34,12 +34,31 @@ function onEvent(listener: (event: AppEvent) => void): () => void {
 }
 
 /** A dropped File's path on disk; '' for anything that is not a File from the OS. */
-function pathForFile(file: object): string {
+function pathForFile(file: File): string {
   try {
-    return webUtils.getPathForFile(file as File);
+    return webUtils.getPathForFile(file);
   } catch {
     return '';
   }
 }
 
-contextBridge.exposeInMainWorld('glossa', buildApi(invoke, { onMenuCommand, onEvent }, { pathForFile }));
+// The preload sees every drop before the page does (a capturing listener on the window, added
+// before the page's scripts run): it reads the files' paths itself and sends them to main on a
+// private channel, and the page takes the grants. So the page never names a path main reads.
+let lastDrop: Promise<DroppedGrant[]> | null = null;
+window.addEventListener(
+  'drop',
+  (event) => {
+    const paths = [...(event.dataTransfer?.files ?? [])].map(pathForFile).filter((p) => p !== '');
+    lastDrop = paths.length === 0 ? Promise.resolve([]) : (ipcRenderer.invoke(dropGrantChannel, paths) as Promise<DroppedGrant[]>).catch(() => []);
+  },
+  true,
+);
+
+function droppedGrants(): Promise<DroppedGrant[]> {
+  const taken = lastDrop ?? Promise.resolve([]);
+  lastDrop = null;
+  return taken;
+}
+
+contextBridge.exposeInMainWorld('glossa', buildApi(invoke, { onMenuCommand, onEvent }, { droppedGrants }));

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
+import type { DroppedGrant } from '../../shared/bridge';
 
 /** The largest file the renderer will read and send; the main process checks again. */
 const maxDropBytes = 32 * 1024 * 1024;
 
 /**
- * What was dropped: paths where the host can tell them (Electron, which also covers folders),
- * else the files' bytes.
+ * What was dropped: the files and folders main granted where the host can tell their paths
+ * (Electron's preload; folders too), else the files' bytes. The page never sees a path.
  */
 export interface DroppedItems {
-  paths: string[];
+  granted: DroppedGrant[];
   files: { name: string; data: Uint8Array }[];
 }
 
@@ -36,16 +37,23 @@ export function useFileDrop(onDrop: (items: DroppedItems) => void, onError: (mes
       depth = 0;
       setDragging(false);
       const files = [...(event.dataTransfer?.files ?? [])];
+      // Taken at once: the host hands out each drop's grants once.
+      const grants = window.glossa?.droppedGrants() ?? Promise.resolve([]);
       if (files.length === 0) return;
-      const paths = files.map((file) => window.glossa?.pathForFile(file) ?? '');
-      if (paths.every((p) => p !== '')) return onDrop({ paths, files: [] });
+      let granted: DroppedGrant[] = [];
+      try {
+        granted = await grants;
+      } catch {
+        granted = [];
+      }
+      if (granted.length === files.length) return onDrop({ granted, files: [] });
       const tooBig = files.filter((f) => f.size > maxDropBytes);
       for (const f of tooBig) onError(`${f.name} is ${(f.size / 1048576).toFixed(1)} MB; Glossa imports files up to 32 MB.`);
       const readable = files.filter((f) => f.size <= maxDropBytes);
       if (readable.length === 0) return;
       try {
         const read = await Promise.all(readable.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
-        onDrop({ paths: [], files: read });
+        onDrop({ granted: [], files: read });
       } catch (error) {
         onError(`Could not read the dropped files: ${(error as Error).message}`);
       }

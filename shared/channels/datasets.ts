@@ -14,18 +14,16 @@ export const datasetChannels = {
   'datasets.exportReplace': { args: D.ExportReplaceArgs, result: D.DatasetExportOutcome },
   /** The first records of the export as they will be written, and its counts. */
   'datasets.preview': { args: D.DatasetExportOptions, result: D.DatasetPreview },
-  /** Shows the open dialog for the format and reads the file: what it holds, and the labels it lacks. */
+  /** Shows the open dialog for the format and reads the file: what it holds, and the labels it lacks; the plan's token names the choice. */
   'datasets.chooseImport': { args: D.AnnotationImportDialogArgs, result: D.AnnotationImportDialogResult },
-  /** Imports documents and their annotations from a file (all or nothing), re-anchoring by quote. */
+  /** Imports documents and their annotations from the file a plan's token names (all or nothing), re-anchoring by quote; the token is then spent. */
   'datasets.importAnnotations': { args: D.AnnotationImportArgs, result: D.AnnotationImportReport },
   /**
    * .glossa archives opened from the OS (after an `archive-opened` event, and once at start):
    * their tokens, oldest first; each is returned once.
    */
   'datasets.takeOpenedArchives': { args: none, result: D.OpenedArchiveTokens },
-  /** Grants a dropped .glossa file (absolute path, that extension only) a token. */
-  'datasets.openDroppedArchive': { args: D.DroppedArchiveArgs, result: D.OpenedArchive },
-  /** The plan of a granted archive, as datasets.chooseImport returns it for format archive. */
+  /** The plan of a granted archive (opened from the OS or dropped), as datasets.chooseImport returns it for format archive. */
   'datasets.planOpenedArchive': { args: D.OpenedArchiveArgs, result: D.AnnotationImportPlan },
   /** Imports a granted archive; its token is then spent (NOT_FOUND after). */
   'datasets.importOpenedArchive': { args: D.ImportOpenedArchiveArgs, result: D.AnnotationImportReport },

@@ -22,8 +22,8 @@ export const libraryChannels = {
   'documents.importDialog': { args: L.ImportDialogArgs, result: L.ImportReport },
   /** Imports files dropped on the window; the renderer sends their bytes. */
   'documents.importDropped': { args: L.ImportDroppedArgs, result: L.ImportReport },
-  /** Imports dropped files and folders by path (Electron: window.glossa.pathForFile); folders recursively. */
-  'documents.importPaths': { args: L.ImportPathsArgs, result: L.ImportReport },
+  /** Imports dropped files and folders main granted (window.glossa.droppedGrants), by token; folders recursively. */
+  'documents.importGranted': { args: L.ImportGrantedArgs, result: L.ImportReport },
   /** "New document from clipboard": the HTML flavour through the HTML path when present, else the text. */
   'documents.importClipboard': { args: L.ImportClipboardArgs, result: L.ImportReport },
   /**

@@ -72,8 +72,8 @@ export const DatasetPreview = z.object({
 export const AnnotationImportArgs = z
   .object({
     format: AnnotationImportFormat,
-    /** A file (a folder for brat). */
-    path: z.string().min(1).max(4096),
+    /** The token of a file (a folder for brat) the user chose: the plan datasets.chooseImport returned carries it. */
+    token: z.string().min(1).max(100),
     /** Create labels (and relation types) the schema lacks; otherwise their annotations are reported and skipped. */
     createLabels: z.boolean().optional(),
   })
@@ -84,9 +84,6 @@ const OpenedArchiveToken = z.string().min(1).max(100);
 export const OpenedArchiveTokens = z.array(OpenedArchiveToken);
 export const OpenedArchiveArgs = z.object({ token: OpenedArchiveToken }).strict();
 export const ImportOpenedArchiveArgs = z.object({ token: OpenedArchiveToken, createLabels: z.boolean().optional() }).strict();
-/** A .glossa file dropped on the window (its path from window.glossa.pathForFile). */
-export const DroppedArchiveArgs = z.object({ path: z.string().min(1).max(4096) }).strict();
-export const OpenedArchive = z.object({ token: OpenedArchiveToken });
 
 export const AnnotationImportDialogArgs = z.object({ format: AnnotationImportFormat }).strict();
 
@@ -120,11 +117,16 @@ export const AnnotationImportReport = z.object({
   unanchored: z.array(UnanchoredAnnotation),
   /** Merges that found something different under the same id, values outside the schema… */
   conflicts: z.array(z.string()),
+  /** What the file holds that was not imported (a repeated id…): per file, how many and why. */
+  dropped: z.array(z.object({ file: z.string(), count: z.number().int().positive(), reason: z.string() })),
 });
 
 /** What a file holds, before anything is written: shown so the analyst can decide on labels. */
 export const AnnotationImportPlan = z.object({
+  /** Shown to the user; the import names the file by token. */
   path: z.string(),
+  /** The grant of the chosen file, for datasets.importAnnotations (or the opened archive's). */
+  token: OpenedArchiveToken,
   format: AnnotationImportFormat,
   documents: z.number().int(),
   annotations: z.number().int(),

@@ -99,10 +99,10 @@ export const ImportDroppedArgs = z
   .object({ files: z.array(DroppedFile).min(1).max(500), jobId: ImportJobId.optional() })
   .strict();
 
-/** Absolute paths of dropped files and folders (from window.glossa.pathForFile in Electron). */
-export const ImportPathsArgs = z
+/** Tokens of dropped files and folders main granted (window.glossa.droppedGrants); never paths. */
+export const ImportGrantedArgs = z
   .object({
-    paths: z.array(z.string().min(1).max(4096)).min(1).max(1000),
+    tokens: z.array(z.string().min(1).max(100)).min(1).max(1000),
     jobId: ImportJobId.optional(),
   })
   .strict();

@@ -86,7 +86,7 @@ export async function datasetBench(log: (m: string) => void = () => undefined): 
       const target = open(`import-${format}.sqlite`);
       try {
         const t1 = performance.now();
-        const report = importAnnotations(target.ctx, importFormat, out);
+        const report = await importAnnotations(target.ctx, importFormat, out);
         const ims = performance.now() - t1;
         if (report.annotationsImported !== 100_000 || report.unanchored.length > 0) {
           throw new Error(`import of ${format} gave ${report.annotationsImported} annotations, ${report.unanchored.length} unanchored`);

@@ -12,6 +12,7 @@ import { heapAfterGc, measureCreate, measureOpen, openOnce } from './reader';
 import { importTargets, measureImport } from './import-bench';
 import { datasetBench } from './datasets-bench';
 import { measureShip, shipTargets } from './ship-bench';
+import { measurePaths, pathsTargets } from './paths-bench';
 import { benchTitle, seedBenchReport } from './seed';
 import { measureCrashLoop, measureStoreOpen, storeTargets } from './store-bench';
 import { median, round1 } from './stats';
@@ -109,6 +110,7 @@ async function main(): Promise<number> {
     const storeOpen = await measureStoreOpen(log);
     log(`crash loop: ${storeTargets.crashKills} SIGKILLs of the built CLI during writes, imports, exports and migrations…`);
     const crash = await measureCrashLoop(log);
+    const paths = await measurePaths(log);
 
     const figures = {
       floor_ms: round1(floor.median),
@@ -125,6 +127,9 @@ async function main(): Promise<number> {
       store_open_200mb_ms: storeOpen.store_open_200mb_ms,
       crash_kills: crash.crash_kills,
       crash_lost: crash.crash_lost,
+      import_150k_skipped: paths.import_150k_skipped,
+      import_150k_s: paths.import_150k_s,
+      docx_bomb_refused_ms: paths.docx_bomb_refused_ms,
     };
     const holds = (ok: boolean) => (ok ? 'yes' : 'NO');
     const rows: [string, string, string, string][] = [
@@ -141,6 +146,8 @@ async function main(): Promise<number> {
       [`store_open_200mb_ms (${storeOpen.storeMb} MB store → first query)`, `${figures.store_open_200mb_ms}`, `< ${storeTargets.openMs}`, holds(figures.store_open_200mb_ms < storeTargets.openMs)],
       ['crash_kills (SIGKILLs of the CLI, checked after each)', `${figures.crash_kills}`, `≥ ${storeTargets.crashKills}`, holds(figures.crash_kills >= storeTargets.crashKills)],
       ['crash_lost (acknowledged rows missing after kills)', `${figures.crash_lost}`, '0', holds(figures.crash_lost === 0 && crash.crashProblems === 0)],
+      ['import_150k_s (150,001 other files: each reported skipped)', `${figures.import_150k_s} (${figures.import_150k_skipped.toLocaleString('en')} skipped)`, `< ${pathsTargets.manySeconds}, all skipped`, holds(figures.import_150k_s < pathsTargets.manySeconds && figures.import_150k_skipped === pathsTargets.manyFiles)],
+      ['docx_bomb_refused_ms (3.4 KB DOCX of 30,000 paragraphs, parser)', `${figures.docx_bomb_refused_ms}`, `< ${pathsTargets.docxBombMs}, refused`, holds(figures.docx_bomb_refused_ms < pathsTargets.docxBombMs && paths.docxRefused)],
     ];
     const details: [string, string][] = [
       ['floor runs (ms)', floor.runs.map((v) => Math.round(v)).join(', ')],
@@ -165,6 +172,7 @@ async function main(): Promise<number> {
       ['store: background quick_check of the 200 MB store (ms, off the main thread)', `${storeOpen.checkMs}`],
       ['store: open with the check before opening, as before (ms)', `${storeOpen.checkedOpenMs}`],
       ['crash loop: runs, acknowledged rows, problems, seconds', `${crash.crashRuns}, ${crash.crashAcknowledged}, ${crash.crashProblems}, ${crash.crashSeconds}`],
+      ['docx bomb: whole import job with a new worker (ms)', `${paths.docxJobMs}`],
       ['whole bench (s)', `${round1((performance.now() - started) / 1000)}`],
     ];
     const width = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'value', 'target', 'holds?'], ...rows].map((r) => r[i]!.length)));

@@ -1,6 +1,6 @@
 // Runs in the page before the renderer: installs window.glossa exactly as the preload does,
 // but over Playwright's binding instead of Electron's IPC.
-import { buildApi, type GlossaApi, type Invoke } from '../../shared/bridge';
+import { buildApi, type DroppedGrant, type GlossaApi, type Invoke } from '../../shared/bridge';
 import { isAppEvent, menuCommands, type AppEvent, type MenuCommand } from '../../shared/contract';
 
 declare global {
@@ -12,6 +12,8 @@ declare global {
     __glossaMenu(command: MenuCommand): void;
     /** How the harness delivers main-process events, as webContents.send does in the app. */
     __glossaEvent(event: unknown): void;
+    /** The harness's stand-in for the preload's private drop channel (grants.ts grantDroppedPaths). */
+    __glossaGrantDrop(paths: string[]): Promise<string>;
   }
 }
 
@@ -35,17 +37,29 @@ window.__glossaMenu = (command) => {
 window.__glossaEvent = (event) => {
   if (isAppEvent(event)) events.emit(event);
 };
+// Plays the preload's part in a drop: reads the dropped files' paths before the page sees the
+// drop and has main grant them. A page cannot drop a real file or folder, so a test drops a File
+// whose name is the absolute path it stands for (webUtils.getPathForFile in the app).
+let lastDrop: Promise<DroppedGrant[]> | null = null;
+window.addEventListener(
+  'drop',
+  (event) => {
+    const paths = [...(event.dataTransfer?.files ?? [])].map((file) => file.name).filter((name) => name.startsWith('/'));
+    lastDrop = paths.length === 0 ? Promise.resolve([]) : window.__glossaGrantDrop(paths).then((json) => JSON.parse(json) as DroppedGrant[]);
+  },
+  true,
+);
+
 Object.defineProperty(window, 'glossa', {
   value: Object.freeze(
     buildApi(
       (channel, args) => window.__glossaInvoke(channel, args),
       { onMenuCommand: menu.subscribe, onEvent: events.subscribe },
       {
-        // Stands in for Electron's webUtils.getPathForFile: a page cannot drop a real file or
-        // folder, so a test drops a File whose name is the absolute path it stands for.
-        pathForFile: (file) => {
-          const name = (file as File).name;
-          return name.startsWith('/') ? name : '';
+        droppedGrants: () => {
+          const taken = lastDrop ?? Promise.resolve([]);
+          lastDrop = null;
+          return taken;
         },
       },
     ),

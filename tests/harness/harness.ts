@@ -10,6 +10,7 @@ import { startAppCore } from '../../electron/app-core';
 import type { Core } from '../../electron/core';
 import { serveRendererFile } from '../../electron/protocol/renderer-files';
 import type { DialogPort } from '../../electron/services/context';
+import { grantDroppedPaths } from '../../electron/services/grants';
 import type { AppEvent, ArgsOf, Channel, ResultOf } from '../../shared/contract';
 
 export const repoRoot = path.resolve(__dirname, '../..');
@@ -129,6 +130,8 @@ export async function startSession(browser: Browser, options: SessionOptions = {
     await context.exposeBinding('__glossaInvokeJson', async (_source, channel: unknown, args: unknown) =>
       JSON.stringify(await app.dispatch(channel, args)),
     );
+    // The preload's private drop channel, which the page's window.glossa has no method for.
+    await context.exposeBinding('__glossaGrantDrop', async (_source, paths: unknown) => JSON.stringify(app.core ? grantDroppedPaths(app.core.ctx.grants, paths) : []));
     await context.addInitScript({ content: harnessBridge() });
     page = await context.newPage();
     await page.goto(`${harnessOrigin}/index.html`);

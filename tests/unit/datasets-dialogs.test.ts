@@ -26,7 +26,7 @@ describe('dataset dialogs', () => {
     t.dialogs.filesToImport = [file];
     expect(await dispatch('datasets.chooseImport', { format: 'doccano' })).toEqual({
       ok: true,
-      value: { status: 'chosen', plan: { path: file, format: 'doccano', documents: 1, annotations: 1, missingLabels: [] } },
+      value: { status: 'chosen', plan: { path: file, token: expect.any(String), format: 'doccano', documents: 1, annotations: 1, missingLabels: [] } },
     });
     expect(t.dialogs.annotationFormats).toEqual(['doccano', 'doccano']);
     expect(rowCounts(t.store)).toEqual(before);

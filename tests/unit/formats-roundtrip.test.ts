@@ -71,14 +71,14 @@ const formats: [DatasetFormat, AnnotationImportFormat][] = [
 
 describe('round trip, property-based', () => {
   for (const [format, importFormat] of formats) {
-    it(`${format}: export then import gives back the same annotations, values and relations`, () => {
-      fc.assert(
-        fc.property(caseArb, fc.constantFrom('codepoint' as const, 'utf16' as const), (c, unit) => {
+    it(`${format}: export then import gives back the same annotations, values and relations`, async () => {
+      await fc.assert(
+        fc.asyncProperty(caseArb, fc.constantFrom('codepoint' as const, 'utf16' as const), async (c, unit) => {
           const a = seed(c);
           const out = path.join(a.dir, format === 'brat' ? 'brat' : `out.${format}`);
           exportDataset(a.ctx, { format, offsetUnit: unit }, out);
           const b = openTestContext();
-          const report = importAnnotations(b.ctx, importFormat, out);
+          const report = await importAnnotations(b.ctx, importFormat, out);
           expect(report.unanchored).toEqual([]);
           const keep = { attributes: true, relations: true, notes: true };
           expect(snapshot(b.ctx, keep)).toEqual(snapshot(a.ctx, keep));
@@ -88,7 +88,7 @@ describe('round trip, property-based', () => {
     });
   }
 
-  it('conll: the IOB tags read back as the non-overlapping spans, widened to whole tokens', () => {
+  it('conll: the IOB tags read back as the non-overlapping spans, widened to whole tokens', async () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const a = seed(c);
@@ -116,7 +116,7 @@ describe('round trip, property-based', () => {
     );
   });
 
-  it('spacy: spans are all the annotations and ents the non-overlapping ones, in code points', () => {
+  it('spacy: spans are all the annotations and ents the non-overlapping ones, in code points', async () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const a = seed(c);

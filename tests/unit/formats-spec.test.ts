@@ -13,9 +13,9 @@ import { fixturesDir, seedUnicode, snapshot } from './formats-helpers';
 const spec = path.join(fixturesDir, 'spec');
 
 describe('imports of files as the tools write them', () => {
-  it('doccano: entities with integer ids and relations by from_id/to_id; the plain "label" form too', () => {
+  it('doccano: entities with integer ids and relations by from_id/to_id; the plain "label" form too', async () => {
     const { ctx } = openTestContext();
-    const report = importAnnotations(ctx, 'doccano', path.join(spec, 'doccano.jsonl'));
+    const report = await importAnnotations(ctx, 'doccano', path.join(spec, 'doccano.jsonl'));
     expect(report).toMatchObject({ documentsAdded: 2, annotationsImported: 5, relationsImported: 2, unanchored: [] });
     expect(snapshot(ctx, { relations: true }).relations).toEqual([
       'Officials in|Claim|29-45|the strike ended -attributed to-> Officials in|Source|0-9|Officials',
@@ -23,26 +23,26 @@ describe('imports of files as the tools write them', () => {
     ]);
   });
 
-  it('Label Studio: labels regions and a relation item', () => {
+  it('Label Studio: labels regions and a relation item', async () => {
     const { ctx } = openTestContext();
-    const report = importAnnotations(ctx, 'labelstudio', path.join(spec, 'labelstudio.json'));
+    const report = await importAnnotations(ctx, 'labelstudio', path.join(spec, 'labelstudio.json'));
     expect(report).toMatchObject({ documentsAdded: 1, annotationsImported: 2, relationsImported: 1, unanchored: [] });
   });
 
-  it('brat: T, R, A and # lines with "_" for spaces', () => {
+  it('brat: T, R, A and # lines with "_" for spaces', async () => {
     const { ctx } = openTestContext();
-    const report = importAnnotations(ctx, 'brat', path.join(spec, 'brat'));
+    const report = await importAnnotations(ctx, 'brat', path.join(spec, 'brat'));
     expect(report).toMatchObject({ documentsAdded: 1, annotationsImported: 3, relationsImported: 1, attributesImported: 2, unanchored: [], conflicts: [] });
     expect(snapshot(ctx, { notes: true, attributes: true }).annotations).toContain('Officials in|Claim|29-45|the strike ended ¦ Denied by the union ¦ [{"name":"status","value":"\\"disputed\\""}]');
   });
 
-  it('W3C: an AnnotationPage whose targets are a stored document, one by quote and context only', () => {
+  it('W3C: an AnnotationPage whose targets are a stored document, one by quote and context only', async () => {
     const { ctx } = openTestContext();
     const text = 'Officials in Port Alder said the strike ended.';
     ctx.store.db
       .prepare("INSERT INTO documents (id, title, imported_at, text, text_length, content_hash) VALUES ('spec-document', 'Strike', '2026-01-01', ?, ?, 'h')")
       .run(text, text.length);
-    const report = importAnnotations(ctx, 'w3c', path.join(spec, 'w3c.jsonld'));
+    const report = await importAnnotations(ctx, 'w3c', path.join(spec, 'w3c.jsonld'));
     expect(report).toMatchObject({ documentsMatched: 1, annotationsImported: 2, annotationsReanchored: 1, unanchored: [] });
     expect(snapshot(ctx, { notes: true }).annotations).toEqual(['Officials in|Claim|29-45|the strike ended ¦ Check it', 'Officials in|Location|13-23|Port Alder ¦ ']);
   });
@@ -55,7 +55,7 @@ describe('exports have the shapes the specifications describe', () => {
     return t;
   }
 
-  it('doccano: id, text, entities {id, label, start_offset, end_offset}, relations {id, from_id, to_id, type}', () => {
+  it('doccano: id, text, entities {id, label, start_offset, end_offset}, relations {id, from_id, to_id, type}', async () => {
     const { ctx, dir } = exported();
     exportDataset(ctx, { format: 'doccano' }, path.join(dir, 'd.jsonl'));
     const line = JSON.parse(fs.readFileSync(path.join(dir, 'd.jsonl'), 'utf8').split('\n')[0]!) as Record<string, unknown>;
@@ -64,7 +64,7 @@ describe('exports have the shapes the specifications describe', () => {
     expect((line.relations as object[])[0]).toMatchObject({ id: 1, from_id: expect.any(Number), to_id: expect.any(Number), type: 'attributed to' });
   });
 
-  it('Label Studio: results match the generated config (from_name label, to_name text, $text)', () => {
+  it('Label Studio: results match the generated config (from_name label, to_name text, $text)', async () => {
     const { ctx, dir } = exported();
     const out = path.join(dir, 'ls.json');
     exportDataset(ctx, { format: 'labelstudio' }, out);
@@ -82,7 +82,7 @@ describe('exports have the shapes the specifications describe', () => {
     for (const label of labels) expect(config).toContain(`<Label value="${(label.value as { labels: string[] }).labels[0]}"`);
   });
 
-  it('brat: every .ann line is T, R, A or #, and annotation.conf declares what they use', () => {
+  it('brat: every .ann line is T, R, A or #, and annotation.conf declares what they use', async () => {
     const { ctx, dir } = exported();
     const out = path.join(dir, 'brat');
     exportDataset(ctx, { format: 'brat' }, out);
@@ -97,7 +97,7 @@ describe('exports have the shapes the specifications describe', () => {
     }
   });
 
-  it('CoNLL-2003: -DOCSTART-, four columns, IOB2 tags, blank lines between sentences', () => {
+  it('CoNLL-2003: -DOCSTART-, four columns, IOB2 tags, blank lines between sentences', async () => {
     const { ctx, dir } = exported();
     const written = exportDataset(ctx, { format: 'conll' }, path.join(dir, 'x.conll'));
     const text = fs.readFileSync(path.join(dir, 'x.conll'), 'utf8');
@@ -113,7 +113,7 @@ describe('exports have the shapes the specifications describe', () => {
     expect(text).toContain('👨‍👩‍👧‍👦 _ _ I-Claim');
   });
 
-  it('W3C: AnnotationCollection with TextQuoteSelector and TextPositionSelector on each tagging annotation', () => {
+  it('W3C: AnnotationCollection with TextQuoteSelector and TextPositionSelector on each tagging annotation', async () => {
     const { ctx, dir } = exported();
     exportDataset(ctx, { format: 'w3c' }, path.join(dir, 'w.jsonld'));
     const doc = JSON.parse(fs.readFileSync(path.join(dir, 'w.jsonld'), 'utf8')) as Record<string, unknown> & { first: { items: Record<string, unknown>[] } };
@@ -128,7 +128,7 @@ describe('exports have the shapes the specifications describe', () => {
     expect((link.target as string[]).length).toBe(2);
   });
 
-  it('claims CSV: one row per claim with sources and places; RFC 4180 with a BOM', () => {
+  it('claims CSV: one row per claim with sources and places; RFC 4180 with a BOM', async () => {
     const { ctx, dir } = exported();
     exportDataset(ctx, { format: 'claims-csv' }, path.join(dir, 'c.csv'));
     const text = fs.readFileSync(path.join(dir, 'c.csv'), 'utf8');

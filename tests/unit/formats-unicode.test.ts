@@ -24,14 +24,14 @@ describe('Unicode fixture', () => {
   ];
   for (const [importFormat, format] of importable) {
     for (const unit of ['codepoint', 'utf16'] as const) {
-      it(`${format} (${unit}) round-trips spans, notes, values, places and relations`, () => {
+      it(`${format} (${unit}) round-trips spans, notes, values, places and relations`, async () => {
         const a = openTestContext();
         seedUnicode(a.ctx);
         const out = target(a.dir, format);
         const written = exportDataset(a.ctx, { format, offsetUnit: unit }, out);
         expect(written.annotations).toBe(22);
         const b = openTestContext();
-        const report = importAnnotations(b.ctx, importFormat, out);
+        const report = await importAnnotations(b.ctx, importFormat, out);
         expect(report.unanchored).toEqual([]);
         expect(report.annotationsReanchored).toBe(0);
         expect(report.conflicts).toEqual([]);
@@ -39,7 +39,7 @@ describe('Unicode fixture', () => {
         const keep = { notes: true, attributes: true, places: true, relations: true, ids: true };
         expect(snapshot(b.ctx, keep)).toEqual(snapshot(a.ctx, keep));
         // Importing the same file again adds nothing.
-        const again = importAnnotations(b.ctx, importFormat, out);
+        const again = await importAnnotations(b.ctx, importFormat, out);
         expect(again.annotationsImported).toBe(0);
         expect(again.annotationsAlreadyPresent).toBe(22);
         expect(snapshot(b.ctx, keep)).toEqual(snapshot(a.ctx, keep));
@@ -47,7 +47,7 @@ describe('Unicode fixture', () => {
     }
   }
 
-  it('Python slices the exported texts by the code-point offsets and gets the quotes back', () => {
+  it('Python slices the exported texts by the code-point offsets and gets the quotes back', async () => {
     const { ctx, dir } = openTestContext();
     seedUnicode(ctx);
     for (const format of ['jsonl', 'doccano', 'spacy', 'labelstudio', 'w3c', 'brat', 'csv', 'claims-csv'] as const) {
@@ -57,7 +57,7 @@ describe('Unicode fixture', () => {
     expect(JSON.parse(checked)).toEqual({ jsonl: 22, doccano: 22, spacy: 22, labelstudio: 22, w3c: 22, brat: 22, csv: 22, 'claims-csv': 8 });
   });
 
-  it('brat writes the text byte for byte (BOM and CRLF kept) and offsets count them', () => {
+  it('brat writes the text byte for byte (BOM and CRLF kept) and offsets count them', async () => {
     const { ctx, dir } = openTestContext();
     seedUnicode(ctx);
     const out = target(dir, 'brat');

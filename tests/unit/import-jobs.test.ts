@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../shared/contract';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { getDocument } from '../../electron/services/library/documents';
+import { grantDroppedPaths } from '../../electron/services/grants';
 import { cancelImport, importClipboard, importPaths } from '../../electron/services/library/import-jobs';
 import { createHandlers } from '../../electron/services/index';
 import { openTestContext, rowCounts, type TestContext } from './helpers';
@@ -69,7 +70,7 @@ describe('import jobs', () => {
     t.ctx.emit = (event) => {
       if (event.name === 'progress' && event.payload.done === 1 && !cancelled) cancelled = dispatch('import.cancel', { jobId: 'ui-1' });
     };
-    const result = await dispatch('documents.importPaths', { paths: [dir], jobId: 'ui-1' });
+    const result = await dispatch('documents.importGranted', { tokens: [t.ctx.grants.grant(dir)], jobId: 'ui-1' });
     expect(await cancelled).toEqual({ ok: true, value: { cancelled: true } });
     expect(result).toMatchObject({ ok: true, value: { cancelled: true } });
     const value = (result as { value: { imported: unknown[] } }).value;
@@ -78,13 +79,15 @@ describe('import jobs', () => {
     expect(await dispatch('import.cancel', { jobId: 'bad id!' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
   });
 
-  it('imports dropped paths (files and folders) through the dispatcher, refusing relative paths', async () => {
+  it('imports dropped files and folders by their grants through the dispatcher, refusing a path or a token main never gave', async () => {
     const t = openTestContext();
     const dispatch = createDispatcher(createHandlers(t.ctx));
     const dir = writeReports(t, 'dropped', 2);
     const single = path.join(t.dir, 'single.md');
     fs.writeFileSync(single, '# Single\n\nOne file.');
-    const result = await dispatch('documents.importPaths', { paths: [dir, single] });
+    const tokens = grantDroppedPaths(t.ctx.grants, [dir, single, 'relative/file.txt']).map((g) => g.token);
+    expect(tokens).toHaveLength(2);
+    const result = await dispatch('documents.importGranted', { tokens });
     expect(result).toMatchObject({
       ok: true,
       value: {
@@ -96,10 +99,9 @@ describe('import jobs', () => {
         cancelled: false,
       },
     });
-    expect(await dispatch('documents.importPaths', { paths: ['relative/file.txt'] })).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_ARGS' },
-    });
+    expect(await dispatch('documents.importPaths', { paths: [single] })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await dispatch('documents.importGranted', { paths: [single] })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
+    expect(await dispatch('documents.importGranted', { tokens: [single] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('shows the dialog in folder mode when asked, and in files mode by default', async () => {

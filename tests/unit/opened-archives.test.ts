@@ -6,7 +6,8 @@ import { createContext } from '../../electron/core';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { exportDataset } from '../../electron/services/datasets/export';
 import { openArchiveFromOs } from '../../electron/services/datasets/opened-archive-handlers';
-import { archivePathsFromArgv, createOpenedArchives } from '../../electron/services/datasets/opened-archives';
+import { archivePathsFromArgv } from '../../electron/services/datasets/opened-archives';
+import { createGrants, grantDroppedPaths } from '../../electron/services/grants';
 import { createHandlers } from '../../electron/services/index';
 import type { AppEvent } from '../../shared/contract';
 import { addText, openTestContext } from './helpers';
@@ -30,7 +31,7 @@ describe('archivePathsFromArgv', () => {
 describe('the grant store', () => {
   it('gives each path a token and finds the path by it until revoked', () => {
     let n = 0;
-    const archives = createOpenedArchives(() => `t${++n}`);
+    const archives = createGrants(() => `t${++n}`);
     expect(archives.grant('/a/one.glossa')).toBe('t1');
     expect(archives.grant('/a/one.glossa')).toBe('t2');
     expect(archives.pathOf('t1')).toBe('/a/one.glossa');
@@ -39,15 +40,16 @@ describe('the grant store', () => {
     expect(archives.pathOf('t2')).toBe('/a/one.glossa');
   });
 
-  it('refuses a token it never gave, a relative path and any file but a .glossa archive', () => {
-    const archives = createOpenedArchives();
+  it('refuses a token it never gave and a relative path; archiveOf and announce take .glossa archives only', () => {
+    const archives = createGrants();
     expect(() => archives.pathOf('made-up')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     expect(() => archives.grant('one.glossa')).toThrow(expect.objectContaining({ code: 'INVALID_ARGS' }));
-    expect(() => archives.grant('/etc/passwd')).toThrow(expect.objectContaining({ code: 'INVALID_ARGS' }));
+    expect(() => archives.announce('/etc/passwd')).toThrow(expect.objectContaining({ code: 'INVALID_ARGS' }));
+    expect(() => archives.archiveOf(archives.grant('/etc/passwd'))).toThrow(expect.objectContaining({ code: 'INVALID_ARGS' }));
   });
 
   it('queues what the OS opened and hands each token out once, oldest first', () => {
-    const archives = createOpenedArchives();
+    const archives = createGrants();
     const first = archives.announce('/a/1.glossa');
     const second = archives.announce('/a/2.glossa');
     archives.grant('/a/dropped.glossa');
@@ -87,22 +89,21 @@ describe('the opened-archive channels', () => {
 
     expect(await dispatch('datasets.planOpenedArchive', { token })).toEqual({
       ok: true,
-      value: { path: archive, format: 'archive', documents: 1, annotations: 0, missingLabels: [] },
+      value: { path: archive, token, format: 'archive', documents: 1, annotations: 0, missingLabels: [] },
     });
     const imported = await dispatch('datasets.importOpenedArchive', { token });
     expect(imported).toMatchObject({ ok: true, value: { path: archive, format: 'archive', documentsAdded: 1 } });
     expect(await dispatch('datasets.planOpenedArchive', { token })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
-  it('a dropped archive gets a token; a dropped path of any other kind, or a relative one, does not', async () => {
+  it('a dropped archive is granted by the preload (grantDroppedPaths); a dropped file of another kind plans as no archive, a relative path gets no token', async () => {
     const archive = writeArchive();
-    const { dispatch } = openTarget();
-    const granted = await dispatch('datasets.openDroppedArchive', { path: archive });
-    expect(granted.ok).toBe(true);
-    const token = granted.ok ? (granted.value as { token: string }).token : '';
-    expect(await dispatch('datasets.planOpenedArchive', { token })).toMatchObject({ ok: true, value: { documents: 1 } });
-    expect(await dispatch('datasets.openDroppedArchive', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
-    expect(await dispatch('datasets.openDroppedArchive', { path: 'project.glossa' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
+    const { ctx, dispatch } = openTarget();
+    const [granted, other, ...rest] = grantDroppedPaths(ctx.grants, [archive, '/etc/passwd', 'project.glossa']);
+    expect(rest).toEqual([]);
+    expect(granted).toMatchObject({ name: 'project.glossa' });
+    expect(await dispatch('datasets.planOpenedArchive', { token: granted!.token })).toMatchObject({ ok: true, value: { documents: 1 } });
+    expect(await dispatch('datasets.planOpenedArchive', { token: other!.token })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
   });
 
   it('the page cannot name a path or guess a token', async () => {

@@ -1,10 +1,12 @@
-// File plumbing for datasets: reading with a size limit, and a small ZIP reader and writer
-// (stored or deflated entries, no ZIP64) that refuses zip bombs: declared sizes are checked before anything is inflated, inflation stops
+// File plumbing for datasets: reading granted files with a size limit (safe-read.ts), and a small
+// ZIP reader and writer (stored or deflated entries, no ZIP64) that refuses zip bombs: declared
+// sizes are checked before anything is inflated, inflation stops
 // at the declared size, and every entry's CRC-32 is checked.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { AppError } from '../../../shared/errors';
+import { readGrantedFile } from '../safe-read';
 
 /** Files larger than this are refused before they are read (a JS string holds at most ~512 M characters). */
 export const maxImportBytes = 256 * 1024 * 1024;
@@ -24,30 +26,19 @@ function osFailure(what: string, target: string, error: unknown): AppError {
   return new AppError(what === 'read' ? 'IMPORT_FAILED' : 'EXPORT_FAILED', `Could not ${what} ${target}: ${reason}. Nothing was changed.`);
 }
 
-/** Reads a file to import, refusing one over the limit before reading it. */
-export function readLimited(file: string, limit = maxImportBytes): Buffer {
-  let size: number;
-  try {
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) throw new AppError('IMPORT_FAILED', `${file} is a folder; choose a file. Nothing was imported.`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw osFailure('read', file, error);
-  }
-  if (size > limit) {
-    throw new AppError('IMPORT_FAILED', `${path.basename(file)} is ${mb(size)}; Glossa imports annotation files up to ${mb(limit)}. Split it and import the parts. Nothing was imported.`);
-  }
-  try {
-    return fs.readFileSync(file);
-  } catch (error) {
-    throw osFailure('read', file, error);
-  }
+/**
+ * Reads a file to import (safe-read.ts: regular files only, the limit checked before reading,
+ * off the main thread). within: the chosen folder's real path, for files found in it.
+ */
+export function readLimited(file: string, limit = maxImportBytes, within?: string): Promise<Buffer> {
+  const name = path.basename(file);
+  const tooLarge = (size: number) => `${name} is ${mb(size)}; Glossa imports annotation files up to ${mb(limit)}. Split it and import the parts.`;
+  return readGrantedFile(file, { limit, name, within, tooLarge });
 }
 
 /** UTF-8 text of a file to import, without a leading byte order mark. */
-export function readText(file: string, limit = maxImportBytes): string {
-  return decodeUtf8(readLimited(file, limit), path.basename(file)).replace(/^\uFEFF/, '');
+export async function readText(file: string, limit = maxImportBytes): Promise<string> {
+  return decodeUtf8(await readLimited(file, limit), path.basename(file)).replace(/^\uFEFF/, '');
 }
 
 export function decodeUtf8(bytes: Uint8Array, name: string): string {

@@ -2,8 +2,6 @@
 // the import of annotated data (import.ts, apply/), the dataset model every format is written
 // from and read into (model.ts, anchor.ts), file plumbing (files.ts) and the formats themselves,
 // one module each (formats/), whose facts are in shared/formats.ts. Its channels are datasets.*.
-import path from 'node:path';
-import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { exportAfterDialog, exportDatasetWithDialog } from './export';
@@ -22,7 +20,6 @@ export function datasetHandlers(
   | 'datasets.chooseImport'
   | 'datasets.importAnnotations'
   | 'datasets.takeOpenedArchives'
-  | 'datasets.openDroppedArchive'
   | 'datasets.planOpenedArchive'
   | 'datasets.importOpenedArchive'
 > {
@@ -34,14 +31,16 @@ export function datasetHandlers(
       return exportAfterDialog(ctx, options, named, true);
     },
     'datasets.preview': (options) => previewDataset(ctx, options),
+    // The chosen file is granted: the plan carries its token, which the import then names.
     'datasets.chooseImport': async ({ format }) => {
       const chosen = await ctx.dialogs.chooseAnnotationsToImport(format);
       if (chosen === null) return { status: 'cancelled' };
-      return { status: 'chosen', plan: planImport(ctx, format, chosen) };
+      return { status: 'chosen', plan: await planImport(ctx, format, chosen, ctx.grants.grant(chosen)) };
     },
-    'datasets.importAnnotations': ({ format, path: target, createLabels }) => {
-      if (!path.isAbsolute(target)) throw new AppError('INVALID_ARGS', `The path must be absolute (got "${target}").`);
-      return importAnnotations(ctx, format, target, createLabels ?? false);
+    'datasets.importAnnotations': async ({ format, token, createLabels }) => {
+      const report = await importAnnotations(ctx, format, ctx.grants.pathOf(token), createLabels ?? false);
+      ctx.grants.revoke(token);
+      return report;
     },
   };
 }

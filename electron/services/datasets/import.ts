@@ -1,23 +1,41 @@
 // Imports of annotated data (doccano, Label Studio, brat, W3C, .glossa archive): the file is read
-// and checked whole by its format, then written in one transaction (apply/), all or nothing.
+// (safely, off the main thread: ../safe-read.ts) and checked whole by its format, against the
+// limits every import applies, then written in one transaction (apply/), all or nothing.
+import { AppError } from '../../../shared/errors';
 import type { ImportableFormatId } from '../../../shared/formats';
 import type { AnnotationImportPlan, AnnotationImportReport } from '../../../shared/schemas/datasets';
 import type { ServiceContext } from '../context';
+import { maxTextLength } from '../library/importers/limits';
 import { applyDataset } from './apply/apply';
 import { missingLabels } from './apply/schema';
 import { formatModules } from './formats/registry';
 import type { InDataset } from './model';
 
+/** The limits a report import applies, applied to every document a dataset holds. */
+function checkLimits(dataset: InDataset): void {
+  for (const doc of dataset.documents) {
+    if (doc.text.length > maxTextLength) {
+      throw new AppError(
+        'IMPORT_FAILED',
+        `${doc.file}${doc.line === null ? '' : ` line ${doc.line}`}: a document has ${doc.text.length.toLocaleString('en')} characters of text; Glossa stores up to ${maxTextLength.toLocaleString('en')} per document. Split it and import the parts. Nothing was imported.`,
+      );
+    }
+  }
+}
+
 /** Reads a file (a folder for brat) of the format, checking it all before anything is written. */
-function readDataset(ctx: ServiceContext, format: ImportableFormatId, target: string): InDataset {
-  return formatModules[format].read(ctx, target);
+async function readDataset(ctx: ServiceContext, format: ImportableFormatId, target: string): Promise<InDataset> {
+  const dataset = await formatModules[format].read(ctx, target);
+  checkLimits(dataset);
+  return dataset;
 }
 
 /** What the file holds, and the labels the schema lacks: shown before anything is written. */
-export function planImport(ctx: ServiceContext, format: ImportableFormatId, target: string): AnnotationImportPlan {
-  const dataset = readDataset(ctx, format, target);
+export async function planImport(ctx: ServiceContext, format: ImportableFormatId, target: string, token: string): Promise<AnnotationImportPlan> {
+  const dataset = await readDataset(ctx, format, target);
   return {
     path: target,
+    token,
     format,
     documents: dataset.documents.length,
     annotations: dataset.documents.reduce((n, d) => n + d.annotations.length, 0),
@@ -25,7 +43,7 @@ export function planImport(ctx: ServiceContext, format: ImportableFormatId, targ
   };
 }
 
-export function importAnnotations(ctx: ServiceContext, format: ImportableFormatId, target: string, createLabels = false): AnnotationImportReport {
-  const dataset = readDataset(ctx, format, target);
+export async function importAnnotations(ctx: ServiceContext, format: ImportableFormatId, target: string, createLabels = false): Promise<AnnotationImportReport> {
+  const dataset = await readDataset(ctx, format, target);
   return applyDataset(ctx, dataset, { path: target, format, createLabels });
 }

@@ -264,11 +264,25 @@ export interface InDataset {
   schemaJson?: string;
   /** Annotations that the file itself could not place (no text for them), reported as they are. */
   unplaced: { file: string; line: number | null; document: string; label: string; quote: string; reason: string }[];
+  /** What the file holds that cannot be imported (a repeated id…): per file, how many and why. */
+  dropped?: { file: string; count: number; reason: string }[];
 }
 
 /** An error in a file being imported: names the file and line; nothing is imported. */
 export function importError(file: string, line: number | null, message: string): AppError {
   return new AppError('IMPORT_FAILED', `${file}${line === null ? '' : ` line ${line}`}: ${message} Nothing was imported.`);
+}
+
+/**
+ * Why JSON.parse refused a text, without quoting it (V8's messages quote the text they stopped
+ * at, and an error message must never carry a file's content).
+ */
+export function jsonProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const at = /position (\d+)/.exec(message);
+  if (at) return `at character ${Number(at[1]) + 1}`;
+  if (/end of JSON input/i.test(message)) return 'it ends too early';
+  return 'it is not JSON';
 }
 
 /** A value as JSON.parse gave it: an object, or an import error naming where. */

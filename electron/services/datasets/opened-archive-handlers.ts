@@ -1,21 +1,19 @@
-// The channels of archives opened from the OS or dropped (opened-archives.ts): the renderer
-// passes a token main granted, never a path, and the format is always 'archive'.
+// The channels of archives opened from the OS or dropped: the renderer passes a token main
+// granted (../grants.ts), never a path, and the format is always 'archive'.
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { importAnnotations, planImport } from './import';
 
 export function openedArchiveHandlers(
   ctx: ServiceContext,
-): Pick<Handlers, 'datasets.takeOpenedArchives' | 'datasets.openDroppedArchive' | 'datasets.planOpenedArchive' | 'datasets.importOpenedArchive'> {
-  const archives = ctx.openedArchives;
+): Pick<Handlers, 'datasets.takeOpenedArchives' | 'datasets.planOpenedArchive' | 'datasets.importOpenedArchive'> {
+  const grants = ctx.grants;
   return {
-    'datasets.takeOpenedArchives': () => archives.takeAnnounced(),
-    // The same trust as documents.importPaths gives a dropped path, narrowed to .glossa files.
-    'datasets.openDroppedArchive': ({ path }) => ({ token: archives.grant(path) }),
-    'datasets.planOpenedArchive': ({ token }) => planImport(ctx, 'archive', archives.pathOf(token)),
-    'datasets.importOpenedArchive': ({ token, createLabels }) => {
-      const report = importAnnotations(ctx, 'archive', archives.pathOf(token), createLabels ?? false);
-      archives.revoke(token);
+    'datasets.takeOpenedArchives': () => grants.takeAnnounced(),
+    'datasets.planOpenedArchive': ({ token }) => planImport(ctx, 'archive', grants.archiveOf(token), token),
+    'datasets.importOpenedArchive': async ({ token, createLabels }) => {
+      const report = await importAnnotations(ctx, 'archive', grants.archiveOf(token), createLabels ?? false);
+      grants.revoke(token);
       return report;
     },
   };
@@ -23,6 +21,6 @@ export function openedArchiveHandlers(
 
 /** What main does when the OS opens an archive: grant it, queue it and tell the window. */
 export function openArchiveFromOs(ctx: ServiceContext, target: string): void {
-  ctx.openedArchives.announce(target);
+  ctx.grants.announce(target);
   ctx.emit({ name: 'archive-opened', payload: {} });
 }

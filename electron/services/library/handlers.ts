@@ -3,9 +3,7 @@
 // (import-jobs.ts) whose files are parsed on worker threads by importers/, and re-reading a
 // report whose encoding was guessed (reencode.ts). Channels:
 // shared/channels/library.ts.
-import path from 'node:path';
 import type { libraryChannels } from '../../../shared/channels/library';
-import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { deleteDocument, restoreDocument } from './document-delete';
@@ -30,11 +28,8 @@ export function libraryHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       return paths.length === 0 ? emptyReport(jobId) : importPaths(ctx, paths, { jobId });
     },
     'documents.importDropped': ({ files, jobId }) => importDropped(ctx, files, { jobId }),
-    'documents.importPaths': ({ paths, jobId }) => {
-      const relative = paths.find((p) => !path.isAbsolute(p));
-      if (relative !== undefined) throw new AppError('INVALID_ARGS', `Dropped paths must be absolute (got "${relative}").`);
-      return importPaths(ctx, paths, { jobId });
-    },
+    // Every token is checked before anything is read: one main never gave refuses the whole call.
+    'documents.importGranted': ({ tokens, jobId }) => importPaths(ctx, tokens.map((token) => ctx.grants.pathOf(token)), { jobId }),
     'documents.importClipboard': ({ jobId }) => importClipboard(ctx, { jobId }),
     'documents.reencode': ({ id, encoding }) => reencodeDocument(ctx, id, encoding),
     'import.cancel': ({ jobId }) => ({ cancelled: cancelImport(ctx, jobId) }),

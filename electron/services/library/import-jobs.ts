@@ -51,6 +51,11 @@ interface Planned {
   skipped: ImportReport['skipped'];
 }
 
+/** Appends a list of any length: push(...list) overflows the call stack past ~100,000 items. */
+export function appendAll<T>(target: T[], list: readonly T[]): void {
+  for (const item of list) target.push(item);
+}
+
 /** Stops a running job. Documents already stored stay. */
 export function cancelImport(ctx: ServiceContext, jobId: string): boolean {
   const job = jobsOf(ctx).get(jobId);
@@ -77,8 +82,8 @@ async function runJob(
   try {
     progress(0, 0);
     const planned = await plan(() => job.cancelled);
-    report.failed.push(...planned.failed);
-    report.skipped.push(...planned.skipped);
+    appendAll(report.failed, planned.failed);
+    appendAll(report.skipped, planned.skipped);
     const total = planned.tasks.length;
     if (job.cancelled || total === 0) {
       report.cancelled = job.cancelled;

@@ -57,7 +57,7 @@ export function ImportAnnotationsDialog({ openedArchive, onClose, onImported }: 
     try {
       const done = openedArchive
         ? await call('datasets.importOpenedArchive', { token: openedArchive, createLabels })
-        : await call('datasets.importAnnotations', { format: plan.format, path: plan.path, createLabels });
+        : await call('datasets.importAnnotations', { format: plan.format, token: plan.token, createLabels });
       setReport(done);
       onImported(done);
     } catch (e) {
@@ -105,6 +105,18 @@ export function ImportAnnotationsDialog({ openedArchive, onClose, onImported }: 
                     {u.file}
                     {u.line !== null ? ` line ${u.line}` : ''}: {u.reason}
                   </small>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {report.dropped.length > 0 && (
+          <>
+            <h3>Not imported from the file</h3>
+            <ul>
+              {report.dropped.map((d, i) => (
+                <li key={i}>
+                  {d.file}: {d.reason} ({d.count})
                 </li>
               ))}
             </ul>

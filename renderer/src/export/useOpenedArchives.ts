@@ -21,14 +21,8 @@ export function useOpenedArchives() {
     });
   }, [notify]);
 
-  /** A .glossa file dropped on the window: main grants its path a token. */
-  const openDropped = useCallback(
-    (path: string) =>
-      void call('datasets.openDroppedArchive', { path })
-        .then(({ token }) => setTokens((queued) => [...queued, token]))
-        .catch((error) => notify(messageOf(error), 'error')),
-    [notify],
-  );
+  /** A .glossa file dropped on the window: main granted it this token when it was dropped. */
+  const openDropped = useCallback((token: string) => setTokens((queued) => [...queued, token]), []);
 
   return {
     /** The archive whose import dialog is shown; null when none is waiting. */

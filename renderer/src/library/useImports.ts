@@ -8,8 +8,8 @@ import { useNotices } from '../components/Notices';
 import { useFileDrop, type DroppedItems } from '../useFileDrop';
 import { useImportJob, type ImportStarter } from './useImportJob';
 
-/** openArchive: a dropped .glossa file, which goes to the annotated-data import instead. */
-export function useImports(afterImport: () => Promise<void>, openArchive: (path: string) => void) {
+/** openArchive: a dropped .glossa file (its grant's token), which goes to the annotated-data import instead. */
+export function useImports(afterImport: () => Promise<void>, openArchive: (token: string) => void) {
   const { notify } = useNotices();
   const [report, setReport] = useState<ImportReport | null>(null);
   const { progress, run: runJob, cancel } = useImportJob();
@@ -34,11 +34,11 @@ export function useImports(afterImport: () => Promise<void>, openArchive: (path:
   const importClipboard = useCallback(() => runImport((jobId) => call('documents.importClipboard', { jobId })), [runImport]);
   const importDropped = useCallback(
     (drop: DroppedItems) => {
-      drop.paths.filter(isArchivePath).forEach(openArchive);
-      const paths = drop.paths.filter((p) => !isArchivePath(p));
-      if (paths.length === 0 && drop.files.length === 0) return;
+      drop.granted.filter((g) => isArchivePath(g.name)).forEach((g) => openArchive(g.token));
+      const tokens = drop.granted.filter((g) => !isArchivePath(g.name)).map((g) => g.token);
+      if (tokens.length === 0 && drop.files.length === 0) return;
       void runImport((jobId) =>
-        paths.length > 0 ? call('documents.importPaths', { paths, jobId }) : call('documents.importDropped', { files: drop.files, jobId }),
+        tokens.length > 0 ? call('documents.importGranted', { tokens, jobId }) : call('documents.importDropped', { files: drop.files, jobId }),
       );
     },
     [runImport, openArchive],

@@ -27,6 +27,7 @@ function emptyReport(dataset: InDataset, options: { path: string; format: Annota
     missingLabels: [],
     unanchored: [...dataset.unplaced],
     conflicts: [],
+    dropped: [...(dataset.dropped ?? [])],
   };
 }
 

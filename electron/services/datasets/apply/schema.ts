@@ -31,7 +31,7 @@ export function mergeSchemaFile(ctx: ServiceContext, schemaJson: string | undefi
   if (!schemaJson) return;
   const merged = importSchema(ctx, schemaJson);
   report.labelsCreated.push(...merged.labelsAdded);
-  report.conflicts.push(...merged.conflicts);
+  for (const conflict of merged.conflicts) report.conflicts.push(conflict);
 }
 
 /** Label ids by id and by lower-case name. */

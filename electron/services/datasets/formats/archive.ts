@@ -15,7 +15,7 @@ import { jsonLines, placeOf } from './doccano';
 import { readLimited, unzip, zip } from '../files';
 import { writeBytesAtomic } from '../../atomic-write';
 import { asFileTarget } from '../../export-target/resolve';
-import { asObject, datasetDocuments, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, optNumber, optString, recordDetails } from '../model';
+import { asObject, jsonProblem, datasetDocuments, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, optNumber, optString, recordDetails } from '../model';
 import { countingDocs, type ImportableFormat } from './format';
 import { clip } from './text-export';
 
@@ -101,7 +101,7 @@ function parseArchive(bytes: Buffer, file: string): InDataset {
     manifest = asObject(JSON.parse(text('manifest.json')), file, null, 'manifest.json');
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw importError(`${file}/manifest.json`, null, `is not valid JSON (${(error as Error).message}).`);
+    throw importError(`${file}/manifest.json`, null, `is not valid JSON (${jsonProblem(error)}).`);
   }
   const version = manifest.glossaArchive;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw importError(file, null, 'is not a Glossa archive (its manifest has no version).');
@@ -112,10 +112,16 @@ function parseArchive(bytes: Buffer, file: string): InDataset {
     );
   }
   const documents = new Map<string, InDocument>();
+  const repeatedLines: number[] = [];
   for (const [value, line] of jsonLines(text('documents.jsonl'), `${file}/documents.jsonl`)) {
     const d = asObject(value, `${file}/documents.jsonl`, line, 'Each line');
     const id = glossaId(d.id);
     if (!id || typeof d.text !== 'string') throw importError(`${file}/documents.jsonl`, line, 'needs "id" and "text".');
+    // A repeated id: the first document keeps it, the others are reported as dropped.
+    if (documents.has(id)) {
+      repeatedLines.push(line);
+      continue;
+    }
     const details = recordDetails(d);
     documents.set(id, {
       file: `${file}/documents.jsonl`,
@@ -168,7 +174,17 @@ function parseArchive(bytes: Buffer, file: string): InDataset {
     if (!doc || !type || !docOf.has(String(x.to))) throw importError(relationsFile, line, 'needs "type" and "from"/"to" annotations in the archive.');
     doc.relations.push({ id: glossaId(x.id), type, from: String(x.from), to: String(x.to), createdAt: optString(x.created_at) });
   }
-  return { documents: [...documents.values()], schemaJson: text('schema.json'), unplaced: [] };
+  const dropped =
+    repeatedLines.length === 0
+      ? []
+      : [
+          {
+            file: `${file}/documents.jsonl`,
+            count: repeatedLines.length,
+            reason: `${repeatedLines.length === 1 ? 'a document repeats' : `${repeatedLines.length} documents repeat`} the id of an earlier one (line${repeatedLines.length === 1 ? '' : 's'} ${repeatedLines.slice(0, 5).join(', ')}${repeatedLines.length > 5 ? '…' : ''}); only the first with each id was imported`,
+          },
+        ];
+  return { documents: [...documents.values()], schemaJson: text('schema.json'), unplaced: [], dropped };
 }
 
 export const archiveFormat: ImportableFormat = {
@@ -176,5 +192,5 @@ export const archiveFormat: ImportableFormat = {
   write: (ctx, { scope, counts }, target) => writeBytesAtomic(asFileTarget(target), buildArchive(ctx, countingDocs(datasetDocuments(ctx, scope), counts)).bytes),
   preview: (ctx, { first }) =>
     [...datasetDocuments(ctx, first)].map((d) => clip(JSON.stringify({ id: d.id, title: d.title, annotations: d.annotations.length, relations: d.relations.length }))),
-  read: (_ctx, target) => parseArchive(readLimited(target), path.basename(target)),
+  read: async (_ctx, target) => parseArchive(await readLimited(target), path.basename(target)),
 };

@@ -9,6 +9,7 @@
 // "#" notes of types GlossaAttributes, GlossaPlace and GlossaId, which brat shows as notes.
 // documents.json beside them keeps each document's title and details.
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { AnalysisSchema, AttributeValue } from '../../../../shared/schemas/schema';
 import { slug } from '../file-names';
@@ -16,9 +17,11 @@ import { placeOf } from './doccano';
 import { decodeUtf8, maxImportBytes, readLimited } from '../files';
 import { writeExportFolder } from '../../export-target/folder-export';
 import { asFolderTarget } from '../../export-target/resolve';
-import { datasetDocuments, importError, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from '../model';
+import { datasetDocuments, importError, jsonProblem, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from '../model';
 import { AppError } from '../../../../shared/errors';
 import { getSchema } from '../../schema/schema-file';
+import { chosenFolder } from '../../safe-read';
+import { maxFilesPerImport } from '../../library/importers/limits';
 import { countingDocs, type ImportableFormat } from './format';
 import { clip } from './text-export';
 
@@ -98,32 +101,52 @@ function bratDocumentsJson(entries: [string, DsDocument][]): string {
   return JSON.stringify(out, null, 1) + '\n';
 }
 
-/** Reads a brat folder (or one .ann file with its .txt beside it). */
-function parseBrat(target: string, schema: AnalysisSchema): InDataset {
+/** Whether a name in the chosen folder exists (a link counts, even a broken one: reading it says why). */
+async function present(file: string): Promise<boolean> {
+  try {
+    await fsp.lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a brat folder (or one .ann file with its .txt beside it). Every file is read inside the
+ * chosen folder: a .txt, .ann or documents.json that links outside it is refused.
+ */
+async function parseBrat(target: string, schema: AnalysisSchema): Promise<InDataset> {
   let files: string[];
   let folder: string;
+  let isFolder: boolean;
   try {
-    if (fs.statSync(target).isDirectory()) {
-      folder = target;
-      files = fs.readdirSync(target).filter((f) => f.endsWith('.ann')).sort();
-    } else {
-      folder = path.dirname(target);
-      files = [path.basename(target).replace(/\.txt$/, '.ann')];
-    }
+    isFolder = (await fsp.stat(target)).isDirectory();
   } catch {
-    throw new AppError('IMPORT_FAILED', `Could not read ${target}: it does not exist. Nothing was imported.`);
+    throw new AppError('IMPORT_FAILED', `Could not read ${path.basename(target)}: it does not exist. Nothing was imported.`);
   }
-  if (files.length === 0) throw new AppError('IMPORT_FAILED', `${target} holds no .ann files: it is not a brat folder. Nothing was imported.`);
+  if (isFolder) {
+    folder = await chosenFolder(target, path.basename(target));
+    files = (await fsp.readdir(folder)).filter((f) => f.endsWith('.ann')).sort();
+  } else {
+    folder = await chosenFolder(path.dirname(target), path.basename(path.dirname(target)));
+    files = [path.basename(target).replace(/\.txt$/, '.ann')];
+  }
+  if (files.length === 0) throw new AppError('IMPORT_FAILED', `${path.basename(target)} holds no .ann files: it is not a brat folder. Nothing was imported.`);
+  if (files.length > maxFilesPerImport) {
+    throw new AppError('IMPORT_FAILED', `${path.basename(target)} holds ${files.length.toLocaleString('en')} .ann files; Glossa imports at most ${maxFilesPerImport.toLocaleString('en')} documents at once. Split the folder. Nothing was imported.`);
+  }
   let meta: Record<string, BratMeta> = {};
   const metaPath = path.join(folder, 'documents.json');
-  if (fs.existsSync(metaPath)) {
+  if (await present(metaPath)) {
+    const metaBytes = await readLimited(metaPath, maxImportBytes, folder);
     try {
-      meta = JSON.parse(decodeUtf8(readLimited(metaPath), 'documents.json')) as Record<string, BratMeta>;
+      meta = JSON.parse(decodeUtf8(metaBytes, 'documents.json')) as Record<string, BratMeta>;
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw importError('documents.json', null, `is not valid JSON (${(error as Error).message}).`);
+      throw importError('documents.json', null, `is not valid JSON (${jsonProblem(error)}).`);
     }
   }
+  const dropped: NonNullable<InDataset['dropped']> = [];
   // Names in brat have "_" for spaces: map them back to the schema's names where they match.
   const labelNames = new Map<string, string>();
   for (const l of schema.labels) labelNames.set(bratName(l.name).toLowerCase(), l.name);
@@ -135,9 +158,9 @@ function parseBrat(target: string, schema: AnalysisSchema): InDataset {
     const base = annFile.slice(0, -4);
     const txtFile = `${base}.txt`;
     const txtPath = path.join(folder, txtFile);
-    if (!fs.existsSync(txtPath)) throw importError(annFile, null, `has no ${txtFile} beside it.`);
-    const textBytes = readLimited(txtPath);
-    const annBytes = readLimited(path.join(folder, annFile));
+    if (!(await present(txtPath))) throw importError(annFile, null, `has no ${txtFile} beside it.`);
+    const textBytes = await readLimited(txtPath, maxImportBytes, folder);
+    const annBytes = await readLimited(path.join(folder, annFile), maxImportBytes, folder);
     total += textBytes.length + annBytes.length;
     if (total > maxImportBytes) throw new AppError('IMPORT_FAILED', `${target} holds more than ${maxImportBytes / 1024 ** 2} MB of brat files. Nothing was imported.`);
     // brat reads .txt files as UTF-8 without dropping a byte order mark: offsets count it.
@@ -149,6 +172,7 @@ function parseBrat(target: string, schema: AnalysisSchema): InDataset {
     const attributes = new Map<string, Record<string, AttributeValue>>();
     const lines = decodeUtf8(annBytes, annFile).replace(/^\uFEFF/, '').split(/\r?\n/);
     const pending: [string, number][] = [];
+    const repeated: string[] = [];
     lines.forEach((line, i) => {
       const n = i + 1;
       if (line.trim() === '') return;
@@ -157,7 +181,7 @@ function parseBrat(target: string, schema: AnalysisSchema): InDataset {
       const kind = id[0];
       if (kind === 'T') {
         const m = /^(\S+) (\d+) (\d+)((?:;\d+ \d+)*)$/.exec(body);
-        if (!m) throw importError(annFile, n, `"${body}" is not "Type start end".`);
+        if (!m) throw importError(annFile, n, 'the annotation is not "Type start end".');
         const start = Number(m[2]);
         const end = Number(m[4] ? m[4].split(' ').pop() : m[3]);
         if (end > cpLength || start >= end) {
@@ -167,21 +191,26 @@ function parseBrat(target: string, schema: AnalysisSchema): InDataset {
         // quote when it reads the same that way; else the .ann's quote is looked for (re-anchoring).
         const actual = points.slice(start, end).join('');
         const quote = m[4] || rest === undefined || oneLine(actual) === rest ? actual : rest;
+        // A repeated id: the first annotation keeps it, the others are reported as dropped.
+        if (annotations.has(id)) {
+          repeated.push(id);
+          return;
+        }
         annotations.set(id, { ref: id, label: unbrat(labelNames, m[1]!), start, end, unit: 'codepoint', quote, line: n });
       } else if (kind === 'R') {
         const m = /^(\S+) Arg1:(\S+) Arg2:(\S+)$/.exec(body);
-        if (!m) throw importError(annFile, n, `"${body}" is not "Type Arg1:T1 Arg2:T2".`);
+        if (!m) throw importError(annFile, n, 'the relation is not "Type Arg1:T1 Arg2:T2".');
         relations.push({ type: unbrat(typeNames, m[1]!), from: m[2]!, to: m[3]! });
       } else if (kind === 'A' || kind === 'M') {
         const [name, target, value] = body.split(' ');
-        if (!name || !target) throw importError(annFile, n, `"${body}" is not "Attribute T1 [value]".`);
+        if (!name || !target) throw importError(annFile, n, 'the attribute is not "Attribute T1 [value]".');
         const entry = attributes.get(target) ?? {};
         entry[name.replace(/_/g, ' ')] = value === undefined ? true : value.replace(/_/g, ' ');
         attributes.set(target, entry);
       } else if (kind === '#') {
         pending.push([line, n]);
       } else if (kind !== 'E' && kind !== 'N' && kind !== '*') {
-        throw importError(annFile, n, `"${id}" is not a brat annotation id (T, R, A, M, #, E, N, *).`);
+        throw importError(annFile, n, 'the line does not start with a brat annotation id (T, R, A, M, #, E, N, *).');
       }
     });
     for (const [line, n] of pending) {
@@ -201,7 +230,7 @@ function parseBrat(target: string, schema: AnalysisSchema): InDataset {
           a.updatedAt = g.updated_at;
         }
       } catch (error) {
-        throw importError(annFile, n, `the ${type} note is not valid JSON (${(error as Error).message}).`);
+        throw importError(annFile, n, `the ${type} note is not valid JSON (${jsonProblem(error)}).`);
       }
     }
     for (const [target, values] of attributes) {
@@ -210,6 +239,14 @@ function parseBrat(target: string, schema: AnalysisSchema): InDataset {
     }
     for (const r of relations) {
       for (const end of [r.from, r.to]) if (!annotations.has(end)) throw importError(annFile, null, `a relation points at ${end}, which is not in the file.`);
+    }
+    if (repeated.length > 0) {
+      const ids = [...new Set(repeated)];
+      dropped.push({
+        file: annFile,
+        count: repeated.length,
+        reason: `${repeated.length === 1 ? 'an annotation repeats' : `${repeated.length} annotations repeat`} the id${ids.length === 1 ? '' : 's'} ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? '…' : ''} of an earlier one; only the first with each id was imported`,
+      });
     }
     const m = meta[base] ?? {};
     documents.push({
@@ -227,7 +264,7 @@ function parseBrat(target: string, schema: AnalysisSchema): InDataset {
       relations,
     });
   }
-  return { documents, unplaced: [] };
+  return { documents, unplaced: [], dropped };
 }
 
 export const bratFormat: ImportableFormat = {
@@ -252,5 +289,5 @@ export const bratFormat: ImportableFormat = {
     const records = [...datasetDocuments(ctx, first)].map((d) => clip(`${d.title}.ann\n${bratAnn(d, schema) || '(no annotations)'}`));
     return [...records, clip(`annotation.conf\n${bratConf(schema)}`)];
   },
-  read: (ctx, target) => parseBrat(target, getSchema(ctx)),
+  read: async (ctx, target) => parseBrat(target, getSchema(ctx)),
 };

@@ -7,7 +7,7 @@
 // accepts doccano's plain sequence-labeling form ("label": [[start, end, "Label"], …]).
 import type { OffsetUnit } from '../../../../shared/offsets';
 import type { AttributeValue } from '../../../../shared/schemas/schema';
-import { asObject, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from '../model';
+import { asObject, jsonProblem, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from '../model';
 import path from 'node:path';
 import { readText } from '../files';
 import type { ImportableFormat } from './format';
@@ -70,7 +70,7 @@ export function* jsonLines(text: string, file: string): Generator<[unknown, numb
     try {
       value = JSON.parse(raw);
     } catch (error) {
-      throw importError(file, line, `not valid JSON (${(error as Error).message}).`);
+      throw importError(file, line, `not valid JSON (${jsonProblem(error)}).`);
     }
     yield [value, line];
   }
@@ -199,5 +199,5 @@ export const doccanoFormat: ImportableFormat = {
     let n = 0;
     for (const d of docs) yield { text: doccanoLine(d, unit, ++n), record: true };
   }, readable),
-  read: (_ctx, target) => parseDoccano(readText(target), path.basename(target)),
+  read: async (_ctx, target) => parseDoccano(await readText(target), path.basename(target)),
 };

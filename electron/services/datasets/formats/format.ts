@@ -40,7 +40,7 @@ export interface DatasetFormat {
   /** The first records as they will be written, laid out for reading. */
   preview(ctx: ServiceContext, job: PreviewJob): string[];
   /** Reads a file (a folder for brat), checking it all before anything is written. */
-  read?(ctx: ServiceContext, target: string): InDataset;
+  read?(ctx: ServiceContext, target: string): Promise<InDataset>;
 }
 
 /** The documents as they go by, counted into counts. */
@@ -55,5 +55,5 @@ export function* countingDocs(docs: Iterable<DsDocument>, counts: DatasetCounts)
 
 /** A format Glossa also reads back. */
 export interface ImportableFormat extends DatasetFormat {
-  read(ctx: ServiceContext, target: string): InDataset;
+  read(ctx: ServiceContext, target: string): Promise<InDataset>;
 }

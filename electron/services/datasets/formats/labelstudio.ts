@@ -10,7 +10,7 @@
 import type { OffsetUnit } from '../../../../shared/offsets';
 import type { AnalysisSchema } from '../../../../shared/schemas/schema';
 import { placeOf, unitOf } from './doccano';
-import { asObject, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from '../model';
+import { asObject, jsonProblem, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from '../model';
 import path from 'node:path';
 import { writeFileAtomic } from '../../atomic-write';
 import { resolveFileTarget } from '../../export-target/resolve';
@@ -85,7 +85,7 @@ function parseLabelStudio(text: string, file: string): InDataset {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw importError(file, null, `is not valid JSON (${(error as Error).message}).`);
+    throw importError(file, null, `is not valid JSON (${jsonProblem(error)}).`);
   }
   const tasks = Array.isArray(raw) ? raw : [raw];
   const documents: InDocument[] = [];
@@ -189,5 +189,5 @@ export const labelStudioFormat: ImportableFormat = {
     // The config goes beside the tasks, checked like them; standard output gets the tasks only.
     if (target.kind === 'file') writeFileAtomic(resolveFileTarget(target.storePath, labelStudioConfigPath(target.named)), [labelStudioConfig(getSchema(ctx))]);
   },
-  read: (_ctx, target) => parseLabelStudio(readText(target), path.basename(target)),
+  read: async (_ctx, target) => parseLabelStudio(await readText(target), path.basename(target)),
 };

@@ -13,7 +13,7 @@
 import type { OffsetUnit } from '../../../../shared/offsets';
 import type { AttributeValue } from '../../../../shared/schemas/schema';
 import { placeOf } from './doccano';
-import { asObject, contextOf, glossaId, importError, offsetsOf, optNumber, optString, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from '../model';
+import { asObject, jsonProblem, contextOf, glossaId, importError, offsetsOf, optNumber, optString, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from '../model';
 import path from 'node:path';
 import { readText } from '../files';
 import type { ImportableFormat } from './format';
@@ -86,7 +86,7 @@ function parseW3c(text: string, file: string): InDataset {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw importError(file, null, `is not valid JSON (${(error as Error).message}).`);
+    throw importError(file, null, `is not valid JSON (${jsonProblem(error)}).`);
   }
   // A collection (ours, with its first page), a page, an array of annotations, or one annotation.
   let items: unknown[];
@@ -199,5 +199,5 @@ export const w3cFormat: ImportableFormat = {
     // A record is a document's annotations; the preview shows its first two.
     (record) => record.split(',\n').slice(0, 2).map(readable).join('\n'),
   ),
-  read: (_ctx, target) => parseW3c(readText(target), path.basename(target)),
+  read: async (_ctx, target) => parseW3c(await readText(target), path.basename(target)),
 };

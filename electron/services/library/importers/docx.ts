@@ -6,7 +6,7 @@ import mammoth from 'mammoth';
 import yauzl from 'yauzl';
 import { domToText } from './html';
 import { JSDOM } from 'jsdom';
-import { checkTextLength, formatSize, importError, maxDocxEntries, maxDocxRatio, maxDocxUnpackedBytes } from './limits';
+import { checkTextLength, formatSize, importError, maxDocxEntries, maxDocxRatio, maxDocxTightBytes, maxDocxUnpackedBytes } from './limits';
 
 interface DocxDocument {
   title: string | null;
@@ -54,7 +54,7 @@ async function inspectZip(fileName: string, bytes: Uint8Array): Promise<Map<stri
         if (entry.fileName === 'word/document.xml') hasDocument = true;
         declaredTotal += entry.uncompressedSize;
         if (declaredTotal > maxDocxUnpackedBytes) return reject(bomb(`its parts would unpack to more than ${formatSize(maxDocxUnpackedBytes)}`));
-        if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize / Math.max(1, entry.compressedSize) > maxDocxRatio) {
+        if (entry.uncompressedSize > maxDocxTightBytes && entry.uncompressedSize / Math.max(1, entry.compressedSize) > maxDocxRatio) {
           return reject(bomb(`${entry.fileName} is packed ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} to 1`));
         }
         zip.openReadStream(entry, (error, stream) => {

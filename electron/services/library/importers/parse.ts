@@ -112,8 +112,9 @@ function describeFsError(fileName: string, error: unknown): string {
 function readFileChecked(filePath: string, fileName: string, format: Format): Uint8Array {
   let fd: number;
   try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer.
-    fd = fs.openSync(filePath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    // O_NONBLOCK: opening a FIFO must not wait for a writer. O_NOFOLLOW: walk.ts hands on real
+    // paths, so a link here was swapped in after the folder was checked.
+    fd = fs.openSync(filePath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0));
   } catch (error) {
     throw importError(describeFsError(fileName, error));
   }
