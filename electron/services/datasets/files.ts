@@ -2,7 +2,6 @@
 // ZIP reader and writer (stored or deflated entries, no ZIP64) that refuses zip bombs: declared
 // sizes are checked before anything is inflated, inflation stops
 // at the declared size, and every entry's CRC-32 is checked.
-import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { AppError } from '../../../shared/errors';
@@ -17,13 +16,6 @@ const maxRatio = 200;
 
 function mb(bytes: number): string {
   return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
-}
-
-function osFailure(what: string, target: string, error: unknown): AppError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-  return new AppError(what === 'read' ? 'IMPORT_FAILED' : 'EXPORT_FAILED', `Could not ${what} ${target}: ${reason}. Nothing was changed.`);
 }
 
 /**
