@@ -24,10 +24,10 @@ export function insertAnnotation(db: Db, row: AnnotationRow): void {
 
 /**
  * Writes quote_folded where it is missing (rows from before migration 4, or written by other
- * means); returns how many. Needs glossa_fold (store/fold-function.ts) on the connection.
+ * means); of one label (the index by label and folded quote finds them); returns how many. Needs glossa_fold (store/fold-function.ts) on the connection.
  */
-export function fillFoldedQuotes(db: Db): number {
-  return db.prepare('UPDATE annotations SET quote_folded = glossa_fold(quote) WHERE quote_folded IS NULL').run().changes;
+export function fillFoldedQuotes(db: Db, labelId: string): number {
+  return db.prepare('UPDATE annotations SET quote_folded = glossa_fold(quote) WHERE label_id = ? AND quote_folded IS NULL').run(labelId).changes;
 }
 
 export function updateAnnotation(db: Db, change: { id: string; labelId: string; note: string; updatedAt: string }): void {
