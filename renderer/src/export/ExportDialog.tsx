@@ -49,8 +49,6 @@ export function ExportDialog({ initialFormat, openDocument, librarySelection, on
       })
       .catch(() => undefined);
     void call('labels.list', {}).then(setLabels).catch(() => undefined);
-    // Once, when the dialog opens: later changes of the library's selection do not reset the choice.
-     
   }, []);
 
   const choice = useMemo<ExportChoice | null>(() => {

@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import type { Label } from '../../../shared/schemas/schema';
 import { shortcutLabel } from '../shortcuts';
+import './library.css';
 import { LibraryFilters, filterIsEmpty } from './LibraryFilters';
 import { LibraryTable } from './LibraryTable';
 import type { LibraryState } from './useLibrary';
