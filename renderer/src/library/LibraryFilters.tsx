@@ -48,7 +48,7 @@ export function LibraryFilters({ filter, facets, onChange }: LibraryFiltersProps
         <div id="library-filter-panel" className="library-filter-panel" role="group" aria-label="More filters">
           <label>
             Tag
-            <select value={filter.tags?.[0] ?? ''} onChange={(e) => set({ tags: e.target.value ? [e.target.value] : undefined })}>
+            <select aria-label="Tag" value={filter.tags?.[0] ?? ''} onChange={(e) => set({ tags: e.target.value ? [e.target.value] : undefined })}>
               <option value="">Any tag</option>
               {facets?.tags.map((t) => (
                 <option key={t.value} value={t.value}>
@@ -59,7 +59,7 @@ export function LibraryFilters({ filter, facets, onChange }: LibraryFiltersProps
           </label>
           <label>
             Outlet
-            <select value={filter.outlet ?? '\u0000any'} onChange={(e) => set({ outlet: e.target.value === '\u0000any' ? undefined : e.target.value })}>
+            <select aria-label="Outlet" value={filter.outlet ?? '\u0000any'} onChange={(e) => set({ outlet: e.target.value === '\u0000any' ? undefined : e.target.value })}>
               <option value={'\u0000any'}>Any outlet</option>
               <option value="">No outlet</option>
               {facets?.outlets.map((o) => (
@@ -71,15 +71,15 @@ export function LibraryFilters({ filter, facets, onChange }: LibraryFiltersProps
           </label>
           <label>
             Published from
-            <input type="date" value={filter.dateFrom ?? ''} onChange={(e) => set({ dateFrom: e.target.value || undefined })} />
+            <input type="date" aria-label="Published from" value={filter.dateFrom ?? ''} onChange={(e) => set({ dateFrom: e.target.value || undefined })} />
           </label>
           <label>
             to
-            <input type="date" value={filter.dateTo ?? ''} onChange={(e) => set({ dateTo: e.target.value || undefined })} />
+            <input type="date" aria-label="Published to" value={filter.dateTo ?? ''} onChange={(e) => set({ dateTo: e.target.value || undefined })} />
           </label>
           <label>
             Annotations
-            <select value={filter.state ?? ''} onChange={(e) => set({ state: (e.target.value || undefined) as LibraryFilter['state'] })}>
+            <select aria-label="Annotations" value={filter.state ?? ''} onChange={(e) => set({ state: (e.target.value || undefined) as LibraryFilter['state'] })}>
               <option value="">Any</option>
               <option value="untouched">Untouched</option>
               <option value="inProgress">In progress</option>

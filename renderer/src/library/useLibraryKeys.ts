@@ -1,6 +1,6 @@
 // Keyboard and mouse over the library table: one row in the Tab order (the active one), arrows,
 // Page Up/Down, Home and End move it; Shift extends the selection, Ctrl/Cmd moves without
-// selecting, Space toggles, Ctrl/Cmd+A selects every report the filter shows, Escape clears;
+// selecting, Space toggles (or, while typing a title, is part of it), Ctrl/Cmd+A selects every report the filter shows, Escape clears;
 // Enter opens, Alt+Enter shows details, Delete deletes; typing a title's start jumps to it.
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
@@ -103,6 +103,7 @@ export function useLibraryKeys(
       else move(active + steps[event.key]!, how);
     } else if (event.key === 'Home') move(0, how);
     else if (event.key === 'End') move(count - 1, how);
+    else if (event.key === ' ' && !mod && !event.altKey && Date.now() - typed.current.at < 800) typeAhead(' ');
     else if (event.key === ' ' && !event.altKey) {
       const row = pages.row(active);
       if (row) setSelection((s) => toggle(s, row.id, active));
@@ -112,7 +113,7 @@ export function useLibraryKeys(
       const row = pages.row(active);
       if (row) (event.altKey ? actions.details : actions.open)(row);
     } else if (event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey)) actions.delete(targets());
-    else if (event.key.length === 1 && !mod && !event.altKey && event.key !== ' ') typeAhead(event.key);
+    else if (event.key.length === 1 && !mod && !event.altKey) typeAhead(event.key);
     else handled = false;
     if (handled) event.preventDefault();
   };
