@@ -117,6 +117,12 @@ describe('library query', () => {
     expect(titles(ctx, { filter: { text: 'istanbul' } })).toEqual(['İstanbul notes']);
     expect(titles(ctx, { filter: { text: '  ' } })).toHaveLength(5);
     expect(queryLibrary(ctx, { filter: { text: 'nowhere' } })).toEqual({ total: 0, offset: 0, rows: [] });
+    // An edit of the title or outlet is what the filter sees next.
+    const ids = queryLibraryIds(ctx, { filter: { text: 'convoy' } });
+    updateDocument(ctx, { id: ids[0]!, title: 'Θεσσαλονίκη convoy', outlet: 'Nowhere Desk' });
+    expect(titles(ctx, { filter: { text: 'ΘΕΣΣΑΛΟΝΊΚΗ' } })).toEqual(['Θεσσαλονίκη convoy']);
+    expect(titles(ctx, { filter: { text: 'nowhere' } })).toEqual(['Θεσσαλονίκη convoy']);
+    expect(titles(ctx, { filter: { text: 'meridian' } })).toEqual(['Gamma sitrep']);
   });
 
   it('filters by tag (any of, ignoring case), outlet (ignoring case, or none), date range and annotation state', () => {
@@ -193,10 +199,13 @@ describe('library query', () => {
     const store = openStore(file);
     try {
       const ctx = createContext(store, new ScriptedDialogs(), 'test');
+      expect(store.db.prepare('SELECT count(*) FROM documents WHERE list_folded IS NULL').pluck().get()).toBe(2);
       const indexes = store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'documents'").pluck().all();
       expect(indexes).toEqual(expect.arrayContaining(['documents_by_title', 'documents_by_outlet', 'documents_by_author', 'documents_by_imported']));
       expect(titles(ctx, { sort: { key: 'title', direction: 'asc' } })).toEqual(['Aleppo', 'Дорск falls']);
       expect(titles(ctx, { filter: { text: 'ДОРСК' } })).toEqual(['Дорск falls']);
+      expect(titles(ctx, { filter: { text: 'wire' } })).toEqual(['Дорск falls']);
+      expect(store.db.prepare('SELECT count(*) FROM documents WHERE list_folded IS NULL').pluck().get()).toBe(0);
       // The title sort walks its index instead of sorting the table.
       const plan = store.db.prepare('EXPLAIN QUERY PLAN SELECT id FROM documents d ORDER BY d.title COLLATE NOCASE ASC, d.id LIMIT 10').all() as { detail: string }[];
       expect(plan.map((p) => p.detail).join('\n')).toMatch(/documents_by_title/);
