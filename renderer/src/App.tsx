@@ -22,7 +22,7 @@ import { ImportProgressPanel } from './library/ImportProgressPanel';
 import { ImportSummary } from './library/ImportSummary';
 import { Library } from './library/Library';
 import { useImports } from './library/useImports';
-import { useLibrary } from './library/useLibrary';
+import { useLibrary, type LibraryState } from './library/useLibrary';
 import { ReaderScreen } from './reader/ReaderScreen';
 import { ClaimsScreen } from './claims/ClaimsScreen';
 import { MapScreen } from './map/MapScreen';
@@ -122,10 +122,10 @@ export function App() {
         open={open}
         labels={labels}
         historyRequest={nav.historyRequest}
-        documents={library.documents}
+        library={library}
         openDocument={openDocument}
-        showDetails={library.showDetails}
         importFiles={() => void imports.importWithDialog('files')}
+        exportSelected={() => setExportFormat('jsonl')}
         labelsChanged={() => void refreshLabels()}
       />
       {imports.dragging && (
@@ -157,7 +157,10 @@ export function App() {
         />
       )}
       {exportQuestion && <ExportTargetDialog question={exportQuestion} onReplace={replaceExport} onClose={() => setExportQuestion(null)} />}
-      {exportFormat && <ExportDialog initialFormat={exportFormat} openDocument={summaryOf(open)} onExport={runExport} onClose={() => setExportFormat(null)} />}
+      {exportFormat && <ExportDialog
+          initialFormat={exportFormat}
+          openDocument={summaryOf(open)}
+          librarySelection={open ? [] : [...library.selection.ids]} onExport={runExport} onClose={() => setExportFormat(null)} />}
     </div>
   );
 }
@@ -171,15 +174,15 @@ interface MainScreenProps {
   open: OpenDocument | null;
   labels: readonly Label[];
   historyRequest: HistoryRequest | null;
-  documents: DocumentSummary[] | null;
+  library: LibraryState;
   openDocument(id: string, focusAnnotationId?: string): void;
-  showDetails(document: DocumentSummary): void;
   importFiles(): void;
+  exportSelected(): void;
   labelsChanged(): void;
 }
 
 /** The screen chosen in the top bar; the library's place shows the reader while a report is open. */
-function MainScreen({ screen, open, labels, historyRequest, documents, openDocument, showDetails, importFiles, labelsChanged }: MainScreenProps) {
+function MainScreen({ screen, open, labels, historyRequest, library, openDocument, importFiles, exportSelected, labelsChanged }: MainScreenProps) {
   if (screen === 'claims') return <ClaimsScreen onOpen={openDocument} />;
   if (screen === 'map') return <MapScreen openDocument={summaryOf(open)} labels={labels} onOpen={openDocument} />;
   if (screen === 'schema') return <SchemaScreen onLabelsChanged={labelsChanged} />;
@@ -195,5 +198,5 @@ function MainScreen({ screen, open, labels, historyRequest, documents, openDocum
       />
     );
   }
-  return <Library documents={documents} labels={labels} onOpen={openDocument} onImport={importFiles} onDetails={showDetails} />;
+  return <Library library={library} labels={labels} onOpen={openDocument} onImport={importFiles} onExportSelected={exportSelected} />;
 }

@@ -6,10 +6,20 @@
 // `import.cancel` stops it: documents already stored stay, nothing else is written.
 import { z } from 'zod';
 import * as L from '../schemas/library';
+import * as Q from '../schemas/library-query';
 import { byId, none } from './common';
 
 export const libraryChannels = {
+  /** Every document at once: for small lists only; the library pages with documents.query. */
   'documents.list': { args: none, result: z.array(L.DocumentSummary) },
+  /** One page of the library, filtered and sorted in the store, with the total that match. */
+  'documents.query': { args: Q.LibraryQuery, result: Q.LibraryPage },
+  /** The ids of a range of the filtered, sorted library (selecting a range, or everything). */
+  'documents.queryIds': { args: Q.LibraryIdsQuery, result: z.array(z.string()) },
+  /** The outlets and tags the library's filters offer, with counts. */
+  'documents.facets': { args: none, result: Q.LibraryFacets },
+  /** Adds one tag to many documents (the library's selection). */
+  'documents.tag': { args: Q.TagDocumentsArgs, result: Q.TagDocumentsResult },
   'documents.get': { args: byId, result: L.DocumentFull },
   /** Edits title, outlet, author, date, URL and tags; returns the document as stored. */
   'documents.update': { args: L.DocumentUpdate, result: L.DocumentFull },

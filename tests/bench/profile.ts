@@ -227,7 +227,7 @@ async function main() {
 
 /** openOnce without the reload, so the bridge timer installed in this page stays. */
 async function openOnceNoReload(page: Page) {
-  await page.getByRole('list', { name: 'Reports' }).getByRole('button', { name: benchTitle }).waitFor();
+  await page.getByRole('grid', { name: 'Reports' }).getByRole('button', { name: benchTitle }).waitFor();
   return page.evaluate((title) => {
     const button = [...document.querySelectorAll<HTMLButtonElement>('[aria-label="Reports"] button')].find((b) => b.textContent?.includes(title))!;
     return new Promise<{ readerMs: number; paintedMs: number; clickAt: number }>((resolve) => {

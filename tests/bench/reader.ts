@@ -45,7 +45,7 @@ async function serveRepliesFromMemory(page: Page): Promise<{ cloneMs: number }> 
 /** Reloads the app, then clicks the report in the library and waits for its highlights to paint. */
 export async function openOnce(page: Page, title: string, options: { repliesFromMemory?: boolean } = {}): Promise<OpenTiming & { cloneMs?: number }> {
   await page.reload();
-  await page.getByRole('list', { name: 'Reports' }).getByRole('button', { name: title }).waitFor();
+  await page.getByRole('grid', { name: 'Reports' }).getByRole('button', { name: title }).waitFor();
   const memo = options.repliesFromMemory ? await serveRepliesFromMemory(page) : null;
   // Let the library's first paint settle so the click is the only work measured.
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));

@@ -5,11 +5,12 @@
 import type { Browser } from '@playwright/test';
 import { launchChromium, startSession, type Session } from '../harness/harness';
 import { createAnnotation, deleteAnnotation } from '../../electron/services/annotate/annotations';
-import { claimsTarget, measureClaims } from './claims-bench';
+import { claims300kTarget, claimsTarget, measureClaims } from './claims-bench';
 import { makeSpans, makeText } from './corpus';
 import { measureFloor } from './floor';
 import { heapAfterGc, measureCreate, measureOpen, openOnce } from './reader';
 import { importTargets, measureImport } from './import-bench';
+import { libraryTargets, measureLibrary } from './library-bench';
 import { datasetBench } from './datasets-bench';
 import { measureShip, shipTargets } from './ship-bench';
 import { measurePaths, pathsTargets } from './paths-bench';
@@ -99,8 +100,12 @@ async function main(): Promise<number> {
     const datasets = await datasetBench(log);
     log('claims table: 100,000 claims with sources, places and statuses…');
     const claims = measureClaims();
+    log('claims table at 300,000 claims…');
+    const claims300k = measureClaims(5, 3000);
     await session.close();
     session = null;
+    log('library: 10,000 reports, 200,000 annotations, opened and filtered in the renderer…');
+    const library = await measureLibrary(browser, log);
     await browser.close();
     browser = null;
 
@@ -118,6 +123,9 @@ async function main(): Promise<number> {
       create_ms: round1(create.median),
       heap_mb: round1(heapMb),
       claims_query_ms: round1(claims.queryMs),
+      claims_300k_ms: round1(claims300k.queryMs),
+      library_open_ms: library.library_open_ms,
+      library_filter_ms: library.library_filter_ms,
       import_s: imported.import_s,
       import_per_s: imported.import_per_s,
       ...datasets,
@@ -138,6 +146,9 @@ async function main(): Promise<number> {
       ['create_ms (key 1 → frame with highlight)', `${figures.create_ms}`, `< ${targets.createMs}`, holds(create.median < targets.createMs)],
       ['heap_mb (renderer JS heap after GC)', `${figures.heap_mb}`, `< ${targets.heapMb}`, holds(heapMb < targets.heapMb)],
       ['claims_query_ms (100,000 claims: new filter or sort → page)', `${figures.claims_query_ms}`, `< ${claimsTarget}`, holds(claims.queryMs < claimsTarget)],
+      ['claims_300k_ms (300,000 claims: new filter or sort → page)', `${figures.claims_300k_ms}`, `< ${claims300kTarget}`, holds(claims300k.queryMs < claims300kTarget)],
+      ['library_open_ms (10,000 reports: app mounted → rows painted)', `${figures.library_open_ms}`, `< ${libraryTargets.openMs}`, holds(library.library_open_ms < libraryTargets.openMs)],
+      ['library_filter_ms (keystroke in the filter → rows painted)', `${figures.library_filter_ms}`, `< ${libraryTargets.filterMs}`, holds(library.library_filter_ms < libraryTargets.filterMs)],
       ['import_s (1,000 mixed reports, folder → stored)', `${figures.import_s}`, `< ${importTargets.seconds}`, holds(figures.import_s < importTargets.seconds)],
       ['import_per_s (reports per second)', `${figures.import_per_s}`, `> ${1000 / importTargets.seconds}`, holds(figures.import_per_s > 1000 / importTargets.seconds)],
       ['import_max_stall_ms (main thread, during import)', `${figures.import_max_stall_ms}`, `< ${importTargets.stallMs}`, holds(figures.import_max_stall_ms < importTargets.stallMs)],
@@ -167,6 +178,10 @@ async function main(): Promise<number> {
       ...claims.queries.map(([name, ms, total]): [string, string] => [`claims: ${name} (median ms)`, `${ms} (${total.toLocaleString('en')} claims)`]),
       ['claims: next page of the same query (median ms)', `${round1(claims.nextPageMs)}`],
       ['claims: store seeded in (s)', `${round1(claims.seedMs / 1000)}`],
+      ...claims300k.queries.map(([name, ms, total]): [string, string] => [`claims 300k: ${name} (median ms)`, `${ms} (${total.toLocaleString('en')} claims)`]),
+      ['library: open runs, app mounted → rows painted (ms)', library.openRuns.join(', ')],
+      ['library: window load → rows painted, bundle included (median ms)', `${library.loadMs}`],
+      ['library: filter runs (ms)', library.filterRuns.join(', ')],
       ['package: measured by', ship.packageMethod],
       ['cli: glossa --version runs (ms)', ship.cliRuns.join(', ')],
       ['store: background quick_check of the 200 MB store (ms, off the main thread)', `${storeOpen.checkMs}`],

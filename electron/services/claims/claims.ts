@@ -2,9 +2,12 @@
 // locations. Filtering, sorting and counting happen in SQL over indexes; only the page asked
 // for is read in full, so a corpus of 100,000 claims answers in tens of milliseconds.
 import { AppError } from '../../../shared/errors';
+import { foldCase } from '../../../shared/fold-case';
 import type { AttributeFilter, ClaimRow, ClaimsPage, ClaimsQuery } from '../../../shared/schemas/claims';
 import type { AttributeValues, LabelAttribute } from '../../../shared/schemas/schema';
 import { decodeValue } from '../schema/attribute-types';
+import { withFoldFunction } from '../../store/fold-function';
+import { fillFoldedQuotes } from '../../store/writers/annotations';
 import type { ServiceContext } from '../context';
 import { getAttribute } from '../schema/attributes';
 
@@ -87,8 +90,11 @@ function buildWhere(ctx: ServiceContext, query: ClaimsQuery, labelId: string): B
     params.push(JSON.stringify(f.documentIds));
   }
   if (f.text && f.text.trim() !== '') {
-    parts.push("a.quote LIKE ? ESCAPE '\\'");
-    params.push(`%${f.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    // Case folded for every script (LIKE folds ASCII only): the folded quotes, in the
+    // (label_id, quote_folded) index, are scanned without reading the table.
+    fillFoldedQuotes(withFoldFunction(ctx.store.db), labelId);
+    parts.push('instr(a.quote_folded, ?) > 0');
+    params.push(foldCase(f.text.trim()));
   }
   for (const [flag, type] of [
     [f.hasSource, attributedTo],

@@ -9,12 +9,18 @@ import type { Handlers } from '../handlers';
 import { deleteDocument, restoreDocument } from './document-delete';
 import { getDocument, listDocuments, updateDocument } from './documents';
 import { checkTextIntact } from './text-integrity';
+import { tagDocuments } from './document-tags';
+import { libraryFacets, queryLibrary, queryLibraryIds } from './library-query';
 import { cancelImport, emptyReport, importClipboard, importDropped, importPaths } from './import-jobs';
 import { reencodeDocument } from './reencode';
 
 export function libraryHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof libraryChannels> {
   return {
     'documents.list': () => listDocuments(ctx),
+    'documents.query': (query) => queryLibrary(ctx, query),
+    'documents.queryIds': (query) => queryLibraryIds(ctx, query),
+    'documents.facets': () => libraryFacets(ctx),
+    'documents.tag': (args) => tagDocuments(ctx, args),
     'documents.get': ({ id }) => {
       const document = getDocument(ctx, id);
       checkTextIntact(document);

@@ -16,10 +16,11 @@ export function useClaimsQuery() {
   const [sort, setSort] = useState<SortState>({ column: 'date', direction: 'desc' });
 
   useEffect(() => {
-    Promise.all([call('schema.get', {}), call('documents.list', {})])
-      .then(([s, docs]) => {
+    // The library's facets, not its whole list: a library of 100,000 reports is megabytes of JSON.
+    Promise.all([call('schema.get', {}), call('documents.facets', {})])
+      .then(([s, facets]) => {
         setSchema(s);
-        setTags([...new Set(docs.flatMap((d) => d.tags))].sort((a, b) => a.localeCompare(b)));
+        setTags(facets.tags.map((t) => t.value).sort((a, b) => a.localeCompare(b)));
       })
       .catch((error) => notify(messageOf(error), 'error'));
   }, [notify]);

@@ -15,17 +15,23 @@ interface ExportDialogProps {
   initialFormat: DatasetFormat;
   /** The open document, when there is one: offered as a scope. */
   openDocument: { id: string; title: string } | null;
+  /** The reports selected in the library: "Selected reports" starts with them. */
+  librarySelection: readonly string[];
   onExport(choice: ExportChoice): void;
   onClose(): void;
 }
 
 type Scope = 'corpus' | 'selected' | 'document';
 
-export function ExportDialog({ initialFormat, openDocument, onExport, onClose }: ExportDialogProps) {
+/** How many reports the "Selected reports" list offers to tick (the library's selection may hold more). */
+const choiceListSize = 500;
+
+export function ExportDialog({ initialFormat, openDocument, librarySelection, onExport, onClose }: ExportDialogProps) {
   const [format, setFormat] = useState<DatasetFormat>(initialFormat);
-  const [scope, setScope] = useState<Scope>(openDocument ? 'document' : 'corpus');
+  const [scope, setScope] = useState<Scope>(openDocument ? 'document' : librarySelection.length > 0 ? 'selected' : 'corpus');
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(openDocument ? [openDocument.id] : []));
+  const [libraryTotal, setLibraryTotal] = useState(0);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(openDocument ? [openDocument.id] : librarySelection));
   const [labels, setLabels] = useState<Label[]>([]);
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [utf16, setUtf16] = useState(false);
@@ -35,7 +41,13 @@ export function ExportDialog({ initialFormat, openDocument, onExport, onClose }:
   const unitChoice = hasUnitChoice(info);
 
   useEffect(() => {
-    void call('documents.list', {}).then(setDocuments).catch(() => undefined);
+    // The library's list, by title, one page of it; the library's selection is ticked in it.
+    void call('documents.query', { sort: { key: 'title', direction: 'asc' }, limit: choiceListSize })
+      .then((page) => {
+        setLibraryTotal(page.total);
+        setDocuments(page.rows);
+      })
+      .catch(() => undefined);
     void call('labels.list', {}).then(setLabels).catch(() => undefined);
   }, []);
 
@@ -108,14 +120,20 @@ export function ExportDialog({ initialFormat, openDocument, onExport, onClose }:
                 <input type="radio" name="scope" checked={scope === 'corpus'} onChange={() => setScope('corpus')} />
                 <span>
                   <strong>The whole library</strong>
-                  <small>{documents.length} {documents.length === 1 ? 'report' : 'reports'}</small>
+                  <small>
+                    {libraryTotal.toLocaleString()} {libraryTotal === 1 ? 'report' : 'reports'}
+                  </small>
                 </span>
               </label>
               <label className="choice">
                 <input type="radio" name="scope" checked={scope === 'selected'} onChange={() => setScope('selected')} disabled={format === 'geojson'} />
                 <span>
                   <strong>Selected reports</strong>
-                  <small>{scope === 'selected' ? `${selected.size} chosen below` : 'Choose some reports of the library.'}</small>
+                  <small>{scope === 'selected'
+                      ? `${selected.size.toLocaleString()} chosen${librarySelection.length > 0 ? ' (the library’s selection)' : ' below'}`
+                      : librarySelection.length > 0
+                        ? `The ${librarySelection.length.toLocaleString()} selected in the library.`
+                        : 'Choose some reports of the library.'}</small>
                 </span>
               </label>
               {scope === 'selected' && (

@@ -1,26 +1,80 @@
-// Page objects for the library: the list of reports, the empty library, and a report's details.
-import { type Locator, type Page } from '@playwright/test';
+// Page objects for the library: the grid of reports (one row each, drawn only on screen), its
+// filters and selection, the empty library, and a report's details.
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export class LibraryPage {
   constructor(readonly page: Page) {}
 
+  /** The grid of reports. */
   reports(): Locator {
-    return this.page.getByRole('list', { name: 'Reports' });
+    return this.page.getByRole('grid', { name: 'Reports' });
   }
 
-  /** Every report's entry in the list. */
+  /** Every report's row on screen (not the header row). */
   entries(): Locator {
-    return this.reports().getByRole('listitem');
+    return this.reports().locator('[role="row"][data-id]');
   }
 
-  /** A report's entry, with its details button and tags. */
+  /** A report's row: title, outlet, author, date, label counts, tags and its details button. */
   entry(title: RegExp | string): Locator {
     return this.entries().filter({ hasText: title });
   }
 
-  /** The button that opens a report: its title, outlet and label counts. */
+  /** A report's row, as the keyboard focuses it. */
   report(title: RegExp | string): Locator {
-    return this.reports().getByRole('button', { name: title });
+    return this.entry(title);
+  }
+
+  /** The row's title button, which opens the report. */
+  openButton(title: RegExp | string): Locator {
+    return this.entry(title).locator('.doc-open');
+  }
+
+  /** Titles of the rows on screen, top to bottom. */
+  async titles(): Promise<string[]> {
+    return this.entries().locator('.doc-open').allTextContents();
+  }
+
+  filterText(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Filter reports' });
+  }
+
+  /** Opens the panel of more filters (tag, outlet, dates, state) if it is closed. */
+  async moreFilters(): Promise<Locator> {
+    const toggle = this.page.getByRole('button', { name: /^Filters/ });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    return this.page.getByRole('group', { name: 'More filters' });
+  }
+
+  /** A column header's sort button ('Title', 'Outlet', 'Author', 'Date', 'Annotations'). */
+  sortButton(column: string): Locator {
+    return this.reports().getByRole('columnheader', { name: column }).getByRole('button');
+  }
+
+  columnHeader(column: string): Locator {
+    return this.reports().getByRole('columnheader', { name: column });
+  }
+
+  /** The count line: "N reports", "N of M reports match", "· K selected". */
+  status(): Locator {
+    return this.page.locator('.library-head .hint');
+  }
+
+  selectionBar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Selected reports' });
+  }
+
+  selectedRows(): Locator {
+    return this.reports().locator('[role="row"][aria-selected="true"]');
+  }
+
+  /** Scrolls the grid until the report's row is drawn. */
+  async scrollTo(title: string): Promise<Locator> {
+    const scroller = this.reports().locator('.library-scroll');
+    const row = this.entry(title);
+    for (let i = 0; i < 200 && (await row.count()) === 0; i++) await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight));
+    await expect(row).toBeVisible();
+    return row;
   }
 
   tags(title: RegExp | string): Locator {

@@ -92,7 +92,7 @@ export class ReaderPage {
   }
 
   async openFromLibrary(title: RegExp | string): Promise<void> {
-    await this.page.getByRole('list', { name: 'Reports' }).getByRole('button', { name: title }).click();
+    await this.page.getByRole('grid', { name: 'Reports' }).locator('[role="row"][data-id]').filter({ hasText: title }).locator('.doc-open').click();
     await expect(this.text()).toBeVisible();
   }
 

@@ -1,0 +1,14 @@
+// glossa_fold(text): shared/fold-case.ts as an SQL function, registered on a connection the first
+// time a query needs it (filters that fold case for every script, where LIKE folds ASCII only).
+import { foldCase } from '../../shared/fold-case';
+import type { Db } from './store';
+
+const registered = new WeakSet<Db>();
+
+export function withFoldFunction(db: Db): Db {
+  if (!registered.has(db)) {
+    db.function('glossa_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldCase(text) : text));
+    registered.add(db);
+  }
+  return db;
+}
