@@ -10,6 +10,7 @@ import { datasetChannels } from './channels/datasets';
 import { libraryChannels } from './channels/library';
 import { placesChannels } from './channels/places';
 import { schemaChannels } from './channels/schema';
+import { searchChannels } from './channels/search';
 import { eventSchemas } from './events';
 
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...placesChannels,
   ...claimsChannels,
   ...datasetChannels,
+  ...searchChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -47,6 +49,7 @@ export const menuCommands = [
   'show-claims',
   'show-map',
   'show-labels',
+  'show-search',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

@@ -7,6 +7,7 @@ import { claimsHandlers } from './claims/handlers';
 import { libraryHandlers } from './library/handlers';
 import { placesHandlers } from './places/handlers';
 import { schemaHandlers } from './schema/handlers';
+import { searchHandlers } from './search/handlers';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
@@ -17,5 +18,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...placesHandlers(ctx),
     ...claimsHandlers(ctx),
     ...datasetHandlers(ctx),
+    ...searchHandlers(ctx),
   } satisfies Handlers;
 }

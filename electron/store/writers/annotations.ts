@@ -2,6 +2,7 @@
 import type { Annotation } from '../../../shared/schemas/annotate';
 import type { Db } from '../store';
 import { statementsFor } from './prepared';
+import { indexAnnotation, reindexAnnotation } from './search-index';
 
 /** An annotation row as stored: the quote is the document's text between start and end. */
 export type AnnotationRow = Annotation;
@@ -19,10 +20,12 @@ const statements = statementsFor((db) => ({
 
 export function insertAnnotation(db: Db, row: AnnotationRow): void {
   statements(db).insert.run(row.id, row.documentId, row.labelId, row.start, row.end, row.quote, row.note, row.createdAt, row.updatedAt);
+  indexAnnotation(db, row);
 }
 
 export function updateAnnotation(db: Db, change: { id: string; labelId: string; note: string; updatedAt: string }): void {
   statements(db).update.run(change.labelId, change.note, change.updatedAt, change.id);
+  reindexAnnotation(db, change.id);
 }
 
 /** Moves every annotation of one label to another; returns how many moved. */

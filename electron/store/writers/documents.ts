@@ -2,6 +2,7 @@
 import type { PageStart } from '../../../shared/schemas/library';
 import type { Db } from '../store';
 import { statementsFor } from './prepared';
+import { indexDocument, reindexDocument } from './search-index';
 
 interface DocumentRow {
   id: string;
@@ -60,10 +61,12 @@ export function insertDocument(db: Db, row: DocumentRow): void {
     row.encoding,
     row.pageMap && row.pageMap.length > 0 ? JSON.stringify(row.pageMap) : null,
   );
+  indexDocument(db, row);
 }
 
 export function updateDocumentDetails(db: Db, details: DocumentDetails): void {
   statements(db).updateDetails.run(details.title, details.outlet, details.author, details.publishedAt, details.url, details.id);
+  reindexDocument(db, details.id);
 }
 
 /** Deletes the document; its annotations, tags and what hangs off them go by cascade. */
