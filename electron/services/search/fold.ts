@@ -16,6 +16,13 @@ const foldTable: Record<string, string> = {
   'ß': 'ss',
   'ẞ': 'ss',
   'ς': 'σ',
+  // Letters that are not a base plus a mark in Unicode, but that searchers type without the stroke.
+  'ø': 'o',
+  'đ': 'd',
+  'ł': 'l',
+  'ħ': 'h',
+  'æ': 'ae',
+  'œ': 'oe',
   'ـ': '', // Arabic tatweel
   'ة': 'ه', // taa marbuta
   'ى': 'ي', // alef maksura

@@ -88,9 +88,19 @@ function lex(input: string): Lexeme[] {
   return lexemes;
 }
 
+const arabicWord = /^[\u0620-\u064a\u066e-\u06d3]{2,}$/u;
+
 function matchNode(text: string, prefix: boolean): MatchNode | null {
   const tokens = tokenize(foldForSearch(text)).map((token) => token.text);
   return tokens.length === 0 ? null : { kind: 'match', tokens, prefix };
+}
+
+/** A word; an Arabic word without the article also finds it with the article (مدرسة finds المدرسة). */
+function wordNode(text: string, prefix: boolean): QueryNode | null {
+  const node = matchNode(text, prefix);
+  const word = node?.tokens.length === 1 ? node.tokens[0]! : '';
+  if (!node || !arabicWord.test(word) || word.startsWith('ال')) return node;
+  return { kind: 'or', items: [node, { kind: 'match', tokens: [`ال${word}`], prefix }] };
 }
 
 class Parser {
@@ -175,7 +185,7 @@ class Parser {
       case 'word':
         if (next.value === 'NEAR' && this.lexemes[this.at]?.kind === 'open') return this.near();
         if (next.value === 'AND' || next.value === 'OR' || next.value === 'NOT') throw badQuery(`${next.value} needs words on both sides.`);
-        return matchNode(next.value.replace(/\*+$/u, ''), next.value.endsWith('*'));
+        return wordNode(next.value.replace(/\*+$/u, ''), next.value.endsWith('*'));
       default:
         throw badQuery(next.kind === 'close' ? 'a ")" has no "(" before it.' : 'a "," belongs inside NEAR(…).');
     }
