@@ -2,6 +2,7 @@
 // come from the one table in shared/formats.ts.
 import { datasetFormatIds, datasetFormatTable, importableFormatIds, reportExtensions } from '../shared/formats';
 import { analysisCommandUsage } from './cli-analysis';
+import { searchCommandUsage } from './cli-search';
 
 /** "a, b (PATH is a folder), c": format names for the usage text. */
 function formatNames(ids: readonly (keyof typeof datasetFormatTable)[]): string {
@@ -35,6 +36,7 @@ const commandUsage: Readonly<Record<string, string>> = {
                                           ${column(`Import documents with their annotations. NAME: ${formatNames(importableFormatIds)}. Prints what was imported and what could not be anchored.`)}
                                           PATH - reads standard input.`,
   ...analysisCommandUsage,
+  search: searchCommandUsage,
 };
 
 export const commands = Object.keys(commandUsage);

@@ -13,6 +13,7 @@ import { AnnotationImportFormat, DatasetFormat } from '../shared/schemas/dataset
 import { AnalysisUsageError, analysisOptions, analysisOptionsByCommand, checkAnalysisUsage, runAnalysisCommand } from './cli-analysis';
 import { RawOutput, UsageError, existingStore, exitCodes, importExitCode, readStdin, scratchFolder, writeFailure, writeStdout } from './cli-io';
 import { commandHelp, commands, createsStore, usage } from './cli-usage';
+import { SearchUsageError, checkSearchUsage, runSearch, searchOptions } from './cli-search';
 import { startCore, type Core } from './core';
 import type { DialogPort } from './services/context';
 import { createAnnotation } from './services/annotate/annotations';
@@ -38,6 +39,7 @@ const options = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   ...analysisOptions,
+  ...searchOptions,
 } as const;
 
 type OptionName = keyof typeof options;
@@ -53,6 +55,7 @@ const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
   export: ['format', 'doc', 'out', 'labels', 'utf16'],
   'import-annotations': ['format', 'create-labels'],
   ...analysisOptionsByCommand,
+  search: ['label', 'doc', 'limit'],
 };
 
 /** The CLI never shows a dialog; a service that asks for one is a bug. */
@@ -271,6 +274,8 @@ async function execute(core: Core, invocation: Invocation): Promise<Outcome> {
       return done(runExport(core, invocation));
     case 'import-annotations':
       return runImportAnnotations(core, invocation);
+    case 'search':
+      return done(runSearch(core, invocation));
     default: {
       const output = runAnalysisCommand(core, invocation);
       if (output === undefined) throw new UsageError(`Unknown command "${invocation.command}".`);
@@ -284,6 +289,7 @@ function checkUsage(invocation: Invocation): void {
   if (invocation.command === 'annotate') parseNth(invocation.values.nth);
   if (invocation.command === 'export') exportOptions(invocation);
   if (invocation.command === 'import-annotations') importAnnotationsFormat(invocation);
+  if (invocation.command === 'search') checkSearchUsage(invocation);
   checkAnalysisUsage(invocation);
 }
 
@@ -313,7 +319,7 @@ async function main(argv: string[]): Promise<number> {
     await writeStdout(output instanceof RawOutput ? output.content : JSON.stringify(output, null, 2) + '\n');
     return exitCode;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof AnalysisUsageError) {
+    if (error instanceof UsageError || error instanceof AnalysisUsageError || error instanceof SearchUsageError) {
       writeFailure(`${error.message} Run with --help for usage.`, exitCodes.usage, 'USAGE', json);
       return exitCodes.usage;
     }
