@@ -26,9 +26,10 @@ import { ReaderScreen } from './reader/ReaderScreen';
 import { ClaimsScreen } from './claims/ClaimsScreen';
 import { MapScreen } from './map/MapScreen';
 import { SchemaScreen } from './schema/SchemaScreen';
+import { SearchScreen, type OpenAt } from './search/SearchScreen';
 import { useLabels } from './state/useLabels';
 
-const screenOf: Partial<Record<ShortcutCommand, Screen>> = { 'show-claims': 'claims', 'show-map': 'map', 'show-labels': 'schema' };
+const screenOf: Partial<Record<ShortcutCommand, Screen>> = { 'show-claims': 'claims', 'show-map': 'map', 'show-labels': 'schema', 'show-search': 'search' };
 
 export function App() {
   const { notify } = useNotices();
@@ -44,6 +45,7 @@ export function App() {
 
   const { closeReport } = imports;
   const openDocument = useCallback((id: string, focusAnnotationId?: string) => void nav.openDocument(id, focusAnnotationId, closeReport), [nav, closeReport]);
+  const openAt = useCallback((id: string, at: OpenAt) => void nav.openDocument(id, at.annotationId, closeReport, at.range), [nav, closeReport]);
 
   const runExport = (choice: ExportChoice) => {
     setExportFormat(null);
@@ -79,6 +81,7 @@ export function App() {
       case 'show-claims':
       case 'show-map':
       case 'show-labels':
+      case 'show-search':
         return setScreen(screenOf[command]!);
       case 'undo':
         return nav.openRef.current ? nav.requestHistory('undo') : void library.undoDelete();
@@ -110,6 +113,7 @@ export function App() {
         historyRequest={nav.historyRequest}
         documents={library.documents}
         openDocument={openDocument}
+        openAt={openAt}
         showDetails={library.showDetails}
         importFiles={() => void imports.importWithDialog('files')}
         labelsChanged={() => void refreshLabels()}
@@ -158,16 +162,18 @@ interface MainScreenProps {
   historyRequest: HistoryRequest | null;
   documents: DocumentSummary[] | null;
   openDocument(id: string, focusAnnotationId?: string): void;
+  openAt(id: string, at: OpenAt): void;
   showDetails(document: DocumentSummary): void;
   importFiles(): void;
   labelsChanged(): void;
 }
 
 /** The screen chosen in the top bar; the library's place shows the reader while a report is open. */
-function MainScreen({ screen, open, labels, historyRequest, documents, openDocument, showDetails, importFiles, labelsChanged }: MainScreenProps) {
+function MainScreen({ screen, open, labels, historyRequest, documents, openDocument, openAt, showDetails, importFiles, labelsChanged }: MainScreenProps) {
   if (screen === 'claims') return <ClaimsScreen onOpen={openDocument} />;
   if (screen === 'map') return <MapScreen openDocument={summaryOf(open)} labels={labels} onOpen={openDocument} />;
   if (screen === 'schema') return <SchemaScreen onLabelsChanged={labelsChanged} />;
+  if (screen === 'search') return <SearchScreen labels={labels} onOpen={openAt} />;
   if (open) {
     return (
       <ReaderScreen
@@ -177,6 +183,7 @@ function MainScreen({ screen, open, labels, historyRequest, documents, openDocum
         labels={labels}
         historyRequest={historyRequest}
         focusAnnotationId={open.focusAnnotationId}
+        focusRange={open.focusRange}
       />
     );
   }
