@@ -12,6 +12,7 @@ import { heapAfterGc, measureCreate, measureOpen, openOnce } from './reader';
 import { importTargets, measureImport } from './import-bench';
 import { datasetBench } from './datasets-bench';
 import { measureShip, shipTargets } from './ship-bench';
+import { measureSearch, searchTargets } from './search-bench';
 import { benchTitle, seedBenchReport } from './seed';
 import { median, round1 } from './stats';
 
@@ -97,6 +98,8 @@ async function main(): Promise<number> {
     const datasets = await datasetBench(log);
     log('claims table: 100,000 claims with sources, places and statuses…');
     const claims = measureClaims();
+    log('search: 10,000 reports of ~5,000 characters and 200,000 annotations, 100 mixed queries…');
+    const searched = measureSearch(log);
     await session.close();
     session = null;
     await browser.close();
@@ -115,6 +118,9 @@ async function main(): Promise<number> {
       import_per_s: imported.import_per_s,
       ...datasets,
       import_max_stall_ms: imported.import_max_stall_ms,
+      search_p95_ms: searched.search_p95_ms,
+      search_index_mb: searched.search_index_mb,
+      search_index_ratio: searched.search_index_ratio,
       package_mb: ship.package_mb,
       cli_start_ms: ship.cli_start_ms,
     };
@@ -128,6 +134,8 @@ async function main(): Promise<number> {
       ['import_s (1,000 mixed reports, folder → stored)', `${figures.import_s}`, `< ${importTargets.seconds}`, holds(figures.import_s < importTargets.seconds)],
       ['import_per_s (reports per second)', `${figures.import_per_s}`, `> ${1000 / importTargets.seconds}`, holds(figures.import_per_s > 1000 / importTargets.seconds)],
       ['import_max_stall_ms (main thread, during import)', `${figures.import_max_stall_ms}`, `< ${importTargets.stallMs}`, holds(figures.import_max_stall_ms < importTargets.stallMs)],
+      ['search_p95_ms (100 mixed queries → first page)', `${figures.search_p95_ms}`, `< ${searchTargets.p95Ms}`, holds(figures.search_p95_ms < searchTargets.p95Ms)],
+      ['search_index_ratio (index MB / text MB)', `${figures.search_index_ratio} (${figures.search_index_mb} MB)`, `≤ ${searchTargets.indexRatio}`, holds(figures.search_index_ratio <= searchTargets.indexRatio)],
       ['package_mb (packed payload beside Electron)', `${figures.package_mb}`, `≤ ${shipTargets.packageMb}`, holds(figures.package_mb <= shipTargets.packageMb)],
       ['cli_start_ms (glossa --version from dist/)', `${figures.cli_start_ms}`, `< ${shipTargets.cliStartMs}`, holds(figures.cli_start_ms < shipTargets.cliStartMs)],
     ];
@@ -147,6 +155,9 @@ async function main(): Promise<number> {
       ['import: corpus (250 each of HTML, PDF, DOCX, text) written in (s)', `${imported.generateS}`],
       ['import: main-thread event-loop delay p99 (ms)', `${imported.loopP99Ms}`],
       ...claims.queries.map(([name, ms, total]): [string, string] => [`claims: ${name} (median ms)`, `${ms} (${total.toLocaleString('en')} claims)`]),
+      ['search: median query (ms)', `${searched.search_median_ms}`],
+      ['search: index built from scratch (s)', `${searched.search_index_build_s}`],
+      ['search: slowest queries (ms)', searched.slowest.map(([q, ms]) => `${q} ${ms}`).join(', ')],
       ['claims: next page of the same query (median ms)', `${round1(claims.nextPageMs)}`],
       ['claims: store seeded in (s)', `${round1(claims.seedMs / 1000)}`],
       ['package: measured by', ship.packageMethod],
