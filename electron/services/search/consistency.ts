@@ -1,12 +1,13 @@
 // brat's two consistency reports over the whole library: the same text tagged with different
 // labels, and text tagged in some places but not in others. Texts are compared folded (the
-// search index's quote_key), so "Aleppo" and "ALEPPO" are the same text.
+// quote, spaces collapsed), so "Aleppo" and "ALEPPO" are the same text.
 import { utf16ToCodePoints } from '../../../shared/offsets';
 import type { ConsistencyQuery, ConsistencyReport, Occurrence } from '../../../shared/schemas/search';
 import type { Db } from '../../store/store';
 import { findInFolded, foldTokens, type FoldedTokens } from './hits';
 import { tokenize } from './fold';
 import { toFts } from './query';
+import { quoteKey } from '../../store/writers/search-index';
 import type { z } from 'zod';
 
 type Args = z.output<typeof ConsistencyQuery>;
@@ -32,46 +33,56 @@ function occurrenceOf(db: Db, span: SpanRow): Occurrence {
   return { documentId: span.document_id, title: span.title, start, end, utf16: { start: span.start, end: span.end }, annotationId: span.id, labelId: span.label_id };
 }
 
-function conflicts(db: Db, args: Args): ConsistencyReport['conflicts'] {
-  const keys = db
-    .prepare(
-      `SELECT sa.quote_key AS key FROM search_annotations sa JOIN annotations a ON a.id = sa.annotation_id
-       WHERE sa.quote_key <> ''
-       GROUP BY sa.quote_key HAVING count(DISTINCT a.label_id) > 1 ${args.labelId ? 'AND sum(a.label_id = ?) > 0' : ''}
-       ORDER BY count(*) DESC, sa.quote_key LIMIT ?`,
-    )
-    .pluck()
-    .all(...(args.labelId ? [args.labelId] : []), args.limit) as string[];
-  return keys.map((key) => {
-    const labels = db
-      .prepare(
-        `SELECT a.label_id AS labelId, count(*) AS count FROM search_annotations sa JOIN annotations a ON a.id = sa.annotation_id
-         WHERE sa.quote_key = ? GROUP BY a.label_id ORDER BY count DESC, a.label_id`,
-      )
-      .all(key) as { labelId: string; count: number }[];
-    const examples = labels.flatMap(
-      ({ labelId }) =>
-        db
-          .prepare(
-            `SELECT a.id, a.document_id, d.title, a.label_id, a.start, a."end", a.quote FROM search_annotations sa
-             JOIN annotations a ON a.id = sa.annotation_id JOIN documents d ON d.id = a.document_id
-             WHERE sa.quote_key = ? AND a.label_id = ? ORDER BY d.title, a.start LIMIT ?`,
-          )
-          .all(key, labelId, Math.max(1, Math.floor(examplesPerText / labels.length))) as SpanRow[],
-    );
-    return { text: examples[0]?.quote ?? key, labels, examples: examples.map((span) => occurrenceOf(db, span)) };
+interface TextGroup {
+  quote: string;
+  /** Per label: how many annotations, and the ids of the first few. */
+  labels: Map<string, { count: number; examples: string[] }>;
+}
+
+/** Every annotation's quote, folded and grouped (the store keeps no folded copy, to keep the index small). */
+function groupQuotes(db: Db): Map<string, TextGroup> {
+  const groups = new Map<string, TextGroup>();
+  const rows = db.prepare('SELECT id, quote, label_id FROM annotations ORDER BY document_id, start').raw().iterate() as IterableIterator<[string, string, string]>;
+  for (const [id, quote, labelId] of rows) {
+    const key = quoteKey(quote);
+    if (key === '') continue;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { quote, labels: new Map() }));
+    let label = group.labels.get(labelId);
+    if (!label) group.labels.set(labelId, (label = { count: 0, examples: [] }));
+    label.count += 1;
+    if (label.examples.length < examplesPerText) label.examples.push(id);
+  }
+  return groups;
+}
+
+const total = (group: TextGroup) => [...group.labels.values()].reduce((n, l) => n + l.count, 0);
+
+function spanRow(db: Db, id: string): SpanRow {
+  return db
+    .prepare(`SELECT a.id, a.document_id, d.title, a.label_id, a.start, a."end", a.quote FROM annotations a JOIN documents d ON d.id = a.document_id WHERE a.id = ?`)
+    .get(id) as SpanRow;
+}
+
+function conflicts(db: Db, args: Args, groups: Map<string, TextGroup>): ConsistencyReport['conflicts'] {
+  const found = [...groups.values()]
+    .filter((g) => g.labels.size > 1 && (!args.labelId || g.labels.has(args.labelId)))
+    .sort((a, b) => total(b) - total(a) || a.quote.localeCompare(b.quote))
+    .slice(0, args.limit);
+  return found.map((group) => {
+    const labels = [...group.labels].map(([labelId, l]) => ({ labelId, count: l.count })).sort((a, b) => b.count - a.count || a.labelId.localeCompare(b.labelId));
+    const each = Math.max(1, Math.floor(examplesPerText / labels.length));
+    const examples = labels.flatMap(({ labelId }) => group.labels.get(labelId)!.examples.slice(0, each).map((id) => occurrenceOf(db, spanRow(db, id))));
+    return { text: group.quote, labels, examples };
   });
 }
 
-function untagged(db: Db, args: Args): ConsistencyReport['untagged'] {
-  const texts = db
-    .prepare(
-      `SELECT sa.quote_key AS key, a.label_id AS labelId, count(*) AS tagged, min(a.quote) AS quote
-       FROM search_annotations sa JOIN annotations a ON a.id = sa.annotation_id
-       WHERE sa.quote_key <> '' ${args.labelId ? 'AND a.label_id = ?' : ''}
-       GROUP BY sa.quote_key, a.label_id ORDER BY tagged DESC, sa.quote_key LIMIT ?`,
-    )
-    .all(...(args.labelId ? [args.labelId] : []), args.limit) as { key: string; labelId: string; tagged: number; quote: string }[];
+function untagged(db: Db, args: Args, groups: Map<string, TextGroup>): ConsistencyReport['untagged'] {
+  const texts = [...groups]
+    .flatMap(([key, group]) => [...group.labels].map(([labelId, l]) => ({ key, labelId, tagged: l.count, quote: group.quote })))
+    .filter((t) => !args.labelId || t.labelId === args.labelId)
+    .sort((a, b) => b.tagged - a.tagged || a.key.localeCompare(b.key))
+    .slice(0, args.limit);
   const folded = new Map<string, FoldedTokens & { title: string }>();
   const reportsWith = db.prepare(
     `SELECT s.document_id FROM search_document_text JOIN search_documents s ON s.id = search_document_text.rowid
@@ -106,5 +117,6 @@ function untagged(db: Db, args: Args): ConsistencyReport['untagged'] {
 }
 
 export function consistencyReport(db: Db, args: Args): ConsistencyReport {
-  return { conflicts: conflicts(db, args), untagged: untagged(db, args) };
+  const groups = groupQuotes(db);
+  return { conflicts: conflicts(db, args, groups), untagged: untagged(db, args, groups) };
 }

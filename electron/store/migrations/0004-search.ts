@@ -28,11 +28,8 @@ export const migration0004: Migration = {
 
     CREATE TABLE search_annotations (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
-      annotation_id TEXT NOT NULL UNIQUE REFERENCES annotations(id) ON DELETE CASCADE,
-      -- The folded quote with its spaces collapsed: the consistency reports group by it.
-      quote_key TEXT NOT NULL
+      annotation_id TEXT NOT NULL UNIQUE REFERENCES annotations(id) ON DELETE CASCADE
     );
-    CREATE INDEX search_annotations_by_quote ON search_annotations(quote_key);
     CREATE VIRTUAL TABLE search_annotation_text USING fts5(
       quote, note, content='', contentless_delete=1, tokenize="${ftsTokenizer}"
     );

@@ -12,10 +12,7 @@ const statements = statementsFor((db) => ({
   unindexDocument: db.prepare('DELETE FROM search_document_text WHERE rowid = ?'),
   indexDocument: db.prepare('INSERT INTO search_document_text (rowid, title, details, body) VALUES (?, ?, ?, ?)'),
   documentRow: db.prepare('SELECT title, outlet, author, text FROM documents WHERE id = ?'),
-  mapAnnotation: db.prepare(
-    `INSERT INTO search_annotations (annotation_id, quote_key) VALUES (?, ?)
-     ON CONFLICT (annotation_id) DO UPDATE SET quote_key = excluded.quote_key`,
-  ),
+  mapAnnotation: db.prepare('INSERT INTO search_annotations (annotation_id) VALUES (?) ON CONFLICT (annotation_id) DO NOTHING'),
   annotationKey: db.prepare('SELECT id FROM search_annotations WHERE annotation_id = ?').pluck(),
   unindexAnnotation: db.prepare('DELETE FROM search_annotation_text WHERE rowid = ?'),
   indexAnnotation: db.prepare('INSERT INTO search_annotation_text (rowid, quote, note) VALUES (?, ?, ?)'),
@@ -55,7 +52,7 @@ export function reindexDocument(db: Db, documentId: string): void {
 export function indexAnnotation(db: Db, annotation: { id: string; quote: string; note: string }): void {
   const s = statements(db);
   const folded = foldForSearch(annotation.quote);
-  s.mapAnnotation.run(annotation.id, folded.replace(/\s+/gu, ' ').trim());
+  s.mapAnnotation.run(annotation.id);
   const key = s.annotationKey.get(annotation.id) as number;
   s.unindexAnnotation.run(key);
   s.indexAnnotation.run(key, folded, foldForSearch(annotation.note));
