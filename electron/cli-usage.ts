@@ -3,6 +3,7 @@
 import { datasetFormatIds, datasetFormatTable, importableFormatIds, reportExtensions } from '../shared/formats';
 import { analysisCommandUsage } from './cli-analysis';
 import { storeCommandUsage } from './cli-store';
+import { searchCommandUsage } from './cli-search';
 
 /** "a, b (PATH is a folder), c": format names for the usage text. */
 function formatNames(ids: readonly (keyof typeof datasetFormatTable)[]): string {
@@ -39,6 +40,7 @@ const commandUsage: Readonly<Record<string, string>> = {
                                           PATH - reads standard input.`,
   ...analysisCommandUsage,
   ...storeCommandUsage,
+  search: searchCommandUsage,
 };
 
 export const commands = Object.keys(commandUsage);

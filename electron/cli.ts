@@ -15,6 +15,7 @@ import { RawOutput, UsageError, existingStore, exitCodes, importExitCode, readSt
 import { isStoreCommand, runStoreCommand, storeCommandOptions } from './cli-store';
 import { commandHelp, commands, createsStore, usage } from './cli-usage';
 import { asReadOnlyRefusal } from './store/read-only';
+import { SearchUsageError, checkSearchUsage, runSearch, searchOptions } from './cli-search';
 import { startCore, type Core } from './core';
 import type { DialogPort } from './services/context';
 import { createAnnotation } from './services/annotate/annotations';
@@ -46,6 +47,7 @@ const options = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   ...analysisOptions,
+  ...searchOptions,
 } as const;
 
 type OptionName = keyof typeof options;
@@ -62,6 +64,7 @@ const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
   'import-annotations': ['format', 'create-labels'],
   ...storeCommandOptions,
   ...analysisOptionsByCommand,
+  search: ['label', 'doc', 'limit'],
 };
 
 /** The CLI never shows a dialog; a service that asks for one is a bug. */
@@ -285,6 +288,8 @@ async function execute(core: Core, invocation: Invocation): Promise<Outcome> {
       return done(runExport(core, invocation));
     case 'import-annotations':
       return runImportAnnotations(core, invocation);
+    case 'search':
+      return done(runSearch(core, invocation));
     default: {
       const output = runAnalysisCommand(core, invocation);
       if (output === undefined) throw new UsageError(`Unknown command "${invocation.command}".`);
@@ -302,6 +307,7 @@ function checkUsage(invocation: Invocation): void {
     throw new UsageError(`--encoding "${encoding}" is not an encoding Glossa knows (e.g. utf-8, windows-1256, windows-1251, iso-8859-7, gbk).`);
   }
   if (invocation.command === 'import-annotations') importAnnotationsFormat(invocation);
+  if (invocation.command === 'search') checkSearchUsage(invocation);
   checkAnalysisUsage(invocation);
 }
 
@@ -338,7 +344,7 @@ async function main(argv: string[]): Promise<number> {
     await writeStdout(output instanceof RawOutput ? output.content : JSON.stringify(output, null, 2) + '\n');
     return exitCode;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof AnalysisUsageError) {
+    if (error instanceof UsageError || error instanceof AnalysisUsageError || error instanceof SearchUsageError) {
       writeFailure(`${error.message} Run with --help for usage.`, exitCodes.usage, 'USAGE', json);
       return exitCodes.usage;
     }

@@ -11,6 +11,7 @@ import { libraryChannels } from './channels/library';
 import { placesChannels } from './channels/places';
 import { schemaChannels } from './channels/schema';
 import { storeChannels } from './channels/store';
+import { searchChannels } from './channels/search';
 import { eventSchemas } from './events';
 
 export const contract = {
@@ -22,6 +23,7 @@ export const contract = {
   ...placesChannels,
   ...claimsChannels,
   ...datasetChannels,
+  ...searchChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -49,6 +51,7 @@ export const menuCommands = [
   'show-claims',
   'show-map',
   'show-labels',
+  'show-search',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

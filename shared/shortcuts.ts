@@ -33,6 +33,7 @@ export const shortcuts: readonly Shortcut[] = [
   { command: 'show-claims', label: 'Claims', chord: { key: '2', shift: false }, accelerator: 'CmdOrCtrl+2' },
   { command: 'show-map', label: 'Map', chord: { key: '3', shift: false }, accelerator: 'CmdOrCtrl+3' },
   { command: 'show-labels', label: 'Labels', chord: { key: '4', shift: false }, accelerator: 'CmdOrCtrl+4' },
+  { command: 'show-search', label: 'Search reports', chord: { key: 'f', shift: true }, accelerator: 'Shift+CmdOrCtrl+F' },
 ];
 
 function shortcutFor(command: ShortcutCommand): Shortcut | undefined {

@@ -8,6 +8,7 @@ import { libraryHandlers } from './library/handlers';
 import { placesHandlers } from './places/handlers';
 import { schemaHandlers } from './schema/handlers';
 import { storeHandlers } from './store/handlers';
+import { searchHandlers } from './search/handlers';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
@@ -19,5 +20,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...placesHandlers(ctx),
     ...claimsHandlers(ctx),
     ...datasetHandlers(ctx),
+    ...searchHandlers(ctx),
   } satisfies Handlers;
 }

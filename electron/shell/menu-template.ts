@@ -39,6 +39,7 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
     command('Claims', 'show-claims'),
     command('Map', 'show-map'),
     command('Labels', 'show-labels'),
+    command('Search Reports…', 'show-search'),
   ];
   if (!isPackaged) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
   view.push(

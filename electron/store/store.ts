@@ -171,6 +171,7 @@ function migrate(db: Db, path: string, current: number, migrations: readonly Mig
         db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
           version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
         db.exec(migration.up);
+        migration.run?.(db);
         db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
           migration.version,
           migration.name,

@@ -1,7 +1,6 @@
 // The window: the top bar, the screen shown, and the dialogs over it. The state lives in hooks
 // (library, labels, imports, navigation); menu and keys reach the same commands as the buttons.
 import { useCallback, useState } from 'react';
-import type { DocumentSummary } from '../../shared/schemas/library';
 import type { DatasetExportOutcome, DatasetFormat } from '../../shared/schemas/datasets';
 import type { Label } from '../../shared/schemas/schema';
 import type { ShortcutCommand } from '../../shared/shortcuts';
@@ -27,9 +26,10 @@ import { ReaderScreen } from './reader/ReaderScreen';
 import { ClaimsScreen } from './claims/ClaimsScreen';
 import { MapScreen } from './map/MapScreen';
 import { SchemaScreen } from './schema/SchemaScreen';
+import { SearchScreen, type OpenAt } from './search/SearchScreen';
 import { useLabels } from './state/useLabels';
 
-const screenOf: Partial<Record<ShortcutCommand, Screen>> = { 'show-claims': 'claims', 'show-map': 'map', 'show-labels': 'schema' };
+const screenOf: Partial<Record<ShortcutCommand, Screen>> = { 'show-claims': 'claims', 'show-map': 'map', 'show-labels': 'schema', 'show-search': 'search' };
 
 export function App() {
   const { notify } = useNotices();
@@ -45,6 +45,7 @@ export function App() {
 
   const { closeReport } = imports;
   const openDocument = useCallback((id: string, focusAnnotationId?: string) => void nav.openDocument(id, focusAnnotationId, closeReport), [nav, closeReport]);
+  const openAt = useCallback((id: string, at: OpenAt) => void nav.openDocument(id, at.annotationId, closeReport, at.range), [nav, closeReport]);
 
   const [exportQuestion, setExportQuestion] = useState<ExportQuestion | null>(null);
   const exportThen = (write: () => Promise<DatasetExportOutcome>) => {
@@ -93,6 +94,7 @@ export function App() {
       case 'show-claims':
       case 'show-map':
       case 'show-labels':
+      case 'show-search':
         return setScreen(screenOf[command]!);
       case 'undo':
         return nav.openRef.current ? nav.requestHistory('undo') : void library.undoDelete();
@@ -124,6 +126,7 @@ export function App() {
         historyRequest={nav.historyRequest}
         library={library}
         openDocument={openDocument}
+        openAt={openAt}
         importFiles={() => void imports.importWithDialog('files')}
         exportSelected={() => setExportFormat('jsonl')}
         labelsChanged={() => void refreshLabels()}
@@ -176,16 +179,18 @@ interface MainScreenProps {
   historyRequest: HistoryRequest | null;
   library: LibraryState;
   openDocument(id: string, focusAnnotationId?: string): void;
+  openAt(id: string, at: OpenAt): void;
   importFiles(): void;
   exportSelected(): void;
   labelsChanged(): void;
 }
 
 /** The screen chosen in the top bar; the library's place shows the reader while a report is open. */
-function MainScreen({ screen, open, labels, historyRequest, library, openDocument, importFiles, exportSelected, labelsChanged }: MainScreenProps) {
+function MainScreen({ screen, open, labels, historyRequest, library, openDocument, openAt, importFiles, exportSelected, labelsChanged }: MainScreenProps) {
   if (screen === 'claims') return <ClaimsScreen onOpen={openDocument} />;
   if (screen === 'map') return <MapScreen openDocument={summaryOf(open)} labels={labels} onOpen={openDocument} />;
   if (screen === 'schema') return <SchemaScreen onLabelsChanged={labelsChanged} />;
+  if (screen === 'search') return <SearchScreen labels={labels} onOpen={openAt} />;
   if (open) {
     return (
       <ReaderScreen
@@ -195,6 +200,7 @@ function MainScreen({ screen, open, labels, historyRequest, library, openDocumen
         labels={labels}
         historyRequest={historyRequest}
         focusAnnotationId={open.focusAnnotationId}
+        focusRange={open.focusRange}
       />
     );
   }

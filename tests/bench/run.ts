@@ -14,6 +14,7 @@ import { libraryTargets, measureLibrary } from './library-bench';
 import { datasetBench } from './datasets-bench';
 import { measureShip, shipTargets } from './ship-bench';
 import { measurePaths, pathsTargets } from './paths-bench';
+import { measureSearch, searchTargets } from './search-bench';
 import { benchTitle, seedBenchReport } from './seed';
 import { measureCrashLoop, measureStoreOpen, storeTargets } from './store-bench';
 import { median, round1 } from './stats';
@@ -102,6 +103,8 @@ async function main(): Promise<number> {
     const claims = measureClaims();
     log('claims table at 300,000 claims…');
     const claims300k = measureClaims(5, 3000);
+    log('search: 10,000 reports of ~5,000 characters and 200,000 annotations, 100 mixed queries…');
+    const searched = measureSearch(log);
     await session.close();
     session = null;
     log('library: 10,000 reports, 200,000 annotations, opened and filtered in the renderer…');
@@ -130,6 +133,9 @@ async function main(): Promise<number> {
       import_per_s: imported.import_per_s,
       ...datasets,
       import_max_stall_ms: imported.import_max_stall_ms,
+      search_p95_ms: searched.search_p95_ms,
+      search_index_mb: searched.search_index_mb,
+      search_index_ratio: searched.search_index_ratio,
       package_mb: ship.package_mb,
       cli_start_ms: ship.cli_start_ms,
       store_open_200mb_ms: storeOpen.store_open_200mb_ms,
@@ -152,6 +158,8 @@ async function main(): Promise<number> {
       ['import_s (1,000 mixed reports, folder → stored)', `${figures.import_s}`, `< ${importTargets.seconds}`, holds(figures.import_s < importTargets.seconds)],
       ['import_per_s (reports per second)', `${figures.import_per_s}`, `> ${1000 / importTargets.seconds}`, holds(figures.import_per_s > 1000 / importTargets.seconds)],
       ['import_max_stall_ms (main thread, during import)', `${figures.import_max_stall_ms}`, `< ${importTargets.stallMs}`, holds(figures.import_max_stall_ms < importTargets.stallMs)],
+      ['search_p95_ms (100 mixed queries → first page)', `${figures.search_p95_ms}`, `< ${searchTargets.p95Ms}`, holds(figures.search_p95_ms < searchTargets.p95Ms)],
+      ['search_index_ratio (index MB / text MB)', `${figures.search_index_ratio} (${figures.search_index_mb} MB)`, `≤ ${searchTargets.indexRatio}`, holds(figures.search_index_ratio <= searchTargets.indexRatio)],
       ['package_mb (packed payload beside Electron)', `${figures.package_mb}`, `≤ ${shipTargets.packageMb}`, holds(figures.package_mb <= shipTargets.packageMb)],
       ['cli_start_ms (glossa --version from dist/)', `${figures.cli_start_ms}`, `< ${shipTargets.cliStartMs}`, holds(figures.cli_start_ms < shipTargets.cliStartMs)],
       [`store_open_200mb_ms (${storeOpen.storeMb} MB store → first query)`, `${figures.store_open_200mb_ms}`, `< ${storeTargets.openMs}`, holds(figures.store_open_200mb_ms < storeTargets.openMs)],
@@ -176,6 +184,9 @@ async function main(): Promise<number> {
       ['import: corpus (250 each of HTML, PDF, DOCX, text) written in (s)', `${imported.generateS}`],
       ['import: main-thread event-loop delay p99 (ms)', `${imported.loopP99Ms}`],
       ...claims.queries.map(([name, ms, total]): [string, string] => [`claims: ${name} (median ms)`, `${ms} (${total.toLocaleString('en')} claims)`]),
+      ['search: median query (ms)', `${searched.search_median_ms}`],
+      ['search: index built from scratch (s)', `${searched.search_index_build_s}`],
+      ['search: slowest queries (ms)', searched.slowest.map(([q, ms]) => `${q} ${ms}`).join(', ')],
       ['claims: next page of the same query (median ms)', `${round1(claims.nextPageMs)}`],
       ['claims: store seeded in (s)', `${round1(claims.seedMs / 1000)}`],
       ...claims300k.queries.map(([name, ms, total]): [string, string] => [`claims 300k: ${name} (median ms)`, `${ms} (${total.toLocaleString('en')} claims)`]),

@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors';
 import type { DeletedDocument, DocumentSummary, SqlValue, TableRows } from '../../../shared/schemas/library';
 import type { Db } from '../../store/store';
 import * as documentRows from '../../store/writers/documents';
+import { reindexDocumentTree } from '../../store/writers/search-index';
 import type { ServiceContext } from '../context';
 import { getDocumentMeta, getDocumentSummary } from './documents';
 
@@ -178,6 +179,7 @@ export function restoreDocument(ctx: ServiceContext, snapshot: DeletedDocument):
           db.prepare(`INSERT INTO ${quote(table)} (${names}) VALUES (${values})${upsert}`).run(...columns.map((c) => row[c]));
         }
       }
+      reindexDocumentTree(db, id);
     });
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -3,6 +3,7 @@ import type { Annotation } from '../../../shared/schemas/annotate';
 import { foldCase } from '../../../shared/fold-case';
 import type { Db } from '../store';
 import { statementsFor } from './prepared';
+import { indexAnnotation, reindexAnnotation } from './search-index';
 
 /** An annotation row as stored: the quote is the document's text between start and end. */
 export type AnnotationRow = Annotation;
@@ -20,6 +21,7 @@ const statements = statementsFor((db) => ({
 
 export function insertAnnotation(db: Db, row: AnnotationRow): void {
   statements(db).insert.run(row.id, row.documentId, row.labelId, row.start, row.end, row.quote, row.note, row.createdAt, row.updatedAt, foldCase(row.quote));
+  indexAnnotation(db, row);
 }
 
 /**
@@ -32,6 +34,7 @@ export function fillFoldedQuotes(db: Db, labelId: string): number {
 
 export function updateAnnotation(db: Db, change: { id: string; labelId: string; note: string; updatedAt: string }): void {
   statements(db).update.run(change.labelId, change.note, change.updatedAt, change.id);
+  reindexAnnotation(db, change.id);
 }
 
 /** Moves every annotation of one label to another; returns how many moved. */

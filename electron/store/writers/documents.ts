@@ -3,6 +3,7 @@ import { foldCase } from '../../../shared/fold-case';
 import type { PageStart } from '../../../shared/schemas/library';
 import type { Db } from '../store';
 import { statementsFor } from './prepared';
+import { indexDocument, reindexDocument } from './search-index';
 
 interface DocumentRow {
   id: string;
@@ -62,6 +63,7 @@ export function insertDocument(db: Db, row: DocumentRow): void {
     row.pageMap && row.pageMap.length > 0 ? JSON.stringify(row.pageMap) : null,
     listFolded(row.title, row.outlet),
   );
+  indexDocument(db, row);
 }
 
 /** What the library's text filter searches: title and outlet, case folded (shared/fold-case.ts). */
@@ -90,6 +92,7 @@ export function updateDocumentDetails(db: Db, details: DocumentDetails): void {
     listFolded(details.title, details.outlet),
     details.id,
   );
+  reindexDocument(db, details.id);
 }
 
 /** Deletes the document; its annotations, tags and what hangs off them go by cascade. */

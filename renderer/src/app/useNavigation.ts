@@ -10,6 +10,8 @@ export interface OpenDocument {
   annotations: ReaderAnnotation[];
   /** The annotation the reader reveals and selects when it opens (from the claims table or the map). */
   focusAnnotationId?: string;
+  /** A range of the text (UTF-16 units) the reader selects when it opens (a search hit). */
+  focusRange?: { start: number; end: number };
   /** Counts openings: each one mounts a fresh reader. */
   serial: number;
 }
@@ -27,13 +29,13 @@ export function useNavigation(withBusy: (text: string, work: () => Promise<void>
 
   const openDocument = useCallback(
     /** `onLoaded` runs once the report is loaded, just before it shows. */
-    (id: string, focusAnnotationId: string | undefined, onLoaded: () => void) =>
+    (id: string, focusAnnotationId: string | undefined, onLoaded: () => void, focusRange?: { start: number; end: number }) =>
       withBusy('Opening report…', async () => {
         const [document, spans] = await Promise.all([call('documents.get', { id }), call('annotations.spans', { documentId: id })]);
         onLoaded();
         setHistoryRequest(null);
         setScreen('library');
-        setOpen((current) => ({ document, annotations: fromSpans(spans, document.text), focusAnnotationId, serial: (current?.serial ?? 0) + 1 }));
+        setOpen((current) => ({ document, annotations: fromSpans(spans, document.text), focusAnnotationId, focusRange, serial: (current?.serial ?? 0) + 1 }));
       }),
     [withBusy],
   );

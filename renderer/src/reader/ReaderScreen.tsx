@@ -24,9 +24,11 @@ interface ReaderScreenProps {
   historyRequest: HistoryRequest | null;
   /** An annotation to show and select on opening (from the claims table or the map). */
   focusAnnotationId?: string;
+  /** A range of the text to select on opening (a search hit), in UTF-16 units. */
+  focusRange?: { start: number; end: number };
 }
 
-export function ReaderScreen({ document: doc, initialAnnotations, labels, historyRequest, focusAnnotationId }: ReaderScreenProps) {
+export function ReaderScreen({ document: doc, initialAnnotations, labels, historyRequest, focusAnnotationId, focusRange }: ReaderScreenProps) {
   const view = useReaderView();
   const { selection, setSelection, selectedId, setSelectedId, picking, setPicking, textRef } = view;
   const { annotations, analysis, labelName, tagSelection, remove, history, link, resolvePlace, clearPlace, commands } = useReaderActions(
@@ -51,7 +53,7 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
 
   const arcs = useArcs(selectedId, analysis);
 
-  useOpenAt(view, focusAnnotationId, initialAnnotations);
+  useOpenAt(view, focusAnnotationId, initialAnnotations, focusRange);
 
   const clickAnnotation = (id: string) => {
     if (picking) {

@@ -18,6 +18,8 @@ import {
 export interface ReaderTextHandle {
   /** Scrolls an annotation's span into view and flashes it. */
   reveal(annotation: ReaderAnnotation): void;
+  /** Selects a range of the text (UTF-16 units), scrolled into view, as if chosen from the keyboard. */
+  selectRange(start: number, end: number): void;
   focus(): void;
 }
 
@@ -82,6 +84,12 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
   useImperativeHandle(ref, () => ({
     reveal(annotation) {
       virtualizer.scrollToIndex(blockIndexAt(blocks, annotation.start), { align: 'center' });
+    },
+    selectRange(start, end) {
+      keyboardSelection.current = true;
+      onSelectionChange({ anchor: start, focus: end });
+      virtualizer.scrollToIndex(blockIndexAt(blocks, start), { align: 'center' });
+      scrollRef.current?.focus();
     },
     focus() {
       scrollRef.current?.focus();

@@ -69,9 +69,23 @@ export function useReaderView() {
 
 export type ReaderView = ReturnType<typeof useReaderView>;
 
-/** Opening at an annotation (from the claims table or the map): select it, flash it, show it. */
-export function useOpenAt(view: ReaderView, focusAnnotationId: string | undefined, initialAnnotations: readonly ReaderAnnotation[]) {
+/**
+ * Opening at an annotation (from the claims table or the map): select it, flash it, show it.
+ * Opening at a range (a search hit): select that text, so the match shows and can be tagged.
+ */
+export function useOpenAt(
+  view: ReaderView,
+  focusAnnotationId: string | undefined,
+  initialAnnotations: readonly ReaderAnnotation[],
+  focusRange?: { start: number; end: number },
+) {
   const { setSelectedId, setFlashId, textRef } = view;
+  const rangeStart = focusRange?.start;
+  const rangeEnd = focusRange?.end;
+  useEffect(() => {
+    if (focusAnnotationId || rangeStart === undefined || rangeEnd === undefined) return;
+    requestAnimationFrame(() => textRef.current?.selectRange(rangeStart, rangeEnd));
+  }, [focusAnnotationId, rangeStart, rangeEnd, textRef]);
   useEffect(() => {
     const target = focusAnnotationId ? initialAnnotations.find((a) => a.id === focusAnnotationId) : undefined;
     if (!target) return;

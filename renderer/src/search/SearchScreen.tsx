@@ -1,0 +1,86 @@
+// Corpus search (Ctrl/Cmd+Shift+F): a query with filters over every report, ranked results
+// grouped by report with the matches in context, paging, and the consistency reports. A hit
+// opens its report with the match selected.
+import { useRef, useState } from 'react';
+import type { Label } from '../../../shared/schemas/schema';
+import type { Occurrence, SearchHit } from '../../../shared/schemas/search';
+import { ConsistencyPanel } from './ConsistencyPanel';
+import { SearchForm } from './SearchForm';
+import { SearchResults, type SearchResultsHandle } from './SearchResults';
+import { useSearch } from './useSearch';
+import '../components/screens.css';
+import './search.css';
+
+/** Where a report opens: at an annotation, or at a range of its text (UTF-16 units). */
+export interface OpenAt {
+  annotationId?: string;
+  range?: { start: number; end: number };
+}
+
+interface SearchScreenProps {
+  labels: readonly Label[];
+  onOpen(documentId: string, at: OpenAt): void;
+}
+
+function countText(search: ReturnType<typeof useSearch>): string {
+  if (search.error) return '';
+  if (!search.results) return search.searching ? 'Searching…' : 'Type to search every report.';
+  const { total, reports, elapsedMs } = search.results;
+  if (total === 0) return 'No report matches.';
+  const page = search.pages > 1 ? `, page ${search.page + 1} of ${search.pages}` : '';
+  return `${total.toLocaleString()} ${total === 1 ? 'report matches' : 'reports match'}${page} (${reports.length} shown, ${Math.round(elapsedMs)} ms).`;
+}
+
+export function SearchScreen({ labels, onOpen }: SearchScreenProps) {
+  const search = useSearch();
+  const [view, setView] = useState<'results' | 'consistency'>('results');
+  const resultsRef = useRef<SearchResultsHandle>(null);
+  const openHit = (hit: SearchHit) =>
+    onOpen(hit.documentId, hit.field === 'title' || hit.field === 'details' ? {} : hit.field === 'note' ? { annotationId: hit.annotationId ?? undefined } : { range: hit.utf16 });
+  const openOccurrence = (o: Occurrence) => onOpen(o.documentId, o.annotationId ? { annotationId: o.annotationId } : { range: o.utf16 });
+
+  return (
+    <main className="search-screen" aria-labelledby="search-title">
+      <header className="screen-head">
+        <h1 id="search-title">Search</h1>
+        <div className="segmented" role="radiogroup" aria-label="Show">
+          {(['results', 'consistency'] as const).map((id) => (
+            <label key={id} className={view === id ? 'on' : ''}>
+              <input type="radio" name="search-view" checked={view === id} onChange={() => setView(id)} />
+              {id === 'results' ? 'Results' : 'Consistency'}
+            </label>
+          ))}
+        </div>
+      </header>
+      {view === 'consistency' ? (
+        <ConsistencyPanel labels={labels} onOpen={openOccurrence} />
+      ) : (
+        <>
+          <SearchForm form={search.form} labels={labels} update={search.update} toResults={() => resultsRef.current?.focusFirst()} />
+          <p className="hint search-count" role="status" aria-live="polite">
+            {countText(search)}
+          </p>
+          {search.error && (
+            <p className="search-error" role="alert">
+              {search.error}
+            </p>
+          )}
+          {search.results && search.results.reports.length > 0 && (
+            <>
+              {/* Actions on the results: paging; "Tag all hits" (from the find bar's bulk-tag channel) joins here. */}
+              <div className="search-result-actions" role="toolbar" aria-label="Results">
+                <button type="button" disabled={search.page === 0} onClick={() => search.setPage(search.page - 1)}>
+                  Previous page
+                </button>
+                <button type="button" disabled={search.page + 1 >= search.pages} onClick={() => search.setPage(search.page + 1)}>
+                  Next page
+                </button>
+              </div>
+              <SearchResults ref={resultsRef} results={search.results} labels={labels} onOpenHit={openHit} />
+            </>
+          )}
+        </>
+      )}
+    </main>
+  );
+}
