@@ -57,7 +57,7 @@ export function useLibrary(listener: LibraryListener) {
       attempt(async () => {
         const target = snapshot ?? deleted[deleted.length - 1];
         if (!target) return;
-        await call('documents.restore', { snapshot: target });
+        await call('documents.restore', { token: target.undoToken });
         setDeleted((list) => list.filter((d) => d !== target));
         await refreshLibrary();
         notify(`Restored “${target.document.title}”.`);

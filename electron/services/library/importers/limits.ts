@@ -28,7 +28,7 @@ export const maxDocxEntries = 10_000;
 export const maxDocxRatio = 200;
 export const maxPdfPages = 5_000;
 /** The longest text Glossa stores for one document, in UTF-16 code units (characters, near enough). */
-const maxTextLength = 20_000_000;
+export const maxTextLength = 20_000_000;
 /** A first line longer than this is prose, not a title. */
 export const maxTitleLength = 160;
 /** A single file that takes longer than this to read is given up (its worker is restarted). */
