@@ -2,7 +2,9 @@
 // Each case below takes a real deletion, forges what would be put back (annotations beyond the
 // text, a quote that differs, a 30 M-character text, values outside the schema, a relation to
 // another document, rows of another document's annotation or place), and asks for the restore
-// through the real dispatcher. Nothing forged may reach the store, and the store stays sound.
+// through the real dispatcher. The page can no longer send rows (the contract takes only a
+// token), so the forged rows are planted in main's own snapshot store: the restore checks them
+// as new rows anyway (defence in depth). Nothing forged may reach the store; it stays sound.
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
 import { createAnnotation } from '../../electron/services/annotate/annotations';
@@ -11,11 +13,13 @@ import { createRelation } from '../../electron/services/annotate/relations';
 import { createHandlers } from '../../electron/services/index';
 import { resolvePlace } from '../../electron/services/places/places';
 import type { ServiceContext } from '../../electron/services/context';
+import type { Place } from '../../shared/schemas/places';
+import { undoSnapshots, type DocumentSnapshot } from '../../electron/services/undo-snapshots';
 import { addText, openTestContext, type TestContext } from './helpers';
 import { storeViolations } from './store-invariants';
 
 type Row = Record<string, string | number | null>;
-interface Tables { tables: { table: string; rows: Row[] }[] }
+type Tables = DocumentSnapshot;
 
 const goingText = 'Rebels said they took the bridge at Dorsk.';
 const stayingText = 'The army said it still held Veskar and the road north.';
@@ -50,9 +54,14 @@ function setup() {
 async function restoreForgedDocument(t: TestContext, dispatch: Dispatch, id: string, forge: (snapshot: Tables) => void) {
   const deleted = await dispatch('documents.delete', { id });
   if (!deleted.ok) throw new Error(deleted.error.message);
-  const snapshot = structuredClone(deleted.value) as Tables;
+  const snapshots = undoSnapshots(t.store);
+  const token = (deleted.value as { undoToken: string }).undoToken;
+  const snapshot = structuredClone(snapshots.get('document', token)) as DocumentSnapshot;
   forge(snapshot);
-  return dispatch('documents.restore', { snapshot });
+  // What the page could send before: the rows themselves. The contract refuses them now.
+  const sent = await dispatch('documents.restore', { snapshot });
+  expect(sent).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
+  return dispatch('documents.restore', { token: snapshots.remember('document', snapshot) });
 }
 
 function rowsOf(snapshot: Tables, table: string): Row[] {
@@ -74,7 +83,7 @@ describe('undo of a document deletion cannot forge rows', () => {
     const result = await restoreForgedDocument(t, dispatch, going, (s) => {
       Object.assign(rowsOf(s, 'annotations')[0]!, { start: 5000, end: 5010 });
     });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, error: { code: 'OFFSETS_MISMATCH' } });
     expectSound(t);
   });
 
@@ -83,7 +92,7 @@ describe('undo of a document deletion cannot forge rows', () => {
     const result = await restoreForgedDocument(t, dispatch, going, (s) => {
       rowsOf(s, 'annotations')[0]!.quote = 'Government forces';
     });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, error: { code: 'OFFSETS_MISMATCH' } });
     expectSound(t);
   });
 
@@ -92,7 +101,7 @@ describe('undo of a document deletion cannot forge rows', () => {
     const result = await restoreForgedDocument(t, dispatch, going, (s) => {
       rowsOf(s, 'documents')[0]!.text = goingText + ' '.repeat(30_000_000);
     });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
     expectSound(t);
   });
 
@@ -101,7 +110,9 @@ describe('undo of a document deletion cannot forge rows', () => {
     const result = await restoreForgedDocument(t, dispatch, going, (s) => {
       rowsOf(s, 'annotation_attributes')[0]!.value = JSON.stringify('totally made up');
     });
-    if (result.ok) expect(t.store.db.prepare("SELECT value FROM annotation_attributes WHERE value LIKE '%made up%'").all()).toEqual([]);
+    // The document comes back; the value that no longer fits the schema is left out.
+    expect(result).toMatchObject({ ok: true });
+    expect(t.store.db.prepare("SELECT value FROM annotation_attributes WHERE value LIKE '%made up%'").all()).toEqual([]);
     expectSound(t);
   });
 
@@ -110,7 +121,7 @@ describe('undo of a document deletion cannot forge rows', () => {
     const result = await restoreForgedDocument(t, dispatch, going, (s) => {
       rowsOf(s, 'relations')[0]!.to_id = army;
     });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
     expectSound(t);
   });
 
@@ -121,7 +132,7 @@ describe('undo of a document deletion cannot forge rows', () => {
       const stolen = { ...t.store.db.prepare('SELECT * FROM annotations WHERE id = ?').get(army) as Row, document_id: going, start: 0, end: 6, quote: 'Rebels' };
       rowsOf(s, 'annotations').push(stolen);
     });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, error: { code: 'DUPLICATE' } });
     expect(t.store.db.prepare('SELECT document_id FROM annotations WHERE id = ?').get(army)).toEqual({ document_id: staying });
     expect(dump().annotations).toEqual(before.annotations.filter((a) => (a as Row).document_id === staying));
     expectSound(t);
@@ -133,37 +144,40 @@ describe('undo of a document deletion cannot forge rows', () => {
     const result = await restoreForgedDocument(t, dispatch, going, (s) => {
       rowsOf(s, 'places').push({ ...(before as Row), name: 'Nowhere', lat: 0, lon: 0 });
     });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
     expect(t.store.db.prepare('SELECT * FROM places WHERE annotation_id = ?').get(veskar)).toEqual(before);
     expectSound(t);
   });
 });
 
 describe('undo of a place change cannot forge a place', () => {
-  async function restoreForgedPlace(dispatch: Dispatch, annotationId: string, forge: (place: Row) => void) {
+  async function restoreForgedPlace(t: TestContext, dispatch: Dispatch, annotationId: string, forge: (place: Row) => void) {
     const cleared = await dispatch('places.clear', { annotationId });
     if (!cleared.ok || !cleared.value) throw new Error('nothing cleared');
-    const place = structuredClone(cleared.value) as Row;
+    const { undoToken, ...place } = structuredClone(cleared.value) as Row;
     forge(place);
-    return dispatch('places.restore', place);
+    expect(await dispatch('places.restore', place)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
+    expect(typeof undoToken).toBe('string');
+    const forgedPlace = place as unknown as Place;
+    return dispatch('places.restore', { token: undoSnapshots(t.store).remember('place', { annotationId: forgedPlace.annotationId, place: forgedPlace }) });
   }
 
   it('refuses a 50 MB name', async () => {
     const { t, dispatch, veskar } = setup();
-    const result = await restoreForgedPlace(dispatch, veskar, (p) => {
+    const result = await restoreForgedPlace(t, dispatch, veskar, (p) => {
       p.name = 'x'.repeat(50 * 1024 * 1024);
     });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
     expect(t.store.db.prepare('SELECT max(length(name)) AS n FROM places').get()).toEqual({ n: null });
     expectSound(t);
   });
 
   it('refuses a place on a span that is not a Location', async () => {
     const { t, dispatch, veskar, army } = setup();
-    const result = await restoreForgedPlace(dispatch, veskar, (p) => {
+    const result = await restoreForgedPlace(t, dispatch, veskar, (p) => {
       p.annotationId = army;
     });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
     expect(t.store.db.prepare('SELECT count(*) AS n FROM places WHERE annotation_id = ?').get(army)).toEqual({ n: 0 });
     expectSound(t);
   });

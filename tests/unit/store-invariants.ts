@@ -38,6 +38,7 @@ export function storeViolations(ctx: ServiceContext, exportDir: string): string[
   for (const p of misplaced) problems.push(`place on ${p.id}, a ${p.label} span`);
   const longText = db.prepare('SELECT id FROM documents WHERE length(text) > 20000000').all() as { id: string }[];
   for (const d of longText) problems.push(`document ${d.id} is over 20 M characters`);
+  fs.mkdirSync(exportDir, { recursive: true });
   for (const format of datasetFormatIds) {
     try {
       exportDataset(ctx, { format }, path.join(exportDir, `export-${format}-${Date.now()}`));
@@ -46,6 +47,5 @@ export function storeViolations(ctx: ServiceContext, exportDir: string): string[
     }
   }
   fs.rmSync(exportDir, { recursive: true, force: true });
-  fs.mkdirSync(exportDir, { recursive: true });
   return problems;
 }
