@@ -1,6 +1,6 @@
 // What must hold of a store whatever the renderer sent: SQLite's own check, every annotation's
 // offsets within its text with its quote equal to the text there, relations within one document,
-// places only on Location spans, and every dataset export of the library succeeding.
+// places only on Location spans (or spans relabelled since), and every dataset export of the library succeeding.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServiceContext } from '../../electron/services/context';
@@ -32,8 +32,13 @@ export function storeViolations(ctx: ServiceContext, exportDir: string): string[
     )
     .all() as { id: string }[];
   for (const r of crossing) problems.push(`relation ${r.id} crosses documents`);
+  // A place is set only on a Location span; relabelling the span later keeps it (the card then
+  // offers to clear it), so a place on another label is sound only when the span changed since.
   const misplaced = db
-    .prepare(`SELECT p.annotation_id AS id, a.label_id AS label FROM places p JOIN annotations a ON a.id = p.annotation_id WHERE a.label_id <> 'location'`)
+    .prepare(
+      `SELECT p.annotation_id AS id, a.label_id AS label FROM places p JOIN annotations a ON a.id = p.annotation_id
+       WHERE a.label_id <> 'location' AND a.updated_at < p.resolved_at`,
+    )
     .all() as { id: string; label: string }[];
   for (const p of misplaced) problems.push(`place on ${p.id}, a ${p.label} span`);
   const longText = db.prepare('SELECT id FROM documents WHERE length(text) > 20000000').all() as { id: string }[];
