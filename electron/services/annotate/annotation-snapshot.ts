@@ -31,22 +31,27 @@ export function snapshotOf(ctx: ServiceContext, annotation: Annotation): Annotat
   return snapshot;
 }
 
-/**
- * Checks an annotation about to be put back as a new one is checked: its document is there,
- * its offsets lie within the text and cut no character, the text there is still its quote, its
- * label exists, its id is free. The caller's transaction.
- */
-export function checkRestoredAnnotation(ctx: ServiceContext, annotation: Annotation, text = documentText(ctx, annotation.documentId)): void {
+/** Checks an annotation's span, quote and note against the text, as a new annotation's are checked. */
+export function checkSpan(annotation: Annotation, text: string): void {
   const { start, end } = annotation;
   if (!(Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && start < end && end <= text.length)) {
     throw new AppError('OFFSETS_MISMATCH', `The annotation (${start}–${end}) no longer fits the document text.`);
   }
-  if (text.slice(start, end) !== annotation.quote || annotation.quote.trim() === '') {
+  if (typeof annotation.quote !== 'string' || text.slice(start, end) !== annotation.quote || annotation.quote.trim() === '') {
     throw new AppError('OFFSETS_MISMATCH', 'The annotation no longer matches the document text.');
   }
   if (typeof annotation.note !== 'string' || annotation.note.length > maxNoteLength) {
     throw new AppError('INVALID_ARGS', `A note is at most ${maxNoteLength.toLocaleString('en')} characters.`);
   }
+}
+
+/**
+ * Checks an annotation about to be put back as a new one is checked: its document is there,
+ * its offsets lie within the text, the text there is still its quote, its label exists, its id
+ * is free. The caller's transaction.
+ */
+function checkRestoredAnnotation(ctx: ServiceContext, annotation: Annotation): void {
+  checkSpan(annotation, documentText(ctx, annotation.documentId));
   getLabel(ctx, annotation.labelId);
   if (ctx.store.db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(annotation.id)) {
     throw new AppError('DUPLICATE', `Annotation ${annotation.id} already exists.`);

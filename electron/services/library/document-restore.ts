@@ -8,8 +8,9 @@ import { AppError } from '../../../shared/errors';
 import type { Annotation } from '../../../shared/schemas/annotate';
 import type { DocumentSummary } from '../../../shared/schemas/library';
 import type { Place } from '../../../shared/schemas/places';
+import type Database from 'better-sqlite3';
 import type { Db } from '../../store/store';
-import { checkRestoredAnnotation } from '../annotate/annotation-snapshot';
+import { checkSpan } from '../annotate/annotation-snapshot';
 import type { ServiceContext } from '../context';
 import { checkPlace } from '../places/places';
 import { checkValue, decodeValue } from '../schema/attribute-types';
@@ -95,9 +96,13 @@ function fits(check: () => void): boolean {
  */
 function checkedTables(ctx: ServiceContext, snapshot: DocumentSnapshot, text: string): TableRows[] {
   const labelOf = new Map<string, string>();
+  const labels = new Set(ctx.store.db.prepare('SELECT id FROM labels').pluck().all() as string[]);
+  const taken = ctx.store.db.prepare('SELECT 1 FROM annotations WHERE id = ?');
   for (const row of snapshot.tables.find((t) => t.table === 'annotations')?.rows ?? []) {
     const annotation = annotationOf(row);
-    checkRestoredAnnotation(ctx, annotation, text);
+    checkSpan(annotation, text);
+    if (!labels.has(annotation.labelId)) throw new AppError('NOT_FOUND', `No label with id ${annotation.labelId}.`);
+    if (taken.get(annotation.id)) throw new AppError('DUPLICATE', `Annotation ${annotation.id} already exists.`);
     labelOf.set(annotation.id, annotation.labelId);
   }
   const keep: Record<string, (row: Row) => boolean> = {
@@ -140,27 +145,39 @@ function checkShape(db: Db, snapshot: DocumentSnapshot, keys: readonly ForeignKe
 }
 
 /**
- * Inserts one row. A row still there whose references to the restored rows were set to NULL by
- * the delete (ON DELETE SET NULL) gets those references back and nothing else; any other row
- * with the same key is someone else's, and the restore is refused.
+ * Writes a table's rows back. A row still there whose references to the restored rows were set
+ * to NULL by the delete (ON DELETE SET NULL) gets those references back and nothing else; any
+ * other row with the same key is someone else's, and the restore is refused.
  */
-function insertRow(db: Db, table: string, row: Row, restoredTables: ReadonlySet<string>, keys: readonly ForeignKey[]): void {
-  const columns = Object.keys(row);
+function rowWriter(db: Db, table: string, restoredTables: ReadonlySet<string>, keys: readonly ForeignKey[]): (row: Row) => void {
   const key = columnsOf(db, table).filter((c) => c.pk > 0).map((c) => c.name);
-  if (key.length > 0 && key.every((c) => row[c] !== undefined && row[c] !== null)) {
-    const where = key.map((c) => `${quote(c)} = ?`).join(' AND ');
-    const existing = db.prepare(`SELECT * FROM ${quote(table)} WHERE ${where}`).get(...key.map((c) => row[c])) as Row | undefined;
-    if (existing) {
-      const references = keys.filter((k) => k.table === table && restoredTables.has(k.parent)).flatMap((k) => k.from);
-      const orphaned = references.length > 0 && references.every((c) => existing[c] === null);
-      if (!orphaned) throw new AppError('DUPLICATE', `Cannot restore ${table}: a row with the same key exists.`);
-      const set = references.map((c) => `${quote(c)} = ?`).join(', ');
-      db.prepare(`UPDATE ${quote(table)} SET ${set} WHERE ${where}`).run(...references.map((c) => row[c] ?? null), ...key.map((c) => row[c]));
-      return;
+  const where = key.map((c) => `${quote(c)} = ?`).join(' AND ');
+  const existing = key.length > 0 ? db.prepare(`SELECT * FROM ${quote(table)} WHERE ${where}`) : null;
+  const references = keys.filter((k) => k.table === table && restoredTables.has(k.parent)).flatMap((k) => k.from);
+  const relink = references.length > 0 && key.length > 0
+    ? db.prepare(`UPDATE ${quote(table)} SET ${references.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${where}`)
+    : null;
+  const inserts = new Map<string, Database.Statement<unknown[]>>();
+  return (row) => {
+    if (existing && key.every((c) => row[c] !== undefined && row[c] !== null)) {
+      const found = existing.get(...key.map((c) => row[c])) as Row | undefined;
+      if (found) {
+        if (!relink || !references.every((c) => found[c] === null)) {
+          throw new AppError('DUPLICATE', `Cannot restore ${table}: a row with the same key exists.`);
+        }
+        relink.run(...references.map((c) => row[c] ?? null), ...key.map((c) => row[c]));
+        return;
+      }
     }
-  }
-  const names = columns.map(quote).join(', ');
-  db.prepare(`INSERT INTO ${quote(table)} (${names}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => row[c]));
+    const columns = Object.keys(row);
+    const signature = columns.join('\u0000');
+    let insert = inserts.get(signature);
+    if (!insert) {
+      insert = db.prepare(`INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      inserts.set(signature, insert);
+    }
+    insert.run(...columns.map((c) => row[c]));
+  };
 }
 
 /** Puts back what deleteDocument removed, by its token. The token is spent once the document is back. */
@@ -189,7 +206,10 @@ export function restoreDocument(ctx: ServiceContext, token: string): DocumentSum
       const restoredTables = new Set(tables.map((t) => t.table));
       // Foreign keys are checked at commit, so rows can go in table by table in any order.
       db.pragma('defer_foreign_keys = ON');
-      for (const { table, rows } of tables) for (const row of rows) insertRow(db, table, row, restoredTables, keys);
+      for (const { table, rows } of tables) {
+        const write = rowWriter(db, table, restoredTables, keys);
+        for (const row of rows) write(row);
+      }
     });
   } catch (error) {
     if (error instanceof AppError) throw error;
