@@ -134,6 +134,11 @@ function runPlaces(core: Core, invocation: AnalysisInvocation): unknown {
   }));
 }
 
+/** The CLI has no undo: the place as stored, without the page's undo token. */
+function placeOnly({ undoToken: _undo, ...place }: ReturnType<typeof resolvePlace>): Omit<ReturnType<typeof resolvePlace>, 'undoToken'> {
+  return place;
+}
+
 function runResolve(core: Core, invocation: AnalysisInvocation): unknown {
   const [annotationId] = positionals(invocation, ['an annotation id']) as [string];
   const { values } = invocation;
@@ -145,17 +150,19 @@ function runResolve(core: Core, invocation: AnalysisInvocation): unknown {
   if (ways !== 1) throw new AnalysisUsageError('resolve takes one of --geonameid N, --key KEY, or --lat X --lon Y.');
   if (geonameid !== undefined) {
     if (!/^[1-9][0-9]*$/.test(geonameid)) throw new AnalysisUsageError(`--geonameid must be a whole number (got "${geonameid}").`);
-    return resolvePlace(core.ctx, { annotationId, geonameid: Number(geonameid) });
+    return placeOnly(resolvePlace(core.ctx, { annotationId, geonameid: Number(geonameid) }));
   }
-  if (key !== undefined) return resolvePlace(core.ctx, { annotationId, key });
+  if (key !== undefined) return placeOnly(resolvePlace(core.ctx, { annotationId, key }));
   if (lat === undefined || lon === undefined) throw new AnalysisUsageError('--lat and --lon go together.');
   const name = string(values, 'name');
-  return resolvePlace(core.ctx, {
-    annotationId,
-    lat: number(lat, '--lat'),
-    lon: number(lon, '--lon'),
-    ...(name ? { name } : {}),
-  });
+  return placeOnly(
+    resolvePlace(core.ctx, {
+      annotationId,
+      lat: number(lat, '--lat'),
+      lon: number(lon, '--lon'),
+      ...(name ? { name } : {}),
+    }),
+  );
 }
 
 function runSchema(core: Core, invocation: AnalysisInvocation): unknown {

@@ -4,10 +4,11 @@
 // Errors: INVALID_ARGS (a span past the text or of white space only, a value outside the schema,
 // a relation across documents), NOT_FOUND, DUPLICATE (a relation or restored id that exists),
 // OFFSETS_MISMATCH (a restored annotation no longer matches the text). A failed call changes nothing.
+// Undo of a delete goes by the token the delete returned (NOT_FOUND once it has expired).
 import { z } from 'zod';
 import * as N from '../schemas/annotate';
 import { AttributeValues } from '../schemas/schema';
-import { byAnnotation, byDocument, byId } from './common';
+import { byAnnotation, byDocument, byId, byUndoToken } from './common';
 
 export const annotateChannels = {
   'annotations.list': { args: byDocument, result: z.array(N.Annotation) },
@@ -16,12 +17,12 @@ export const annotateChannels = {
   'annotations.create': { args: N.NewAnnotation, result: N.Annotation },
   'annotations.update': { args: N.AnnotationPatch, result: N.Annotation },
   /**
-   * Returns the deleted annotation so that the renderer can undo the deletion, with the
-   * attribute values, relations and place that went with it (see AnnotationSnapshot).
+   * Returns the deleted annotation and a token that undoes the deletion; main keeps the
+   * attribute values, relations and place that went with it.
    */
-  'annotations.delete': { args: byId, result: N.AnnotationSnapshot },
-  /** Puts back an annotation deleted earlier (undo), with its id, times, values, relations and place. */
-  'annotations.restore': { args: N.AnnotationSnapshot, result: N.AnnotationSnapshot },
+  'annotations.delete': { args: byId, result: N.DeletedAnnotation },
+  /** Puts back an annotation deleted earlier (undo, by token), with its id, times, values, relations and place. */
+  'annotations.restore': { args: byUndoToken, result: N.Annotation },
 
   // --- attribute values -------------------------------------------------------------------
   'annotations.getAttributes': { args: byAnnotation, result: AttributeValues },
@@ -33,7 +34,7 @@ export const annotateChannels = {
   // --- relations --------------------------------------------------------------------------
   'relations.listForDocument': { args: byDocument, result: z.array(N.Relation) },
   'relations.create': { args: N.NewRelation, result: N.Relation },
-  /** Returns the deleted relation; relations.restore puts it back (undo). */
-  'relations.delete': { args: byId, result: N.Relation },
-  'relations.restore': { args: N.Relation, result: N.Relation },
+  /** Returns the deleted relation and a token; relations.restore puts it back (undo). */
+  'relations.delete': { args: byId, result: N.DeletedRelation },
+  'relations.restore': { args: byUndoToken, result: N.Relation },
 } as const;

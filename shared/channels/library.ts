@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import * as L from '../schemas/library';
 import * as Q from '../schemas/library-query';
-import { byId, none } from './common';
+import { byId, byUndoToken, none } from './common';
 
 export const libraryChannels = {
   /** Every document at once: for small lists only; the library pages with documents.query. */
@@ -23,10 +23,14 @@ export const libraryChannels = {
   'documents.get': { args: byId, result: L.DocumentFull },
   /** Edits title, outlet, author, date, URL and tags; returns the document as stored. */
   'documents.update': { args: L.DocumentUpdate, result: L.DocumentFull },
-  /** Deletes a document with its annotations; returns what undo needs. */
+  /** Deletes a document with its annotations; returns a summary and the token that undoes it. */
   'documents.delete': { args: byId, result: L.DeletedDocument },
-  /** Undo of documents.delete: puts the document and everything that hung off it back. */
-  'documents.restore': { args: L.RestoreDocumentArgs, result: L.DocumentSummary },
+  /**
+   * Undo of documents.delete, by its token: puts the document and everything that hung off it
+   * back, from the snapshot main kept. DUPLICATE when its id or text is taken meanwhile;
+   * NOT_FOUND when the token is unknown or expired. A token is spent by a successful restore.
+   */
+  'documents.restore': { args: byUndoToken, result: L.DocumentSummary },
 
   /** Shows the native open dialog (several files, or folders with mode 'folder') and imports the choice. */
   'documents.importDialog': { args: L.ImportDialogArgs, result: L.ImportReport },

@@ -1,7 +1,7 @@
 // Shapes of annotating: annotations (spans of a document's text), relations between them, and
-// the snapshot that undoes a deletion. Offsets are UTF-16 code units (see ../offsets.ts).
+// what main keeps to undo a deletion. Offsets are UTF-16 code units (see ../offsets.ts).
 import { z } from 'zod';
-import { Id, IsoTime, Offset } from './common';
+import { Id, IsoTime, Offset, UndoToken } from './common';
 import { Place } from './places';
 import { AttributeValue, AttributeValues } from './schema';
 
@@ -67,6 +67,11 @@ export const Relation = z.object({
 /** typeId may also be the type's name (case-insensitive). */
 export const NewRelation = z.object({ typeId: Id, fromId: Id, toId: Id }).strict();
 
+/** A deleted annotation as the page sees it, with the token that undoes the deletion. */
+export const DeletedAnnotation = Annotation.extend({ undoToken: UndoToken });
+export const DeletedRelation = Relation.extend({ undoToken: UndoToken });
+
+/** What main keeps of a deleted annotation for its undo (never sent by the page). */
 export const AnnotationSnapshot = Annotation.extend({
   /** Its attribute values (by attribute id); omitted when it had none. */
   attributes: AttributeValues.optional(),
@@ -80,6 +85,8 @@ export type SetAttributes = z.infer<typeof SetAttributes>;
 export type Relation = z.infer<typeof Relation>;
 export type NewRelation = z.infer<typeof NewRelation>;
 export type AnnotationSnapshot = z.infer<typeof AnnotationSnapshot>;
+export type DeletedAnnotation = z.infer<typeof DeletedAnnotation>;
+export type DeletedRelation = z.infer<typeof DeletedRelation>;
 export type Annotation = z.infer<typeof Annotation>;
 export type AnnotationSpans = z.infer<typeof AnnotationSpans>;
 export type NewAnnotation = z.infer<typeof NewAnnotation>;

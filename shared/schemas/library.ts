@@ -1,7 +1,7 @@
 // Shapes of the library: documents and their details, import jobs from dialogs, drops, paths
 // and the clipboard with progress and cancel, delete and undo.
 import { z } from 'zod';
-import { Id, IsoTime, Offset } from './common';
+import { Id, IsoTime, Offset, UndoToken } from './common';
 
 export const DocumentMeta = z.object({
   id: Id,
@@ -144,29 +144,16 @@ export const DocumentUpdate = z
   })
   .strict();
 
-/** One stored value as SQLite gives it (no blobs are stored). */
-export const SqlValue = z.union([z.string(), z.number(), z.null()]);
-
-/** Raw rows of one table, as they were before the delete. */
-export const TableRows = z.object({
-  table: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/),
-  rows: z.array(z.record(z.string().max(64), SqlValue)),
-});
-
 /**
- * What documents.delete removed: the document's row and every row that hung off it (its
- * annotations, tags, and whatever other tables reference documents or annotations), enough
- * for documents.restore to put it all back as it was, ids and times included.
+ * What documents.delete tells the page: the document as it was and how many annotations went
+ * with it. Everything removed stays in the main process; undoToken brings it back.
  */
 export const DeletedDocument = z.object({
+  undoToken: UndoToken,
   document: DocumentMeta,
   /** How many annotations went with it (for "Deleted “X” and its 12 annotations"). */
   annotations: z.number().int().nonnegative(),
-  /** documents first, then the tables that reference it, parents before children. */
-  tables: z.array(TableRows).min(1).max(100),
 });
-
-export const RestoreDocumentArgs = z.object({ snapshot: DeletedDocument }).strict();
 
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
@@ -179,5 +166,3 @@ type DroppedFile = z.infer<typeof DroppedFile>;
 type ImportMode = z.infer<typeof ImportMode>;
 export type DocumentUpdate = z.infer<typeof DocumentUpdate>;
 export type DeletedDocument = z.infer<typeof DeletedDocument>;
-export type TableRows = z.infer<typeof TableRows>;
-export type SqlValue = z.infer<typeof SqlValue>;

@@ -1,7 +1,7 @@
 // Shapes of places: Location annotations resolved against the offline gazetteer or by hand,
 // the gazetteer's candidates, and the map's view of them.
 import { z } from 'zod';
-import { Id, IsoTime } from './common';
+import { Id, IsoTime, UndoToken } from './common';
 
 /** A gazetteer entry: a populated place (GeoNames cities500), a first-level admin area, or a country. */
 export const PlaceKind = z.enum(['city', 'admin1', 'country']);
@@ -60,6 +60,12 @@ export const Place = z.object({
   resolvedAt: IsoTime,
 });
 
+/** A place just set or cleared, with the token that puts back what was there before. */
+export const ChangedPlace = Place.extend({ undoToken: UndoToken });
+
+/** What places.restore put back (null: no place), with the token that undoes it. */
+export const RestoredPlace = z.object({ annotationId: Id, place: Place.nullable(), undoToken: UndoToken });
+
 /** One point on the map: every resolved annotation at the same place, with their documents. */
 export const MapPlace = z.object({
   /** "g:<geonameid>", or "m:<lat>,<lon>:<name>" for places without a geonameid. */
@@ -85,4 +91,6 @@ export type PlaceKind = z.infer<typeof PlaceKind>;
 export type PlaceCandidate = z.infer<typeof PlaceCandidate>;
 export type PlaceResolve = z.infer<typeof PlaceResolve>;
 export type Place = z.infer<typeof Place>;
+export type ChangedPlace = z.infer<typeof ChangedPlace>;
+export type RestoredPlace = z.infer<typeof RestoredPlace>;
 export type MapPlace = z.infer<typeof MapPlace>;

@@ -6,6 +6,7 @@ import type { Browser } from '@playwright/test';
 import { launchChromium, startSession, type Session } from '../harness/harness';
 import { createAnnotation, deleteAnnotation } from '../../electron/services/annotate/annotations';
 import { claims300kTarget, claimsTarget, measureClaims } from './claims-bench';
+import { measureUndo } from './undo-bench';
 import { makeSpans, makeText } from './corpus';
 import { measureFloor } from './floor';
 import { heapAfterGc, measureCreate, measureOpen, openOnce } from './reader';
@@ -97,6 +98,8 @@ async function main(): Promise<number> {
     }
     if (pageErrors.length) throw new Error(`uncaught errors in the renderer: ${pageErrors.join('; ')}`);
     const costs = await serviceCosts(session, documentId);
+    log('undo: delete the report (20,000 annotations) and restore it by token…');
+    const undo = await measureUndo(session.core.dispatch, documentId);
     log('datasets: 100,000 annotations over 1,000 documents, exported in every format and imported back…');
     const datasets = await datasetBench(log);
     log('claims table: 100,000 claims with sources, places and statuses…');
@@ -144,6 +147,7 @@ async function main(): Promise<number> {
       import_150k_skipped: paths.import_150k_skipped,
       import_150k_s: paths.import_150k_s,
       docx_bomb_refused_ms: paths.docx_bomb_refused_ms,
+      ...undo,
     };
     const holds = (ok: boolean) => (ok ? 'yes' : 'NO');
     const rows: [string, string, string, string][] = [
@@ -181,6 +185,7 @@ async function main(): Promise<number> {
       ['main side: documents.get via dispatcher (ms)', `${round1(costs.getMs)}`],
       ['main side: annotations.spans via dispatcher (ms)', `${round1(costs.listMs)} (${(costs.listBytes / 1e6).toFixed(1)} MB as JSON)`],
       ['main side: createAnnotation service call (ms)', `${round1(costs.createMs)}`],
+      ['undo: documents.delete / documents.restore by token, 20,000 annotations (ms)', `${undo.undo_delete_ms} / ${undo.undo_restore_ms}`],
       ['import: corpus (250 each of HTML, PDF, DOCX, text) written in (s)', `${imported.generateS}`],
       ['import: main-thread event-loop delay p99 (ms)', `${imported.loopP99Ms}`],
       ...claims.queries.map(([name, ms, total]): [string, string] => [`claims: ${name} (median ms)`, `${ms} (${total.toLocaleString('en')} claims)`]),

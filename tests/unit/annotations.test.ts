@@ -7,6 +7,7 @@ import {
   updateAnnotation,
 } from '../../electron/services/annotate/annotations';
 import { addDocument, listDocuments } from '../../electron/services/library/documents';
+import { undoSnapshots } from '../../electron/services/undo-snapshots';
 import { addText, errorCodeOf, openTestContext, rowCounts } from './helpers';
 
 const text = 'Rebels said they took Dorsk 👍🏽 on Friday.\n\nThe governor denied it.';
@@ -23,13 +24,16 @@ describe('annotation services', () => {
     expect(updated).toMatchObject({ id: created.id, labelId: 'claim', note: 'contested', quote: 'Dorsk' });
     expect(listDocuments(ctx)[0]!.counts).toEqual({ claim: 1 });
 
+    // The page gets the annotation and an opaque token; main keeps the snapshot.
     const deleted = deleteAnnotation(ctx, created.id);
-    expect(deleted).toEqual(updated);
+    expect(deleted).toEqual({ ...updated, undoToken: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/) });
     expect(rowCounts(store).annotations).toBe(0);
 
-    const restored = restoreAnnotation(ctx, deleted);
-    expect(restored).toEqual(deleted);
-    expect(listAnnotations(ctx, documentId)).toEqual([deleted]);
+    const restored = restoreAnnotation(ctx, deleted.undoToken);
+    expect(restored).toEqual(updated);
+    expect(listAnnotations(ctx, documentId)).toEqual([updated]);
+    // A token is spent by its restore.
+    expect(errorCodeOf(() => restoreAnnotation(ctx, deleted.undoToken))).toBe('NOT_FOUND');
   });
 
   it('keeps an emoji with a skin tone whole when the span covers it', () => {
@@ -72,10 +76,14 @@ describe('annotation services', () => {
     const { ctx, store } = openTestContext();
     const documentId = addText(ctx, text);
     const a = createAnnotation(ctx, { documentId, labelId: 'claim', start: 0, end: 6 });
-    expect(errorCodeOf(() => restoreAnnotation(ctx, a))).toBe('DUPLICATE');
+    // Snapshots main would hold if the store had changed since the delete.
+    const held = (snapshot: typeof a) => undoSnapshots(store).remember('annotation', snapshot);
+    expect(errorCodeOf(() => restoreAnnotation(ctx, held(a)))).toBe('DUPLICATE');
     deleteAnnotation(ctx, a.id);
-    expect(errorCodeOf(() => restoreAnnotation(ctx, { ...a, quote: 'Rebelz' }))).toBe('OFFSETS_MISMATCH');
-    expect(errorCodeOf(() => restoreAnnotation(ctx, { ...a, documentId: 'gone' }))).toBe('NOT_FOUND');
+    expect(errorCodeOf(() => restoreAnnotation(ctx, held({ ...a, quote: 'Rebelz' })))).toBe('OFFSETS_MISMATCH');
+    expect(errorCodeOf(() => restoreAnnotation(ctx, held({ ...a, start: 60, end: 600 })))).toBe('OFFSETS_MISMATCH');
+    expect(errorCodeOf(() => restoreAnnotation(ctx, held({ ...a, documentId: 'gone' })))).toBe('NOT_FOUND');
+    expect(errorCodeOf(() => restoreAnnotation(ctx, 'never-given-token-0000'))).toBe('NOT_FOUND');
     expect(rowCounts(store).annotations).toBe(0);
   });
 

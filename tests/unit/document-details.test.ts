@@ -3,11 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createAnnotation } from '../../electron/services/annotate/annotations';
-import { deleteDocument, restoreDocument } from '../../electron/services/library/document-delete';
+import { deleteDocument } from '../../electron/services/library/document-delete';
+import { restoreDocument } from '../../electron/services/library/document-restore';
+import { undoSnapshots, type DocumentSnapshot } from '../../electron/services/undo-snapshots';
 import { contentHash, getDocument, listDocuments, normalisedForHash, updateDocument } from '../../electron/services/library/documents';
 import { createHandlers } from '../../electron/services/index';
 import type { Db } from '../../electron/store/store';
-import { addText, openTestContext } from './helpers';
+import { addText, errorCodeOf, openTestContext } from './helpers';
 
 /** Every row of every table, for comparing a store before a delete and after its undo. */
 function dump(db: Db): Record<string, unknown[]> {
@@ -87,9 +89,13 @@ describe('delete and undo', () => {
     const dispatch = createDispatcher(createHandlers(t.ctx));
     const deleted = await dispatch('documents.delete', { id });
     expect(deleted.ok).toBe(true);
-    const snapshot = (deleted as { ok: true; value: ReturnType<typeof deleteDocument> }).value;
-    expect(snapshot.document).toMatchObject({ id, title: 'Goes', tags: ['bridges', 'dorsk'], author: 'Mira Okafor' });
-    expect(snapshot.annotations).toBe(2);
+    const summary = (deleted as { ok: true; value: ReturnType<typeof deleteDocument> }).value;
+    expect(summary.document).toMatchObject({ id, title: 'Goes', tags: ['bridges', 'dorsk'], author: 'Mira Okafor' });
+    expect(summary.annotations).toBe(2);
+    // The page gets a summary and a token; the rows stay in main.
+    expect(Object.keys(summary).sort()).toEqual(['annotations', 'document', 'undoToken']);
+    const held = (token: string): DocumentSnapshot => undoSnapshots(t.store).get('document', token);
+    const snapshot = held(summary.undoToken);
     expect(snapshot.tables.map((x) => x.table)[0]).toBe('documents');
     expect(new Set(snapshot.tables.map((x) => x.table))).toEqual(new Set(['documents', 'annotations', 'document_tags', 'test_comments', 'test_replies', 'test_bookmarks']));
     expect(db.prepare('SELECT count(*) AS n FROM annotations WHERE document_id = ?').get(id)).toEqual({ n: 0 });
@@ -97,33 +103,37 @@ describe('delete and undo', () => {
     expect(db.prepare('SELECT document_id FROM test_bookmarks').get()).toEqual({ document_id: null });
     expect(await dispatch('documents.get', { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
-    // The snapshot survives a trip through JSON, as over IPC, and puts everything back.
-    const restored = await dispatch('documents.restore', { snapshot: JSON.parse(JSON.stringify(snapshot)) });
+    // Rows sent by the page are refused by the contract; the token puts everything back.
+    expect(await dispatch('documents.restore', { snapshot: JSON.parse(JSON.stringify(snapshot)) })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
+    const restored = await dispatch('documents.restore', { token: summary.undoToken });
     expect(restored).toMatchObject({ ok: true, value: { id, title: 'Goes', counts: { claim: 1, location: 1 }, tags: ['bridges', 'dorsk'] } });
     expect(dump(db)).toEqual(before);
     expect(getDocument(t.ctx, id).text).toBe('Rebels said they took the bridge at Dorsk.');
     expect(db.pragma('foreign_key_check')).toEqual([]);
 
-    // Undo twice is refused; so is a snapshot naming a table or column that cannot hang off a document.
-    expect(await dispatch('documents.restore', { snapshot })).toMatchObject({ ok: false, error: { code: 'DUPLICATE' } });
-    const again = deleteDocument(t.ctx, id);
+    // Undo twice is refused (the token is spent; a snapshot of a document that is back is a
+    // duplicate); so is a snapshot naming a table or column that cannot hang off a document.
+    expect(await dispatch('documents.restore', { token: summary.undoToken })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(errorCodeOf(() => restoreDocument(t.ctx, undoSnapshots(t.store).remember('document', snapshot)))).toBe('DUPLICATE');
+    const again = held(deleteDocument(t.ctx, id).undoToken);
+    const forged = (changed: DocumentSnapshot) => undoSnapshots(t.store).remember('document', changed);
     const withLabels = { ...again, tables: [...again.tables, { table: 'labels', rows: [{ id: 'evil', name: 'Evil', color: '#000000', hotkey: null, position: 9 }] }] };
-    expect(() => restoreDocument(t.ctx, withLabels)).toThrow('Cannot restore rows of labels.');
+    expect(() => restoreDocument(t.ctx, forged(withLabels))).toThrow('Cannot restore rows of labels.');
     const badColumn = { ...again, tables: again.tables.map((x) => (x.table === 'annotations' ? { ...x, rows: [{ ...x.rows[0]!, 'evil"; DROP TABLE documents; --': 1 }] } : x)) };
-    expect(() => restoreDocument(t.ctx, badColumn)).toThrow(/has no column/);
-    expect(await dispatch('documents.restore', { snapshot: { ...again, tables: [{ table: 'bad name', rows: [] }] } })).toMatchObject({
+    expect(() => restoreDocument(t.ctx, forged(badColumn))).toThrow(/has no column/);
+    expect(await dispatch('documents.restore', { token: forged({ ...again, tables: [{ table: 'bad name', rows: [] }] }) })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_ARGS' },
     });
     expect(getDocument(t.ctx, keep).title).toBe('Stays');
-    expect(restoreDocument(t.ctx, again)).toMatchObject({ id });
+    expect(restoreDocument(t.ctx, forged(again))).toMatchObject({ id });
   });
 
   it('refuses to put back a document whose text was imported again since', () => {
     const t = openTestContext();
     const id = addText(t.ctx, 'Same words.', 'First');
-    const snapshot = deleteDocument(t.ctx, id);
+    const { undoToken } = deleteDocument(t.ctx, id);
     addText(t.ctx, 'same   WORDS.', 'Second');
-    expect(() => restoreDocument(t.ctx, snapshot)).toThrow('“First” cannot be put back: “Second”, imported since, has the same text.');
+    expect(() => restoreDocument(t.ctx, undoToken)).toThrow('“First” cannot be put back: “Second”, imported since, has the same text.');
   });
 });

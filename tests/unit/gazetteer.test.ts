@@ -179,11 +179,20 @@ describe('places', () => {
     const manual = resolvePlace(ctx, { annotationId: beirut, lat: 33.8938, lon: 35.5018 });
     expect(manual).toMatchObject({ name: 'Beirut', geonameid: null, country: null, resolvedBy: 'manual' });
 
+    const { undoToken: resolveToken, ...provincePlace } = province;
     const cleared = clearPlace(ctx, daraa);
-    expect(cleared).toEqual(province);
+    expect(cleared).toEqual({ ...provincePlace, undoToken: expect.any(String) });
     expect(getPlace(ctx, daraa)).toBeNull();
     expect(clearPlace(ctx, daraa)).toBeNull();
-    expect(restorePlace(ctx, cleared!)).toEqual(province);
+    // Undo of the clear puts the province back; its token undoes that in turn (redo).
+    const back = restorePlace(ctx, cleared!.undoToken);
+    expect(back).toEqual({ annotationId: daraa, place: provincePlace, undoToken: expect.any(String) });
+    expect(restorePlace(ctx, back.undoToken)).toMatchObject({ place: null });
+    expect(getPlace(ctx, daraa)).toBeNull();
+    // Undo of the province's resolution puts the city back.
+    expect(restorePlace(ctx, resolveToken).place).toEqual(getPlace(ctx, daraa));
+    expect(getPlace(ctx, daraa)).toMatchObject({ geonameid: 170905 });
+    expect(errorCodeOf(() => restorePlace(ctx, resolveToken))).toBe('NOT_FOUND');
   });
 
   it('answers candidates and resolves through the dispatcher, as the window asks', async () => {

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createAnnotation, deleteAnnotation, restoreAnnotation } from '../../electron/services/annotate/annotations';
 import { getValues, setValues } from '../../electron/services/annotate/attribute-values';
-import { deleteDocument, restoreDocument } from '../../electron/services/library/document-delete';
+import { deleteDocument } from '../../electron/services/library/document-delete';
+import { restoreDocument } from '../../electron/services/library/document-restore';
+import { undoSnapshots } from '../../electron/services/undo-snapshots';
 import { createHandlers } from '../../electron/services/index';
 import { getPlace, resolvePlace } from '../../electron/services/places/places';
 import {
@@ -53,8 +55,10 @@ describe('relations', () => {
 
     const deleted = deleteRelation(ctx, attributed.id);
     expect(listRelationsForDocument(ctx, documentId)).toEqual([located]);
-    expect(restoreRelation(ctx, deleted)).toEqual(attributed);
-    expect(errorCodeOf(() => restoreRelation(ctx, deleted))).toBe('DUPLICATE');
+    expect(deleted).toEqual({ ...attributed, undoToken: expect.any(String) });
+    expect(restoreRelation(ctx, deleted.undoToken)).toEqual(attributed);
+    expect(errorCodeOf(() => restoreRelation(ctx, deleted.undoToken))).toBe('NOT_FOUND');
+    expect(errorCodeOf(() => restoreRelation(ctx, undoSnapshots(ctx.store).remember('relation', attributed)))).toBe('DUPLICATE');
   });
 
   it('refuses relations across documents, to itself, against the type’s labels, twice, or to nothing', () => {
@@ -106,48 +110,54 @@ describe('deleting an annotation, and undo', () => {
     resolvePlace(ctx, { annotationId: place, lat: 50.45, lon: 30.52, name: 'Veskar (by hand)' });
     const full = counts(store);
 
-    const claimSnapshot = deleteAnnotation(ctx, claim);
+    const held = (token: string) => undoSnapshots(store).get('annotation', token);
+    const claimDeleted = deleteAnnotation(ctx, claim);
+    const claimSnapshot = held(claimDeleted.undoToken);
     expect(claimSnapshot.attributes).toEqual({ 'claim-status': 'disputed', 'claim-confidence': 'low' });
     expect(claimSnapshot.relations).toEqual([r1, r2]);
     expect(claimSnapshot.place).toBeUndefined();
     expect(counts(store)).toEqual({ annotations: 2, relations: 0, values: 1, places: 1 });
 
-    const placeSnapshot = deleteAnnotation(ctx, place);
+    const placeDeleted = deleteAnnotation(ctx, place);
+    const placeSnapshot = held(placeDeleted.undoToken);
     expect(placeSnapshot.place).toMatchObject({ name: 'Veskar (by hand)', lat: 50.45, lon: 30.52, resolvedBy: 'manual' });
     expect(placeSnapshot.relations).toBeUndefined(); // went with the claim already
 
     // Undo in reverse order: the place, then the claim with its relations to both.
-    expect(restoreAnnotation(ctx, placeSnapshot)).toEqual(placeSnapshot);
-    const restored = restoreAnnotation(ctx, claimSnapshot);
-    expect(restored).toEqual(claimSnapshot);
+    const { attributes: _a, relations: _r, place: _p, ...claimAnnotation } = claimSnapshot;
+    const { place: _q, ...placeAnnotation } = placeSnapshot;
+    expect(restoreAnnotation(ctx, placeDeleted.undoToken)).toEqual(placeAnnotation);
+    const restored = restoreAnnotation(ctx, claimDeleted.undoToken);
+    expect(restored).toEqual(claimAnnotation);
     expect(counts(store)).toEqual(full);
     expect(relationsOf(ctx, claim)).toEqual([r1, r2]);
     expect(getValues(ctx, claim)).toEqual({ 'claim-status': 'disputed', 'claim-confidence': 'low' });
     expect(getPlace(ctx, place)).toEqual(placeSnapshot.place);
   });
 
-  it('a plain annotation’s snapshot is the annotation, as before', () => {
+  it('a plain annotation’s deletion gives the page the annotation and a token, nothing more', () => {
     const { ctx, claim } = setup();
-    const snapshot = deleteAnnotation(ctx, claim);
-    expect(Object.keys(snapshot).sort()).toEqual(
-      ['id', 'documentId', 'labelId', 'start', 'end', 'quote', 'note', 'createdAt', 'updatedAt'].sort(),
+    const deleted = deleteAnnotation(ctx, claim);
+    expect(Object.keys(deleted).sort()).toEqual(
+      ['id', 'documentId', 'labelId', 'start', 'end', 'quote', 'note', 'createdAt', 'updatedAt', 'undoToken'].sort(),
     );
-    expect(restoreAnnotation(ctx, snapshot)).toEqual(snapshot);
+    const { undoToken, ...annotation } = deleted;
+    expect(restoreAnnotation(ctx, undoToken)).toEqual(annotation);
   });
 
   it('skips what can no longer come back: a relation to an annotation since deleted, a value no longer allowed', () => {
     const { ctx, store, claim, source } = setup();
     createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: source });
     setValues(ctx, claim, { status: 'disputed' });
-    const snapshot = deleteAnnotation(ctx, claim);
+    const snapshot = undoSnapshots(store).get('annotation', deleteAnnotation(ctx, claim).undoToken);
     deleteAnnotation(ctx, source);
     const forged: AnnotationSnapshot = { ...snapshot, attributes: { ...snapshot.attributes, 'claim-confidence': 'certain' } };
-    restoreAnnotation(ctx, forged);
+    restoreAnnotation(ctx, undoSnapshots(store).remember('annotation', forged));
     expect(counts(store)).toMatchObject({ annotations: 2, relations: 0, values: 1 });
     expect(getValues(ctx, claim)).toEqual({ 'claim-status': 'disputed' });
   });
 
-  it('round-trips through the dispatcher: the contract keeps the snapshot’s extras', async () => {
+  it('round-trips through the dispatcher: the page holds a token, main puts the extras back', async () => {
     const { ctx, store, claim, source, place } = setup();
     const dispatch = createDispatcher(createHandlers(ctx), { logError: () => undefined });
     createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: source });
@@ -156,12 +166,15 @@ describe('deleting an annotation, and undo', () => {
     const full = counts(store);
     const deleted = await dispatch('annotations.delete', { id: claim });
     expect(deleted.ok).toBe(true);
-    const snapshot = (deleted as { value: AnnotationSnapshot }).value;
+    const { undoToken, ...annotation } = (deleted as { value: AnnotationSnapshot & { undoToken: string } }).value;
+    expect(Object.keys(annotation)).not.toContain('relations');
+    const snapshot = undoSnapshots(store).get('annotation', undoToken);
     expect(snapshot.relations).toHaveLength(2);
     expect(snapshot.attributes).toEqual({ 'claim-status': 'corroborated' });
-    // The renderer sends back exactly what it got, after a structured clone.
-    const restored = await dispatch('annotations.restore', structuredClone(snapshot));
-    expect(restored).toEqual({ ok: true, value: snapshot });
+    // The page can no longer send rows back: only the token.
+    expect(await dispatch('annotations.restore', structuredClone(snapshot))).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
+    const restored = await dispatch('annotations.restore', { token: undoToken });
+    expect(restored).toEqual({ ok: true, value: annotation });
     expect(counts(store)).toEqual(full);
   });
 
@@ -172,9 +185,9 @@ describe('deleting an annotation, and undo', () => {
     setValues(ctx, claim, { status: 'refuted' });
     resolvePlace(ctx, { annotationId: place, lat: 1.5, lon: 2.5 });
     const full = counts(store);
-    const snapshot = deleteDocument(ctx, documentId);
+    const deleted = deleteDocument(ctx, documentId);
     expect(counts(store)).toEqual({ annotations: 0, relations: 0, values: 0, places: 0 });
-    restoreDocument(ctx, snapshot);
+    restoreDocument(ctx, deleted.undoToken);
     expect(counts(store)).toEqual(full);
     expect(getValues(ctx, claim)).toEqual({ 'claim-status': 'refuted' });
     expect(getPlace(ctx, place)).toMatchObject({ lat: 1.5, lon: 2.5 });

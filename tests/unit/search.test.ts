@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from '../../electron/services/annotate/annotations';
 import { setValues } from '../../electron/services/annotate/attribute-values';
-import { deleteDocument, restoreDocument } from '../../electron/services/library/document-delete';
+import { deleteDocument } from '../../electron/services/library/document-delete';
+import { restoreDocument } from '../../electron/services/library/document-restore';
 import { addDocument, updateDocument } from '../../electron/services/library/documents';
 import { search } from '../../electron/services/search/search';
 import type { ServiceContext } from '../../electron/services/context';
@@ -154,7 +155,7 @@ describe('search: the index follows every write at once', () => {
     tag(ctx, ids.idlib, texts.idlib, 'Idlib', 'location');
     const deleted = deleteDocument(ctx, ids.idlib);
     expect(titles(ctx, 'idlib')).toEqual([]);
-    restoreDocument(ctx, deleted);
+    restoreDocument(ctx, deleted.undoToken);
     expect(titles(ctx, 'idlib')).toEqual(['Convoy stopped']);
     expect(titles(ctx, 'idlib label:location')).toEqual(['Convoy stopped']);
   });

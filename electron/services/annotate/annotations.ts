@@ -3,15 +3,16 @@ import { splitsSurrogatePair } from '../../../shared/offsets';
 import type {
   Annotation,
   AnnotationPatch,
-  AnnotationSnapshot,
   AnnotationSpans,
+  DeletedAnnotation,
   NewAnnotation,
 } from '../../../shared/schemas/annotate';
 import * as annotationRows from '../../store/writers/annotations';
 import type { ServiceContext } from '../context';
 import { assertDocument, documentText } from '../library/document-text';
 import { getLabel } from '../schema/labels';
-import { restoreExtras, snapshotOf } from './annotation-snapshot';
+import { undoSnapshots } from '../undo-snapshots';
+import { putBackAnnotation, snapshotOf } from './annotation-snapshot';
 
 const columns = `id, document_id AS documentId, label_id AS labelId, start, "end", quote, note,
   created_at AS createdAt, updated_at AS updatedAt`;
@@ -95,38 +96,26 @@ export function updateAnnotation(ctx: ServiceContext, patch: AnnotationPatch): A
   });
 }
 
-/** Deletes the annotation (its values, relations and place go by cascade) and returns all of it for undo. */
-export function deleteAnnotation(ctx: ServiceContext, id: string): AnnotationSnapshot {
+/**
+ * Deletes the annotation (its values, relations and place go by cascade). Main keeps all of it;
+ * the token returned puts it back.
+ */
+export function deleteAnnotation(ctx: ServiceContext, id: string): DeletedAnnotation {
   return ctx.store.transaction(() => {
-    const current = snapshotOf(ctx, getAnnotation(ctx, id));
+    const current = getAnnotation(ctx, id);
+    const snapshot = snapshotOf(ctx, current);
     annotationRows.deleteAnnotation(ctx.store.db, id);
-    return current;
+    return { ...current, undoToken: undoSnapshots(ctx.store).remember('annotation', snapshot, snapshot.quote.length) };
   });
 }
 
-/** Puts back an annotation exactly as it was (undo of a deletion), with its values, relations and place. */
-export function restoreAnnotation(ctx: ServiceContext, annotation: AnnotationSnapshot): AnnotationSnapshot {
+/** Undo of a deletion, by token: puts the annotation back as it was, with its values, relations and place. */
+export function restoreAnnotation(ctx: ServiceContext, token: string): Annotation {
+  const snapshots = undoSnapshots(ctx.store);
+  const snapshot = snapshots.get('annotation', token);
   return ctx.store.transaction(() => {
-    const quote = quoteOf(documentText(ctx, annotation.documentId), annotation.start, annotation.end);
-    if (quote !== annotation.quote) {
-      throw new AppError('OFFSETS_MISMATCH', 'The annotation no longer matches the document text.');
-    }
-    getLabel(ctx, annotation.labelId);
-    if (ctx.store.db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(annotation.id)) {
-      throw new AppError('DUPLICATE', `Annotation ${annotation.id} already exists.`);
-    }
-    annotationRows.insertAnnotation(ctx.store.db, {
-      id: annotation.id,
-      documentId: annotation.documentId,
-      labelId: annotation.labelId,
-      start: annotation.start,
-      end: annotation.end,
-      quote,
-      note: annotation.note,
-      createdAt: annotation.createdAt,
-      updatedAt: annotation.updatedAt,
-    });
-    restoreExtras(ctx, annotation);
-    return snapshotOf(ctx, getAnnotation(ctx, annotation.id));
+    putBackAnnotation(ctx, snapshot);
+    snapshots.spend(token);
+    return getAnnotation(ctx, snapshot.id);
   });
 }

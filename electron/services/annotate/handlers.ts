@@ -27,13 +27,13 @@ export function annotateHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     'annotations.create': (input) => createAnnotation(ctx, input),
     'annotations.update': (patch) => updateAnnotation(ctx, patch),
     'annotations.delete': ({ id }) => deleteAnnotation(ctx, id),
-    'annotations.restore': (annotation) => restoreAnnotation(ctx, annotation),
+    'annotations.restore': ({ token }) => restoreAnnotation(ctx, token),
     'annotations.getAttributes': ({ annotationId }) => getValues(ctx, annotationId),
     'annotations.setAttributes': ({ annotationId, values }) => setValues(ctx, annotationId, values),
     'annotations.attributesForDocument': ({ documentId }) => valuesForDocument(ctx, documentId),
     'relations.listForDocument': ({ documentId }) => listRelationsForDocument(ctx, documentId),
     'relations.create': (input) => createRelation(ctx, input),
     'relations.delete': ({ id }) => deleteRelation(ctx, id),
-    'relations.restore': (relation) => restoreRelation(ctx, relation),
+    'relations.restore': ({ token }) => restoreRelation(ctx, token),
   };
 }

@@ -2,11 +2,12 @@
 // the schema's: ../schema/relation-types.ts). Deleting an annotation removes its relations
 // (foreign key cascade); annotations.delete returns them so that undo puts them back.
 import { AppError } from '../../../shared/errors';
-import type { NewRelation, Relation } from '../../../shared/schemas/annotate';
+import type { DeletedRelation, NewRelation, Relation } from '../../../shared/schemas/annotate';
 import type { RelationType } from '../../../shared/schemas/schema';
 import * as relationRows from '../../store/writers/relations';
 import type { ServiceContext } from '../context';
 import { requireRelationType } from '../schema/relation-types';
+import { undoSnapshots } from '../undo-snapshots';
 
 const relationColumns = 'id, type_id AS typeId, from_id AS fromId, to_id AS toId, created_at AS createdAt';
 
@@ -59,8 +60,8 @@ function labelName(ctx: ServiceContext, id: string): string {
   return (ctx.store.db.prepare('SELECT name FROM labels WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? id;
 }
 
-/** Checks a relation before it is written; returns its type. */
-function checkRelation(ctx: ServiceContext, input: NewRelation): RelationType {
+/** Checks a relation before it is written, new or restored; returns its type. */
+export function checkRelation(ctx: ServiceContext, input: NewRelation): RelationType {
   const type = requireRelationType(ctx, input.typeId);
   if (input.fromId === input.toId) throw new AppError('INVALID_ARGS', 'A relation links two different annotations, not one to itself.');
   const from = endpoint(ctx, input.fromId);
@@ -99,22 +100,26 @@ export function createRelation(ctx: ServiceContext, input: NewRelation): Relatio
   });
 }
 
-export function deleteRelation(ctx: ServiceContext, id: string): Relation {
+/** Deletes the relation; main keeps it, and the token returned puts it back. */
+export function deleteRelation(ctx: ServiceContext, id: string): DeletedRelation {
   return ctx.store.transaction(() => {
     const relation = getRelation(ctx, id);
     relationRows.deleteRelation(ctx.store.db, id);
-    return relation;
+    return { ...relation, undoToken: undoSnapshots(ctx.store).remember('relation', relation) };
   });
 }
 
-/** Puts back a relation deleted earlier (undo), with its id and time. */
-export function restoreRelation(ctx: ServiceContext, relation: Relation): Relation {
+/** Undo of a relation's deletion, by token: puts it back with its id and time, checked as a new one. */
+export function restoreRelation(ctx: ServiceContext, token: string): Relation {
+  const snapshots = undoSnapshots(ctx.store);
+  const relation = snapshots.get('relation', token);
   return ctx.store.transaction(() => {
     if (ctx.store.db.prepare('SELECT 1 FROM relations WHERE id = ?').get(relation.id)) {
       throw new AppError('DUPLICATE', `Relation ${relation.id} already exists.`);
     }
     const type = checkRelation(ctx, relation);
     relationRows.insertRelation(ctx.store.db, { ...relation, typeId: type.id });
+    snapshots.spend(token);
     return getRelation(ctx, relation.id);
   });
 }

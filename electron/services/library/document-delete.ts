@@ -1,26 +1,25 @@
-// Deleting a document, and undoing that. The snapshot is generic: it holds the raw rows of the
-// document and of every row in any table that references it, directly or through other rows
-// (annotations, tags, and whatever later areas hang off annotations), found by reading the
-// schema's foreign keys. Restoring inserts them back in one transaction with deferred foreign
-// keys, so a table added by a later migration is covered without code here.
+// Deleting a document. The snapshot is generic: it holds the raw rows of the document and of
+// every row in any table that references it, directly or through other rows (annotations, tags,
+// and whatever later areas hang off annotations), found by reading the schema's foreign keys.
+// It stays in main (../undo-snapshots.ts); the page gets a summary and a token, and
+// document-restore.ts puts the rows back, so a table added by a later migration is covered
+// without code here.
 import { AppError } from '../../../shared/errors';
-import type { DeletedDocument, DocumentSummary, SqlValue, TableRows } from '../../../shared/schemas/library';
+import type { DeletedDocument } from '../../../shared/schemas/library';
 import type { Db } from '../../store/store';
 import * as documentRows from '../../store/writers/documents';
-import { reindexDocumentTree } from '../../store/writers/search-index';
 import type { ServiceContext } from '../context';
-import { getDocumentMeta, getDocumentSummary } from './documents';
+import { undoSnapshots, type Row, type TableRows } from '../undo-snapshots';
+import { getDocumentMeta } from './documents';
 
-type Row = Record<string, SqlValue>;
-
-interface ForeignKey {
+export interface ForeignKey {
   table: string;
   from: string[];
   parent: string;
   to: string[];
 }
 
-const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+export const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 function tableNames(db: Db): string[] {
   return (
@@ -28,11 +27,11 @@ function tableNames(db: Db): string[] {
   ).map((r) => r.name);
 }
 
-function columnsOf(db: Db, table: string): { name: string; pk: number }[] {
+export function columnsOf(db: Db, table: string): { name: string; pk: number }[] {
   return db.prepare(`PRAGMA table_info(${quote(table)})`).all() as { name: string; pk: number }[];
 }
 
-function foreignKeys(db: Db): ForeignKey[] {
+export function foreignKeys(db: Db): ForeignKey[] {
   const keys: ForeignKey[] = [];
   for (const table of tableNames(db)) {
     const rows = db.prepare(`PRAGMA foreign_key_list(${quote(table)})`).all() as {
@@ -62,7 +61,7 @@ function foreignKeys(db: Db): ForeignKey[] {
 }
 
 /** The tables whose rows can hang off a document, parents before children. */
-function dependentTables(keys: readonly ForeignKey[]): string[] {
+export function dependentTables(keys: readonly ForeignKey[]): string[] {
   const order = ['documents'];
   for (let i = 0; i < order.length; i++) {
     for (const key of keys) if (key.parent === order[i] && !order.includes(key.table)) order.push(key.table);
@@ -118,6 +117,7 @@ function snapshotRows(db: Db, id: string): TableRows[] {
     .map((table) => ({ table, rows: [...rows.get(table)!.values()] }));
 }
 
+/** Deletes the document and all that hangs off it; main keeps the rows, the page gets a summary and a token. */
 export function deleteDocument(ctx: ServiceContext, id: string): DeletedDocument {
   return ctx.store.transaction(() => {
     const document = getDocumentMeta(ctx, id);
@@ -131,66 +131,9 @@ export function deleteDocument(ctx: ServiceContext, id: string): DeletedDocument
       throw error;
     }
     const annotations = tables.find((t) => t.table === 'annotations')?.rows.length ?? 0;
-    return { document, annotations, tables };
+    const text = tables[0]!.rows[0]!.text;
+    const chars = typeof text === 'string' ? text.length : 0;
+    const undoToken = undoSnapshots(ctx.store).remember('document', { document, annotations, tables }, chars);
+    return { undoToken, document, annotations };
   });
-}
-
-/** Puts back what deleteDocument removed. Tables and columns are checked against the schema. */
-export function restoreDocument(ctx: ServiceContext, snapshot: DeletedDocument): DocumentSummary {
-  const db = ctx.store.db;
-  const first = snapshot.tables[0];
-  const docRow = first?.rows[0];
-  if (first?.table !== 'documents' || first.rows.length !== 1 || docRow?.id !== snapshot.document.id) {
-    throw new AppError('INVALID_ARGS', 'This is not a snapshot of a deleted document.');
-  }
-  const id = snapshot.document.id;
-  const allowed = new Set(dependentTables(foreignKeys(db)));
-  for (const { table, rows } of snapshot.tables) {
-    if (!allowed.has(table)) throw new AppError('INVALID_ARGS', `Cannot restore rows of ${table}.`);
-    const columns = new Set(columnsOf(db, table).map((c) => c.name));
-    for (const row of rows) {
-      const unknown = Object.keys(row).find((c) => !columns.has(c));
-      if (unknown !== undefined) throw new AppError('INVALID_ARGS', `Cannot restore ${table}: it has no column ${unknown}.`);
-    }
-  }
-  if (db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id)) {
-    throw new AppError('DUPLICATE', `“${snapshot.document.title}” is already in the library.`);
-  }
-  const hash = docRow.content_hash;
-  const twin = db.prepare('SELECT title FROM documents WHERE content_hash = ?').get(hash) as { title: string } | undefined;
-  if (twin) {
-    throw new AppError(
-      'DUPLICATE',
-      `“${snapshot.document.title}” cannot be put back: “${twin.title}”, imported since, has the same text.`,
-    );
-  }
-  try {
-    ctx.store.transaction(() => {
-      // Foreign keys are checked at commit, so rows can go in table by table in any order.
-      db.pragma('defer_foreign_keys = ON');
-      for (const { table, rows } of snapshot.tables) {
-        for (const row of rows) {
-          const columns = Object.keys(row);
-          const names = columns.map(quote).join(', ');
-          const values = columns.map(() => '?').join(', ');
-          // A row whose reference was set to NULL by the delete is still there: put its value back.
-          const upsert =
-            table === 'documents' ? '' : ` ON CONFLICT DO UPDATE SET ${columns.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
-          db.prepare(`INSERT INTO ${quote(table)} (${names}) VALUES (${values})${upsert}`).run(...columns.map((c) => row[c]));
-        }
-      }
-      reindexDocumentTree(db, id);
-    });
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as { code?: string }).code ?? '';
-    if (code.startsWith('SQLITE_CONSTRAINT')) {
-      throw new AppError(
-        'INVALID_ARGS',
-        `“${snapshot.document.title}” cannot be put back: something it referred to has changed since (${(error as Error).message}).`,
-      );
-    }
-    throw error;
-  }
-  return getDocumentSummary(ctx, id);
 }

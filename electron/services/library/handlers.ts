@@ -6,7 +6,8 @@
 import type { libraryChannels } from '../../../shared/channels/library';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
-import { deleteDocument, restoreDocument } from './document-delete';
+import { deleteDocument } from './document-delete';
+import { restoreDocument } from './document-restore';
 import { getDocument, listDocuments, updateDocument } from './documents';
 import { checkTextIntact } from './text-integrity';
 import { tagDocuments } from './document-tags';
@@ -28,7 +29,7 @@ export function libraryHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     },
     'documents.update': (patch) => updateDocument(ctx, patch),
     'documents.delete': ({ id }) => deleteDocument(ctx, id),
-    'documents.restore': ({ snapshot }) => restoreDocument(ctx, snapshot),
+    'documents.restore': ({ token }) => restoreDocument(ctx, token),
     'documents.importDialog': async ({ mode, jobId }) => {
       const paths = await ctx.dialogs.chooseFilesToImport(mode);
       return paths.length === 0 ? emptyReport(jobId) : importPaths(ctx, paths, { jobId });

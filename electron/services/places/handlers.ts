@@ -20,7 +20,7 @@ export function placesHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof
       return resolvePlace(ctx, request);
     },
     'places.clear': ({ annotationId }) => clearPlace(ctx, annotationId),
-    'places.restore': (place) => restorePlace(ctx, place),
+    'places.restore': ({ token }) => restorePlace(ctx, token),
     'places.list': ({ documentId }) => listMapPlaces(ctx, documentId),
   };
 }

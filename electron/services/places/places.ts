@@ -1,23 +1,32 @@
 // Places: a Location annotation resolved to a point, from the offline gazetteer or entered by
 // hand, and the map's view of them.
 import { AppError } from '../../../shared/errors';
-import type { MapPlace, Place, PlaceCandidate, PlaceResolve } from '../../../shared/schemas/places';
+import type { ChangedPlace, MapPlace, Place, PlaceCandidate, PlaceResolve, RestoredPlace } from '../../../shared/schemas/places';
 import * as placeRows from '../../store/writers/places';
 import type { ServiceContext } from '../context';
+import { undoSnapshots } from '../undo-snapshots';
 import { getGazetteer, type GazetteerEntry } from './gazetteer/gazetteer';
 import { rankCandidates, type PlaceContext } from './gazetteer/rank';
 
 const placeColumns = `annotation_id AS annotationId, geonameid, name, country, admin1, lat, lon, population,
   resolved_by AS resolvedBy, resolved_at AS resolvedAt`;
 
+/** The label whose spans can be resolved to places (seeded by the first migration). */
+export const locationLabelId = 'location';
+/** The longest place name or admin area name kept (GeoNames' own limit). */
+export const maxPlaceNameLength = 200;
+
 interface AnnotationRef {
   id: string;
   documentId: string;
+  labelId: string;
   quote: string;
 }
 
 function annotationRef(ctx: ServiceContext, id: string): AnnotationRef {
-  const row = ctx.store.db.prepare('SELECT id, document_id AS documentId, quote FROM annotations WHERE id = ?').get(id) as
+  const row = ctx.store.db
+    .prepare('SELECT id, document_id AS documentId, label_id AS labelId, quote FROM annotations WHERE id = ?')
+    .get(id) as
     | AnnotationRef
     | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No annotation with id ${id}.`);
@@ -62,13 +71,47 @@ function checkCoordinates(lat: number, lon: number): void {
   }
 }
 
-function writePlace(ctx: ServiceContext, place: Place): Place {
+function checkLocation(labelId: string): void {
+  if (labelId !== locationLabelId) throw new AppError('INVALID_ARGS', 'Only a Location annotation can be placed on the map.');
+}
+
+/**
+ * Checks a place as a new one is checked, for the span it goes on (label and all): every writer
+ * of places, restores included, goes through this.
+ */
+export function checkPlace(place: Place, labelId: string): void {
+  checkLocation(labelId);
   checkCoordinates(place.lat, place.lon);
-  if (place.country !== null && !/^[A-Z]{2}$/.test(place.country)) {
-    throw new AppError('INVALID_ARGS', `The country must be an ISO 3166-1 alpha-2 code (got "${place.country}").`);
+  const name = typeof place.name === 'string' ? place.name.trim() : '';
+  if (name === '' || place.name.length > maxPlaceNameLength) {
+    throw new AppError('INVALID_ARGS', `A place's name is 1 to ${maxPlaceNameLength} characters.`);
   }
+  if (place.admin1 !== null && (typeof place.admin1 !== 'string' || place.admin1.length > maxPlaceNameLength)) {
+    throw new AppError('INVALID_ARGS', `A place's admin area name is at most ${maxPlaceNameLength} characters.`);
+  }
+  if (place.country !== null && !/^[A-Z]{2}$/.test(String(place.country))) {
+    throw new AppError('INVALID_ARGS', `The country must be an ISO 3166-1 alpha-2 code (got "${String(place.country).slice(0, 20)}").`);
+  }
+  if (place.geonameid !== null && !(Number.isSafeInteger(place.geonameid) && place.geonameid > 0)) {
+    throw new AppError('INVALID_ARGS', 'A GeoNames id is a positive whole number.');
+  }
+  if (place.population !== null && !(Number.isSafeInteger(place.population) && place.population >= 0)) {
+    throw new AppError('INVALID_ARGS', 'A population is a whole number.');
+  }
+  if ((place.resolvedBy !== 'gazetteer' && place.resolvedBy !== 'manual') || typeof place.resolvedAt !== 'string' || place.resolvedAt.length > 40) {
+    throw new AppError('INVALID_ARGS', 'A place is resolved by the gazetteer or by hand, at a time.');
+  }
+}
+
+function writePlace(ctx: ServiceContext, ref: AnnotationRef, place: Place): Place {
+  checkPlace(place, ref.labelId);
   placeRows.setPlace(ctx.store.db, place);
   return getPlace(ctx, place.annotationId)!;
+}
+
+/** Remembers the annotation's place before a change, for its undo. */
+function rememberPlace(ctx: ServiceContext, annotationId: string, place: Place | null): string {
+  return undoSnapshots(ctx.store).remember('place', { annotationId, place });
 }
 
 function fromEntry(ctx: ServiceContext, annotationId: string, entry: GazetteerEntry): Place {
@@ -87,7 +130,7 @@ function fromEntry(ctx: ServiceContext, annotationId: string, entry: GazetteerEn
   };
 }
 
-export function resolvePlace(ctx: ServiceContext, request: PlaceResolve): Place {
+export function resolvePlace(ctx: ServiceContext, request: PlaceResolve): ChangedPlace {
   // Checked before the store is touched; the gazetteer is loaded outside the write transaction.
   if ('lat' in request) checkCoordinates(request.lat, request.lon);
   let entry: GazetteerEntry | null = null;
@@ -101,12 +144,14 @@ export function resolvePlace(ctx: ServiceContext, request: PlaceResolve): Place 
   }
   return ctx.store.transaction(() => {
     const ref = annotationRef(ctx, request.annotationId);
-    if (entry) return writePlace(ctx, fromEntry(ctx, ref.id, entry));
+    checkLocation(ref.labelId);
+    const undoToken = rememberPlace(ctx, ref.id, getPlace(ctx, ref.id));
+    if (entry) return { ...writePlace(ctx, ref, fromEntry(ctx, ref.id, entry)), undoToken };
     const manual = request as Extract<PlaceResolve, { lat: number }>;
-    return writePlace(ctx, {
+    const place = writePlace(ctx, ref, {
       annotationId: ref.id,
       geonameid: null,
-      name: manual.name?.trim() || ref.quote.trim(),
+      name: manual.name?.trim() || ref.quote.trim().slice(0, maxPlaceNameLength),
       country: null,
       admin1: null,
       lat: manual.lat,
@@ -115,29 +160,50 @@ export function resolvePlace(ctx: ServiceContext, request: PlaceResolve): Place 
       resolvedBy: 'manual',
       resolvedAt: ctx.now(),
     });
+    return { ...place, undoToken };
   });
 }
 
-export function clearPlace(ctx: ServiceContext, annotationId: string): Place | null {
+/** Clears the annotation's place; returns it with the token that puts it back, or null when it had none. */
+export function clearPlace(ctx: ServiceContext, annotationId: string): ChangedPlace | null {
   return ctx.store.transaction(() => {
     annotationRef(ctx, annotationId);
     const current = getPlace(ctx, annotationId);
+    if (!current) return null;
     placeRows.deletePlace(ctx.store.db, annotationId);
-    return current;
+    return { ...current, undoToken: rememberPlace(ctx, annotationId, current) };
   });
 }
 
-/** Puts back a place exactly as it was (undo of clear or of a new resolution). */
-export function restorePlace(ctx: ServiceContext, place: Place): Place {
+/**
+ * Undo (and redo) of a place change, by token: sets the annotation's place back to the one main
+ * kept, or clears it when it had none, checked as a new place is. Returns the token for the state
+ * it replaced.
+ */
+export function restorePlace(ctx: ServiceContext, token: string): RestoredPlace {
+  const snapshots = undoSnapshots(ctx.store);
+  const { annotationId, place } = snapshots.get('place', token);
   return ctx.store.transaction(() => {
-    annotationRef(ctx, place.annotationId);
-    return writePlace(ctx, place);
+    const ref = annotationRef(ctx, annotationId);
+    const undoToken = rememberPlace(ctx, ref.id, getPlace(ctx, ref.id));
+    let restored: Place | null = null;
+    if (place) restored = writePlace(ctx, ref, { ...place, annotationId: ref.id });
+    else placeRows.deletePlace(ctx.store.db, ref.id);
+    snapshots.spend(token);
+    return { annotationId: ref.id, place: restored, undoToken };
   });
 }
 
-/** Inserts a snapshot's place for an annotation being restored (no transaction of its own). */
-export function insertPlaceRow(ctx: ServiceContext, place: Place): void {
-  writePlace(ctx, place);
+/** Puts back the place of an annotation being restored, if it still fits (no transaction of its own). */
+export function restorePlaceRow(ctx: ServiceContext, place: Place): boolean {
+  const ref = annotationRef(ctx, place.annotationId);
+  try {
+    writePlace(ctx, ref, place);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'INVALID_ARGS') return false;
+    throw error;
+  }
 }
 
 interface MapRow {

@@ -75,7 +75,7 @@ export function useLibrary(listener: LibraryListener) {
         const target = snapshots ?? deleted[deleted.length - 1];
         if (!target) return;
         setDeleted((list) => list.filter((d) => d !== target));
-        for (const snapshot of target) await call('documents.restore', { snapshot });
+        for (const snapshot of target) await call('documents.restore', { token: snapshot.undoToken });
         await refreshLibrary();
         notify(target.length === 1 ? `Restored “${target[0]!.document.title}”.` : `Restored ${plural(target.length, 'report', 'reports')}.`);
       }),

@@ -28,6 +28,29 @@ export interface UndoStep {
   redo(): Promise<void>;
 }
 
+/**
+ * A step that undoes and redoes through undo tokens: main keeps what a delete removed, the page
+ * only the token that brings it back. Each move returns the token the next move needs (a delete
+ * returns a new one, a restore of a place returns the one that reverses it) or null.
+ */
+export function tokenStep(
+  kind: UndoKind,
+  token: string | null,
+  undo: (token: string | null) => Promise<string | null>,
+  redo: (token: string | null) => Promise<string | null>,
+): UndoStep {
+  let current = token;
+  return {
+    kind,
+    undo: async () => {
+      current = await undo(current);
+    },
+    redo: async () => {
+      current = await redo(current);
+    },
+  };
+}
+
 export class UndoHistory {
   private done: UndoStep[] = [];
   private undone: UndoStep[] = [];

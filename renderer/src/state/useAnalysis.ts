@@ -6,7 +6,7 @@ import type { Relation } from '../../../shared/schemas/annotate';
 import type { MapPlace, PlaceResolve } from '../../../shared/schemas/places';
 import type { AnalysisSchema, AttributeValue, AttributeValues } from '../../../shared/schemas/schema';
 import { call } from '../api';
-import { historyFor } from './undo-history';
+import { historyFor, tokenStep } from './undo-history';
 
 /** A resolved place as the reader shows it. */
 export interface PlaceSummary {
@@ -65,6 +65,12 @@ export function useAnalysis(documentId: string, onError: (error: unknown) => voi
     };
     const putRelation = (relation: Relation) =>
       setAnalysis((a) => ({ ...a, relations: [...a.relations.filter((r) => r.id !== relation.id), relation] }));
+    /** Puts back the place (or no place) the token kept; returns the token that reverses it. */
+    const restorePlace = async (token: string | null): Promise<string | null> => {
+      const restored = await call('places.restore', { token: token! });
+      putPlace(restored.annotationId, restored.place);
+      return restored.undoToken;
+    };
     const dropRelation = (id: string) => setAnalysis((a) => ({ ...a, relations: a.relations.filter((r) => r.id !== id) }));
     const putPlace = (annotationId: string, place: PlaceSummary | null) =>
       setAnalysis((a) => {
@@ -88,51 +94,52 @@ export function useAnalysis(documentId: string, onError: (error: unknown) => voi
       async link(typeId: string, fromId: string, toId: string): Promise<Relation> {
         const relation = await call('relations.create', { typeId, fromId, toId });
         putRelation(relation);
-        history.push({
-          kind: 'link',
-          undo: async () => dropRelation((await call('relations.delete', { id: relation.id })).id),
-          redo: async () => putRelation(await call('relations.restore', relation)),
-        });
+        history.push(
+          tokenStep(
+            'link',
+            null,
+            async () => {
+              const deleted = await call('relations.delete', { id: relation.id });
+              dropRelation(deleted.id);
+              return deleted.undoToken;
+            },
+            async (token) => {
+              putRelation(await call('relations.restore', { token: token! }));
+              return null;
+            },
+          ),
+        );
         return relation;
       },
       async unlink(relation: Relation) {
         const deleted = await call('relations.delete', { id: relation.id });
         dropRelation(deleted.id);
-        history.push({
-          kind: 'unlink',
-          undo: async () => putRelation(await call('relations.restore', deleted)),
-          redo: async () => dropRelation((await call('relations.delete', { id: deleted.id })).id),
-        });
+        history.push(
+          tokenStep(
+            'unlink',
+            deleted.undoToken,
+            async (token) => {
+              putRelation(await call('relations.restore', { token: token! }));
+              return null;
+            },
+            async () => {
+              const again = await call('relations.delete', { id: deleted.id });
+              dropRelation(again.id);
+              return again.undoToken;
+            },
+          ),
+        );
       },
       async resolvePlace(request: PlaceResolve) {
-        const previous = await call('places.get', { annotationId: request.annotationId });
         const place = await call('places.resolve', request);
         putPlace(place.annotationId, place);
-        const restorePrevious = async () => {
-          if (previous) putPlace(previous.annotationId, await call('places.restore', previous));
-          else {
-            await call('places.clear', { annotationId: request.annotationId });
-            putPlace(request.annotationId, null);
-          }
-        };
-        history.push({
-          kind: 'place',
-          undo: restorePrevious,
-          redo: async () => putPlace(place.annotationId, await call('places.restore', place)),
-        });
+        history.push(tokenStep('place', place.undoToken, restorePlace, restorePlace));
       },
       async clearPlace(annotationId: string) {
         const cleared = await call('places.clear', { annotationId });
         if (!cleared) return;
         putPlace(annotationId, null);
-        history.push({
-          kind: 'place-removal',
-          undo: async () => putPlace(annotationId, await call('places.restore', cleared)),
-          redo: async () => {
-            await call('places.clear', { annotationId });
-            putPlace(annotationId, null);
-          },
-        });
+        history.push(tokenStep('place-removal', cleared.undoToken, restorePlace, restorePlace));
       },
     };
   }, [history, reload]);

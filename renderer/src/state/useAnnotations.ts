@@ -4,8 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { call } from '../api';
 import { readingOrder } from '../reader/segments';
-import { historyFor, type UndoStep } from './undo-history';
-import type { Annotation, AnnotationSnapshot } from '../../../shared/schemas/annotate';
+import { historyFor, tokenStep, type UndoStep } from './undo-history';
+import type { Annotation } from '../../../shared/schemas/annotate';
 import type { ReaderAnnotation } from './reader-annotation';
 
 interface AnnotationActions {
@@ -73,26 +73,42 @@ export function useAnnotations(documentId: string, initial: readonly ReaderAnnot
         }
         put(created);
         // Redo puts back what undo took away, including anything added to it in between.
-        let removed: AnnotationSnapshot = created;
-        history.push({
-          kind: 'tag',
-          undo: async () => {
-            removed = await call('annotations.delete', { id: created.id });
-            drop(removed.id);
-          },
-          redo: async () => put(await call('annotations.restore', removed)),
-        });
+        history.push(
+          tokenStep(
+            'tag',
+            null,
+            async () => {
+              const removed = await call('annotations.delete', { id: created.id });
+              drop(removed.id);
+              return removed.undoToken;
+            },
+            async (token) => {
+              put(await call('annotations.restore', { token: token! }));
+              return null;
+            },
+          ),
+        );
         lastNoteEdit.current = null;
         return created;
       },
       async remove(annotation) {
         const deleted = await call('annotations.delete', { id: annotation.id });
         drop(deleted.id);
-        history.push({
-          kind: 'delete',
-          undo: async () => put(await call('annotations.restore', deleted)),
-          redo: async () => drop((await call('annotations.delete', { id: deleted.id })).id),
-        });
+        history.push(
+          tokenStep(
+            'delete',
+            deleted.undoToken,
+            async (token) => {
+              put(await call('annotations.restore', { token: token! }));
+              return null;
+            },
+            async () => {
+              const again = await call('annotations.delete', { id: deleted.id });
+              drop(again.id);
+              return again.undoToken;
+            },
+          ),
+        );
         lastNoteEdit.current = null;
       },
       async relabel(annotation, labelId) {

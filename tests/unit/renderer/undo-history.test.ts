@@ -1,6 +1,6 @@
 // The undo history: steps move between done and undone only when their call succeeds.
 import { describe, expect, it } from 'vitest';
-import { UndoHistory, changesAnnotationSet, historyFor, undoStepNames, type UndoKind, type UndoStep } from '../../../renderer/src/state/undo-history';
+import { UndoHistory, changesAnnotationSet, historyFor, tokenStep, undoStepNames, type UndoKind, type UndoStep } from '../../../renderer/src/state/undo-history';
 
 function counter(kind: UndoKind = 'note') {
   const log: string[] = [];
@@ -81,5 +81,49 @@ describe('historyFor', () => {
   it('keeps one history per document', () => {
     expect(historyFor('doc-a')).toBe(historyFor('doc-a'));
     expect(historyFor('doc-a')).not.toBe(historyFor('doc-b'));
+  });
+});
+
+describe('tokenStep', () => {
+  it('keeps the newest undo token: a delete’s token for its undo, the redo’s new token for the next undo', async () => {
+    const history = new UndoHistory();
+    const calls: string[] = [];
+    let issued = 0;
+    // A deletion: undo restores by the token it holds; redo deletes again, which gives a new token.
+    history.push(
+      tokenStep(
+        'delete',
+        'token-0',
+        async (token) => {
+          calls.push(`restore ${token}`);
+          return null;
+        },
+        async () => {
+          calls.push('delete');
+          return `token-${++issued}`;
+        },
+      ),
+    );
+    await history.undo();
+    await history.redo();
+    await history.undo();
+    expect(calls).toEqual(['restore token-0', 'delete', 'restore token-1']);
+  });
+
+  it('keeps the token it had when a move fails, so the step can be tried again', async () => {
+    const history = new UndoHistory();
+    let fail = true;
+    const seen: (string | null)[] = [];
+    const restore = async (token: string | null) => {
+      seen.push(token);
+      if (fail) throw new Error('expired');
+      return `after-${token}`;
+    };
+    history.push(tokenStep('place', 'first', restore, restore));
+    await expect(history.undo()).rejects.toThrow('expired');
+    fail = false;
+    await history.undo();
+    await history.redo();
+    expect(seen).toEqual(['first', 'first', 'after-first']);
   });
 });
