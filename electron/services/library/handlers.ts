@@ -1,13 +1,14 @@
 // The library: documents and their details (documents.ts), the cached text that annotating
-// reads (document-text.ts), delete with undo (document-delete.ts), and import jobs
-// (import-jobs.ts) whose files are parsed on worker threads by importers/. Channels:
-// shared/channels/library.ts.
+// reads (document-text.ts), the reader's block index and text windows (document-outline.ts),
+// delete with undo (document-delete.ts), and import jobs (import-jobs.ts) whose files are parsed
+// on worker threads by importers/. Channels: shared/channels/library.ts.
 import path from 'node:path';
 import type { libraryChannels } from '../../../shared/channels/library';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { deleteDocument, restoreDocument } from './document-delete';
+import { documentOutline, textRange } from './document-outline';
 import { getDocument, listDocuments, updateDocument } from './documents';
 import { cancelImport, emptyReport, importClipboard, importDropped, importPaths } from './import-jobs';
 
@@ -15,6 +16,8 @@ export function libraryHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
   return {
     'documents.list': () => listDocuments(ctx),
     'documents.get': ({ id }) => getDocument(ctx, id),
+    'documents.outline': ({ id }) => documentOutline(ctx, id),
+    'documents.textRange': ({ id, start, end }) => textRange(ctx, id, start, end),
     'documents.update': (patch) => updateDocument(ctx, patch),
     'documents.delete': ({ id }) => deleteDocument(ctx, id),
     'documents.restore': ({ snapshot }) => restoreDocument(ctx, snapshot),
