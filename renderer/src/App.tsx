@@ -173,10 +173,10 @@ function MainScreen({ screen, open, labels, historyRequest, documents, openDocum
       <ReaderScreen
         key={`${open.document.id}:${open.serial}`}
         document={open.document}
-        initialAnnotations={open.annotations}
+        window={open.window}
         labels={labels}
         historyRequest={historyRequest}
-        focusAnnotationId={open.focusAnnotationId}
+        focus={open.focus}
       />
     );
   }

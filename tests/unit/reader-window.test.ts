@@ -116,7 +116,7 @@ describe('pages and ranks (the sidebar)', () => {
   });
 
   it('ranks spans at the same start longer first, then by id', () => {
-    const { ctx, doc, tag } = setUp();
+    const { ctx, tag } = setUp();
     const short = tag('Dorsk');
     const long = tag('Dorsk.', 'claim');
     const twin = tag('Dorsk', 'source');
