@@ -59,3 +59,32 @@ export function blockIndexAt(blocks: readonly Block[], offset: number): number {
   }
   return lo;
 }
+
+/**
+ * The block index as sent over IPC: per block, the gap from the previous block's end and the
+ * block's length in base 36, joined by '.' (or '+' for a continued block), blocks separated by
+ * spaces. About 6 bytes a block, a third of JSON arrays of offsets, and one string to validate.
+ */
+export function packBlocks(blocks: readonly Block[]): string {
+  let previousEnd = 0;
+  return blocks
+    .map((block) => {
+      const packed = `${(block.start - previousEnd).toString(36)}${block.continued ? '+' : '.'}${(block.end - block.start).toString(36)}`;
+      previousEnd = block.end;
+      return packed;
+    })
+    .join(' ');
+}
+
+export function unpackBlocks(packed: string): Block[] {
+  if (packed === '') return [];
+  let previousEnd = 0;
+  return packed.split(' ').map((entry) => {
+    const continued = entry.includes('+');
+    const [gap, length] = entry.split(continued ? '+' : '.');
+    const start = previousEnd + parseInt(gap!, 36);
+    const end = start + parseInt(length!, 36);
+    previousEnd = end;
+    return { start, end, continued };
+  });
+}

@@ -15,7 +15,7 @@ export const annotateChannels = {
   'annotations.spans': { args: byDocument, result: N.AnnotationSpans },
   /** The reader's window: the annotations overlapping [start, end), in reading order, with quotes. */
   'annotations.window': { args: N.SpanWindowArgs, result: N.SpanWindow },
-  /** How many annotations the document has, per label and per block of its block index. */
+  /** How many annotations the document has, in all and per label. */
   'annotations.counts': { args: byDocument, result: N.AnnotationCounts },
   /** A page of the annotations in reading order (the sidebar, the link dialog's targets). */
   'annotations.page': { args: N.AnnotationPageArgs, result: N.AnnotationPage },

@@ -38,11 +38,10 @@ export const SpanWindowArgs = z.object({ documentId: Id, start: Offset, end: Off
 /** Like AnnotationSpans, with quotes: a span may run past the window's text. */
 export const SpanWindow = AnnotationSpans.extend({ quotes: z.array(z.string()) });
 
-/** Counts the reader shows without loading every annotation: in all, per label, per block (by start). */
+/** Counts the annotation list shows without loading every annotation: in all and per label. */
 export const AnnotationCounts = z.object({
   total: z.number().int().nonnegative(),
   byLabel: z.record(z.string(), z.number().int().nonnegative()),
-  perBlock: z.array(z.number().int().nonnegative()),
 });
 
 /** An annotation as the reader keeps it (no times). */

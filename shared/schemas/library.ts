@@ -122,14 +122,12 @@ export const Tag = z
  * (the title cannot be cleared). tags replaces the whole set (duplicates ignoring case merge).
  */
 /**
- * The reader's block index of a document: its paragraphs (cut as shared/blocks.ts cuts them)
- * as columns of UTF-16 offsets. Computed once per document in main (texts never change).
+ * The reader's block index of a document: its paragraphs as shared/blocks.ts cuts them, packed
+ * by packBlocks (unpackBlocks reads it). Computed once per document in main (texts never change).
  */
 export const BlockIndex = z.object({
-  starts: z.array(Offset),
-  ends: z.array(Offset),
-  /** Indexes of the blocks that continue the paragraph before them (a long paragraph was cut). */
-  continued: z.array(z.number().int().nonnegative()),
+  count: z.number().int().nonnegative(),
+  packed: z.string().regex(/^[0-9a-z.+ ]*$/),
 });
 
 /** What the reader gets on open: the details, the text's length and its block index, not the text. */

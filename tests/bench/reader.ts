@@ -43,8 +43,8 @@ async function serveRepliesFromMemory(page: Page): Promise<{ cloneMs: number }> 
 }
 
 /** Reloads the app, then clicks the report in the library and waits for its highlights to paint. */
-export async function openOnce(page: Page, title: string, options: { repliesFromMemory?: boolean } = {}): Promise<OpenTiming & { cloneMs?: number }> {
-  await page.reload();
+export async function openOnce(page: Page, title: string, options: { repliesFromMemory?: boolean; noReload?: boolean } = {}): Promise<OpenTiming & { cloneMs?: number }> {
+  if (!options.noReload) await page.reload();
   await page.getByRole('list', { name: 'Reports' }).getByRole('button', { name: title }).waitFor();
   const memo = options.repliesFromMemory ? await serveRepliesFromMemory(page) : null;
   // Let the library's first paint settle so the click is the only work measured.

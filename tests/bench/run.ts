@@ -14,6 +14,7 @@ import { heapAfterGc, measureCreate, measureOpen, openOnce } from './reader';
 import { importTargets, measureImport } from './import-bench';
 import { datasetBench } from './datasets-bench';
 import { measureShip, shipTargets } from './ship-bench';
+import { unpackBlocks } from '../../shared/blocks';
 import { benchTitle, bench10mTitle, seedBenchReport } from './seed';
 import { median, round1 } from './stats';
 
@@ -66,8 +67,8 @@ async function windowCosts(session: Session, documentId: string) {
     }
     return round1(median(runs));
   };
-  const outline = (await dispatch('documents.outline', { id: documentId })) as { value: { blocks: { starts: number[] } } };
-  const starts = outline.value.blocks.starts;
+  const outline = (await dispatch('documents.outline', { id: documentId })) as { value: { blocks: { packed: string } } };
+  const starts = unpackBlocks(outline.value.blocks.packed).map((b) => b.start);
   const end = (i: number) => starts[Math.min(starts.length - 1, i)]!;
   return {
     outlineMs: await time(() => dispatch('documents.outline', { id: documentId })),

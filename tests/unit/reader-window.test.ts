@@ -1,10 +1,10 @@
 // The reader's windowed loading in main: the block index, text windows and the span queries, over
 // a real SQLite store, at block edges, across block boundaries and with astral characters.
 import { describe, expect, it } from 'vitest';
-import { splitBlocks } from '../../shared/blocks';
+import { packBlocks, splitBlocks, unpackBlocks } from '../../shared/blocks';
 import { createAnnotation, deleteAnnotation, listAnnotations } from '../../electron/services/annotate/annotations';
 import { annotationCounts, annotationPage, locateAnnotation, spanWindow } from '../../electron/services/annotate/span-window';
-import { blockIndex, documentOutline, textRange } from '../../electron/services/library/document-outline';
+import { documentBlocks, documentOutline, textRange } from '../../electron/services/library/document-outline';
 import { addText, errorCodeOf, openTestContext } from './helpers';
 
 const text = ['First 🙂 paragraph about Dorsk.', 'Second one: 𝔸lpha and Kraków.', '', 'Third, after a blank line 🛰️ ends here.'].join('\n\n');
@@ -20,26 +20,39 @@ function setUp() {
 }
 
 describe('the block index', () => {
-  it('is the blocks the reader cuts, as columns, with the details but no text', () => {
+  it('is the blocks the reader cuts, packed, with the details but no text', () => {
     const { ctx, doc } = setUp();
     const outline = documentOutline(ctx, doc);
     const blocks = splitBlocks(text);
-    expect(outline.blocks.starts).toEqual(blocks.map((b) => b.start));
-    expect(outline.blocks.ends).toEqual(blocks.map((b) => b.end));
-    expect(outline.blocks.continued).toEqual([]);
+    expect(unpackBlocks(outline.blocks.packed)).toEqual(blocks);
+    expect(outline.blocks.count).toBe(blocks.length);
     expect(outline.document.length).toBe(text.length);
     expect(outline.document).not.toHaveProperty('text');
-    expect(blockIndex(ctx, doc)).toBe(blockIndex(ctx, doc));
+    // Cut once: the same blocks come back from the cache.
+    expect(documentBlocks(ctx, doc)).toBe(documentBlocks(ctx, doc));
+  });
+
+  it('packs and unpacks any blocks exactly', () => {
+    const blocks = [
+      { start: 0, end: 4000, continued: false },
+      { start: 4000, end: 7999, continued: true },
+      { start: 8001, end: 8002, continued: false },
+      { start: 1_000_000, end: 9_999_999, continued: false },
+    ];
+    expect(unpackBlocks(packBlocks(blocks))).toEqual(blocks);
+    expect(packBlocks(blocks)).toBe('0.334 0+333 2.1 l9fi.5cwfz');
+    expect(unpackBlocks(packBlocks([]))).toEqual([]);
   });
 
   it('lists the continued blocks of a long paragraph', () => {
     const { ctx } = openTestContext();
     const long = 'word '.repeat(2000).trim();
     const doc = addText(ctx, `${long}\n\nshort`);
-    const { continued, starts } = documentOutline(ctx, doc).blocks;
-    expect(continued).toEqual(splitBlocks(`${long}\n\nshort`).flatMap((b, i) => (b.continued ? [i] : [])));
-    expect(continued.length).toBeGreaterThan(0);
-    expect(starts.length).toBe(continued.length + 2);
+    const blocks = unpackBlocks(documentOutline(ctx, doc).blocks.packed);
+    expect(blocks).toEqual(splitBlocks(`${long}\n\nshort`));
+    const continued = blocks.filter((b) => b.continued).length;
+    expect(continued).toBeGreaterThan(0);
+    expect(blocks.length).toBe(continued + 2);
   });
 
   it('refuses an unknown document', () => {
@@ -51,7 +64,7 @@ describe('the block index', () => {
 describe('text windows', () => {
   it('returns the exact text of a range, astral characters included, and windows tile the text', () => {
     const { ctx, doc } = setUp();
-    const { starts } = documentOutline(ctx, doc).blocks;
+    const starts = unpackBlocks(documentOutline(ctx, doc).blocks.packed).map((b) => b.start);
     const edges = [0, ...starts.slice(1), text.length];
     const pieces = edges.slice(1).map((end, i) => textRange(ctx, doc, edges[i]!, end));
     expect(pieces.join('')).toBe(text);
@@ -88,14 +101,14 @@ describe('span windows', () => {
     expect(all.starts.map((s, i) => text.slice(s, all.ends[i]))).toEqual(all.quotes);
   });
 
-  it('counts per label and per block (by start)', () => {
+  it('counts in all and per label', () => {
     const { ctx, doc, tag } = setUp();
     tag('Dorsk');
     tag('about Dorsk.\n\nSecond one', 'claim');
     tag('Kraków');
     tag('ends here.', 'claim');
     tag('First', 'source');
-    expect(annotationCounts(ctx, doc)).toEqual({ total: 5, byLabel: { location: 2, claim: 2, source: 1 }, perBlock: [3, 1, 1] });
+    expect(annotationCounts(ctx, doc)).toEqual({ total: 5, byLabel: { location: 2, claim: 2, source: 1 } });
   });
 });
 

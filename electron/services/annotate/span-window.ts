@@ -1,10 +1,9 @@
 // The reader's queries over a document's annotations, so that it never loads them all: the spans
-// of a window of the text, counts (per label, per block), pages in reading order, and one
+// of a window of the text, counts per label, pages in reading order, and one
 // annotation's place in that order. Reading order: start, longer first, then id.
 import { AppError } from '../../../shared/errors';
 import type { AnnotationCounts, AnnotationPage, AnnotationPageArgs, Located, ReaderSpan, SpanWindow } from '../../../shared/schemas/annotate';
 import type { ServiceContext } from '../context';
-import { blockIndex } from '../library/document-outline';
 import { assertDocument } from '../library/document-text';
 
 const readerColumns = `id, document_id AS documentId, label_id AS labelId, start, "end", quote, note`;
@@ -13,11 +12,16 @@ const readingOrder = `ORDER BY start, "end" DESC, id`;
 /** The annotations overlapping [start, end), in reading order. */
 export function spanWindow(ctx: ServiceContext, documentId: string, start: number, end: number): SpanWindow {
   assertDocument(ctx, documentId);
-  // The index (document_id, start, "end") answers this without reading the rows it skips.
+  // No span is longer than the document's longest (an index answers that), so those reaching into
+  // the window start at most that far before it: the scan covers the window, not all before it.
+  const longest = (ctx.store.db.prepare('SELECT max("end" - start) FROM annotations WHERE document_id = ?').pluck().get(documentId) as number | null) ?? 0;
   const rows = ctx.store.db
-    .prepare(`SELECT id, label_id, start, "end", note, quote FROM annotations WHERE document_id = ? AND start < ? AND "end" > ? ${readingOrder}`)
+    .prepare(
+      `SELECT id, label_id, start, "end", note, quote FROM annotations
+         WHERE document_id = ? AND start >= ? AND start < ? AND "end" > ? ${readingOrder}`,
+    )
     .raw()
-    .all(documentId, end, start) as [string, string, number, number, string, string][];
+    .all(documentId, Math.max(0, start - longest), end, start) as [string, string, number, number, string, string][];
   const window: SpanWindow = { documentId, ids: [], labelIds: [], starts: [], ends: [], notes: [], quotes: [] };
   for (const [id, labelId, from, to, note, quote] of rows) {
     window.ids.push(id);
@@ -31,7 +35,7 @@ export function spanWindow(ctx: ServiceContext, documentId: string, start: numbe
 }
 
 export function annotationCounts(ctx: ServiceContext, documentId: string): AnnotationCounts {
-  const { starts } = blockIndex(ctx, documentId);
+  assertDocument(ctx, documentId);
   const byLabel: Record<string, number> = {};
   let total = 0;
   for (const { labelId, n } of ctx.store.db
@@ -40,15 +44,7 @@ export function annotationCounts(ctx: ServiceContext, documentId: string): Annot
     byLabel[labelId] = n;
     total += n;
   }
-  // Starts come in order, so one walk along the blocks bins them all.
-  const perBlock = new Array<number>(starts.length).fill(0);
-  const spanStarts = ctx.store.db.prepare('SELECT start FROM annotations WHERE document_id = ? ORDER BY start').pluck().all(documentId) as number[];
-  let block = 0;
-  for (const at of spanStarts) {
-    while (block + 1 < starts.length && starts[block + 1]! <= at) block++;
-    if (starts.length) perBlock[block]!++;
-  }
-  return { total, byLabel, perBlock };
+  return { total, byLabel };
 }
 
 function labelSql(filter: { labelIds: readonly string[] | null }): { sql: string; params: unknown[] } {

@@ -1,7 +1,7 @@
 // The reader's view of a document without its text: the block index (computed once per document,
 // as texts never change after import) and windows of the text, so that opening a report costs the
 // same at ten million characters as at ten thousand.
-import { splitBlocks } from '../../../shared/blocks';
+import { packBlocks, splitBlocks, type Block } from '../../../shared/blocks';
 import { AppError } from '../../../shared/errors';
 import { splitsSurrogatePair } from '../../../shared/offsets';
 import type { BlockIndex, DocumentOutline } from '../../../shared/schemas/library';
@@ -11,10 +11,10 @@ import { documentText } from './document-text';
 import { getDocumentMeta } from './documents';
 
 const cacheSize = 16;
-const caches = new WeakMap<Store, Map<string, BlockIndex>>();
+const caches = new WeakMap<Store, Map<string, { blocks: Block[]; index: BlockIndex }>>();
 
-/** The document's block index, from the cache or cut from its text (most recently used kept). */
-export function blockIndex(ctx: ServiceContext, documentId: string): BlockIndex {
+/** The document's blocks, from the cache or cut from its text (most recently used kept). */
+function cachedBlocks(ctx: ServiceContext, documentId: string): { blocks: Block[]; index: BlockIndex } {
   let cache = caches.get(ctx.store);
   if (!cache) caches.set(ctx.store, (cache = new Map()));
   const cached = cache.get(documentId);
@@ -23,25 +23,21 @@ export function blockIndex(ctx: ServiceContext, documentId: string): BlockIndex 
     cache.set(documentId, cached);
     return cached;
   }
-  const index = indexOf(documentText(ctx, documentId));
-  cache.set(documentId, index);
+  const blocks = splitBlocks(documentText(ctx, documentId));
+  const entry = { blocks, index: { count: blocks.length, packed: packBlocks(blocks) } };
+  cache.set(documentId, entry);
   if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
-  return index;
+  return entry;
 }
 
-function indexOf(text: string): BlockIndex {
-  const index: BlockIndex = { starts: [], ends: [], continued: [] };
-  splitBlocks(text).forEach((block, i) => {
-    index.starts.push(block.start);
-    index.ends.push(block.end);
-    if (block.continued) index.continued.push(i);
-  });
-  return index;
+/** The document's blocks (the reader's paragraphs), cut once per document. */
+export function documentBlocks(ctx: ServiceContext, documentId: string): readonly Block[] {
+  return cachedBlocks(ctx, documentId).blocks;
 }
 
 export function documentOutline(ctx: ServiceContext, id: string): DocumentOutline {
   const document = getDocumentMeta(ctx, id);
-  return { document, blocks: blockIndex(ctx, id) };
+  return { document, blocks: cachedBlocks(ctx, id).index };
 }
 
 /** Text [start, end) of a document, checked against its length and its surrogate pairs. */

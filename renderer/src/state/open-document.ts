@@ -3,6 +3,7 @@
 // The cost does not grow with the report's size.
 import type { BlockIndex, DocumentMeta } from '../../../shared/schemas/library';
 import { call } from '../api';
+import { unpackBlocks } from '../../../shared/blocks';
 import type { Block } from '../reader/blocks';
 import { DocumentWindow, type WindowFetcher } from './document-window';
 import { fromWindow, type ReaderAnnotation } from './reader-annotation';
@@ -15,8 +16,7 @@ export interface OpenedReport {
 }
 
 export function blocksOf(index: BlockIndex): Block[] {
-  const continued = new Set(index.continued);
-  return index.starts.map((start, i) => ({ start, end: index.ends[i]!, continued: continued.has(i) }));
+  return unpackBlocks(index.packed);
 }
 
 function fetcherFor(documentId: string): WindowFetcher {
