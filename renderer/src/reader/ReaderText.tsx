@@ -133,8 +133,9 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
     if (first) placeRef.current = { block: first.index, within: Math.max(0, top - first.start), offset: blocks[first.index]!.start };
   };
 
-  // Mirror a keyboard-made selection into the DOM once its blocks are rendered.
-  const keyboardSelection = useRef(false);
+  // Mirror a keyboard-made selection into the DOM once its blocks are rendered; so too one the
+  // reader had when the analyst left the report (the only way to start with a selection).
+  const keyboardSelection = useRef(selection !== null);
   useLayoutEffect(() => {
     if (!keyboardSelection.current || !selection || !textRef.current) return;
     if (applyDomSelection(textRef.current, selection)) {
