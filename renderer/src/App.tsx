@@ -196,10 +196,10 @@ function MainScreen({ screen, open, labels, historyRequest, library, openDocumen
       <ReaderScreen
         key={`${open.document.id}:${open.serial}`}
         document={open.document}
-        initialAnnotations={open.annotations}
+        window={open.window}
         labels={labels}
         historyRequest={historyRequest}
-        focusAnnotationId={open.focusAnnotationId}
+        focus={open.focus}
         focusRange={open.focusRange}
       />
     );

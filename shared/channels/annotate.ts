@@ -14,6 +14,14 @@ export const annotateChannels = {
   'annotations.list': { args: byDocument, result: z.array(N.Annotation) },
   /** The reader's view of a document's annotations: columns, in reading order. */
   'annotations.spans': { args: byDocument, result: N.AnnotationSpans },
+  /** The reader's window: the annotations overlapping [start, end), in reading order, with quotes. */
+  'annotations.window': { args: N.SpanWindowArgs, result: N.SpanWindow },
+  /** How many annotations the document has, in all and per label. */
+  'annotations.counts': { args: byDocument, result: N.AnnotationCounts },
+  /** A page of the annotations in reading order (the sidebar, the link dialog's targets). */
+  'annotations.page': { args: N.AnnotationPageArgs, result: N.AnnotationPage },
+  /** One annotation by id and its index in annotations.page's order for the same labels. */
+  'annotations.locate': { args: N.LocateArgs, result: N.Located },
   'annotations.create': { args: N.NewAnnotation, result: N.Annotation },
   'annotations.update': { args: N.AnnotationPatch, result: N.Annotation },
   /**

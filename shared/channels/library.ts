@@ -21,6 +21,10 @@ export const libraryChannels = {
   /** Adds one tag to many documents (the library's selection). */
   'documents.tag': { args: Q.TagDocumentsArgs, result: Q.TagDocumentsResult },
   'documents.get': { args: byId, result: L.DocumentFull },
+  /** The reader's open: details and the block index, without the text (loaded by window). */
+  'documents.outline': { args: byId, result: L.DocumentOutline },
+  /** A window of the text; INVALID_ARGS when the range runs past the end or cuts a surrogate pair. */
+  'documents.textRange': { args: L.TextRangeArgs, result: z.string() },
   /** Edits title, outlet, author, date, URL and tags; returns the document as stored. */
   'documents.update': { args: L.DocumentUpdate, result: L.DocumentFull },
   /** Deletes a document with its annotations; returns a summary and the token that undoes it. */

@@ -32,6 +32,37 @@ export const AnnotationSpans = z.object({
   notes: z.array(z.string()),
 });
 
+/** The annotations overlapping a range [start, end) of a document's text (the reader's window). */
+export const SpanWindowArgs = z.object({ documentId: Id, start: Offset, end: Offset }).strict();
+
+/** Like AnnotationSpans, with quotes: a span may run past the window's text. */
+export const SpanWindow = AnnotationSpans.extend({ quotes: z.array(z.string()) });
+
+/** Counts the annotation list shows without loading every annotation: in all and per label. */
+export const AnnotationCounts = z.object({
+  total: z.number().int().nonnegative(),
+  byLabel: z.record(z.string(), z.number().int().nonnegative()),
+});
+
+/** An annotation as the reader keeps it (no times). */
+export const ReaderSpan = Annotation.pick({ id: true, documentId: true, labelId: true, start: true, end: true, quote: true, note: true });
+
+/** Which annotations a list shows: those of some labels (null: all), optionally with a word in the quote. */
+const SpanFilter = {
+  labelIds: z.array(Id).max(200).nullable(),
+  quoteContains: z.string().max(200).optional(),
+};
+
+/** One page of a document's annotations in reading order, for the sidebar and the link dialog. */
+export const AnnotationPageArgs = z
+  .object({ documentId: Id, ...SpanFilter, offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(500) })
+  .strict();
+export const AnnotationPage = z.object({ total: z.number().int().nonnegative(), items: z.array(ReaderSpan) });
+
+/** An annotation by id, with its place in the list of the labels shown (null when not shown). */
+export const LocateArgs = z.object({ id: Id, labelIds: SpanFilter.labelIds }).strict();
+export const Located = z.object({ annotation: ReaderSpan, rank: z.number().int().nonnegative().nullable() });
+
 export const NewAnnotation = z
   .object({
     documentId: Id,
@@ -90,4 +121,10 @@ export type DeletedRelation = z.infer<typeof DeletedRelation>;
 export type Annotation = z.infer<typeof Annotation>;
 export type AnnotationSpans = z.infer<typeof AnnotationSpans>;
 export type NewAnnotation = z.infer<typeof NewAnnotation>;
+export type SpanWindow = z.infer<typeof SpanWindow>;
+export type AnnotationCounts = z.infer<typeof AnnotationCounts>;
+export type ReaderSpan = z.infer<typeof ReaderSpan>;
+export type AnnotationPageArgs = z.infer<typeof AnnotationPageArgs>;
+export type AnnotationPage = z.infer<typeof AnnotationPage>;
+export type Located = z.infer<typeof Located>;
 export type AnnotationPatch = z.infer<typeof AnnotationPatch>;

@@ -131,6 +131,24 @@ export const Tag = z
  * Edit a document's details. Omitted fields stay as they are; null or "" clears a field
  * (the title cannot be cleared). tags replaces the whole set (duplicates ignoring case merge).
  */
+/**
+ * The reader's block index of a document: its paragraphs as shared/blocks.ts cuts them, packed
+ * by packBlocks (unpackBlocks reads it). Computed once per document in main (texts never change).
+ */
+export const BlockIndex = z.object({
+  count: z.number().int().nonnegative(),
+  packed: z.string().regex(/^[0-9a-z.+ ]*$/),
+});
+
+/** What the reader gets on open: the details, the text's length and its block index, not the text. */
+export const DocumentOutline = z.object({
+  document: DocumentMeta,
+  blocks: BlockIndex,
+});
+
+/** A range [start, end) of a document's text, in UTF-16 offsets. */
+export const TextRangeArgs = z.object({ id: Id, start: Offset, end: Offset }).strict();
+
 export const DocumentUpdate = z
   .object({
     id: Id,
@@ -158,6 +176,8 @@ export const DeletedDocument = z.object({
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 export type DocumentFull = z.infer<typeof DocumentFull>;
+export type BlockIndex = z.infer<typeof BlockIndex>;
+export type DocumentOutline = z.infer<typeof DocumentOutline>;
 export type PageStart = z.infer<typeof PageStart>;
 export type ImportReport = z.infer<typeof ImportReport>;
 export type ImportedItem = z.infer<typeof ImportedItem>;

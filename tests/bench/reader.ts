@@ -2,6 +2,7 @@
 // core). Every time is taken inside the page with performance.now(); "painted" means two
 // requestAnimationFrame callbacks after the DOM change, the same rule as the floor.
 import type { Page } from '@playwright/test';
+import { windowBlocks } from '../../renderer/src/state/document-window';
 import { median, percentile } from './stats';
 
 export interface OpenTiming {
@@ -14,37 +15,53 @@ export interface OpenTiming {
 }
 
 /**
- * Answers documents.get and annotations.spans for every report from page memory (fetched through
- * the real bridge beforehand), so an open measures the renderer's own work without the harness's
- * transport (Playwright's binding is far slower with megabytes than Electron's IPC). Returns how
- * long a structured clone of those replies takes in the page, a stand-in for IPC deserialisation.
+ * Answers the calls a reader makes to open a report at its start (documents.outline, then the
+ * text and spans of its first window) from page memory (fetched through the real bridge
+ * beforehand), so an open measures the renderer's own work without the harness's transport
+ * (Playwright's binding is far slower than Electron's IPC). Returns how long a structured clone of
+ * those replies takes in the page, a stand-in for IPC deserialisation.
  */
 async function serveRepliesFromMemory(page: Page): Promise<{ cloneMs: number }> {
-  return page.evaluate(async () => {
+  return page.evaluate(async (windowBlocks) => {
     type Invoke = (channel: string, args: unknown) => Promise<unknown>;
     const w = window as unknown as { __glossaInvoke: Invoke };
     const original = w.__glossaInvoke;
     const listed = (await original('documents.list', {})) as { value: { id: string }[] };
     const replies = new Map<string, unknown>();
+    const remember = async (channel: string, args: unknown) => replies.set(`${channel} ${JSON.stringify(args)}`, await original(channel, args));
     for (const doc of listed.value) {
-      replies.set(`documents.get ${doc.id}`, await original('documents.get', { id: doc.id }));
-      replies.set(`annotations.spans ${doc.id}`, await original('annotations.spans', { documentId: doc.id }));
+      await remember('documents.outline', { id: doc.id });
+      const outline = replies.get(`documents.outline ${JSON.stringify({ id: doc.id })}`) as { value: { document: { length: number }; blocks: { packed: string } } };
+      // The first window ends where its 33rd block starts (see shared/blocks.ts: packBlocks).
+      const entries = outline.value.blocks.packed.split(' ');
+      let at = 0;
+      let end = outline.value.document.length;
+      for (const [i, entry] of entries.entries()) {
+        const [gap, length] = entry.split(/[.+]/);
+        const start = at + parseInt(gap!, 36);
+        if (i === windowBlocks) {
+          end = start;
+          break;
+        }
+        at = start + parseInt(length!, 36);
+      }
+      await remember('documents.textRange', { id: doc.id, start: 0, end });
+      await remember('annotations.window', { documentId: doc.id, start: 0, end });
     }
     const t0 = performance.now();
     for (const reply of replies.values()) structuredClone(reply);
     const cloneMs = performance.now() - t0;
     w.__glossaInvoke = (channel, args) => {
-      const a = args as { id?: string; documentId?: string };
-      const reply = replies.get(`${channel} ${a.id ?? a.documentId}`);
+      const reply = replies.get(`${channel} ${JSON.stringify(args)}`);
       return reply ? Promise.resolve(reply) : original(channel, args);
     };
     return { cloneMs };
-  });
+  }, windowBlocks);
 }
 
 /** Reloads the app, then clicks the report in the library and waits for its highlights to paint. */
-export async function openOnce(page: Page, title: string, options: { repliesFromMemory?: boolean } = {}): Promise<OpenTiming & { cloneMs?: number }> {
-  await page.reload();
+export async function openOnce(page: Page, title: string, options: { repliesFromMemory?: boolean; noReload?: boolean } = {}): Promise<OpenTiming & { cloneMs?: number }> {
+  if (!options.noReload) await page.reload();
   await page.getByRole('grid', { name: 'Reports' }).getByRole('button', { name: title }).waitFor();
   const memo = options.repliesFromMemory ? await serveRepliesFromMemory(page) : null;
   // Let the library's first paint settle so the click is the only work measured.

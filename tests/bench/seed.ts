@@ -7,6 +7,7 @@ import { createAnnotation } from '../../electron/services/annotate/annotations';
 import type { BenchSpan } from './corpus';
 
 export const benchTitle = 'Benchmark: one million characters';
+export const bench10mTitle = 'Benchmark: ten million characters';
 
 /**
  * createAnnotation reads the whole document text back from SQLite on every call (~3 ms for a
@@ -31,10 +32,10 @@ function withDocumentTextMemo(ctx: ServiceContext, documentId: string, text: str
   return { ...ctx, store: { ...ctx.store, db: memoDb, transaction: ctx.store.transaction } };
 }
 
-export function seedBenchReport(ctx: ServiceContext, text: string, spans: readonly BenchSpan[]): string {
+export function seedBenchReport(ctx: ServiceContext, text: string, spans: readonly BenchSpan[], title = benchTitle): string {
   return ctx.store.transaction(() => {
     const added = addDocument(ctx, {
-      title: benchTitle,
+      title,
       text,
       outlet: 'Glossa bench',
       publishedAt: '2025-03-14',

@@ -1,7 +1,7 @@
 // Annotating: annotations (annotations.ts) with what goes and comes back with one on delete and
 // undo (annotation-snapshot.ts), their attribute values (attribute-values.ts), and the typed
-// relations between them (relations.ts). What may be written is the schema domain's to say.
-// Channels: shared/channels/annotate.ts.
+// relations between them (relations.ts); the reader's windowed queries (span-window.ts). What
+// may be written is the schema domain's to say. Channels: shared/channels/annotate.ts.
 import type { annotateChannels } from '../../../shared/channels/annotate';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
@@ -15,6 +15,7 @@ import {
   updateAnnotation,
 } from './annotations';
 import { getValues, setValues, valuesForDocument } from './attribute-values';
+import { annotationCounts, annotationPage, locateAnnotation, spanWindow } from './span-window';
 import { createRelation, deleteRelation, listRelationsForDocument, restoreRelation } from './relations';
 
 export function annotateHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof annotateChannels> {
@@ -24,6 +25,10 @@ export function annotateHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
       return listAnnotations(ctx, documentId);
     },
     'annotations.spans': ({ documentId }) => listSpans(ctx, documentId),
+    'annotations.window': ({ documentId, start, end }) => spanWindow(ctx, documentId, start, end),
+    'annotations.counts': ({ documentId }) => annotationCounts(ctx, documentId),
+    'annotations.page': (args) => annotationPage(ctx, args),
+    'annotations.locate': ({ id, labelIds }) => locateAnnotation(ctx, id, labelIds),
     'annotations.create': (input) => createAnnotation(ctx, input),
     'annotations.update': (patch) => updateAnnotation(ctx, patch),
     'annotations.delete': ({ id }) => deleteAnnotation(ctx, id),

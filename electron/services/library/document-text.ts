@@ -1,6 +1,7 @@
 // The text of a document, cached: texts never change after import, and tagging reads the text
 // of the open document on every call (a million characters costs ~3 ms to read from SQLite).
 import { AppError } from '../../../shared/errors';
+import { checkTextIntact } from './text-integrity';
 import type { Store } from '../../store/store';
 import type { ServiceContext } from '../context';
 
@@ -18,8 +19,12 @@ export function documentText(ctx: ServiceContext, documentId: string): string {
     cache.set(documentId, cached);
     return cached;
   }
-  const row = ctx.store.db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string } | undefined;
+  const row = ctx.store.db.prepare('SELECT id, title, text, content_hash AS contentHash FROM documents WHERE id = ?').get(documentId) as
+    | { id: string; title: string; text: string; contentHash: string }
+    | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No document with id ${documentId}.`);
+  // Checked once per read from the store, not per window: the cache holds checked text only.
+  checkTextIntact(row);
   cache.set(documentId, row.text);
   if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
   return row.text;

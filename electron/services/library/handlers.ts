@@ -1,12 +1,14 @@
 // The library: documents and their details (documents.ts), the cached text that annotating
-// reads (document-text.ts), delete with undo (document-delete.ts), and import jobs
-// (import-jobs.ts) whose files are parsed on worker threads by importers/, and re-reading a
-// report whose encoding was guessed (reencode.ts). Channels:
-// shared/channels/library.ts.
+// reads and checks against its content hash (document-text.ts, text-integrity.ts), the reader's
+// block index and text windows (document-outline.ts), delete with undo (document-delete.ts,
+// document-restore.ts), the library's pages (library-query.ts), import jobs (import-jobs.ts)
+// whose files are parsed on worker threads by importers/, and re-reading a report whose
+// encoding was guessed (reencode.ts). Channels: shared/channels/library.ts.
 import type { libraryChannels } from '../../../shared/channels/library';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { deleteDocument } from './document-delete';
+import { documentOutline, textRange } from './document-outline';
 import { restoreDocument } from './document-restore';
 import { getDocument, listDocuments, updateDocument } from './documents';
 import { checkTextIntact } from './text-integrity';
@@ -27,6 +29,8 @@ export function libraryHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       checkTextIntact(document);
       return document;
     },
+    'documents.outline': ({ id }) => documentOutline(ctx, id),
+    'documents.textRange': ({ id, start, end }) => textRange(ctx, id, start, end),
     'documents.update': (patch) => updateDocument(ctx, patch),
     'documents.delete': ({ id }) => deleteDocument(ctx, id),
     'documents.restore': ({ token }) => restoreDocument(ctx, token),

@@ -1,15 +1,18 @@
 // Which screen shows, and which report is open in the reader.
 import { useCallback, useRef, useState } from 'react';
-import type { DocumentFull } from '../../../shared/schemas/library';
-import { call } from '../api';
-import { fromSpans, type ReaderAnnotation } from '../state/reader-annotation';
+import type { DocumentMeta } from '../../../shared/schemas/library';
+import { placeOf } from '../reader/reader-place';
+import type { DocumentWindow } from '../state/document-window';
+import { openReport } from '../state/open-document';
+import type { ReaderAnnotation } from '../state/reader-annotation';
 import type { Screen } from './screens';
 
 export interface OpenDocument {
-  document: DocumentFull;
-  annotations: ReaderAnnotation[];
+  document: DocumentMeta;
+  /** The report's text and annotations, loaded by window around the viewport. */
+  window: DocumentWindow;
   /** The annotation the reader reveals and selects when it opens (from the claims table or the map). */
-  focusAnnotationId?: string;
+  focus?: ReaderAnnotation;
   /** A range of the text (UTF-16 units) the reader selects when it opens (a search hit). */
   focusRange?: { start: number; end: number };
   /** Counts openings: each one mounts a fresh reader. */
@@ -31,11 +34,11 @@ export function useNavigation(withBusy: (text: string, work: () => Promise<void>
     /** `onLoaded` runs once the report is loaded, just before it shows. */
     (id: string, focusAnnotationId: string | undefined, onLoaded: () => void, focusRange?: { start: number; end: number }) =>
       withBusy('Opening report…', async () => {
-        const [document, spans] = await Promise.all([call('documents.get', { id }), call('annotations.spans', { documentId: id })]);
+        const { document, window, focus } = await openReport(id, focusAnnotationId, placeOf(id)?.offset ?? 0);
         onLoaded();
         setHistoryRequest(null);
         setScreen('library');
-        setOpen((current) => ({ document, annotations: fromSpans(spans, document.text), focusAnnotationId, focusRange, serial: (current?.serial ?? 0) + 1 }));
+        setOpen((current) => ({ document, window, focus, focusRange, serial: (current?.serial ?? 0) + 1 }));
       }),
     [withBusy],
   );
@@ -44,7 +47,13 @@ export function useNavigation(withBusy: (text: string, work: () => Promise<void>
 
   /** Keeps the open report's details in step with a save. */
   const documentSaved = useCallback(
-    (document: DocumentFull) => setOpen((current) => (current && current.document.id === document.id ? { ...current, document } : current)),
+    (document: DocumentMeta & { text?: string }) =>
+      setOpen((current) => {
+        if (!current || current.document.id !== document.id) return current;
+        // The reader holds no whole text: drop it if the saved document came with one.
+        const { text: _text, ...details } = document;
+        return { ...current, document: details };
+      }),
     [],
   );
   const documentDeleted = useCallback((id: string) => setOpen((current) => (current?.document.id === id ? null : current)), []);

@@ -1,6 +1,7 @@
 import { memo, type CSSProperties } from 'react';
 import type { Label } from '../../../shared/schemas/schema';
 import type { Block } from './blocks';
+import type { DocText } from './doc-text';
 import { segmentBlock, type Segment } from './segments';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 
@@ -9,7 +10,7 @@ export const layerStep = 4;
 const maxLayersDrawn = 5;
 
 interface BlockViewProps {
-  text: string;
+  text: DocText;
   block: Block;
   annotations: readonly ReaderAnnotation[];
   labels: ReadonlyMap<string, Label>;
@@ -36,7 +37,7 @@ function SegmentView({
   selectedId,
   flashId,
 }: {
-  text: string;
+  text: DocText;
   segment: Segment;
   labels: ReadonlyMap<string, Label>;
   selectedId: string | null;

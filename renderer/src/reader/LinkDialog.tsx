@@ -1,14 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Label, RelationType } from '../../../shared/schemas/schema';
 import { CloseActions, Modal } from '../components/Modal';
+import { call } from '../api';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 
 interface LinkDialogProps {
   from: ReaderAnnotation;
-  annotations: readonly ReaderAnnotation[];
   relationTypes: readonly RelationType[];
   labels: readonly Label[];
-  onLink(typeId: string, toId: string): void;
+  onLink(typeId: string, to: ReaderAnnotation): void;
   /** Closes the dialog and lets the analyst click the target highlight in the text. */
   onPickInText(typeId: string): void;
   onClose(): void;
@@ -17,19 +17,14 @@ interface LinkDialogProps {
 const maxShown = 200;
 
 /** Link an annotation to another: pick the relation type, then the target, by keyboard or mouse. */
-export function LinkDialog({ from, annotations, relationTypes, labels, onLink, onPickInText, onClose }: LinkDialogProps) {
+export function LinkDialog({ from, relationTypes, labels, onLink, onPickInText, onClose }: LinkDialogProps) {
   const types = useMemo(() => relationTypes.filter((t) => t.fromLabelId === null || t.fromLabelId === from.labelId), [relationTypes, from.labelId]);
   const [typeId, setTypeId] = useState(types[0]?.id ?? '');
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const type = types.find((t) => t.id === typeId);
   const labelName = (id: string) => labels.find((l) => l.id === id)?.name ?? id;
-  const targets = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return annotations
-      .filter((a) => a.id !== from.id && (!type?.toLabelId || a.labelId === type.toLabelId) && (!q || a.quote.toLowerCase().includes(q)))
-      .slice(0, maxShown);
-  }, [annotations, from.id, type, query]);
+  const targets = useLinkTargets(from, type?.toLabelId ?? null, query);
 
   if (types.length === 0) {
     return (
@@ -40,7 +35,7 @@ export function LinkDialog({ from, annotations, relationTypes, labels, onLink, o
     );
   }
 
-  const choose = (target: ReaderAnnotation | undefined) => target && type && onLink(type.id, target.id);
+  const choose = (target: ReaderAnnotation | undefined) => target && type && onLink(type.id, target);
   return (
     <Modal title={`Link “${from.quote.length > 50 ? `${from.quote.slice(0, 50)}…` : from.quote}”`} onClose={onClose} className="link-dialog">
       <div className="fields">
@@ -109,4 +104,21 @@ export function LinkDialog({ from, annotations, relationTypes, labels, onLink, o
       </div>
     </Modal>
   );
+}
+
+/** The document's annotations of the target label whose quote holds the query, asked of main (a long report has too many to hold). */
+function useLinkTargets(from: ReaderAnnotation, toLabelId: string | null, query: string): readonly ReaderAnnotation[] {
+  const [targets, setTargets] = useState<readonly ReaderAnnotation[]>([]);
+  useEffect(() => {
+    let current = true;
+    const args = { documentId: from.documentId, labelIds: toLabelId ? [toLabelId] : null, quoteContains: query.trim(), offset: 0, limit: maxShown + 1 };
+    call('annotations.page', args).then(
+      (page) => current && setTargets(page.items.filter((a) => a.id !== from.id).slice(0, maxShown)),
+      () => current && setTargets([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [from.documentId, from.id, toLabelId, query]);
+  return targets;
 }

@@ -8,26 +8,24 @@ import type { ReaderView } from './useReaderView';
 
 interface ReaderDialogsProps {
   view: ReaderView;
-  annotations: readonly ReaderAnnotation[];
   labels: readonly Label[];
   analysis: Analysis;
-  link(typeId: string, fromId: string, toId: string): void;
+  link(typeId: string, fromId: string, to: ReaderAnnotation): void;
   resolvePlace(request: PlaceResolve): void;
   clearPlace(annotationId: string): void;
 }
 
 /** The Link dialog (or picking the target in the text) and the Place dialog, when open. */
-export function ReaderDialogs({ view, annotations, labels, analysis, link, resolvePlace, clearPlace }: ReaderDialogsProps) {
+export function ReaderDialogs({ view, labels, analysis, link, resolvePlace, clearPlace }: ReaderDialogsProps) {
   const { linkFrom, placeFor } = view;
   return (
     <>
       {linkFrom && analysis.schema && (
         <LinkDialog
           from={linkFrom}
-          annotations={annotations}
           relationTypes={analysis.schema.relationTypes}
           labels={labels}
-          onLink={(typeId, toId) => link(typeId, linkFrom.id, toId)}
+          onLink={(typeId, to) => link(typeId, linkFrom.id, to)}
           onPickInText={(typeId) => {
             view.setPicking({ fromId: linkFrom.id, typeId });
             view.setLinkFrom(null);

@@ -1,48 +1,52 @@
-// One report open for annotation: its text with highlights, the toolbar for a selection, the
-// annotation list, and the Link and Place dialogs.
-import { useDeferredValue, useEffect, useMemo } from 'react';
-import type { DocumentFull } from '../../../shared/schemas/library';
+// One report open for annotation: its text with highlights (loaded by window around the
+// viewport), the toolbar for a selection, the annotation list, and the Link and Place dialogs.
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import type { DocumentMeta } from '../../../shared/schemas/library';
 import type { Label } from '../../../shared/schemas/schema';
 import type { HistoryRequest } from '../app/useNavigation';
 import { formatDate } from '../library/Library';
 import { Sidebar } from '../sidebar/Sidebar';
+import type { DocumentWindow } from '../state/document-window';
 import type { ReaderAnnotation } from '../state/reader-annotation';
-import { ReaderText } from './ReaderText';
+import { blockIndexAt } from './blocks';
+import { placeOf, rememberPlace } from './reader-place';
+import { ReaderText, type ScrollPlace } from './ReaderText';
 import { TagToolbar } from './TagToolbar';
 import { selectionRange } from './text-selection';
 import { useReaderActions } from './useReaderActions';
 import { useReaderKeys } from './useReaderKeys';
-import { useArcs, useBlocks } from './useReaderLayout';
+import { useArcs } from './useReaderLayout';
 import { useOpenAt, useReaderView } from './useReaderView';
 import { ReaderDialogs } from './ReaderDialogs';
 
 interface ReaderScreenProps {
-  document: DocumentFull;
-  initialAnnotations: readonly ReaderAnnotation[];
+  document: DocumentMeta;
+  window: DocumentWindow;
   labels: readonly Label[];
   /** Undo/redo requests from the menu, counted so that each one arrives once. */
   historyRequest: HistoryRequest | null;
   /** An annotation to show and select on opening (from the claims table or the map). */
-  focusAnnotationId?: string;
+  focus?: ReaderAnnotation;
   /** A range of the text to select on opening (a search hit), in UTF-16 units. */
   focusRange?: { start: number; end: number };
 }
 
-export function ReaderScreen({ document: doc, initialAnnotations, labels, historyRequest, focusAnnotationId, focusRange }: ReaderScreenProps) {
-  const view = useReaderView();
+export function ReaderScreen({ document: doc, window, labels, historyRequest, focus, focusRange }: ReaderScreenProps) {
+  // Coming back to a report finds it as it was left, unless something in it is to be shown.
+  const place = useMemo(() => (focus || focusRange ? undefined : placeOf(doc.id)), [doc.id, focus, focusRange]);
+  const view = useReaderView(place);
   const { selection, setSelection, selectedId, setSelectedId, picking, setPicking, textRef } = view;
-  const { annotations, analysis, labelName, tagSelection, remove, history, link, resolvePlace, clearPlace, commands } = useReaderActions(
-    doc,
-    initialAnnotations,
-    labels,
-    view,
-  );
+  const version = useSyncExternalStore(window.subscribe, () => window.version);
+  const { analysis, labelName, tagSelection, remove, history, link, resolvePlace, clearPlace, commands } = useReaderActions(doc, window, labels, view);
 
-  const { blocks, byBlock } = useBlocks(doc.text, annotations);
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
-  const selectedAnnotation = useMemo(() => annotations.find((a) => a.id === selectedId) ?? null, [annotations, selectedId]);
-  // The list follows the text at a lower priority, so a new highlight paints first.
-  const sidebarAnnotations = useDeferredValue(annotations);
+  const { revealed } = view;
+  const selectedAnnotation = useMemo(
+    () => (selectedId ? (window.find(selectedId) ?? (revealed?.id === selectedId ? revealed : null)) : null),
+    // The window's content changes with its version.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [selectedId, revealed, window, version],
+  );
   const handleKey = useReaderKeys(view, { labels, selectedAnnotation, tagSelection, history, remove });
 
   useEffect(() => {
@@ -53,20 +57,39 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
 
   const arcs = useArcs(selectedId, analysis);
 
-  useOpenAt(view, focusAnnotationId, initialAnnotations, focusRange);
+  useOpenAt(view, focus, focusRange);
+
+  // Where the view is, kept as it scrolls; remembered with the selection when the reader closes.
+  const initialPlace = useMemo<ScrollPlace | undefined>(() => {
+    if (place) return place;
+    const start = focus?.start ?? focusRange?.start;
+    if (start === undefined) return undefined;
+    const block = blockIndexAt(window.blocks, start);
+    return { block, within: 0, offset: window.blocks[block]?.start ?? 0 };
+  }, [place, focus, focusRange, window]);
+  const placeRef = useRef<ScrollPlace | null>(initialPlace ?? null);
+  const selectionRef = useRef({ selection, selectedId });
+  selectionRef.current = { selection, selectedId };
+  useEffect(
+    () => () => {
+      const at = placeRef.current ?? { block: 0, within: 0, offset: 0 };
+      rememberPlace(doc.id, { ...at, ...selectionRef.current });
+    },
+    [doc.id],
+  );
 
   const clickAnnotation = (id: string) => {
+    const a = window.find(id);
     if (picking) {
-      if (id !== picking.fromId) link(picking.typeId, picking.fromId, id);
+      if (id !== picking.fromId && a) link(picking.typeId, picking.fromId, a);
       return;
     }
     setSelection(null);
     setSelectedId(id);
-    const a = annotations.find((x) => x.id === id);
     if (a) view.setAnnouncement(`${labelName(a.labelId)}: “${a.quote}”`);
   };
 
-  const quote = selection ? doc.text.slice(selectionRange(selection).start, selectionRange(selection).end) : '';
+  const quote = selection ? window.slice(selectionRange(selection).start, selectionRange(selection).end) : '';
   return (
     <div className="reader-screen">
       <section className={`reader-pane${picking ? ' linking' : ''}`} aria-labelledby="doc-title">
@@ -84,9 +107,8 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
         </header>
         <ReaderText
           ref={textRef}
-          text={doc.text}
-          blocks={blocks}
-          byBlock={byBlock}
+          window={window}
+          version={version}
           labels={labelsById}
           selectedAnnotation={selectedAnnotation}
           flashId={view.flashId}
@@ -102,6 +124,8 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
             if (handled) event.stopPropagation();
             return handled;
           }}
+          initialPlace={initialPlace}
+          placeRef={placeRef}
         />
         {selection && (
           <TagToolbar
@@ -114,15 +138,8 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
           />
         )}
       </section>
-      <Sidebar
-        annotations={sidebarAnnotations}
-        labels={labels}
-        hiddenLabels={view.hiddenLabels}
-        selectedId={selectedId}
-        analysis={analysis}
-        commands={commands}
-      />
-      <ReaderDialogs view={view} annotations={annotations} labels={labels} analysis={analysis} link={link} resolvePlace={resolvePlace} clearPlace={clearPlace} />
+      <Sidebar window={window} labels={labels} hiddenLabels={view.hiddenLabels} selectedId={selectedId} analysis={analysis} commands={commands} />
+      <ReaderDialogs view={view} labels={labels} analysis={analysis} link={link} resolvePlace={resolvePlace} clearPlace={clearPlace} />
       <div className="visually-hidden" aria-live="polite">
         {view.announcement}
       </div>

@@ -1,10 +1,12 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type MutableRefObject } from 'react';
 import type { Label } from '../../../shared/schemas/schema';
+import type { DocumentWindow } from '../state/document-window';
 import { blockIndexAt, type Block } from './blocks';
 import { BlockView, layerStep } from './BlockView';
 import { RelationArcs, type Arc } from './RelationArcs';
 import type { ReaderAnnotation } from '../state/reader-annotation';
+import type { ReaderPlace } from './reader-place';
 import {
   applyDomSelection,
   fromMouse,
@@ -20,13 +22,18 @@ export interface ReaderTextHandle {
   reveal(annotation: ReaderAnnotation): void;
   /** Selects a range of the text (UTF-16 units), scrolled into view, as if chosen from the keyboard. */
   selectRange(start: number, end: number): void;
+  /** Scrolls a text offset into view (the block holding it, centred); its window loads on the way. */
+  scrollToOffset(offset: number): void;
   focus(): void;
 }
 
+/** Where the view is scrolled to, kept up to date as it scrolls (see reader-place.ts). */
+export type ScrollPlace = Pick<ReaderPlace, 'block' | 'within' | 'offset'>;
+
 interface ReaderTextProps {
-  text: string;
-  blocks: readonly Block[];
-  byBlock: readonly ReaderAnnotation[][];
+  /** The report's text and annotations, loaded by window; `version` changes when they do. */
+  window: DocumentWindow;
+  version: number;
   labels: ReadonlyMap<string, Label>;
   selectedAnnotation: ReaderAnnotation | null;
   flashId: string | null;
@@ -36,6 +43,9 @@ interface ReaderTextProps {
   onKeyCommand(event: KeyboardEvent<HTMLDivElement>): boolean;
   /** Links of the selected annotation, drawn as connectors over the text. */
   arcs: readonly Arc[];
+  /** Where to start (coming back to a report); and where the view is, written as it scrolls. */
+  initialPlace?: ScrollPlace;
+  placeRef: MutableRefObject<ScrollPlace | null>;
 }
 
 const arrowMoves: Record<string, CursorMove> = {
@@ -53,7 +63,9 @@ function estimateHeight(block: Block): number {
 }
 
 export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function ReaderText(props, ref) {
-  const { text, blocks, byBlock, labels, selectedAnnotation, flashId, selection, onSelectionChange } = props;
+  const { window: doc, version, labels, selectedAnnotation, flashId, selection, onSelectionChange, placeRef } = props;
+  const { blocks } = doc;
+  const text = doc;
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const altHeld = useRef(false);
@@ -91,13 +103,47 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
       virtualizer.scrollToIndex(blockIndexAt(blocks, start), { align: 'center' });
       scrollRef.current?.focus();
     },
+    scrollToOffset(offset) {
+      virtualizer.scrollToIndex(blockIndexAt(blocks, offset), { align: 'center' });
+    },
     focus() {
       scrollRef.current?.focus();
     },
   }));
 
-  // Mirror a keyboard-made selection into the DOM once its blocks are rendered.
-  const keyboardSelection = useRef(false);
+  // Coming back to a report: scroll to where the analyst was, before the first paint.
+  useLayoutEffect(() => {
+    const place = props.initialPlace;
+    const scroller = scrollRef.current;
+    if (!place || !scroller) return;
+    scroller.scrollTop = (virtualizer.getOffsetForIndex(Math.min(place.block, blocks.length - 1), 'start')?.[0] ?? 0) + place.within;
+    // Only on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+  // Load the windows on screen, their neighbours (so a scroll or a keyboard move finds them
+  // ready) and those of the selection's ends.
+  useEffect(() => {
+    const wanted = new Set<number>();
+    for (const index of [firstIndex, lastIndex, ...pinned]) {
+      const k = doc.windowOfBlock(index);
+      wanted.add(k).add(k - 1).add(k + 1);
+    }
+    void doc.ensure([...wanted]);
+  }, [doc, firstIndex, lastIndex, pinned]);
+
+  const onScroll = () => {
+    const top = scrollRef.current?.scrollTop ?? 0;
+    const first = virtualizer.getVirtualItems().find((item) => item.end > top);
+    if (first) placeRef.current = { block: first.index, within: Math.max(0, top - first.start), offset: blocks[first.index]!.start };
+  };
+
+  // Mirror a keyboard-made selection into the DOM once its blocks are rendered; so too one the
+  // reader had when the analyst left the report (the only way to start with a selection).
+  const keyboardSelection = useRef(selection !== null);
   useLayoutEffect(() => {
     if (!keyboardSelection.current || !selection || !textRef.current) return;
     if (applyDomSelection(textRef.current, selection)) {
@@ -138,26 +184,35 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
     const clicked = underlineAt(segment, layers, event.clientY);
     const id = clicked === null ? undefined : ids[layers.indexOf(clicked)];
     const blockIndex = Number(segment.closest<HTMLElement>('[data-index]')?.dataset.index);
-    props.onAnnotationClick(id ?? cycle(ids, selectedAnnotation?.id ?? null, byBlock[blockIndex] ?? []));
+    props.onAnnotationClick(id ?? cycle(ids, selectedAnnotation?.id ?? null, doc.blockAnnotations(blockIndex) ?? []));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const move = arrowMoves[event.key];
     if (move && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
-      const next = moveCursor(text, blocks, selection ?? caretAfter(lastSelection.current) ?? firstVisible(), move, event.shiftKey, event.altKey);
-      if (next) {
-        keyboardSelection.current = true;
-        const { start, end } = selectionRange(next);
-        const target = next.focus === start ? start : Math.max(start, end - 1);
-        const index = blockIndexAt(blocks, target);
-        const items = virtualizer.getVirtualItems();
-        if (!items.some((item) => item.index === index)) virtualizer.scrollToIndex(index, { align: 'center' });
-        onSelectionChange(next);
+      const from = selection ?? caretAfter(lastSelection.current) ?? firstVisible();
+      // A move reads the text beside the cursor: wait for its windows when it crosses into one not loaded yet.
+      const around = from ? windowsBeside(doc, from.focus) : [];
+      if (around.some((k) => !doc.isLoaded(k))) {
+        const { shiftKey, altKey } = event;
+        void doc.ensure(around).then(() => applyMove(moveCursor(text, blocks, from, move, shiftKey, altKey)));
+        return;
       }
+      applyMove(moveCursor(text, blocks, from, move, event.shiftKey, event.altKey));
       return;
     }
     if (props.onKeyCommand(event)) event.preventDefault();
+  };
+
+  const applyMove = (next: TextSelection | null) => {
+    if (!next) return;
+    keyboardSelection.current = true;
+    const { start, end } = selectionRange(next);
+    const target = next.focus === start ? start : Math.max(start, end - 1);
+    const index = blockIndexAt(blocks, target);
+    if (!virtualizer.getVirtualItems().some((item) => item.index === index)) virtualizer.scrollToIndex(index, { align: 'center' });
+    onSelectionChange(next);
   };
 
   /** With nothing selected yet, the keyboard starts just before the first block on screen. */
@@ -167,7 +222,6 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
     return start === undefined ? null : { anchor: start, focus: start };
   };
 
-  const items = virtualizer.getVirtualItems();
   const selectedId = selectedAnnotation?.id ?? null;
   return (
     <div
@@ -179,13 +233,15 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
       onMouseUp={onMouseUp}
       onClick={onClick}
       onKeyDown={onKeyDown}
+      onScroll={onScroll}
+      data-version={version}
     >
       <div ref={textRef} className="reader-text" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const block = blocks[item.index]!;
-          const annotations = byBlock[item.index]!;
+          const annotations = doc.blockAnnotations(item.index);
           const touchesSelected = selectedAnnotation !== null && selectedAnnotation.start < block.end && selectedAnnotation.end > block.start;
-          const touchesFlash = flashId !== null && annotations.some((a) => a.id === flashId);
+          const touchesFlash = flashId !== null && annotations !== null && annotations.some((a) => a.id === flashId);
           return (
             <div
               key={item.key}
@@ -194,14 +250,18 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
               className="block-slot"
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <BlockView
-                text={text}
-                block={block}
-                annotations={annotations}
-                labels={labels}
-                selectedId={touchesSelected ? selectedId : null}
-                flashId={touchesFlash ? flashId : null}
-              />
+              {annotations === null ? (
+                <p className="block-loading" aria-busy="true" style={{ height: estimateHeight(block) - 20 }} />
+              ) : (
+                <BlockView
+                  text={text}
+                  block={block}
+                  annotations={annotations}
+                  labels={labels}
+                  selectedId={touchesSelected ? selectedId : null}
+                  flashId={touchesFlash ? flashId : null}
+                />
+              )}
             </div>
           );
         })}
@@ -246,6 +306,12 @@ function cycle(ids: string[], currentId: string | null, blockAnnotations: readon
 
 function spanLength(annotation: ReaderAnnotation | undefined): number {
   return annotation ? annotation.end - annotation.start : Number.MAX_SAFE_INTEGER;
+}
+
+/** The windows a cursor move from `offset` may read: its own and both neighbours. */
+function windowsBeside(doc: DocumentWindow, offset: number): number[] {
+  const k = doc.windowOfOffset(offset);
+  return [k - 1, k, k + 1].filter((w) => w >= 0 && w < doc.windowCount);
 }
 
 function caretAfter(selection: TextSelection | null): TextSelection | null {

@@ -1,6 +1,7 @@
 // The reader's text selection: read from the DOM after a mouse gesture, or moved word by word
 // from the keyboard, always expressed as offsets into the document's text.
 import { blockIndexAt, type Block } from './blocks';
+import type { DocText } from './doc-text';
 import { offsetToPoint, pointToOffset } from './dom-offsets';
 import { nextWord, previousWord, snapToWords } from './words';
 
@@ -26,14 +27,14 @@ export function readDomSelection(root: HTMLElement): { start: number; end: numbe
   return { start, end };
 }
 
-export function fromMouse(text: string, raw: { start: number; end: number }, exact: boolean): TextSelection | null {
+export function fromMouse(text: DocText, raw: { start: number; end: number }, exact: boolean): TextSelection | null {
   const { start, end } = exact ? trimmed(text, raw.start, raw.end) : snapToWords(text, raw.start, raw.end);
   return end > start ? { anchor: start, focus: end } : null;
 }
 
-function trimmed(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+function trimmed(text: DocText, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
   return { start, end };
 }
 
@@ -53,7 +54,7 @@ export type CursorMove = 'next' | 'previous' | 'down' | 'up' | 'home' | 'end';
  * the focus moves (by word, or by character when byChar) and the anchor stays.
  */
 export function moveCursor(
-  text: string,
+  text: DocText,
   blocks: readonly Block[],
   current: TextSelection | null,
   move: CursorMove,
@@ -75,7 +76,7 @@ export function moveCursor(
   return word ? { anchor: word.start, focus: word.end } : current;
 }
 
-function wordFor(text: string, blocks: readonly Block[], from: number, move: CursorMove) {
+function wordFor(text: DocText, blocks: readonly Block[], from: number, move: CursorMove) {
   const blockIndex = blockIndexAt(blocks, Math.max(0, from - 1));
   const block = blocks[blockIndex];
   switch (move) {
@@ -98,7 +99,7 @@ function wordFor(text: string, blocks: readonly Block[], from: number, move: Cur
   }
 }
 
-function movePoint(text: string, blocks: readonly Block[], point: number, move: CursorMove, byChar: boolean): number {
+function movePoint(text: DocText, blocks: readonly Block[], point: number, move: CursorMove, byChar: boolean): number {
   if (byChar && (move === 'next' || move === 'previous')) {
     const step = move === 'next' ? charLength(text, point) : -charLengthBefore(text, point);
     return Math.min(text.length, Math.max(0, point + step));
@@ -120,25 +121,25 @@ function movePoint(text: string, blocks: readonly Block[], point: number, move: 
   }
 }
 
-function sentenceEnd(text: string, from: number, limit: number): number {
-  const match = /[.!?…]["”’)\]]*(?=\s|$)/g;
-  match.lastIndex = from + 1;
-  const found = match.exec(text);
-  return found && found.index < limit ? found.index + found[0].length : limit;
+function sentenceEnd(text: DocText, from: number, limit: number): number {
+  // Searches the block only (one character past it, for the look-ahead), not the whole text.
+  const base = from + 1;
+  const found = /[.!?…]["”’)\]]*(?=\s|$)/.exec(text.slice(base, Math.min(text.length, limit + 1)));
+  return found && base + found.index < limit ? base + found.index + found[0].length : limit;
 }
 
-function sentenceStart(text: string, from: number, limit: number): number {
+function sentenceStart(text: DocText, from: number, limit: number): number {
   const before = text.slice(limit, Math.max(limit, from - 1));
   const boundary = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '));
   return boundary === -1 ? limit : limit + boundary + 2;
 }
 
-function charLength(text: string, at: number): number {
+function charLength(text: DocText, at: number): number {
   const code = text.charCodeAt(at);
   return code >= 0xd800 && code <= 0xdbff ? 2 : 1;
 }
 
-function charLengthBefore(text: string, at: number): number {
+function charLengthBefore(text: DocText, at: number): number {
   const code = text.charCodeAt(at - 1);
   return code >= 0xdc00 && code <= 0xdfff ? 2 : 1;
 }

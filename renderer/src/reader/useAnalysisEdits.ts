@@ -12,7 +12,7 @@ export type EditRunner = (work: () => Promise<string | void>) => Promise<void>;
 
 type AnalysisActions = ReturnType<typeof useAnalysis>['actions'];
 
-export function useAnalysisEdits(analysisActions: AnalysisActions, analysis: Analysis, annotations: readonly ReaderAnnotation[], run: EditRunner, view: ReaderView) {
+export function useAnalysisEdits(analysisActions: AnalysisActions, analysis: Analysis, run: EditRunner, view: ReaderView) {
   const { setSelectedId, setLinkFrom, setPicking, setPlaceFor } = view;
   const setAttribute = useCallback(
     (annotation: ReaderAnnotation, attribute: LabelAttribute, value: AttributeValue | null, previous: AttributeValue | null) =>
@@ -23,17 +23,16 @@ export function useAnalysisEdits(analysisActions: AnalysisActions, analysis: Ana
     [analysisActions, run],
   );
   const link = useCallback(
-    (typeId: string, fromId: string, toId: string) =>
+    (typeId: string, fromId: string, to: ReaderAnnotation) =>
       void run(async () => {
         setLinkFrom(null);
         setPicking(null);
-        const relation = await analysisActions.link(typeId, fromId, toId);
+        const relation = await analysisActions.link(typeId, fromId, to.id);
         const type = analysis.schema?.relationTypes.find((t) => t.id === relation.typeId);
-        const to = annotations.find((a) => a.id === toId);
         setSelectedId(fromId);
-        return `Linked: ${type?.name ?? 'related to'} “${to?.quote ?? ''}”.`;
+        return `Linked: ${type?.name ?? 'related to'} “${to.quote}”.`;
       }),
-    [analysisActions, run, analysis.schema, annotations, setLinkFrom, setPicking, setSelectedId],
+    [analysisActions, run, analysis.schema, setLinkFrom, setPicking, setSelectedId],
   );
   const unlink = useCallback((relation: Relation) => void run(() => analysisActions.unlink(relation)), [analysisActions, run]);
   /** Saves or clears a place; the Place dialog closes once it is done. */

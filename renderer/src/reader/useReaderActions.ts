@@ -1,11 +1,12 @@
 // The reader's edits: tagging, deleting, relabelling, notes, attributes, links and places, and
 // undo/redo. Each one runs, tells screen readers what happened, and reports a failure.
 import { useCallback, useMemo } from 'react';
-import type { DocumentFull } from '../../../shared/schemas/library';
+import type { DocumentMeta } from '../../../shared/schemas/library';
 import type { Label } from '../../../shared/schemas/schema';
 import { messageOf } from '../api';
 import { useNotices } from '../components/Notices';
 import type { ReaderCommands } from '../sidebar/reader-commands';
+import type { DocumentWindow } from '../state/document-window';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 import { changesAnnotationSet, undoStepNames } from '../state/undo-history';
 import { useAnalysis } from '../state/useAnalysis';
@@ -15,9 +16,9 @@ import { selectionRange } from './text-selection';
 import { useAnalysisEdits, type EditRunner } from './useAnalysisEdits';
 import type { ReaderView } from './useReaderView';
 
-export function useReaderActions(doc: DocumentFull, initialAnnotations: readonly ReaderAnnotation[], labels: readonly Label[], view: ReaderView) {
+export function useReaderActions(doc: DocumentMeta, window: DocumentWindow, labels: readonly Label[], view: ReaderView) {
   const { notify } = useNotices();
-  const { annotations, actions } = useAnnotations(doc.id, initialAnnotations);
+  const actions = useAnnotations(window);
   const reportError = useCallback((error: unknown) => notify(messageOf(error), 'error'), [notify]);
   const { analysis, actions: analysisActions } = useAnalysis(doc.id, reportError);
   const { selection, setSelection, selectedId, setSelectedId, setAnnouncement, setLinkFrom, setPlaceFor, reveal, toggleLabel } = view;
@@ -41,12 +42,12 @@ export function useReaderActions(doc: DocumentFull, initialAnnotations: readonly
       const { start, end } = selectionRange(selection);
       setSelection(null);
       void run(async () => {
-        const created = await actions.create(labelId, start, end, doc.text.slice(start, end));
+        const created = await actions.create(labelId, start, end, window.slice(start, end));
         setSelectedId(created.id);
         return `Tagged “${created.quote}” as ${labelName(labelId)}.`;
       });
     },
-    [selection, setSelection, setSelectedId, actions, run, labelName, doc.text],
+    [selection, setSelection, setSelectedId, actions, run, labelName, window],
   );
 
   const remove = useCallback(
@@ -84,12 +85,12 @@ export function useReaderActions(doc: DocumentFull, initialAnnotations: readonly
     [actions, analysisActions, run, notify],
   );
 
-  const { setAttribute, link, unlink, resolvePlace, clearPlace } = useAnalysisEdits(analysisActions, analysis, annotations, run, view);
+  const { setAttribute, link, unlink, resolvePlace, clearPlace } = useAnalysisEdits(analysisActions, analysis, run, view);
 
   const commands = useMemo<ReaderCommands>(
     () => ({ reveal, relabel, remove, setNote, setAttribute, startLink: setLinkFrom, unlink, choosePlace: setPlaceFor, toggleLabel }),
     [reveal, relabel, remove, setNote, setAttribute, setLinkFrom, unlink, setPlaceFor, toggleLabel],
   );
 
-  return { annotations, analysis, labelName, tagSelection, remove, history, link, resolvePlace, clearPlace, commands };
+  return { analysis, labelName, tagSelection, remove, history, link, resolvePlace, clearPlace, commands };
 }

@@ -2,6 +2,7 @@
 // annotation, hidden labels, the open dialogs, and what screen readers are told.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReaderAnnotation } from '../state/reader-annotation';
+import type { ReaderPlace } from './reader-place';
 import type { ReaderTextHandle } from './ReaderText';
 import type { TextSelection } from './text-selection';
 
@@ -10,13 +11,16 @@ const flashMs = 1400;
 /** Linking by clicking in the text: the annotation linked from and the relation type chosen. */
 type LinkPicking = { fromId: string; typeId: string };
 
-export function useReaderView() {
+/** `place`: where the analyst left this report last time (its selection comes back with it). */
+export function useReaderView(place?: ReaderPlace) {
   /** The annotation whose Link dialog is open; then, with a type chosen, waiting for a click on the target. */
   const [linkFrom, setLinkFrom] = useState<ReaderAnnotation | null>(null);
   const [picking, setPicking] = useState<LinkPicking | null>(null);
   const [placeFor, setPlaceFor] = useState<ReaderAnnotation | null>(null);
-  const [selection, setSelection] = useState<TextSelection | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selection, setSelection] = useState<TextSelection | null>(place?.selection ?? null);
+  const [selectedId, setSelectedId] = useState<string | null>(place?.selectedId ?? null);
+  /** The annotation last revealed: it may lie outside the windows loaded, but is selected all the same. */
+  const [revealed, setRevealed] = useState<ReaderAnnotation | null>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
   const [hiddenLabels, setHiddenLabels] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
@@ -30,6 +34,7 @@ export function useReaderView() {
 
   /** Selects an annotation, flashes it and scrolls it into view. */
   const reveal = useCallback((annotation: ReaderAnnotation) => {
+    setRevealed(annotation);
     setSelectedId(annotation.id);
     setFlashId(annotation.id);
     textRef.current?.reveal(annotation);
@@ -56,6 +61,7 @@ export function useReaderView() {
     setSelection,
     selectedId,
     setSelectedId,
+    revealed,
     flashId,
     setFlashId,
     hiddenLabels,
@@ -73,26 +79,18 @@ export type ReaderView = ReturnType<typeof useReaderView>;
  * Opening at an annotation (from the claims table or the map): select it, flash it, show it.
  * Opening at a range (a search hit): select that text, so the match shows and can be tagged.
  */
-export function useOpenAt(
-  view: ReaderView,
-  focusAnnotationId: string | undefined,
-  initialAnnotations: readonly ReaderAnnotation[],
-  focusRange?: { start: number; end: number },
-) {
-  const { setSelectedId, setFlashId, textRef } = view;
+export function useOpenAt(view: ReaderView, target: ReaderAnnotation | undefined, focusRange?: { start: number; end: number }) {
+  const { reveal, textRef } = view;
   const rangeStart = focusRange?.start;
   const rangeEnd = focusRange?.end;
   useEffect(() => {
-    if (focusAnnotationId || rangeStart === undefined || rangeEnd === undefined) return;
+    if (target || rangeStart === undefined || rangeEnd === undefined) return;
     requestAnimationFrame(() => textRef.current?.selectRange(rangeStart, rangeEnd));
-  }, [focusAnnotationId, rangeStart, rangeEnd, textRef]);
+  }, [target, rangeStart, rangeEnd, textRef]);
   useEffect(() => {
-    const target = focusAnnotationId ? initialAnnotations.find((a) => a.id === focusAnnotationId) : undefined;
     if (!target) return;
-    setSelectedId(target.id);
-    setFlashId(target.id);
     // After the first layout, so the virtualiser knows its sizes.
-    requestAnimationFrame(() => textRef.current?.reveal(target));
-  }, [focusAnnotationId, initialAnnotations, setSelectedId, setFlashId, textRef]);
+    requestAnimationFrame(() => reveal(target));
+  }, [target, reveal]);
 }
 

@@ -1,18 +1,19 @@
 // Word boundaries for snapping selections and for moving the keyboard cursor word by word.
-// Works on UTF-16 offsets without splitting surrogate pairs.
+// Works on UTF-16 offsets without splitting surrogate pairs, over a string or the windowed text.
+import type { DocText } from './doc-text';
 
 const wordChar = /[\p{L}\p{N}\p{M}_'’\-\u200d\uFE0F\p{Extended_Pictographic}\p{Emoji_Modifier}]/u;
 
-function charAt(text: string, offset: number): string {
+function charAt(text: DocText, offset: number): string {
   const code = text.codePointAt(offset);
   return code === undefined ? '' : String.fromCodePoint(code);
 }
 
-function charBefore(text: string, offset: number): string {
+function charBefore(text: DocText, offset: number): string {
   if (offset <= 0) return '';
   const low = text.charCodeAt(offset - 1);
   const isLow = low >= 0xdc00 && low <= 0xdfff;
-  return isLow && offset >= 2 ? text.slice(offset - 2, offset) : text[offset - 1]!;
+  return isLow && offset >= 2 ? text.slice(offset - 2, offset) : text.charAt(offset - 1);
 }
 
 export function isWordChar(ch: string): boolean {
@@ -20,9 +21,9 @@ export function isWordChar(ch: string): boolean {
 }
 
 /** Widens [start, end) to whole words and trims white space at both ends. */
-export function snapToWords(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+export function snapToWords(text: DocText, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
   if (start === end) return { start, end };
   if (isWordChar(charAt(text, start))) {
     while (isWordChar(charBefore(text, start))) start -= charBefore(text, start).length;
@@ -34,14 +35,14 @@ export function snapToWords(text: string, start: number, end: number): { start: 
 }
 
 /** Hyphens and apostrophes count inside words but not at a span's edges. */
-function trimPunctuationEdges(text: string, start: number, end: number): { start: number; end: number } {
-  while (end - start > 1 && /['’\-]/.test(text[start]!)) start++;
-  while (end - start > 1 && /['’\-]/.test(text[end - 1]!)) end--;
+function trimPunctuationEdges(text: DocText, start: number, end: number): { start: number; end: number } {
+  while (end - start > 1 && /['’\-]/.test(text.charAt(start))) start++;
+  while (end - start > 1 && /['’\-]/.test(text.charAt(end - 1))) end--;
   return { start, end };
 }
 
 /** The word that starts at or after offset, or null at the end of the text. */
-export function nextWord(text: string, offset: number): { start: number; end: number } | null {
+export function nextWord(text: DocText, offset: number): { start: number; end: number } | null {
   let start = offset;
   while (start < text.length && !isWordChar(charAt(text, start))) start++;
   if (start >= text.length) return null;
@@ -51,7 +52,7 @@ export function nextWord(text: string, offset: number): { start: number; end: nu
 }
 
 /** The word that ends at or before offset, or null at the start of the text. */
-export function previousWord(text: string, offset: number): { start: number; end: number } | null {
+export function previousWord(text: DocText, offset: number): { start: number; end: number } | null {
   let end = offset;
   while (end > 0 && !isWordChar(charBefore(text, end))) end -= charBefore(text, end).length;
   if (end <= 0) return null;

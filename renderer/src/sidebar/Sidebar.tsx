@@ -4,11 +4,13 @@ import type { Label } from '../../../shared/schemas/schema';
 import type { Analysis } from '../state/useAnalysis';
 import { AnnotationCard } from './AnnotationCard';
 import { cardDetails } from './card-details';
-import type { ReaderAnnotation } from '../state/reader-annotation';
+import type { DocumentWindow } from '../state/document-window';
 import type { ReaderCommands } from './reader-commands';
+import { useAnnotationList } from './useAnnotationList';
 
 interface SidebarProps {
-  annotations: readonly ReaderAnnotation[];
+  /** The open report (the list asks main for its annotations a page at a time). */
+  window: DocumentWindow;
   labels: readonly Label[];
   hiddenLabels: ReadonlySet<string>;
   selectedId: string | null;
@@ -16,42 +18,52 @@ interface SidebarProps {
   commands: ReaderCommands;
 }
 
-/** The document's annotations in reading order; a long list renders only what is in view. */
+/** The document's annotations in reading order, loaded a page at a time; only what is in view renders. */
 export const Sidebar = memo(function Sidebar(props: SidebarProps) {
-  const { annotations, labels, hiddenLabels, selectedId } = props;
-  const counts = useMemo(() => {
-    const result = new Map<string, number>();
-    for (const a of annotations) result.set(a.labelId, (result.get(a.labelId) ?? 0) + 1);
-    return result;
-  }, [annotations]);
-  const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
-  const shown = useMemo(() => annotations.filter((a) => !hiddenLabels.has(a.labelId)), [annotations, hiddenLabels]);
+  const { labels, hiddenLabels, selectedId, analysis } = props;
+  const named = useMemo(() => [...new Set(analysis.relations.flatMap((r) => [r.fromId, r.toId]))], [analysis.relations]);
+  const list = useAnnotationList(props.window, labels, hiddenLabels, named);
+  const { at } = list;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: shown.length,
+    count: list.shown,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 132,
     overscan: 6,
-    getItemKey: useCallback((index: number) => shown[index]!.id, [shown]),
+    getItemKey: useCallback((index: number) => at(index)?.id ?? `row-${index}`, [at]),
     scrollPaddingStart: 8,
     scrollPaddingEnd: 16,
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const { need, indexOf } = list;
+  useEffect(() => need(first, last), [need, first, last, list.shown]);
 
   // After the reader has painted: bringing the card into view is not urgent.
+  const listedSelected = selectedId !== null && list.loaded.has(selectedId);
   useEffect(() => {
     if (!selectedId) return;
+    let current = true;
     const timer = setTimeout(() => {
-      const index = shown.findIndex((a) => a.id === selectedId);
-      if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+      indexOf(selectedId).then(
+        (index) => current && index !== null && virtualizer.scrollToIndex(index, { align: 'auto' }),
+        () => undefined,
+      );
     }, 30);
-    return () => clearTimeout(timer);
-  }, [selectedId, shown, virtualizer]);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+    // Once per selection (and again when the list's set changes under it), not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedId, list.shown, listedSelected]);
 
   return (
     <aside className="sidebar" aria-label="Annotations">
       <div className="sidebar-head">
         <h2>
-          Annotations <span className="total">{annotations.length}</span>
+          Annotations <span className="total">{list.total ?? ''}</span>
         </h2>
         <div className="filters" role="group" aria-label="Show labels">
           {labels.map((label) => {
@@ -66,23 +78,23 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
                 title={on ? `Hide ${label.name} annotations in this list` : `Show ${label.name} annotations`}
               >
                 <span className="swatch" style={{ background: label.color }} aria-hidden="true" />
-                {label.name} <span className="count">{counts.get(label.id) ?? 0}</span>
+                {label.name} <span className="count">{list.byLabel[label.id] ?? 0}</span>
               </button>
             );
           })}
         </div>
       </div>
       <div ref={scrollRef} className="card-scroll">
-        {shown.length === 0 ? (
+        {list.shown === 0 ? (
           <p className="sidebar-empty">
-            {annotations.length === 0
+            {list.total === null ? '' : list.total === 0
               ? 'Select text in the report and press 1, 2 or 3 (or use the toolbar) to tag it.'
               : 'No annotations with the labels shown.'}
           </p>
         ) : (
           <div role="list" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const annotation = shown[item.index]!;
+            {items.map((item) => {
+              const annotation = at(item.index);
               return (
                 <div
                   key={item.key}
@@ -92,13 +104,17 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
                   className="card-slot"
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
-                  <AnnotationCard
-                    annotation={annotation}
-                    labels={labels}
-                    selected={annotation.id === selectedId}
-                    details={cardDetails(annotation, props.analysis, byId)}
-                    commands={props.commands}
-                  />
+                  {annotation ? (
+                    <AnnotationCard
+                      annotation={annotation}
+                      labels={labels}
+                      selected={annotation.id === selectedId}
+                      details={cardDetails(annotation, analysis, list.loaded)}
+                      commands={props.commands}
+                    />
+                  ) : (
+                    <div className="card-loading" aria-busy="true" style={{ height: 120 }} />
+                  )}
                 </div>
               );
             })}

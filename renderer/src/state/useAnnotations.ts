@@ -1,9 +1,9 @@
-// The open document's annotations: loaded once, kept in reading order, changed through the API
-// with every change recorded as an undoable step.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// The open document's annotations: held by window (DocumentWindow: the parts of the report around
+// the viewport), changed through the API with every change recorded as an undoable step.
+import { useMemo, useRef } from 'react';
 
 import { call } from '../api';
-import { readingOrder } from '../reader/segments';
+import type { DocumentWindow } from './document-window';
 import { historyFor, tokenStep, type UndoStep } from './undo-history';
 import type { Annotation } from '../../../shared/schemas/annotate';
 import type { ReaderAnnotation } from './reader-annotation';
@@ -15,20 +15,6 @@ interface AnnotationActions {
   setNote(annotation: ReaderAnnotation, note: string, mergeWithLast: boolean): Promise<void>;
   undo(): Promise<UndoStep | null>;
   redo(): Promise<UndoStep | null>;
-}
-
-/** Inserts or replaces an annotation, keeping reading order without re-sorting everything. */
-function upsert(list: readonly ReaderAnnotation[], annotation: ReaderAnnotation): ReaderAnnotation[] {
-  const without = list.filter((a) => a.id !== annotation.id);
-  let lo = 0;
-  let hi = without.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (readingOrder(without[mid]!, annotation) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  without.splice(lo, 0, annotation);
-  return without;
 }
 
 const pendingPrefix = 'pending:';
@@ -43,17 +29,16 @@ function pendingAnnotation(documentId: string, labelId: string, start: number, e
   return { id: `${pendingPrefix}${++pendingCount}`, documentId, labelId, start, end, quote, note: '' };
 }
 
-export function useAnnotations(documentId: string, initial: readonly ReaderAnnotation[]) {
-  const [annotations, setAnnotations] = useState<readonly ReaderAnnotation[]>(() => [...initial].sort(readingOrder));
-  useEffect(() => setAnnotations([...initial].sort(readingOrder)), [initial]);
+export function useAnnotations(window: DocumentWindow) {
+  const { documentId } = window;
   const history = historyFor(documentId);
-  const put = useCallback((a: ReaderAnnotation) => setAnnotations((list) => upsert(list, a)), []);
-  const drop = useCallback((id: string) => setAnnotations((list) => list.filter((a) => a.id !== id)), []);
   /** The newest note edit, so that typing pauses in one note become a single undo step. */
   const creating = useRef(new Set<Promise<unknown>>());
   const lastNoteEdit = useRef<{ id: string; from: string; step: UndoStep } | null>(null);
 
   const actions = useMemo<AnnotationActions>(() => {
+    const put = (a: ReaderAnnotation) => window.put(a);
+    const drop = (id: string) => window.drop(id);
     const update = async (id: string, patch: { labelId?: string; note?: string }) => {
       put(await call('annotations.update', { id, ...patch }));
     };
@@ -149,7 +134,7 @@ export function useAnnotations(documentId: string, initial: readonly ReaderAnnot
         return history.redo();
       },
     };
-  }, [documentId, history, put, drop]);
+  }, [documentId, history, window]);
 
-  return { annotations, actions };
+  return actions;
 }

@@ -181,6 +181,24 @@ export class ReaderPage {
     }, annotationId);
   }
 
+  /** Scrolls the report's text to a fraction of its height (1: the end), as a user drags the scrollbar. */
+  async scrollTo(fraction: number): Promise<void> {
+    await this.page.locator('.reader-scroll').evaluate((el, f) => {
+      el.scrollTop = Math.round((el.scrollHeight - el.clientHeight) * f);
+    }, fraction);
+  }
+
+  /** The paragraph (block) with this text, once rendered. */
+  paragraph(text: string): Locator {
+    return this.blocks().filter({ hasText: text });
+  }
+
+  /** Back to the open report from another screen: its name in the top bar. */
+  async backToReport(title: string): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: title }).click();
+    await expect(this.text()).toBeVisible();
+  }
+
   /** The stored id of the card with this quote (waiting while the new annotation is being saved). */
   async cardId(quote: string): Promise<string> {
     const card = this.card(quote);
