@@ -62,8 +62,8 @@ export function foldText(original: string, options: FoldOptions = {}): FoldedTex
   const keepCase = options.keepCase ?? false;
   const parts: string[] = [];
   // A folded text is rarely longer than the original; grow the maps when it is.
-  let starts = new Int32Array(original.length + 8);
-  let ends = new Int32Array(original.length + 8);
+  let starts: Int32Array = new Int32Array(original.length + 8);
+  let ends: Int32Array = new Int32Array(original.length + 8);
   let length = 0;
   let run = 0; // start of a run of ASCII characters copied as one part
   const flushRun = (upTo: number) => {
