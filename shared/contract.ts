@@ -47,6 +47,9 @@ export const menuCommands = [
   'show-claims',
   'show-map',
   'show-labels',
+  'find',
+  'find-next',
+  'find-previous',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
