@@ -1,6 +1,6 @@
 // One report open for annotation: its text with highlights, the toolbar for a selection, the
 // annotation list, and the Link and Place dialogs.
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentFull } from '../../../shared/schemas/library';
 import type { Label } from '../../../shared/schemas/schema';
 import type { HistoryRequest } from '../app/useNavigation';
@@ -15,6 +15,10 @@ import { useReaderKeys } from './useReaderKeys';
 import { useArcs, useBlocks } from './useReaderLayout';
 import { useOpenAt, useReaderView } from './useReaderView';
 import { ReaderDialogs } from './ReaderDialogs';
+import { FindBar } from './FindBar';
+import { hitsByBlock, type Hit } from './find-hits';
+import { TagAllPanel } from './TagAllPanel';
+import { useFind, type FindRequest } from './useFind';
 
 interface ReaderScreenProps {
   document: DocumentFull;
@@ -24,12 +28,16 @@ interface ReaderScreenProps {
   historyRequest: HistoryRequest | null;
   /** An annotation to show and select on opening (from the claims table or the map). */
   focusAnnotationId?: string;
+  /** Find, Find Next and Find Previous from the menu or the keyboard. */
+  findRequest?: FindRequest | null;
 }
 
-export function ReaderScreen({ document: doc, initialAnnotations, labels, historyRequest, focusAnnotationId }: ReaderScreenProps) {
+const noBlockHits: readonly (readonly Hit[])[] = [];
+
+export function ReaderScreen({ document: doc, initialAnnotations, labels, historyRequest, focusAnnotationId, findRequest }: ReaderScreenProps) {
   const view = useReaderView();
   const { selection, setSelection, selectedId, setSelectedId, picking, setPicking, textRef } = view;
-  const { annotations, analysis, labelName, tagSelection, remove, history, link, resolvePlace, clearPlace, commands } = useReaderActions(
+  const { annotations, analysis, labelName, tagSelection, tagMany, remove, history, link, resolvePlace, clearPlace, commands } = useReaderActions(
     doc,
     initialAnnotations,
     labels,
@@ -50,6 +58,30 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
   }, [historyRequest?.serial]);
 
   const arcs = useArcs(selectedId, analysis);
+
+  const find = useFind(doc.id, () => textRef.current?.firstVisibleOffset() ?? 0);
+  const [tagAllOpen, setTagAllOpen] = useState(false);
+  /** A request made before this reader opened was for another one. */
+  const handledFind = useRef(findRequest?.serial);
+  useEffect(() => {
+    if (!findRequest || findRequest.serial === handledFind.current) return;
+    handledFind.current = findRequest.serial;
+    // A short selection on one line becomes the query, as in a browser.
+    const picked = selection ? doc.text.slice(selectionRange(selection).start, selectionRange(selection).end) : '';
+    find.request(findRequest.kind, picked.length <= 200 && !picked.includes('\n') ? picked : undefined);
+    // Each request is handled once, when its serial changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [findRequest?.serial]);
+  const findHits = useMemo(
+    () => (find.open && find.matches ? hitsByBlock(blocks, find.matches.starts, find.matches.ends) : noBlockHits),
+    [find.open, find.matches, blocks],
+  );
+  const closeFind = () => {
+    find.close();
+    setTagAllOpen(false);
+    textRef.current?.focus();
+  };
+  const textSlice = useCallback((start: number, end: number) => doc.text.slice(Math.max(0, start), Math.min(doc.text.length, end)), [doc.text]);
 
   useOpenAt(view, focusAnnotationId, initialAnnotations);
 
@@ -76,6 +108,19 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
             </button>
           </div>
         )}
+        {find.open && <FindBar find={find} onClose={closeFind} onTagAll={() => setTagAllOpen((shown) => !shown)} tagAllOpen={tagAllOpen} />}
+        {find.open && tagAllOpen && find.matches && find.matches.starts.length > 0 && (
+          <TagAllPanel
+            matches={find.matches}
+            labels={labels}
+            textSlice={textSlice}
+            onClose={() => setTagAllOpen(false)}
+            onTag={(labelId, ranges) => {
+              setTagAllOpen(false);
+              tagMany(labelId, ranges);
+            }}
+          />
+        )}
         <header className="doc-header">
           <h1 id="doc-title">{doc.title}</h1>
           <p className="doc-meta">{[doc.outlet, formatDate(doc.publishedAt), doc.url].filter(Boolean).join(' · ') || doc.sourceName}</p>
@@ -95,6 +140,8 @@ export function ReaderScreen({ document: doc, initialAnnotations, labels, histor
           }}
           onAnnotationClick={clickAnnotation}
           arcs={arcs}
+          findHits={findHits}
+          currentMatch={find.open ? find.current : null}
           onKeyCommand={(event) => {
             const handled = handleKey(event);
             if (handled) event.stopPropagation();

@@ -8,8 +8,16 @@ import { historyFor, type UndoStep } from './undo-history';
 import type { Annotation, AnnotationSnapshot } from '../../../shared/schemas/annotate';
 import type { ReaderAnnotation } from './reader-annotation';
 
+/** What tagging many ranges did: how many were tagged, and how many already were. */
+export interface TaggedMany {
+  created: number;
+  skipped: number;
+}
+
 interface AnnotationActions {
   create(labelId: string, start: number, end: number, quote: string): Promise<ReaderAnnotation>;
+  /** Tags every range with the label in one call and one undo step (undo deletes them all). */
+  createMany(labelId: string, ranges: readonly { start: number; end: number }[]): Promise<TaggedMany>;
   remove(annotation: ReaderAnnotation): Promise<void>;
   relabel(annotation: ReaderAnnotation, labelId: string): Promise<void>;
   setNote(annotation: ReaderAnnotation, note: string, mergeWithLast: boolean): Promise<void>;
@@ -31,6 +39,12 @@ function upsert(list: readonly ReaderAnnotation[], annotation: ReaderAnnotation)
   return without;
 }
 
+/** Adds many annotations at once: one sort instead of one insertion each. */
+function upsertMany(list: readonly ReaderAnnotation[], added: readonly ReaderAnnotation[]): ReaderAnnotation[] {
+  const ids = new Set(added.map((a) => a.id));
+  return [...list.filter((a) => !ids.has(a.id)), ...added].sort(readingOrder);
+}
+
 const pendingPrefix = 'pending:';
 let pendingCount = 0;
 
@@ -49,6 +63,11 @@ export function useAnnotations(documentId: string, initial: readonly ReaderAnnot
   const history = historyFor(documentId);
   const put = useCallback((a: ReaderAnnotation) => setAnnotations((list) => upsert(list, a)), []);
   const drop = useCallback((id: string) => setAnnotations((list) => list.filter((a) => a.id !== id)), []);
+  const putMany = useCallback((added: readonly ReaderAnnotation[]) => setAnnotations((list) => upsertMany(list, added)), []);
+  const dropMany = useCallback((ids: readonly string[]) => {
+    const gone = new Set(ids);
+    setAnnotations((list) => list.filter((a) => !gone.has(a.id)));
+  }, []);
   /** The newest note edit, so that typing pauses in one note become a single undo step. */
   const creating = useRef(new Set<Promise<unknown>>());
   const lastNoteEdit = useRef<{ id: string; from: string; step: UndoStep } | null>(null);
@@ -84,6 +103,29 @@ export function useAnnotations(documentId: string, initial: readonly ReaderAnnot
         });
         lastNoteEdit.current = null;
         return created;
+      },
+      async createMany(labelId, ranges) {
+        const tag = async () => {
+          const result = await call('annotations.createMany', { documentId, labelId, ranges: [...ranges] });
+          putMany(result.created);
+          return result;
+        };
+        const first = await tag();
+        if (first.created.length === 0) return { created: 0, skipped: first.skipped };
+        // Redo tags the same ranges again (new ids); undo deletes whichever ids the last run made.
+        let ids = first.created.map((a) => a.id);
+        history.push({
+          kind: 'tag-all',
+          undo: async () => {
+            const { deletedIds } = await call('annotations.deleteMany', { ids });
+            dropMany(deletedIds);
+          },
+          redo: async () => {
+            ids = (await tag()).created.map((a) => a.id);
+          },
+        });
+        lastNoteEdit.current = null;
+        return { created: first.created.length, skipped: first.skipped };
       },
       async remove(annotation) {
         const deleted = await call('annotations.delete', { id: annotation.id });
@@ -133,7 +175,7 @@ export function useAnnotations(documentId: string, initial: readonly ReaderAnnot
         return history.redo();
       },
     };
-  }, [documentId, history, put, drop]);
+  }, [documentId, history, put, drop, putMany, dropMany]);
 
   return { annotations, actions };
 }
