@@ -60,53 +60,66 @@ function foldedOf(codePoint: number, char: string, keepCase: boolean): string {
 /** Folds a text and keeps, for each folded unit, the original range it came from. */
 export function foldText(original: string, options: FoldOptions = {}): FoldedText {
   const keepCase = options.keepCase ?? false;
-  const parts: string[] = [];
-  // A folded text is rarely longer than the original; grow the maps when it is.
-  let starts: Int32Array = new Int32Array(original.length + 8);
-  let ends: Int32Array = new Int32Array(original.length + 8);
+  // A folded text is rarely longer than the original; grow the buffers when it is.
+  let units: Uint16Array = new Uint16Array(original.length + 64);
+  let starts: Int32Array = new Int32Array(original.length + 64);
+  let ends: Int32Array = new Int32Array(original.length + 64);
   let length = 0;
-  let run = 0; // start of a run of ASCII characters copied as one part
-  const flushRun = (upTo: number) => {
-    if (upTo > run) parts.push(keepCase ? original.slice(run, upTo) : original.slice(run, upTo).toLowerCase());
-  };
   let i = 0;
   while (i < original.length) {
+    // One code point folds to at most 18 units (U+FDFA); keep that much room ahead.
+    if (length + 32 > units.length) {
+      units = grow(units) as Uint16Array;
+      starts = grow(starts) as Int32Array;
+      ends = grow(ends) as Int32Array;
+    }
     const unit = original.charCodeAt(i);
     if (unit < 0x80) {
+      units[length] = !keepCase && unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit;
       starts[length] = i;
       ends[length] = i + 1;
       length++;
       i++;
       continue;
     }
-    flushRun(i);
     const codePoint = original.codePointAt(i)!;
     const width = codePoint > 0xffff ? 2 : 1;
     const folded = foldedOf(codePoint, original.slice(i, i + width), keepCase);
     if (folded.length === 0) {
       if (length > 0) ends[length - 1] = i + width;
     } else {
-      if (length + folded.length > starts.length) {
-        starts = grow(starts, length + folded.length);
-        ends = grow(ends, length + folded.length);
-      }
       for (let k = 0; k < folded.length; k++) {
+        units[length + k] = folded.charCodeAt(k);
         starts[length + k] = i;
         ends[length + k] = i + width;
       }
       length += folded.length;
-      parts.push(folded);
     }
     i += width;
-    run = i;
   }
-  flushRun(original.length);
-  const text = parts.join('');
-  return { text, sourceStarts: starts.subarray(0, length), sourceEnds: ends.subarray(0, length) };
+  return { text: decode(units, length), sourceStarts: starts.subarray(0, length), sourceEnds: ends.subarray(0, length) };
 }
 
-function grow(array: Int32Array, atLeast: number): Int32Array {
-  const next = new Int32Array(Math.max(atLeast, array.length * 2));
+// Node and browsers have TextDecoder (the fastest way here); shared/ is typed without either.
+type Utf16Decoder = { decode(units: Uint16Array): string };
+const Decoder = (globalThis as { TextDecoder?: new (label: string) => Utf16Decoder }).TextDecoder;
+const utf16 = Decoder ? new Decoder('utf-16le') : null;
+
+/** UTF-16 units to a string (TextDecoder, else fromCharCode in chunks small enough for its argument list). */
+function decode(units: Uint16Array, length: number): string {
+  if (utf16) return utf16.decode(units.subarray(0, length));
+  const chunk = 8192;
+  const parts: string[] = [];
+  for (let at = 0; at < length; at += chunk) {
+    parts.push(String.fromCharCode.apply(null, units.subarray(at, Math.min(at + chunk, length)) as unknown as number[]));
+  }
+  return parts.join('');
+}
+
+/** A copy with room for a quarter more. */
+function grow(array: Int32Array | Uint16Array): Int32Array | Uint16Array {
+  const size = Math.ceil(array.length * 1.25) + 64;
+  const next = array instanceof Int32Array ? new Int32Array(size) : new Uint16Array(size);
   next.set(array);
   return next;
 }

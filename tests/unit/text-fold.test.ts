@@ -51,6 +51,13 @@ describe('folding for find', () => {
     expect(found(text, 'aleppo')).toEqual(['𝒜leppo']);
   });
 
+  it('maps offsets past characters that fold to more than one unit, even where the folded text outgrows the original', () => {
+    const text = `${'…'.repeat(300)} Aleppo ${'ß'.repeat(100)} aleppo`;
+    expect(foldText(text).text.length).toBe(text.length + 700);
+    expect(found(text, 'aleppo')).toEqual(['Aleppo', 'aleppo']);
+    expect(found(text, '...')).toHaveLength(300);
+  });
+
   it('keeps case when asked, still folding diacritics', () => {
     const text = 'Aleppo, aleppo, Alèppo';
     expect(found(text, 'Aleppo', { caseSensitive: true })).toEqual(['Aleppo', 'Alèppo']);

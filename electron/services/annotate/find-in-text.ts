@@ -30,6 +30,8 @@ function foldedFor(ctx: ServiceContext, documentId: string, text: string, caseSe
 
 export function findInText(ctx: ServiceContext, input: FindInText): TextMatches {
   const text = documentText(ctx, input.documentId);
+  // An empty query (sent when the find bar opens) folds the text ahead, so the first key is fast.
+  if (input.query === '' && !input.regex) foldedFor(ctx, input.documentId, text, input.caseSensitive);
   try {
     const found = findMatches(text, () => foldedFor(ctx, input.documentId, text, input.caseSensitive), input, findLimit);
     return { documentId: input.documentId, ...found, limit: findLimit };

@@ -49,6 +49,8 @@ export function useFind(documentId: string, startOffset: () => number) {
       setMatches(null);
       setError(null);
       setCurrent(null);
+      // Lets main fold the report's text while the query is typed.
+      void call('text.find', { documentId, query, ...options }).catch(() => undefined);
       return;
     }
     call('text.find', { documentId, query, ...options }).then(
