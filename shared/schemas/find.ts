@@ -19,11 +19,20 @@ export const FindInText = z
   })
   .strict();
 
+/**
+ * Offsets checked in one pass: a common word in a long report has tens of thousands of matches,
+ * and zod's per-element checks cost more than the find itself.
+ */
+const OffsetColumn = z.custom<number[]>(
+  (value) => Array.isArray(value) && value.every((n) => Number.isSafeInteger(n) && (n as number) >= 0),
+  { message: 'expected an array of offsets (non-negative integers)' },
+);
+
 /** Matches as columns, sorted and not overlapping. */
 export const TextMatches = z.object({
   documentId: Id,
-  starts: z.array(Offset),
-  ends: z.array(Offset),
+  starts: OffsetColumn,
+  ends: OffsetColumn,
   /** True when there were more matches than `limit`: only the first `limit` are given. */
   capped: z.boolean(),
   limit: z.number().int().positive(),

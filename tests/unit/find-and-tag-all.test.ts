@@ -6,7 +6,7 @@ import { createAnnotation, listAnnotations } from '../../electron/services/annot
 import { findLimit } from '../../electron/services/annotate/find-in-text';
 import { createHandlers } from '../../electron/services/index';
 import type { Envelope } from '../../shared/errors';
-import type { CreatedAnnotations, DeletedAnnotations, TextMatches } from '../../shared/schemas/find';
+import { TextMatches, type CreatedAnnotations, type DeletedAnnotations } from '../../shared/schemas/find';
 import { addText, openTestContext, rowCounts } from './helpers';
 
 const text = 'Rebels entered Alep\u0300po 👍🏽 on Friday. ALEPPO was calm; Aleppos is not a word.\n\nحَلَبَ و حلب.';
@@ -53,6 +53,12 @@ describe('text.find', () => {
     expect(bad?.message).toMatch(/^Not a valid regular expression: .*/);
     expect(await failure('text.find', { documentId: 'nope', query: 'a', caseSensitive: false, wholeWord: false, regex: false })).toMatchObject({ code: 'NOT_FOUND' });
     expect(await failure('text.find', { documentId, query: 'a' })).toMatchObject({ code: 'INVALID_ARGS' });
+  });
+
+  it('checks the offsets it returns (in one pass per column)', () => {
+    const valid = { documentId: 'd', starts: [0, 4], ends: [3, 7], capped: false, limit: 10 };
+    expect(TextMatches.safeParse(valid).success).toBe(true);
+    for (const starts of [[-1], [1.5], ['3'], 'x', [Number.NaN]]) expect(TextMatches.safeParse({ ...valid, starts }).success).toBe(false);
   });
 
   it('caps the matches of a very common query and says so', async () => {
