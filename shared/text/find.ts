@@ -50,11 +50,33 @@ export function compilePattern(options: FindOptions): RegExp {
   }
 }
 
+/** Runs a compiled pattern over a text: up to `limit` non-empty matches. */
+export type RegexRunner = (text: string, pattern: RegExp, limit: number) => FindMatches;
+
+/** Runs a pattern here, with no time limit (main runs the same loop under one: electron/services/annotate/timed-regex.ts). */
+export function regexMatches(text: string, pattern: RegExp, limit: number): FindMatches {
+  const result: FindMatches = { starts: [], ends: [], capped: false };
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0].length === 0) {
+      pattern.lastIndex += text.codePointAt(match.index)! > 0xffff ? 2 : 1;
+      continue;
+    }
+    if (result.starts.length === limit) {
+      result.capped = true;
+      break;
+    }
+    result.starts.push(match.index);
+    result.ends.push(match.index + match[0].length);
+  }
+  return result;
+}
+
 /**
  * Finds up to `limit` matches. `folded` is the text folded with the same caseSensitive
- * (foldForFind); it is only read for plain queries.
+ * (foldForFind); it is only read for plain queries. `runRegex` runs a regular expression's
+ * search (by default here, with no time limit).
  */
-export function findMatches(text: string, folded: () => FoldedText, options: FindOptions, limit: number): FindMatches {
+export function findMatches(text: string, folded: () => FoldedText, options: FindOptions, limit: number, runRegex: RegexRunner = regexMatches): FindMatches {
   const result: FindMatches = { starts: [], ends: [], capped: false };
   if (options.query === '') return result;
   const add = (start: number, end: number): boolean => {
@@ -66,17 +88,7 @@ export function findMatches(text: string, folded: () => FoldedText, options: Fin
     result.ends.push(end);
     return true;
   };
-  if (options.regex) {
-    const pattern = compilePattern(options);
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      if (match[0].length === 0) {
-        pattern.lastIndex += text.codePointAt(match.index)! > 0xffff ? 2 : 1;
-        continue;
-      }
-      if (!add(match.index, match.index + match[0].length)) break;
-    }
-    return result;
-  }
+  if (options.regex) return runRegex(text, compilePattern(options), limit);
   const needle = foldQuery(options.query, { keepCase: options.caseSensitive });
   if (needle === '') return result;
   const haystack = folded();

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createAnnotation, listAnnotations } from '../../electron/services/annotate/annotations';
 import { findLimit } from '../../electron/services/annotate/find-in-text';
+import { SlowPattern, timedRegexMatches } from '../../electron/services/annotate/timed-regex';
+import { regexMatches } from '../../shared/text/find';
 import { createHandlers } from '../../electron/services/index';
 import type { Envelope } from '../../shared/errors';
 import { TextMatches, type CreatedAnnotations, type DeletedAnnotations } from '../../shared/schemas/find';
@@ -53,6 +55,23 @@ describe('text.find', () => {
     expect(bad?.message).toMatch(/^Not a valid regular expression: .*/);
     expect(await failure('text.find', { documentId: 'nope', query: 'a', caseSensitive: false, wholeWord: false, regex: false })).toMatchObject({ code: 'NOT_FOUND' });
     expect(await failure('text.find', { documentId, query: 'a' })).toMatchObject({ code: 'INVALID_ARGS' });
+  });
+
+  it('stops a regular expression that backtracks for ever, with a message, and runs the same loop as the shared one', async () => {
+    const started = performance.now();
+    expect(() => timedRegexMatches(`${'a'.repeat(40)}!`, /(a+)+b/gu, 10, 100)).toThrow(SlowPattern);
+    expect(performance.now() - started).toBeLessThan(3_000);
+
+    const cases: [string, string][] = [
+      [text, '\\p{L}+'],
+      [text, 'x*'],
+      ['👍🏽👍🏽a', '(?:)'],
+      ['a'.repeat(30), 'a'],
+    ];
+    for (const [body, source] of cases) {
+      const pattern = () => new RegExp(source, 'gu');
+      expect(timedRegexMatches(body, pattern(), 20)).toEqual(regexMatches(body, pattern(), 20));
+    }
   });
 
   it('checks the offsets it returns (in one pass per column)', () => {

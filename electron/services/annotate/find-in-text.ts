@@ -8,6 +8,7 @@ import type { FoldedText } from '../../../shared/text/fold';
 import type { Store } from '../../store/store';
 import type { ServiceContext } from '../context';
 import { documentText } from '../library/document-text';
+import { SlowPattern, timedRegexMatches } from './timed-regex';
 
 /** At most this many matches are returned; the result says when there were more. */
 export const findLimit = 50_000;
@@ -33,10 +34,10 @@ export function findInText(ctx: ServiceContext, input: FindInText): TextMatches 
   // An empty query (sent when the find bar opens) folds the text ahead, so the first key is fast.
   if (input.query === '' && !input.regex) foldedFor(ctx, input.documentId, text, input.caseSensitive);
   try {
-    const found = findMatches(text, () => foldedFor(ctx, input.documentId, text, input.caseSensitive), input, findLimit);
+    const found = findMatches(text, () => foldedFor(ctx, input.documentId, text, input.caseSensitive), input, findLimit, timedRegexMatches);
     return { documentId: input.documentId, ...found, limit: findLimit };
   } catch (error) {
-    if (error instanceof BadPattern) throw new AppError('INVALID_ARGS', error.message);
+    if (error instanceof BadPattern || error instanceof SlowPattern) throw new AppError('INVALID_ARGS', error.message);
     throw error;
   }
 }
