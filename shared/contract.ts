@@ -52,6 +52,9 @@ export const menuCommands = [
   'show-map',
   'show-labels',
   'show-search',
+  'find',
+  'find-next',
+  'find-previous',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

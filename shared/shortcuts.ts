@@ -1,12 +1,14 @@
-// The one table of keyboard shortcuts with Ctrl (Cmd on macOS). The renderer matches keys and
+// The one table of keyboard shortcuts: chords with Ctrl (Cmd on macOS), and a few function keys. The renderer matches keys and
 // writes tooltips and aria-keyshortcuts from it; the application menu shows its accelerators.
 // Pure data and pure functions: no DOM, no Electron.
 import type { MenuCommand } from './contract';
 
-/** A key pressed with Ctrl/Cmd; `key` is KeyboardEvent.key in lower case. */
+/** A key pressed with Ctrl/Cmd (or, when bare, without them); `key` is KeyboardEvent.key in lower case. */
 interface Chord {
   key: string;
   shift: boolean;
+  /** Pressed without Ctrl/Cmd: a function key such as F3. */
+  bare?: boolean;
 }
 
 /** What a shortcut does: a menu command, or 'export' (the export dialog, without a format chosen). */
@@ -20,6 +22,8 @@ interface Shortcut {
   also?: readonly Chord[];
   /** The same chord in Electron's accelerator syntax. */
   accelerator: string;
+  /** The accelerator the macOS menu shows instead (its function keys belong to the system). */
+  macAccelerator?: string;
 }
 
 export const shortcuts: readonly Shortcut[] = [
@@ -34,6 +38,23 @@ export const shortcuts: readonly Shortcut[] = [
   { command: 'show-map', label: 'Map', chord: { key: '3', shift: false }, accelerator: 'CmdOrCtrl+3' },
   { command: 'show-labels', label: 'Labels', chord: { key: '4', shift: false }, accelerator: 'CmdOrCtrl+4' },
   { command: 'show-search', label: 'Search reports', chord: { key: 'f', shift: true }, accelerator: 'Shift+CmdOrCtrl+F' },
+  { command: 'find', label: 'Find in report', chord: { key: 'f', shift: false }, accelerator: 'CmdOrCtrl+F' },
+  {
+    command: 'find-next',
+    label: 'Find next',
+    chord: { key: 'f3', shift: false, bare: true },
+    also: [{ key: 'g', shift: false }],
+    accelerator: 'F3',
+    macAccelerator: 'Cmd+G',
+  },
+  {
+    command: 'find-previous',
+    label: 'Find previous',
+    chord: { key: 'f3', shift: true, bare: true },
+    also: [{ key: 'g', shift: true }],
+    accelerator: 'Shift+F3',
+    macAccelerator: 'Shift+Cmd+G',
+  },
 ];
 
 function shortcutFor(command: ShortcutCommand): Shortcut | undefined {
@@ -41,8 +62,9 @@ function shortcutFor(command: ShortcutCommand): Shortcut | undefined {
 }
 
 /** The Electron accelerator of a command, for the menu; undefined when it has no shortcut. */
-export function acceleratorFor(command: ShortcutCommand): string | undefined {
-  return shortcutFor(command)?.accelerator;
+export function acceleratorFor(command: ShortcutCommand, mac = false): string | undefined {
+  const shortcut = shortcutFor(command);
+  return (mac ? shortcut?.macAccelerator : undefined) ?? shortcut?.accelerator;
 }
 
 /** The parts of a KeyboardEvent that matter here. */
@@ -56,15 +78,17 @@ export interface KeyPress {
 
 /** The command a key press means, if it is one of the table's chords. Either Ctrl or Cmd counts. */
 export function commandOf(press: KeyPress): ShortcutCommand | null {
-  if (!(press.ctrlKey || press.metaKey) || press.altKey) return null;
+  if (press.altKey) return null;
+  const bare = !(press.ctrlKey || press.metaKey);
   const key = press.key.toLowerCase();
-  const matches = (chord: Chord) => chord.key === key && chord.shift === press.shiftKey;
+  const matches = (chord: Chord) => chord.key === key && chord.shift === press.shiftKey && (chord.bare ?? false) === bare;
   return shortcuts.find((s) => matches(s.chord) || s.also?.some(matches))?.command ?? null;
 }
 
 /** How a chord is shown: "⇧⌘O" on macOS, "Ctrl+Shift+O" elsewhere. */
 export function formatChord(chord: Chord, mac: boolean): string {
   const key = chord.key.toUpperCase();
+  if (chord.bare) return `${chord.shift ? (mac ? '⇧' : 'Shift+') : ''}${key}`;
   if (mac) return `${chord.shift ? '⇧' : ''}⌘${key}`;
   return `Ctrl+${chord.shift ? 'Shift+' : ''}${key}`;
 }
@@ -80,6 +104,6 @@ export function shortcutText(command: ShortcutCommand, mac: boolean): string {
 export function ariaKeyShortcuts(command: ShortcutCommand, mac: boolean): string | undefined {
   const shortcut = shortcutFor(command);
   if (!shortcut) return undefined;
-  const aria = (chord: Chord) => `${mac ? 'Meta' : 'Control'}+${chord.shift ? 'Shift+' : ''}${chord.key.toUpperCase()}`;
+  const aria = (chord: Chord) => `${chord.bare ? '' : mac ? 'Meta+' : 'Control+'}${chord.shift ? 'Shift+' : ''}${chord.key.toUpperCase()}`;
   return [shortcut.chord, ...(shortcut.also ?? [])].map(aria).join(' ');
 }

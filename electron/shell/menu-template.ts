@@ -18,7 +18,7 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
   const command = (label: string, name: MenuCommand): MenuItemConstructorOptions => ({
     id: name,
     label,
-    accelerator: acceleratorFor(name),
+    accelerator: acceleratorFor(name, isMac),
     registerAccelerator: false,
     click: (_item, window) => actions.send(name, window),
   });
@@ -65,6 +65,11 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
+        { type: 'separator' },
+        // Find in the open report (the reader's find bar).
+        command('Find…', 'find'),
+        command('Find Next', 'find-next'),
+        command('Find Previous', 'find-previous'),
       ],
     },
     { label: '&View', submenu: view },

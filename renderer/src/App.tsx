@@ -23,6 +23,7 @@ import { Library } from './library/Library';
 import { useImports } from './library/useImports';
 import { useLibrary, type LibraryState } from './library/useLibrary';
 import { ReaderScreen } from './reader/ReaderScreen';
+import type { FindRequest } from './reader/useFind';
 import { ClaimsScreen } from './claims/ClaimsScreen';
 import { MapScreen } from './map/MapScreen';
 import { SchemaScreen } from './schema/SchemaScreen';
@@ -41,6 +42,7 @@ export function App() {
   const imports = useImports(library.refreshLibrary, archives.openDropped);
   const [exportFormat, setExportFormat] = useState<DatasetFormat | null>(null);
   const [importingAnnotations, setImportingAnnotations] = useState(false);
+  const [findRequest, setFindRequest] = useState<FindRequest | null>(null);
   const { open, screen, setScreen } = nav;
 
   const { closeReport } = imports;
@@ -100,10 +102,18 @@ export function App() {
         return nav.openRef.current ? nav.requestHistory('undo') : void library.undoDelete();
       case 'redo':
         return nav.requestHistory('redo');
+      case 'find':
+      case 'find-next':
+      case 'find-previous':
+        // Find in the report on screen: the reader shows its find bar.
+        return readerShown() ? setFindRequest((last) => ({ kind: command, serial: (last?.serial ?? 0) + 1 })) : undefined;
     }
   };
+  const readerShown = () => nav.openRef.current !== null && screen === 'library';
+  const findsInReport = (command: ShortcutCommand) => command === 'find' || command === 'find-next' || command === 'find-previous';
   // The reader takes its own undo keys; outside it, Ctrl+Z brings back a deleted report.
-  const acceptsKey = (command: ShortcutCommand) => (command === 'undo' ? !nav.openRef.current && library.canUndoDelete : command !== 'redo');
+  const acceptsKey = (command: ShortcutCommand) =>
+    command === 'undo' ? !nav.openRef.current && library.canUndoDelete : findsInReport(command) ? readerShown() : command !== 'redo';
   useCommandSources(perform, acceptsKey);
 
   return (
@@ -125,6 +135,7 @@ export function App() {
         labels={labels}
         historyRequest={nav.historyRequest}
         library={library}
+        findRequest={findRequest}
         openDocument={openDocument}
         openAt={openAt}
         importFiles={() => void imports.importWithDialog('files')}
@@ -178,6 +189,7 @@ interface MainScreenProps {
   labels: readonly Label[];
   historyRequest: HistoryRequest | null;
   library: LibraryState;
+  findRequest: FindRequest | null;
   openDocument(id: string, focusAnnotationId?: string): void;
   openAt(id: string, at: OpenAt): void;
   importFiles(): void;
@@ -186,7 +198,7 @@ interface MainScreenProps {
 }
 
 /** The screen chosen in the top bar; the library's place shows the reader while a report is open. */
-function MainScreen({ screen, open, labels, historyRequest, library, openDocument, openAt, importFiles, exportSelected, labelsChanged }: MainScreenProps) {
+function MainScreen({ screen, open, labels, historyRequest, library, findRequest, openDocument, openAt, importFiles, exportSelected, labelsChanged }: MainScreenProps) {
   if (screen === 'claims') return <ClaimsScreen onOpen={openDocument} />;
   if (screen === 'map') return <MapScreen openDocument={summaryOf(open)} labels={labels} onOpen={openDocument} />;
   if (screen === 'schema') return <SchemaScreen onLabelsChanged={labelsChanged} />;
@@ -201,6 +213,7 @@ function MainScreen({ screen, open, labels, historyRequest, library, openDocumen
         historyRequest={historyRequest}
         focus={open.focus}
         focusRange={open.focusRange}
+        findRequest={findRequest}
       />
     );
   }

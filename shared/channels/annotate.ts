@@ -7,6 +7,7 @@
 // Undo of a delete goes by the token the delete returned (NOT_FOUND once it has expired).
 import { z } from 'zod';
 import * as N from '../schemas/annotate';
+import * as F from '../schemas/find';
 import { AttributeValues } from '../schemas/schema';
 import { byAnnotation, byDocument, byId, byUndoToken } from './common';
 
@@ -45,4 +46,11 @@ export const annotateChannels = {
   /** Returns the deleted relation and a token; relations.restore puts it back (undo). */
   'relations.delete': { args: byId, result: N.DeletedRelation },
   'relations.restore': { args: byUndoToken, result: N.Relation },
+  // --- find in a report, and tagging every match ------------------------------------------
+  /** Every match of a query in the document's text (the find bar); INVALID_ARGS for a bad regex. */
+  'text.find': { args: F.FindInText, result: F.TextMatches },
+  /** Tags many ranges with one label in one transaction; ranges already tagged so are skipped. */
+  'annotations.createMany': { args: F.NewAnnotations, result: F.CreatedAnnotations },
+  /** Deletes many annotations in one transaction (undo of createMany); ids already gone are left out. */
+  'annotations.deleteMany': { args: F.AnnotationIds, result: F.DeletedAnnotations },
 } as const;

@@ -9,6 +9,7 @@ import { createAnnotation, deleteAnnotation } from '../../electron/services/anno
 import { claims300kTarget, claimsTarget, measureClaims } from './claims-bench';
 import { measureUndo } from './undo-bench';
 import { makeSpans, makeText } from './corpus';
+import { findServiceCosts, findTargetMs, findWord, measureFindAll } from './find-bench';
 import { measureFloor } from './floor';
 import { heapAfterGc, measureCreate, measureOpen, openOnce } from './reader';
 import { importTargets, measureImport } from './import-bench';
@@ -119,6 +120,10 @@ async function main(): Promise<number> {
     const create = await measureCreate(page);
     log(`create runs took ${Math.round(performance.now() - t0)} ms`);
 
+    log(`find: every match of “${findWord}” found and highlighted, 7 runs…`);
+    const findAll = await measureFindAll(page);
+    const findCosts = await findServiceCosts(session, documentId);
+
     const stored = (session.core.store.db.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number }).n;
     if (stored !== spans.length + create.runs.length) {
       throw new Error(`the store holds ${stored} annotations, expected ${spans.length + create.runs.length}`);
@@ -168,6 +173,7 @@ async function main(): Promise<number> {
       open_ms: round1(open.median),
       open_10m_ms: round1(open10m.median),
       create_ms: round1(create.median),
+      find_all_ms: round1(findAll.median),
       heap_mb: round1(heapMb),
       claims_query_ms: round1(claims.queryMs),
       claims_300k_ms: round1(claims300k.queryMs),
@@ -196,6 +202,7 @@ async function main(): Promise<number> {
       ['open_ms (click → highlights painted)', `${figures.open_ms}`, `≤ ${round1(floor.median * targets.openVsFloor)} (2× floor)`, holds(open.median <= floor.median * targets.openVsFloor)],
       ['open_10m_ms (10M characters, 200,000 annotations)', `${figures.open_10m_ms}`, `≤ ${round1(open.median * targets.open10mVsOpen)} (1.2× open_ms)`, holds(open10m.median <= open.median * targets.open10mVsOpen)],
       ['create_ms (key 1 → frame with highlight)', `${figures.create_ms}`, `< ${targets.createMs}`, holds(create.median < targets.createMs)],
+      [`find_all_ms (every “${findWord}”: query → highlights painted)`, `${figures.find_all_ms}`, `< ${findTargetMs}`, holds(findAll.median < findTargetMs)],
       ['heap_mb (renderer JS heap after GC)', `${figures.heap_mb}`, `< ${targets.heapMb}`, holds(heapMb < targets.heapMb)],
       ['claims_query_ms (100,000 claims: new filter or sort → page)', `${figures.claims_query_ms}`, `< ${claimsTarget}`, holds(claims.queryMs < claimsTarget)],
       ['claims_300k_ms (300,000 claims: new filter or sort → page)', `${figures.claims_300k_ms}`, `< ${claims300kTarget}`, holds(claims300k.queryMs < claims300kTarget)],
@@ -229,6 +236,9 @@ async function main(): Promise<number> {
       ['create: key → new .ann in DOM (median ms)', `${round1(create.domMedian)}`],
       ['create: key → two frames later (median ms)', `${round1(create.paintedMedian)}`],
       ['create: key → frame, p90 (ms)', `${round1(create.p90)}`],
+      ['find: matches of the word (all highlighted as they scroll in)', `${findAll.count.toLocaleString('en')}`],
+      ['find runs (ms)', findAll.runs.map((v) => Math.round(v)).join(', ')],
+      ['main side: text.find via dispatcher, first with Match case (folds) / as the bar calls it (ms)', `${round1(findCosts.coldMs)} / ${round1(findCosts.warmMs)}`],
       ['main side: documents.get via dispatcher (ms)', `${round1(costs.getMs)}`],
       ['main side: annotations.spans via dispatcher (ms)', `${round1(costs.listMs)} (${(costs.listBytes / 1e6).toFixed(1)} MB as JSON)`],
       ['main side: createAnnotation service call (ms)', `${round1(costs.createMs)}`],

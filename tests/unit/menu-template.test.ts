@@ -38,6 +38,9 @@ describe('application menu', () => {
     expect(accelerator('redo')).toBe('Shift+CmdOrCtrl+Z');
     expect(accelerator('show-library')).toBe('CmdOrCtrl+1');
     expect(accelerator('show-map')).toBe('CmdOrCtrl+3');
+    expect(accelerator('find')).toBe('CmdOrCtrl+F');
+    expect(accelerator('find-next')).toBe('F3');
+    expect(accelerator('find-previous')).toBe('Shift+F3');
   });
 
   it('uses commands, not roles, for undo and redo, and roles for clipboard and zoom', () => {

@@ -49,7 +49,7 @@ export function getAnnotation(ctx: ServiceContext, id: string): Annotation {
 }
 
 /** Checks a span against the document's text and returns the quote it covers. */
-function quoteOf(text: string, start: number, end: number): string {
+export function quoteOf(text: string, start: number, end: number): string {
   if (end > text.length) {
     throw new AppError('INVALID_ARGS', `The span ${start}–${end} runs past the end of the document (${text.length}).`);
   }

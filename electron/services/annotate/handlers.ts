@@ -14,6 +14,8 @@ import {
   restoreAnnotation,
   updateAnnotation,
 } from './annotations';
+import { createAnnotations, deleteAnnotations } from './annotations-bulk';
+import { findInText } from './find-in-text';
 import { getValues, setValues, valuesForDocument } from './attribute-values';
 import { annotationCounts, annotationPage, locateAnnotation, spanWindow } from './span-window';
 import { createRelation, deleteRelation, listRelationsForDocument, restoreRelation } from './relations';
@@ -40,5 +42,8 @@ export function annotateHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     'relations.create': (input) => createRelation(ctx, input),
     'relations.delete': ({ id }) => deleteRelation(ctx, id),
     'relations.restore': ({ token }) => restoreRelation(ctx, token),
+    'text.find': (input) => findInText(ctx, input),
+    'annotations.createMany': (input) => createAnnotations(ctx, input),
+    'annotations.deleteMany': ({ ids }) => deleteAnnotations(ctx, ids),
   };
 }

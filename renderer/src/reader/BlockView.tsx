@@ -2,6 +2,7 @@ import { memo, type CSSProperties } from 'react';
 import type { Label } from '../../../shared/schemas/schema';
 import type { Block } from './blocks';
 import type { DocText } from './doc-text';
+import { cutAtHits, type Hit } from './find-hits';
 import { segmentBlock, type Segment } from './segments';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 
@@ -17,41 +18,60 @@ interface BlockViewProps {
   /** Only passed when the selected annotation touches this block, to keep other blocks memoised. */
   selectedId: string | null;
   flashId: string | null;
+  /** The find bar's matches in this block (sorted). */
+  hits: readonly Hit[];
+  /** The index of the find bar's current match when it is in this block, else -1 (keeps other blocks memoised). */
+  currentHit: number;
 }
 
-export const BlockView = memo(function BlockView({ text, block, annotations, labels, selectedId, flashId }: BlockViewProps) {
+export const BlockView = memo(function BlockView({ text, block, annotations, labels, selectedId, flashId, hits, currentHit }: BlockViewProps) {
   const segments = annotations.length ? segmentBlock(block, annotations) : [{ start: block.start, end: block.end, covering: [] }];
+  const views = (segment: Segment, start: number, end: number, hitIndex: number) => (
+    <SegmentView key={start} text={text} segment={segment} start={start} end={end} hit={hitIndex < 0 ? null : hitIndex === currentHit ? 'current' : 'hit'} labels={labels} selectedId={selectedId} flashId={flashId} />
+  );
   return (
     <p className={block.continued ? 'block continued' : 'block'}>
-      {segments.map((segment) => (
-        <SegmentView key={segment.start} text={text} segment={segment} labels={labels} selectedId={selectedId} flashId={flashId} />
-      ))}
+      {segments.flatMap((segment) =>
+        hits.length === 0 ? [views(segment, segment.start, segment.end, -1)] : cutAtHits(segment.start, segment.end, hits).map((piece) => views(segment, piece.start, piece.end, piece.index)),
+      )}
     </p>
   );
 });
 
+/** A segment, or the part of one inside or outside a find match (each part keeps the segment's highlight). */
 function SegmentView({
   text,
   segment,
+  start,
+  end,
+  hit,
   labels,
   selectedId,
   flashId,
 }: {
   text: DocText;
   segment: Segment;
+  start: number;
+  end: number;
+  hit: 'hit' | 'current' | null;
   labels: ReadonlyMap<string, Label>;
   selectedId: string | null;
   flashId: string | null;
 }) {
-  const content = text.slice(segment.start, segment.end);
-  if (segment.covering.length === 0) return <span data-s={segment.start}>{content}</span>;
+  const content = text.slice(start, end);
+  const hitClass = hit === 'current' ? 'find-hit current' : hit ? 'find-hit' : '';
+  const hitProps = hit === 'current' ? { 'data-find': 'current' } : hit ? { 'data-find': 'hit' } : {};
+  if (segment.covering.length === 0) {
+    return hit ? <span data-s={start} className={hitClass} {...hitProps}>{content}</span> : <span data-s={start}>{content}</span>;
+  }
   const ids = segment.covering.map((c) => c.annotation.id);
   const selected = selectedId !== null && ids.includes(selectedId);
   const flashing = flashId !== null && ids.includes(flashId);
-  const className = ['ann', selected ? 'selected' : '', flashing ? 'flash' : ''].filter(Boolean).join(' ');
+  const className = ['ann', selected ? 'selected' : '', flashing ? 'flash' : '', hitClass].filter(Boolean).join(' ');
   return (
     <span
-      data-s={segment.start}
+      data-s={start}
+      {...hitProps}
       data-ids={ids.join(' ')}
       data-layers={segment.covering.map((c) => c.layer).join(' ')}
       className={className}

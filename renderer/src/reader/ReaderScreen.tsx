@@ -1,6 +1,6 @@
 // One report open for annotation: its text with highlights (loaded by window around the
 // viewport), the toolbar for a selection, the annotation list, and the Link and Place dialogs.
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DocumentMeta } from '../../../shared/schemas/library';
 import type { Label } from '../../../shared/schemas/schema';
 import type { HistoryRequest } from '../app/useNavigation';
@@ -18,6 +18,10 @@ import { useReaderKeys } from './useReaderKeys';
 import { useArcs } from './useReaderLayout';
 import { useOpenAt, useReaderView } from './useReaderView';
 import { ReaderDialogs } from './ReaderDialogs';
+import { FindBar } from './FindBar';
+import { hitsByBlock, type Hit } from './find-hits';
+import { TagAllPanel } from './TagAllPanel';
+import { useFind, type FindRequest } from './useFind';
 
 interface ReaderScreenProps {
   document: DocumentMeta;
@@ -29,15 +33,19 @@ interface ReaderScreenProps {
   focus?: ReaderAnnotation;
   /** A range of the text to select on opening (a search hit), in UTF-16 units. */
   focusRange?: { start: number; end: number };
+  /** Find, Find Next and Find Previous from the menu or the keyboard. */
+  findRequest?: FindRequest | null;
 }
 
-export function ReaderScreen({ document: doc, window, labels, historyRequest, focus, focusRange }: ReaderScreenProps) {
+const noBlockHits: readonly (readonly Hit[])[] = [];
+
+export function ReaderScreen({ document: doc, window, labels, historyRequest, focus, focusRange, findRequest }: ReaderScreenProps) {
   // Coming back to a report finds it as it was left, unless something in it is to be shown.
   const place = useMemo(() => (focus || focusRange ? undefined : placeOf(doc.id)), [doc.id, focus, focusRange]);
   const view = useReaderView(place);
   const { selection, setSelection, selectedId, setSelectedId, picking, setPicking, textRef } = view;
   const version = useSyncExternalStore(window.subscribe, () => window.version);
-  const { analysis, labelName, tagSelection, remove, history, link, resolvePlace, clearPlace, commands } = useReaderActions(doc, window, labels, view);
+  const { analysis, labelName, tagSelection, tagMany, remove, history, link, resolvePlace, clearPlace, commands } = useReaderActions(doc, window, labels, view);
 
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const { revealed } = view;
@@ -56,6 +64,31 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
   }, [historyRequest?.serial]);
 
   const arcs = useArcs(selectedId, analysis);
+
+  const find = useFind(doc.id, () => textRef.current?.firstVisibleOffset() ?? 0);
+  const [tagAllOpen, setTagAllOpen] = useState(false);
+  /** A request made before this reader opened was for another one. */
+  const handledFind = useRef(findRequest?.serial);
+  useEffect(() => {
+    if (!findRequest || findRequest.serial === handledFind.current) return;
+    handledFind.current = findRequest.serial;
+    // A short selection on one line becomes the query, as in a browser.
+    const picked = selection ? window.slice(selectionRange(selection).start, selectionRange(selection).end) : '';
+    find.request(findRequest.kind, picked.length <= 200 && !picked.includes('\n') ? picked : undefined);
+    // Each request is handled once, when its serial changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [findRequest?.serial]);
+  const findHits = useMemo(
+    () => (find.open && find.matches ? hitsByBlock(window.blocks, find.matches.starts, find.matches.ends) : noBlockHits),
+    [find.open, find.matches, window],
+  );
+  const closeFind = () => {
+    find.close();
+    setTagAllOpen(false);
+    textRef.current?.focus();
+  };
+  // Context for Tag all's list: from the loaded windows (a match far away shows without it).
+  const textSlice = useCallback((start: number, end: number) => window.slice(Math.max(0, start), Math.min(window.length, end)), [window]);
 
   useOpenAt(view, focus, focusRange);
 
@@ -101,6 +134,19 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
             </button>
           </div>
         )}
+        {find.open && <FindBar find={find} onClose={closeFind} onTagAll={() => setTagAllOpen((shown) => !shown)} tagAllOpen={tagAllOpen} />}
+        {find.open && tagAllOpen && find.matches && find.matches.starts.length > 0 && (
+          <TagAllPanel
+            matches={find.matches}
+            labels={labels}
+            textSlice={textSlice}
+            onClose={() => setTagAllOpen(false)}
+            onTag={(labelId, ranges) => {
+              setTagAllOpen(false);
+              tagMany(labelId, ranges);
+            }}
+          />
+        )}
         <header className="doc-header">
           <h1 id="doc-title">{doc.title}</h1>
           <p className="doc-meta">{[doc.outlet, formatDate(doc.publishedAt), doc.url].filter(Boolean).join(' · ') || doc.sourceName}</p>
@@ -119,6 +165,8 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
           }}
           onAnnotationClick={clickAnnotation}
           arcs={arcs}
+          findHits={findHits}
+          currentMatch={find.open ? find.current : null}
           onKeyCommand={(event) => {
             const handled = handleKey(event);
             if (handled) event.stopPropagation();

@@ -1,9 +1,10 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type MutableRefObject } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type MutableRefObject, type RefObject } from 'react';
 import type { Label } from '../../../shared/schemas/schema';
 import type { DocumentWindow } from '../state/document-window';
 import { blockIndexAt, type Block } from './blocks';
 import { BlockView, layerStep } from './BlockView';
+import { noHits, type Hit } from './find-hits';
 import { RelationArcs, type Arc } from './RelationArcs';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 import type { ReaderPlace } from './reader-place';
@@ -25,6 +26,15 @@ export interface ReaderTextHandle {
   /** Scrolls a text offset into view (the block holding it, centred); its window loads on the way. */
   scrollToOffset(offset: number): void;
   focus(): void;
+  /** The offset where the first block on screen starts (where a find begins). */
+  firstVisibleOffset(): number;
+}
+
+/** The find bar's current match; a new serial scrolls to it again. */
+export interface CurrentMatch {
+  index: number;
+  start: number;
+  serial: number;
 }
 
 /** Where the view is scrolled to, kept up to date as it scrolls (see reader-place.ts). */
@@ -46,6 +56,9 @@ interface ReaderTextProps {
   /** Where to start (coming back to a report); and where the view is, written as it scrolls. */
   initialPlace?: ScrollPlace;
   placeRef: MutableRefObject<ScrollPlace | null>;
+  /** The find bar's matches, per block (empty when the find bar is closed). */
+  findHits: readonly (readonly Hit[])[];
+  currentMatch: CurrentMatch | null;
 }
 
 const arrowMoves: Record<string, CursorMove> = {
@@ -109,6 +122,9 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
     focus() {
       scrollRef.current?.focus();
     },
+    firstVisibleOffset() {
+      return firstVisible()?.anchor ?? 0;
+    },
   }));
 
   // Coming back to a report: scroll to where the analyst was, before the first paint.
@@ -140,6 +156,8 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
     const first = virtualizer.getVirtualItems().find((item) => item.end > top);
     if (first) placeRef.current = { block: first.index, within: Math.max(0, top - first.start), offset: blocks[first.index]!.start };
   };
+
+  useRevealMatch(props.currentMatch, blocks, (index) => virtualizer.scrollToIndex(index, { align: 'center' }), textRef, scrollRef);
 
   // Mirror a keyboard-made selection into the DOM once its blocks are rendered; so too one the
   // reader had when the analyst left the report (the only way to start with a selection).
@@ -260,6 +278,8 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
                   labels={labels}
                   selectedId={touchesSelected ? selectedId : null}
                   flashId={touchesFlash ? flashId : null}
+                  hits={props.findHits[item.index] ?? noHits}
+                  currentHit={currentHitIn(props.findHits[item.index], props.currentMatch)}
                 />
               )}
             </div>
@@ -270,6 +290,49 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
     </div>
   );
 });
+
+function currentHitIn(hits: readonly Hit[] | undefined, current: CurrentMatch | null): number {
+  return current && hits?.some((hit) => hit.index === current.index) ? current.index : -1;
+}
+
+/**
+ * Scrolls the find bar's current match into view: first its block (the virtualiser renders it),
+ * then, a frame or more later when it is in the DOM, the match itself (a block can be taller
+ * than the window).
+ */
+function useRevealMatch(
+  current: CurrentMatch | null,
+  blocks: readonly Block[],
+  scrollToBlock: (index: number) => void,
+  textRef: RefObject<HTMLDivElement | null>,
+  scrollRef: RefObject<HTMLDivElement | null>,
+) {
+  const latest = useRef({ blocks, scrollToBlock });
+  latest.current = { blocks, scrollToBlock };
+  useEffect(() => {
+    if (!current) return;
+    let frame = 0;
+    let handle = 0;
+    const step = () => {
+      const element = textRef.current?.querySelector<HTMLElement>('[data-find="current"]');
+      if (element) {
+        if (!inView(element, scrollRef.current)) element.scrollIntoView({ block: 'center' });
+        return;
+      }
+      if (frame % 4 === 0) latest.current.scrollToBlock(blockIndexAt(latest.current.blocks, current.start));
+      if (++frame < 40) handle = requestAnimationFrame(step);
+    };
+    step();
+    return () => cancelAnimationFrame(handle);
+  }, [current, textRef, scrollRef]);
+}
+
+function inView(element: HTMLElement, scroller: HTMLElement | null): boolean {
+  if (!scroller) return true;
+  const box = element.getBoundingClientRect();
+  const view = scroller.getBoundingClientRect();
+  return box.top >= view.top && box.bottom <= view.bottom;
+}
 
 /**
  * Browsers hit-test inline text by its glyph box, not its padding, where the underline rows

@@ -50,6 +50,18 @@ export function useReaderActions(doc: DocumentMeta, window: DocumentWindow, labe
     [selection, setSelection, setSelectedId, actions, run, labelName, window],
   );
 
+  /** Tag all, from the find bar: one call, one undo step; ranges already tagged with the label are skipped. */
+  const tagMany = useCallback(
+    (labelId: string, ranges: { start: number; end: number }[]) =>
+      void run(async () => {
+        const { created, skipped } = await actions.createMany(labelId, ranges);
+        const message = `Tagged ${created.toLocaleString('en')} as ${labelName(labelId)}${skipped ? `, ${skipped.toLocaleString('en')} already tagged` : ''}.`;
+        notify(message);
+        return message;
+      }),
+    [actions, run, labelName, notify],
+  );
+
   const remove = useCallback(
     (annotation: ReaderAnnotation) =>
       void run(async () => {
@@ -92,5 +104,5 @@ export function useReaderActions(doc: DocumentMeta, window: DocumentWindow, labe
     [reveal, relabel, remove, setNote, setAttribute, setLinkFrom, unlink, setPlaceFor, toggleLabel],
   );
 
-  return { analysis, labelName, tagSelection, remove, history, link, resolvePlace, clearPlace, commands };
+  return { analysis, labelName, tagSelection, tagMany, remove, history, link, resolvePlace, clearPlace, commands };
 }

@@ -179,7 +179,18 @@ export class DocumentWindow implements DocText {
     this.edit({ seq: ++this.seq, drop: id });
   }
 
-  private edit(edit: Edit): void {
+  /** Many edits (Tag all and its undo), with one change notice for them all. */
+  putMany(annotations: readonly ReaderAnnotation[]): void {
+    for (const annotation of annotations) this.edit({ seq: ++this.seq, put: annotation }, false);
+    this.changed();
+  }
+
+  dropMany(ids: readonly string[]): void {
+    for (const id of ids) this.edit({ seq: ++this.seq, drop: id }, false);
+    this.changed();
+  }
+
+  private edit(edit: Edit, notify = true): void {
     if (this.fetching.size) this.edits.push(edit);
     for (const window of this.loaded.values()) {
       const end = window.start + window.text.length;
@@ -191,7 +202,7 @@ export class DocumentWindow implements DocText {
         window.byBlock = updateAnnotationsByBlock(previous, this.blocks.slice(k * windowBlocks, (k + 1) * windowBlocks), next);
       }
     }
-    this.changed();
+    if (notify) this.changed();
     const told: AnnotationEdit = edit.put ? { put: edit.put } : { drop: edit.drop! };
     for (const listener of this.editListeners) listener(told);
   }

@@ -2,11 +2,12 @@
 // API; a step whose call fails stays where it was, so history never claims what did not happen.
 
 /** What a step changed: code branches on this, never on the words shown. */
-export type UndoKind = 'tag' | 'delete' | 'relabel' | 'note' | 'attribute' | 'link' | 'unlink' | 'place' | 'place-removal';
+export type UndoKind = 'tag' | 'tag-all' | 'delete' | 'relabel' | 'note' | 'attribute' | 'link' | 'unlink' | 'place' | 'place-removal';
 
 /** How each kind of step is named in "Undid …" / "Redid …". */
 export const undoStepNames: Record<UndoKind, string> = {
   tag: 'tagging',
+  'tag-all': 'tagging of every match',
   delete: 'deletion',
   relabel: 'label change',
   note: 'note edit',
@@ -19,7 +20,7 @@ export const undoStepNames: Record<UndoKind, string> = {
 
 /** Undoing or redoing these adds or removes an annotation, and with it its values, links and place. */
 export function changesAnnotationSet(kind: UndoKind): boolean {
-  return kind === 'tag' || kind === 'delete';
+  return kind === 'tag' || kind === 'tag-all' || kind === 'delete';
 }
 
 export interface UndoStep {

@@ -8,8 +8,16 @@ import { historyFor, tokenStep, type UndoStep } from './undo-history';
 import type { Annotation } from '../../../shared/schemas/annotate';
 import type { ReaderAnnotation } from './reader-annotation';
 
+/** What tagging many ranges did: how many were tagged, and how many already were. */
+export interface TaggedMany {
+  created: number;
+  skipped: number;
+}
+
 interface AnnotationActions {
   create(labelId: string, start: number, end: number, quote: string): Promise<ReaderAnnotation>;
+  /** Tags every range with the label in one call and one undo step (undo deletes them all). */
+  createMany(labelId: string, ranges: readonly { start: number; end: number }[]): Promise<TaggedMany>;
   remove(annotation: ReaderAnnotation): Promise<void>;
   relabel(annotation: ReaderAnnotation, labelId: string): Promise<void>;
   setNote(annotation: ReaderAnnotation, note: string, mergeWithLast: boolean): Promise<void>;
@@ -39,6 +47,8 @@ export function useAnnotations(window: DocumentWindow) {
   const actions = useMemo<AnnotationActions>(() => {
     const put = (a: ReaderAnnotation) => window.put(a);
     const drop = (id: string) => window.drop(id);
+    const putMany = (added: readonly ReaderAnnotation[]) => window.putMany(added);
+    const dropMany = (ids: readonly string[]) => window.dropMany(ids);
     const update = async (id: string, patch: { labelId?: string; note?: string }) => {
       put(await call('annotations.update', { id, ...patch }));
     };
@@ -75,6 +85,29 @@ export function useAnnotations(window: DocumentWindow) {
         );
         lastNoteEdit.current = null;
         return created;
+      },
+      async createMany(labelId, ranges) {
+        const tag = async () => {
+          const result = await call('annotations.createMany', { documentId, labelId, ranges: [...ranges] });
+          putMany(result.created);
+          return result;
+        };
+        const first = await tag();
+        if (first.created.length === 0) return { created: 0, skipped: first.skipped };
+        // Redo tags the same ranges again (new ids); undo deletes whichever ids the last run made.
+        let ids = first.created.map((a) => a.id);
+        history.push({
+          kind: 'tag-all',
+          undo: async () => {
+            const { deletedIds } = await call('annotations.deleteMany', { ids });
+            dropMany(deletedIds);
+          },
+          redo: async () => {
+            ids = (await tag()).created.map((a) => a.id);
+          },
+        });
+        lastNoteEdit.current = null;
+        return { created: first.created.length, skipped: first.skipped };
       },
       async remove(annotation) {
         const deleted = await call('annotations.delete', { id: annotation.id });

@@ -36,6 +36,19 @@ describe('commandOf', () => {
     expect(commandOf(press('e', { ctrlKey: true, shiftKey: true }))).toBeNull();
   });
 
+  it('matches F3 and Shift+F3 without Ctrl or Cmd (find next and previous), and Ctrl/Cmd+G as well', () => {
+    expect(commandOf(press('f', { ctrlKey: true }))).toBe('find');
+    expect(commandOf(press('F3'))).toBe('find-next');
+    expect(commandOf(press('F3', { shiftKey: true }))).toBe('find-previous');
+    expect(commandOf(press('g', { metaKey: true }))).toBe('find-next');
+    expect(commandOf(press('G', { metaKey: true, shiftKey: true }))).toBe('find-previous');
+    expect(commandOf(press('F3', { ctrlKey: true }))).toBeNull();
+    expect(commandOf(press('g'))).toBeNull();
+    expect(shortcutText('find-next', false)).toBe('F3 or Ctrl+G');
+    expect(shortcutText('find-previous', true)).toBe('⇧F3 or ⇧⌘G');
+    expect(ariaKeyShortcuts('find-previous', false)).toBe('Shift+F3 Control+Shift+G');
+  });
+
   it('ignores keys without Ctrl or Cmd, and with Alt', () => {
     expect(commandOf(press('o'))).toBeNull();
     expect(commandOf(press('1', { shiftKey: true }))).toBeNull();
@@ -45,13 +58,13 @@ describe('commandOf', () => {
 
 describe('the table', () => {
   it('gives each chord to one command only', () => {
-    const chords = shortcuts.flatMap((s) => [s.chord, ...(s.also ?? [])]).map((c) => `${c.shift}:${c.key}`);
+    const chords = shortcuts.flatMap((s) => [s.chord, ...(s.also ?? [])]).map((c) => `${c.bare ?? false}:${c.shift}:${c.key}`);
     expect(new Set(chords).size).toBe(chords.length);
   });
 
   it('writes each accelerator for the same chord', () => {
     for (const s of shortcuts) {
-      expect(s.accelerator).toBe(`${s.chord.shift ? 'Shift+' : ''}CmdOrCtrl+${s.chord.key.toUpperCase()}`);
+      expect(s.accelerator).toBe(`${s.chord.shift ? 'Shift+' : ''}${s.chord.bare ? '' : 'CmdOrCtrl+'}${s.chord.key.toUpperCase()}`);
     }
   });
 
@@ -64,5 +77,9 @@ describe('the table', () => {
     for (const item of withAccelerator) {
       expect(shortcuts.find((s) => s.command === item.id)?.accelerator).toBe(item.accelerator);
     }
+    // macOS shows Cmd+G for Find Next: its F3 belongs to the system.
+    const mac = flatten(buildMenuTemplate(true, true, { send: () => undefined, about: () => undefined }));
+    expect(mac.find((i) => i.id === 'find-next')?.accelerator).toBe('Cmd+G');
+    expect(mac.find((i) => i.id === 'find')?.accelerator).toBe('CmdOrCtrl+F');
   });
 });

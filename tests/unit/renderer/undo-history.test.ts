@@ -73,7 +73,7 @@ describe('undo step kinds', () => {
     expect(undoStepNames.tag).toBe('tagging');
     expect(undoStepNames['place-removal']).toBe('place removal');
     const changing = (Object.keys(undoStepNames) as UndoKind[]).filter(changesAnnotationSet);
-    expect(changing.sort()).toEqual(['delete', 'tag']);
+    expect(changing.sort()).toEqual(['delete', 'tag', 'tag-all']);
   });
 });
 
