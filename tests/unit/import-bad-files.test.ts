@@ -21,7 +21,7 @@ const committed = new Map<string, string | RegExp>([
   ['encrypted.pdf', 'encrypted.pdf is password-protected (encrypted); open it in a PDF reader, save a copy without the password, and import that.'],
   ['scanned.pdf', /^scanned\.pdf has no text layer \(it looks like scanned images\): it needs OCR/],
   ['not-a-zip.docx', 'not-a-zip.docx is not a Word document: a .docx file is a zip archive, and this one is not (or is damaged).'],
-  ['invalid-utf8.txt', 'invalid-utf8.txt is not valid UTF-8 text (first bad byte at offset 19), nor Windows-1252; save it as UTF-8 and import it again.'],
+  ['invalid-utf8.txt', 'invalid-utf8.txt is not valid UTF-8 text (first bad byte at offset 19), and no legacy encoding Glossa knows reads all its bytes; save it as UTF-8 and import it again.'],
 ]);
 
 /** Text that would be in a document only if something in the page had run or been rendered. */

@@ -2,7 +2,7 @@
 // the reports and annotations already there, and the store then searches like a new one.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../../electron/store/migrations';
+import { latestSchemaVersion, migrations } from '../../electron/store/migrations';
 import { search } from '../../electron/services/search/search';
 import { consistencyReport } from '../../electron/services/search/consistency';
 import { openStore } from '../../electron/store/store';
@@ -33,7 +33,7 @@ describe('migration 0004 (search)', () => {
 
     const store = openAt(file);
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(5);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
       const find = (query: string) => search(store.db, SearchQuery.parse({ query }));
       expect(find('convoy').reports.map((r) => r.title)).toEqual(['Old report']);
       expect(find('محمد').reports[0]!.hits[0]).toMatchObject({ start: 0, end: 8, quote: 'مُحَمَّد' });

@@ -21,9 +21,13 @@ export interface ForeignKey {
 
 export const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
+/**
+ * The tables a snapshot may hold. The search index (search_*) is derived from the rows, so it
+ * is not kept: restoring a document builds its index again.
+ */
 function tableNames(db: Db): string[] {
   return (
-    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%'").all() as { name: string }[]
   ).map((r) => r.name);
 }
 
