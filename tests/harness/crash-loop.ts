@@ -113,6 +113,11 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
   if (setup.status !== 0) throw new Error(`the first import failed (exit ${setup.status})`);
   const documentId = (JSON.parse(setup.stdout) as { imported: { id: string }[] }).imported[0]!.id;
   documents.add(documentId);
+  // One acknowledged write before any kill, so there is always something a kill could lose
+  // (on a slow machine every later command may be killed before it finishes).
+  const written = await runGlossa(options, ['annotate', documentId, '--label', 'Claim', '--quote', 'rebels', '--nth', '1', '--db', storePath], null);
+  if (written.status !== 0) throw new Error(`the first annotate failed (exit ${written.status})`);
+  annotations.add((JSON.parse(written.stdout) as { id: string }).id);
 
   const pick = (): Operation => {
     const r = random();
