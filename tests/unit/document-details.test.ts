@@ -97,7 +97,7 @@ describe('delete and undo', () => {
     const held = (token: string): DocumentSnapshot => undoSnapshots(t.store).get('document', token);
     const snapshot = held(summary.undoToken);
     expect(snapshot.tables.map((x) => x.table)[0]).toBe('documents');
-    expect(new Set(snapshot.tables.map((x) => x.table))).toEqual(new Set(['documents', 'annotations', 'document_tags', 'test_comments', 'test_replies', 'test_bookmarks', 'search_documents', 'search_annotations']));
+    expect(new Set(snapshot.tables.map((x) => x.table))).toEqual(new Set(['documents', 'annotations', 'document_tags', 'test_comments', 'test_replies', 'test_bookmarks']));
     expect(db.prepare('SELECT count(*) AS n FROM annotations WHERE document_id = ?').get(id)).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM test_replies').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT document_id FROM test_bookmarks').get()).toEqual({ document_id: null });
