@@ -37,7 +37,7 @@ test('a damaged store opens on the damaged-store screen, and restoring the lates
     await page.getByRole('button', { name: 'Restore this backup' }).click();
     await expect(app.notice(/Restored the backup\. The damaged store was kept at/)).toBeVisible();
     // The restored store is upgraded and opened; the first run puts the sample in it.
-    await expect(page.getByRole('list', { name: 'Reports' }).getByRole('button', { name: sampleTitle })).toBeVisible();
+    await expect(page.getByRole('grid', { name: 'Reports' }).getByRole('button', { name: sampleTitle })).toBeVisible();
     const aside = fs.readdirSync(path.dirname(file)).filter((n) => /\.damaged-[^-]+.*$/.test(n) && !n.endsWith('-wal') && !n.endsWith('-shm'));
     expect(aside).toHaveLength(1);
     expect(crypto.createHash('sha256').update(fs.readFileSync(path.join(path.dirname(file), aside[0]!))).digest('hex')).toBe(damagedHash);
@@ -57,7 +57,7 @@ test('a damaged store with no backup can be moved aside for a new one', async ({
     await page.getByRole('button', { name: 'Start a new store…' }).click();
     await page.getByRole('button', { name: 'Move aside and start new' }).click();
     await expect(app.notice(/Started a new store\. The damaged store was kept at/)).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Reports' }).getByRole('button', { name: sampleTitle })).toBeVisible();
+    await expect(page.getByRole('grid', { name: 'Reports' }).getByRole('button', { name: sampleTitle })).toBeVisible();
   } finally {
     await session.close();
   }

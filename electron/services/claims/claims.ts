@@ -92,7 +92,7 @@ function buildWhere(ctx: ServiceContext, query: ClaimsQuery, labelId: string): B
   if (f.text && f.text.trim() !== '') {
     // Case folded for every script (LIKE folds ASCII only): the folded quotes, in the
     // (label_id, quote_folded) index, are scanned without reading the table.
-    fillFoldedQuotes(withFoldFunction(ctx.store.db), labelId);
+    if (!ctx.store.readOnly) fillFoldedQuotes(withFoldFunction(ctx.store.db), labelId);
     parts.push('instr(a.quote_folded, ?) > 0');
     params.push(foldCase(f.text.trim()));
   }

@@ -78,10 +78,13 @@ function orderOf(sort: LibrarySort | undefined): string {
   }
 }
 
-/** The store, with list_folded written for reports that lack it (a few ms when none do). */
+/**
+ * The store, with list_folded written for reports that lack it (a few ms when none do). A
+ * read-only store is read as it is: reports from before migration 4 then miss the text filter.
+ */
 function foldedDb(ctx: ServiceContext) {
   const db = withFoldFunction(ctx.store.db);
-  fillListFolded(db);
+  if (!ctx.store.readOnly) fillListFolded(db);
   return db;
 }
 
