@@ -135,6 +135,7 @@ test('keyboard: arrows, Shift+arrows, Ctrl+A, Escape, type-ahead, Enter opens, D
   await expect(library.report('Report 0000')).toBeFocused();
   await expect(library.report('Report 0000')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Shift+ArrowDown');
+  await expect(library.report('Report 0001')).toBeFocused();
   await page.keyboard.press('Shift+ArrowDown');
   await expect(library.report('Report 0002')).toBeFocused();
   await expect(library.selectedRows()).toHaveCount(3);
@@ -156,6 +157,8 @@ test('keyboard: arrows, Shift+arrows, Ctrl+A, Escape, type-ahead, Enter opens, D
 
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Shift+ArrowDown');
+  // A range selection may wait for ids from main: Delete acts on what the status line says.
+  await expect(library.status()).toContainText('2 selected');
   await page.keyboard.press('Delete');
   await expect(app.notice('Deleted 2 reports')).toBeVisible();
   expect(await state.documentCount()).toBe(999);

@@ -42,10 +42,20 @@ export function useLibraryKeys(
     [filter, sort],
   );
 
+  /** A range or select-all waiting for ids from main: Delete waits for it, so it acts on what was chosen. */
+  const pendingSelection = useRef<Promise<void> | null>(null);
+  const track = (work: Promise<void>) => {
+    pendingSelection.current = work;
+    void work.finally(() => {
+      if (pendingSelection.current === work) pendingSelection.current = null;
+    });
+  };
+
   const extendTo = useCallback(
     async (index: number, keep: boolean) => {
-      const ids = await idsBetween(selection.anchor, index);
-      setSelection((s) => selectRange(s, ids, keep));
+      const work = idsBetween(selection.anchor, index).then((ids) => setSelection((s) => selectRange(s, ids, keep)));
+      track(work);
+      await work;
     },
     [idsBetween, selection.anchor, setSelection],
   );
@@ -67,15 +77,26 @@ export function useLibraryKeys(
   );
 
   const selectAll = useCallback(async () => {
-    const ids = await call('documents.queryIds', { filter, sort });
-    setSelection({ ids: new Set(ids), anchor: 0 });
+    const work = call('documents.queryIds', { filter, sort }).then((ids) => setSelection({ ids: new Set(ids), anchor: 0 }));
+    track(work);
+    await work;
   }, [filter, sort, setSelection]);
 
-  /** The reports an action applies to: the selection, or else the active row. */
+  /** The reports an action applies to: the selection, or else the active row (as of the last render). */
   const targets = (): string[] => {
     if (selection.ids.size > 0) return [...selection.ids];
     const row = pages.row(active);
     return row ? [row.id] : [];
+  };
+  const latestTargets = useRef(targets);
+  latestTargets.current = targets;
+  /** Deletes once a pending range has arrived and been rendered. */
+  const deleteTargets = async () => {
+    if (pendingSelection.current) {
+      await pendingSelection.current.catch(() => undefined);
+      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    }
+    actions.delete(latestTargets.current());
   };
 
   const typeAhead = (key: string) => {
@@ -112,7 +133,7 @@ export function useLibraryKeys(
     else if (event.key === 'Enter') {
       const row = pages.row(active);
       if (row) (event.altKey ? actions.details : actions.open)(row);
-    } else if (event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey)) actions.delete(targets());
+    } else if (event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey)) void deleteTargets();
     else if (event.key.length === 1 && !mod && !event.altKey) typeAhead(event.key);
     else handled = false;
     if (handled) event.preventDefault();
