@@ -93,7 +93,7 @@ function removeQuietly(file: string): void {
 }
 
 /** Makes the rename itself durable where the platform allows it (not on Windows). */
-function syncFolder(folder: string): void {
+export function syncFolder(folder: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(folder, 'r');

@@ -104,7 +104,8 @@ function bytesNeeded(db: Db): number {
   return Math.ceil((pages - free) * pageSize * 1.1) + 1024 * 1024;
 }
 
-function fsyncPath(target: string): void {
+/** Flushes a file, or a folder's entries after a rename, to disk (recovery.ts uses it too). */
+export function fsyncPath(target: string): void {
   const fd = fs.openSync(target, 'r');
   try {
     fs.fsyncSync(fd);

@@ -5,23 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { problemWithCopy } from './backups';
+import { fsyncPath, problemWithCopy } from './backups';
 
 const sidecars = ['', '-wal', '-shm'] as const;
 
 function stamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-');
-}
-
-function fsyncFile(target: string): void {
-  const fd = fs.openSync(target, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } catch {
-    // A directory some file systems will not fsync; the rename is still atomic.
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /**
@@ -34,7 +23,7 @@ export function moveStoreAside(storePath: string): string | null {
   for (const suffix of sidecars) {
     if (fs.existsSync(storePath + suffix)) fs.renameSync(storePath + suffix, aside + suffix);
   }
-  fsyncFile(path.dirname(storePath));
+  fsyncPath(path.dirname(storePath));
   return aside;
 }
 
@@ -89,14 +78,14 @@ export function restoreFromBackup(storePath: string, backupPath: string, options
   const partial = `${storePath}.restoring-partial-${process.pid}`;
   try {
     fs.copyFileSync(source, partial);
-    fsyncFile(partial);
+    fsyncPath(partial);
   } catch (error) {
     fs.rmSync(partial, { force: true });
     throw new AppError('INTERNAL', `Could not copy the backup ${source} beside the store: ${(error as Error).message}. Nothing has been changed.`);
   }
   const movedAsideTo = moveStoreAside(storePath);
   fs.renameSync(partial, storePath);
-  fsyncFile(path.dirname(storePath));
+  fsyncPath(path.dirname(storePath));
   return { movedAsideTo };
 }
 

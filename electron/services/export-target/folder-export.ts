@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { syncFolder } from '../atomic-write';
 import { markerJson, markerName } from './marker';
 import { refuseStoreFile, storeFilesOf } from './protected-paths';
 import type { FolderTarget } from './resolve';
@@ -23,19 +24,6 @@ function removeTempFolder(temp: string): void {
     fs.rmdirSync(temp);
   } catch {
     // already failing or already gone; the journal removes what is left at the next start
-  }
-}
-
-function syncFolder(folder: string): void {
-  try {
-    const fd = fs.openSync(folder, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // best effort (not on Windows)
   }
 }
 
