@@ -72,7 +72,13 @@ export class LibraryPage {
   async scrollTo(title: string): Promise<Locator> {
     const scroller = this.reports().locator('.library-scroll');
     const row = this.entry(title);
-    for (let i = 0; i < 200 && (await row.count()) === 0; i++) await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight));
+    const loading = this.reports().locator('[role="row"][aria-busy="true"]');
+    // One screen at a time, each drawn before the next: scrolling on while rows still load skips past them.
+    for (let i = 0; i < 200; i++) {
+      await expect(loading).toHaveCount(0);
+      if ((await row.count()) > 0) break;
+      await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight));
+    }
     await expect(row).toBeVisible();
     return row;
   }
