@@ -21,6 +21,23 @@ export function importExitCode(report: { imported: readonly unknown[]; duplicate
   return report.imported.length + report.duplicates.length > 0 ? exitCodes.partial : exitCodes.failed;
 }
 
+/** The counts of an import, first in its JSON output, with the exit code it ends with. */
+export function importSummary(
+  report: { imported: readonly unknown[]; duplicates: readonly unknown[]; failed: readonly unknown[]; skipped: readonly unknown[] },
+  exitCode: number,
+): { imported: number; duplicates: number; failed: number; skipped: number; exitCode: number } {
+  return { imported: report.imported.length, duplicates: report.duplicates.length, failed: report.failed.length, skipped: report.skipped.length, exitCode };
+}
+
+/**
+ * import-annotations: 0 when everything the file holds was kept (or was already there), 3 when
+ * something was not (an annotation that could not be anchored, a record dropped, a relation or
+ * value left out: each named in the report). A file refused whole exits 1 before this.
+ */
+export function annotationImportExitCode(report: { unanchored: readonly unknown[]; dropped: readonly unknown[]; conflicts: readonly unknown[] }): number {
+  return report.unanchored.length + report.dropped.length + report.conflicts.length > 0 ? exitCodes.partial : exitCodes.done;
+}
+
 /** A mistake in how the command was called (exit code 2). */
 export class UsageError extends Error {}
 

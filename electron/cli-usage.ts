@@ -27,7 +27,7 @@ const reportList = reportExtensions.map((e) => `.${e}`);
 
 const commandUsage: Readonly<Record<string, string>> = {
   import: `  import [--encoding NAME] <file or folder...>
-                                          ${column(`Import ${reportList.slice(0, -1).join(', ')} and ${reportList.at(-1)} files; folders are imported recursively. Prints {imported, duplicates, failed, skipped}; each imported item names its encoding, with encodingGuess when it was guessed. --encoding (a WHATWG name such as windows-1256) reads text files and web pages in that encoding instead of detecting it.`)}`,
+                                          ${column(`Import ${reportList.slice(0, -1).join(', ')} and ${reportList.at(-1)} files; folders are imported recursively; files in folders are named by their path from the chosen folder. Prints {summary, imported, duplicates, failed, skipped}, summary holding the counts and the exit code; each imported item names its encoding, with encodingGuess when it was guessed. --encoding (a WHATWG name such as windows-1256) reads text files and web pages in that encoding instead of detecting it.`)}`,
   docs: `  docs                                    List the documents.`,
   annotate: `  annotate <docId> --label NAME --quote TEXT [--nth N] [--note TEXT]
                                           Tag the N-th (1-based) exact occurrence of TEXT.`,
@@ -35,8 +35,8 @@ const commandUsage: Readonly<Record<string, string>> = {
                                           ${column(`Export the corpus (or one document), atomically. NAME: ${formatNames(datasetFormatIds)}.`)}
                                           --out - writes the dataset to standard output instead.
                                           ${column('Never writes the store, a device or a read-only file; through a link, writes its target. brat into a folder of yours writes a new subfolder; a previous Glossa export is replaced only with --replace, removing only the files it wrote.')}`,
-  'import-annotations': `  import-annotations --format NAME [--create-labels] PATH
-                                          ${column(`Import documents with their annotations. NAME: ${formatNames(importableFormatIds)}. Prints what was imported and what could not be anchored.`)}
+  'import-annotations': `  import-annotations --format NAME [--create-labels] [--label-map FILE] PATH
+                                          ${column(`Import documents with their annotations. NAME: ${formatNames(importableFormatIds)}. Prints what was imported and what could not be anchored. A file using labels the schema lacks is refused, changing nothing, unless --create-labels creates them (as their first annotation is placed). --label-map FILE names labels a file gives as numbers (doccano label ids): a JSON object {"1": "Claim"} or doccano's label export.`)}
                                           PATH - reads standard input.`,
   ...analysisCommandUsage,
   ...storeCommandUsage,
@@ -54,18 +54,21 @@ const options = `Options:
   --db PATH    The Glossa store (default: the GLOSSA_DB environment variable). Commands other
                than import, import-annotations and schema import refuse a PATH with no store.
   --json       The same on every command: the result is JSON on stdout (as always), no progress
-               is shown, and a failure is one JSON object {"error": {code, message, exitCode}}
-               on stderr instead of a sentence.
+               is shown on stderr (import shows it on a terminal otherwise), and a failure is one
+               JSON object {"error": {code, message, exitCode}} on stderr instead of a sentence.
   --help       Show this help (after a command: that command's help).
   --version    Print Glossa's version.`;
 
 const exits = `Exit codes:
   0  done.
-  1  the command failed and changed nothing (import: no file could be imported).
+  1  the command failed and changed nothing (import: no file could be imported;
+     import-annotations: the file was refused whole, e.g. labels the schema lacks without
+     --create-labels, or label ids without --label-map).
   2  usage error: the command line is wrong; nothing was done.
-  3  partial success: import kept some files but not all (each failed one is in the report's
-     "failed" with its reason), or import-annotations left annotations it could not anchor
-     (its "unanchored").`;
+  3  partial success: what was kept is stored and the report on stdout names the rest. import:
+     some files failed (each in "failed" with its reason); import-annotations: annotations it
+     could not anchor ("unanchored"), records dropped ("dropped"), relations or values left
+     out ("conflicts").`;
 
 export function usage(): string {
   return `Usage: glossa <command> [options] [--db PATH]

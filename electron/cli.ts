@@ -11,7 +11,7 @@ import { AppError } from '../shared/errors';
 import { datasetFormatIds, datasetFormatTable, importableFormatIds } from '../shared/formats';
 import { AnnotationImportFormat, DatasetFormat } from '../shared/schemas/datasets';
 import { AnalysisUsageError, analysisOptions, analysisOptionsByCommand, checkAnalysisUsage, runAnalysisCommand } from './cli-analysis';
-import { RawOutput, UsageError, existingStore, exitCodes, importExitCode, readStdin, scratchFolder, writeFailure, writeStdout } from './cli-io';
+import { RawOutput, UsageError, annotationImportExitCode, existingStore, exitCodes, importExitCode, importSummary, readStdin, scratchFolder, writeFailure, writeStdout } from './cli-io';
 import { isStoreCommand, runStoreCommand, storeCommandOptions } from './cli-store';
 import { commandHelp, commands, createsStore, usage } from './cli-usage';
 import { asReadOnlyRefusal } from './store/read-only';
@@ -23,6 +23,7 @@ import { getDocument, listDocuments } from './services/library/documents';
 import { checkTextIntact } from './services/library/text-integrity';
 import { exportDatasetTo, writeDataset } from './services/datasets/export';
 import { ReplaceNeedsConfirmation, stdoutTarget } from './services/export-target/resolve';
+import { parseLabelMap, type LabelMap } from './services/datasets/formats/doccano-read';
 import { importAnnotations } from './services/datasets/import';
 import { importPaths } from './services/library/import-jobs';
 import { encodingName } from './services/library/importers/charsets';
@@ -41,6 +42,7 @@ const options = {
   labels: { type: 'string' },
   utf16: { type: 'boolean' },
   'create-labels': { type: 'boolean' },
+  'label-map': { type: 'string' },
   encoding: { type: 'string' },
   from: { type: 'string' },
   replace: { type: 'boolean' },
@@ -61,7 +63,7 @@ const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
   docs: [],
   annotate: ['label', 'quote', 'nth', 'note'],
   export: ['format', 'doc', 'out', 'labels', 'utf16', 'replace'],
-  'import-annotations': ['format', 'create-labels'],
+  'import-annotations': ['format', 'create-labels', 'label-map'],
   ...storeCommandOptions,
   ...analysisOptionsByCommand,
   search: ['label', 'doc', 'limit'],
@@ -146,7 +148,8 @@ async function runImport(core: Core, invocation: Invocation): Promise<Outcome> {
     encoding === undefined ? {} : { encoding },
   );
   const { imported, duplicates, failed, skipped } = report;
-  return { output: { imported, duplicates, failed, skipped }, exitCode: importExitCode(report) };
+  const exitCode = importExitCode(report);
+  return { output: { summary: importSummary(report, exitCode), imported, duplicates, failed, skipped }, exitCode };
 }
 
 /** Import progress on stderr, when a person is watching (not with --json). */
@@ -248,9 +251,25 @@ function importAnnotationsFormat(invocation: Invocation) {
   return format.data;
 }
 
+/** The --label-map file: label names by id, for files that name labels by number. */
+function labelMapOption(invocation: Invocation): LabelMap | undefined {
+  const file = invocation.values['label-map'];
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(file), 'utf8');
+  } catch (error) {
+    throw new AppError('NOT_FOUND', `The label map ${file} could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+  return parseLabelMap(text, path.basename(file));
+}
+
 async function runImportAnnotations(core: Core, invocation: Invocation): Promise<Outcome> {
   const format = importAnnotationsFormat(invocation);
   const createLabels = invocation.values['create-labels'] ?? false;
+  // Without --create-labels, a file whose labels the schema lacks is refused whole (exit 1):
+  // adding its documents while dropping their annotations is never what was meant.
+  const options = { labelMap: labelMapOption(invocation), refuseMissingLabels: true };
   const source = invocation.args[0]!;
   let report;
   if (source === '-') {
@@ -259,14 +278,14 @@ async function runImportAnnotations(core: Core, invocation: Invocation): Promise
       // Named "stdin", so the report's messages say where the data came from.
       const file = path.join(scratch.dir, 'stdin');
       fs.writeFileSync(file, readStdin());
-      report = await importAnnotations(core.ctx, format, file, createLabels);
+      report = await importAnnotations(core.ctx, format, file, createLabels, options);
     } finally {
       scratch.remove();
     }
   } else {
-    report = await importAnnotations(core.ctx, format, path.resolve(source), createLabels);
+    report = await importAnnotations(core.ctx, format, path.resolve(source), createLabels, options);
   }
-  return { output: report, exitCode: report.unanchored.length > 0 ? exitCodes.partial : exitCodes.done };
+  return { output: report, exitCode: annotationImportExitCode(report) };
 }
 
 interface Outcome {

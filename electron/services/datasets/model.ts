@@ -64,10 +64,31 @@ export interface DsDocument {
   encoding: string | null;
   pageMap: string | null;
   contentHash: string;
+  /** What the dataset record it came from said about itself (doccano's id and meta…); null: nothing. */
+  sourceRecord: SourceRecord | null;
   tags: string[];
   text: string;
   annotations: DsAnnotation[];
   relations: DsRelation[];
+}
+
+/** A dataset record's own keys that Glossa has no column for, kept as they were and exported back. */
+export type SourceRecord = Record<string, unknown>;
+
+/** A record's "source_record" object (Glossa's JSONL and archive), as InDocument takes it. */
+export function sourceRecordOf(value: unknown): { sourceRecord?: SourceRecord } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { sourceRecord: value as SourceRecord } : {};
+}
+
+/** A stored source_record column, read back (null when absent or not an object). */
+function parseSourceRecord(raw: string | null): SourceRecord | null {
+  if (raw === null) return null;
+  try {
+    const value = JSON.parse(raw) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as SourceRecord) : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface ExportScope {
@@ -134,7 +155,10 @@ export function labelFilter(ctx: ServiceContext, labels: readonly string[] | und
 }
 
 const documentColumns = `id, title, outlet, url, published_at AS publishedAt, author, imported_at AS importedAt,
-  source_name AS sourceName, source_format AS sourceFormat, encoding, page_map AS pageMap, content_hash AS contentHash, text`;
+  source_name AS sourceName, source_format AS sourceFormat, encoding, page_map AS pageMap, content_hash AS contentHash, text,
+  source_record AS sourceRecord`;
+
+type DocumentRow = Omit<DsDocument, 'tags' | 'annotations' | 'relations' | 'sourceRecord'> & { sourceRecord: string | null };
 
 type AnnotationRow = [string, string, number, number, string, string, string, string];
 
@@ -144,12 +168,10 @@ export function* datasetDocuments(ctx: ServiceContext, scope: ExportScope): Gene
   const ids = scopeIds(ctx, scope);
   const keep = labelFilter(ctx, scope.labels);
   const one = db.prepare(`SELECT ${documentColumns} FROM documents WHERE id = ?`);
-  const rows: Iterable<Omit<DsDocument, 'tags' | 'annotations' | 'relations'>> =
+  const rows: Iterable<DocumentRow> =
     ids === undefined
-      ? (db.prepare(`SELECT ${documentColumns} FROM documents ORDER BY imported_at, id`).iterate() as Iterable<
-          Omit<DsDocument, 'tags' | 'annotations' | 'relations'>
-        >)
-      : ids.map((id) => one.get(id) as Omit<DsDocument, 'tags' | 'annotations' | 'relations'>);
+      ? (db.prepare(`SELECT ${documentColumns} FROM documents ORDER BY imported_at, id`).iterate() as Iterable<DocumentRow>)
+      : ids.map((id) => one.get(id) as DocumentRow);
   const annotationsOf = db
     .prepare(
       `SELECT id, label_id, start, "end", quote, note, created_at, updated_at FROM annotations
@@ -207,7 +229,7 @@ export function* datasetDocuments(ctx: ServiceContext, scope: ExportScope): Gene
       const kept = attached ?? new Set(annotations.map((a) => a.id));
       relations = relations.filter((r) => kept.has(r.from) && kept.has(r.to));
     }
-    yield { ...row, tags: tagsOf.all(row.id) as string[], annotations, relations };
+    yield { ...row, sourceRecord: parseSourceRecord(row.sourceRecord), tags: tagsOf.all(row.id) as string[], annotations, relations };
   }
 }
 
@@ -254,6 +276,8 @@ export interface InDocument {
   encoding?: string | null;
   pageMap?: PageStart[] | null;
   importedAt?: string;
+  /** The record's own keys Glossa has no column for (doccano's id, meta…), stored as they are. */
+  sourceRecord?: SourceRecord;
   annotations: InAnnotation[];
   relations: InRelation[];
 }

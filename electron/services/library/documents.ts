@@ -28,20 +28,22 @@ const metaColumns = `id, title, outlet, url, published_at AS publishedAt, import
 type MetaRow = Omit<DocumentMeta, 'tags'>;
 
 /**
- * The text as duplicates are judged: Unicode NFC, white space collapsed to single spaces,
- * case folded. The same report saved as .txt and as .docx, or re-wrapped, hashes the same.
+ * The text as duplicates are judged: Unicode NFC, white space collapsed to single spaces. The
+ * same report saved as .txt and as .docx, or re-wrapped, hashes the same. Case is kept: two
+ * texts that differ only in case (short records of a historical newspaper set) are different
+ * reports. Migration 0007 hashed the stored texts again this way.
  */
 export function normalisedForHash(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .toUpperCase() // upper then lower folds ß to ss and final sigma to σ, as case folding does
-    .toLowerCase();
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
 }
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(normalisedForHash(text), 'utf8').digest('hex');
+}
+
+/** The hash before migration 0007 (case folded): what older undo snapshots of a document carry. */
+export function caseFoldedContentHash(text: string): string {
+  return createHash('sha256').update(normalisedForHash(text).toUpperCase().toLowerCase(), 'utf8').digest('hex');
 }
 
 /** The id and title of a stored document with the same normalised text, if there is one. */

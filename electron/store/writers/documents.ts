@@ -20,6 +20,8 @@ interface DocumentRow {
   sourceFormat: string | null;
   encoding: string | null;
   pageMap: PageStart[] | null;
+  /** What a dataset record said about itself (doccano's id and meta…), as JSON; absent: none. */
+  sourceRecord?: string | null;
 }
 
 /** The details an analyst may edit; the text never changes (annotations point into it). */
@@ -36,8 +38,8 @@ const statements = statementsFor((db) => ({
   insert: db.prepare(
     `INSERT INTO documents
        (id, title, outlet, url, published_at, imported_at, source_name, text, text_length, content_hash,
-        author, source_format, encoding, page_map, list_folded)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        author, source_format, encoding, page_map, list_folded, source_record)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   updateDetails: db.prepare('UPDATE documents SET title = ?, outlet = ?, author = ?, published_at = ?, url = ?, list_folded = ? WHERE id = ?'),
   delete: db.prepare('DELETE FROM documents WHERE id = ?'),
@@ -62,6 +64,7 @@ export function insertDocument(db: Db, row: DocumentRow): void {
     row.encoding,
     row.pageMap && row.pageMap.length > 0 ? JSON.stringify(row.pageMap) : null,
     listFolded(row.title, row.outlet),
+    row.sourceRecord ?? null,
   );
   indexDocument(db, row);
 }

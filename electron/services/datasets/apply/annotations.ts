@@ -18,6 +18,8 @@ export interface AnnotationImport {
   ctx: ServiceContext;
   report: AnnotationImportReport;
   labels: LabelIds;
+  /** Set when missing labels may be created: creates one, on its first placed annotation. */
+  createLabel?: (name: string) => string;
   attributeOf: AttributeLookup;
   now: string;
 }
@@ -115,11 +117,12 @@ function writeAnnotation(run: AnnotationImport, d: DocumentImport, a: InAnnotati
 }
 
 export function importAnnotation(run: AnnotationImport, d: DocumentImport, a: InAnnotation): void {
-  const labelId = findLabelId(run.labels, a.label);
-  if (!labelId) return unanchored(run, d, a, a.quote, `the label "${a.label}" is not in the schema`);
+  let labelId = findLabelId(run.labels, a.label);
+  if (!labelId && !run.createLabel) return unanchored(run, d, a, a.quote, `the label "${a.label}" is not in the schema`);
   const quote = quoteOf(a, d);
   const placed = anchor(d.stored.text, { start: a.start, end: a.end, unit: a.unit, quote, prefix: a.prefix, suffix: a.suffix }, d.cpLength);
   if (!placed.ok) return unanchored(run, d, a, quote, placed.reason);
+  labelId ??= run.createLabel!(a.label);
   const present = alreadyStored(run, d, a, labelId, placed, quote);
   if (present === null) return;
   if (present !== undefined) {

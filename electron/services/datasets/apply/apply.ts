@@ -9,7 +9,7 @@ import type { InDataset } from '../model';
 import { importAnnotation, type AnnotationImport, type DocumentImport } from './annotations';
 import { storedDocumentFor } from './documents';
 import { importRelation, type RelationImport } from './relations';
-import { attributeLookup, mergeSchemaFile, RelationTypes, resolveLabels } from './schema';
+import { attributeLookup, labelCreator, mergeSchemaFile, RelationTypes, resolveLabels } from './schema';
 
 function emptyReport(dataset: InDataset, options: { path: string; format: AnnotationImportFormat }): AnnotationImportReport {
   return {
@@ -40,7 +40,9 @@ export function applyDataset(
   return ctx.store.transaction(() => {
     mergeSchemaFile(ctx, dataset.schemaJson, report);
     const now = ctx.now();
-    const annotations: AnnotationImport = { ctx, report, labels: resolveLabels(ctx, dataset, options.createLabels, report), attributeOf: attributeLookup(ctx), now };
+    const labels = resolveLabels(ctx, dataset, options.createLabels, report);
+    const createLabel = options.createLabels ? labelCreator(ctx, labels, report) : undefined;
+    const annotations: AnnotationImport = { ctx, report, labels, createLabel, attributeOf: attributeLookup(ctx), now };
     const relations: RelationImport = { ctx, report, types: new RelationTypes(ctx), createTypes: options.createLabels, now };
     for (const doc of dataset.documents) {
       const stored = storedDocumentFor(ctx, doc, report, now);

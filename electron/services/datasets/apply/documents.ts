@@ -32,6 +32,7 @@ function addDocument(ctx: ServiceContext, doc: InDocument, hash: string, now: st
     sourceFormat: doc.sourceFormat ?? null,
     encoding: doc.encoding ?? null,
     pageMap: doc.pageMap ?? null,
+    sourceRecord: doc.sourceRecord && Object.keys(doc.sourceRecord).length > 0 ? JSON.stringify(doc.sourceRecord) : null,
   });
   for (const tag of doc.tags ?? []) if (tag.trim()) addDocumentTag(ctx.store.db, id, tag.trim().slice(0, 64));
   return { id, text: doc.text };

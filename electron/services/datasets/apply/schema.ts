@@ -46,16 +46,31 @@ function labelIds(ctx: ServiceContext): LabelIds {
   return ids;
 }
 
-/** Creates the missing labels (or reports them, when not asked to), then finds every label. */
+/**
+ * Every label by id and name, the missing ones reported when they may not be created. When
+ * they may, they are created one by one as their first annotation is placed (labelCreator), so
+ * an import that places nothing of a label does not add it.
+ */
 export function resolveLabels(ctx: ServiceContext, dataset: InDataset, createLabels: boolean, report: AnnotationImportReport): LabelIds {
   const missing = missingLabels(ctx, dataset);
   if (missing.length > 0 && !createLabels) report.missingLabels.push(...missing);
-  if (missing.length > 0 && createLabels) {
-    const next = nextLabelPosition(ctx.store.db);
-    missing.forEach((name, i) => insertLabel(ctx.store.db, { id: ctx.newId(), name: name.slice(0, 80), color: palette[i % palette.length]!, hotkey: null, position: next + i }));
-    report.labelsCreated.push(...missing);
-  }
   return labelIds(ctx);
+}
+
+/** Creates a missing label when its first annotation is placed: adds it to labels, reports it. */
+export function labelCreator(ctx: ServiceContext, labels: LabelIds, report: AnnotationImportReport): (name: string) => string {
+  let created = 0;
+  return (name) => {
+    const id = ctx.newId();
+    const trimmed = name.trim().slice(0, 80);
+    insertLabel(ctx.store.db, { id, name: trimmed, color: palette[created % palette.length]!, hotkey: null, position: nextLabelPosition(ctx.store.db) });
+    created += 1;
+    labels.set(id, id);
+    labels.set(trimmed.toLowerCase(), id);
+    labels.set(name.trim().toLowerCase(), id);
+    report.labelsCreated.push(trimmed);
+    return id;
+  };
 }
 
 export function findLabelId(labels: LabelIds, name: string): string | undefined {

@@ -11,11 +11,11 @@ import { AppError } from '../../../../shared/errors';
 import type { ServiceContext } from '../../context';
 import type { PageStart } from '../../../../shared/schemas/library';
 import { schemaJson } from '../../schema/schema-file';
-import { jsonLines, placeOf } from './doccano';
+import { jsonLines, placeOf } from './json-records';
 import { readLimited, unzip, zip } from '../files';
 import { writeBytesAtomic } from '../../atomic-write';
 import { asFileTarget } from '../../export-target/resolve';
-import { asObject, jsonProblem, datasetDocuments, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, optNumber, optString, recordDetails } from '../model';
+import { asObject, jsonProblem, datasetDocuments, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, optNumber, optString, recordDetails, sourceRecordOf } from '../model';
 import { countingDocs, type ImportableFormat } from './format';
 import { clip } from './text-export';
 
@@ -42,6 +42,7 @@ function buildArchive(ctx: ServiceContext, documents: Iterable<DsDocument>): { b
         encoding: d.encoding,
         page_map: d.pageMap === null ? null : (JSON.parse(d.pageMap) as unknown),
         content_hash: d.contentHash,
+        ...(d.sourceRecord ? { source_record: d.sourceRecord } : {}),
         tags: d.tags,
         text: d.text,
       }),
@@ -135,6 +136,7 @@ function parseArchive(bytes: Buffer, file: string): InDataset {
       sourceFormat: optString(d.source_format) ?? null,
       encoding: optString(d.encoding) ?? null,
       pageMap: Array.isArray(d.page_map) ? (d.page_map as PageStart[]) : null,
+      ...sourceRecordOf(d.source_record),
       importedAt: optString(d.imported_at),
       annotations: [],
       relations: [],

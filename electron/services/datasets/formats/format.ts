@@ -40,7 +40,7 @@ export interface DatasetFormat {
   /** The first records as they will be written, laid out for reading. */
   preview(ctx: ServiceContext, job: PreviewJob): string[];
   /** Reads a file (a folder for brat), checking it all before anything is written. */
-  read?(ctx: ServiceContext, target: string): Promise<InDataset>;
+  read?(ctx: ServiceContext, target: string, options?: ReadOptions): Promise<InDataset>;
 }
 
 /** The documents as they go by, counted into counts. */
@@ -53,7 +53,13 @@ export function* countingDocs(docs: Iterable<DsDocument>, counts: DatasetCounts)
   }
 }
 
+/** What the analyst tells an import beside the file. */
+export interface ReadOptions {
+  /** Label names by id, for files that name labels by number (doccano). */
+  labelMap?: ReadonlyMap<string, string>;
+}
+
 /** A format Glossa also reads back. */
 export interface ImportableFormat extends DatasetFormat {
-  read(ctx: ServiceContext, target: string): Promise<InDataset>;
+  read(ctx: ServiceContext, target: string, options?: ReadOptions): Promise<InDataset>;
 }

@@ -35,6 +35,7 @@ function glossaJsonlLine(d: DsDocument, unit: OffsetUnit): string {
       }),
       relations: d.relations.map((r) => ({ id: r.id, type: r.type, from: r.from, to: r.to })),
       offset_unit: unit,
+      ...(d.sourceRecord ? { source_record: d.sourceRecord } : {}),
     }) + '\n'
   );
 }

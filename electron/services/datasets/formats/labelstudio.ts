@@ -9,7 +9,7 @@
 // "glossa" object Label Studio ignores.
 import type { OffsetUnit } from '../../../../shared/offsets';
 import type { AnalysisSchema } from '../../../../shared/schemas/schema';
-import { placeOf, unitOf } from './doccano';
+import { placeOf, unitOf } from './json-records';
 import { asObject, jsonProblem, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from '../model';
 import path from 'node:path';
 import { writeFileAtomic } from '../../atomic-write';

@@ -12,7 +12,7 @@
 // glossa:offsetUnit. Attribute values, places and the documents' texts are under "glossa:" terms.
 import type { OffsetUnit } from '../../../../shared/offsets';
 import type { AttributeValue } from '../../../../shared/schemas/schema';
-import { placeOf } from './doccano';
+import { placeOf } from './json-records';
 import { asObject, jsonProblem, contextOf, glossaId, importError, offsetsOf, optNumber, optString, type DsDocument, type InAnnotation, type InDataset, type InDocument, type InRelation } from '../model';
 import path from 'node:path';
 import { readText } from '../files';
