@@ -248,6 +248,8 @@ export interface InAnnotation extends AnchorInput {
   updatedAt?: string;
   attributes?: Record<string, AttributeValue>;
   place?: Partial<DsPlace> & { name: string; lat: number; lon: number };
+  /** Tags the file puts on this annotation (W3C "tagging" bodies): added to its report's tags once it is placed. */
+  tags?: string[];
   line: number | null;
 }
 

@@ -10,6 +10,7 @@ import type { StoredText } from './documents';
 import { prepared } from './statements';
 import { insertAnnotation } from '../../../store/writers/annotations';
 import { addAttributeValue } from '../../../store/writers/attribute-values';
+import { addDocumentTag } from '../../../store/writers/documents';
 import { addPlace } from '../../../store/writers/places';
 import { findLabelId, type AttributeLookup, type LabelIds } from './schema';
 
@@ -114,6 +115,10 @@ function writeAnnotation(run: AnnotationImport, d: DocumentImport, a: InAnnotati
   if (placed.reanchored) run.report.annotationsReanchored += 1;
   importValues(run, a, id, labelId, quote);
   if (a.place) importPlace(run, a.place, id);
+  for (const raw of a.tags ?? []) {
+    const tag = raw.replace(/[,\n\r\t]+/g, ' ').trim().slice(0, 64);
+    if (tag) addDocumentTag(run.ctx.store.db, d.stored.id, tag);
+  }
 }
 
 export function importAnnotation(run: AnnotationImport, d: DocumentImport, a: InAnnotation): void {

@@ -16,6 +16,12 @@ function byId(ctx: ServiceContext, id: string): StoredText | undefined {
   return prepared(ctx, 'SELECT id, text FROM documents WHERE id = ?').get(id) as StoredText | undefined;
 }
 
+/** The report imported from a web address: the same URL, or the same without its #fragment; the first imported when several. */
+function byUrl(ctx: ServiceContext, url: string): StoredText | undefined {
+  const bare = url.replace(/#.*$/s, '');
+  return prepared(ctx, 'SELECT id, text FROM documents WHERE url IN (?, ?) ORDER BY url = ? DESC, imported_at, id LIMIT 1').get(url, bare, url) as StoredText | undefined;
+}
+
 function addDocument(ctx: ServiceContext, doc: InDocument, hash: string, now: string): StoredText {
   const id = doc.id && !byId(ctx, doc.id) ? doc.id : ctx.newId();
   insertDocument(ctx.store.db, {
@@ -41,11 +47,13 @@ function addDocument(ctx: ServiceContext, doc: InDocument, hash: string, now: st
 /** The stored document for doc, added when new; undefined (annotations reported) when there is none. */
 export function storedDocumentFor(ctx: ServiceContext, doc: InDocument, report: AnnotationImportReport, now: string): StoredText | undefined {
   if (doc.text === '') {
-    // W3C annotations of a source whose text the file does not carry: a stored document by id.
-    const stored = doc.id ? byId(ctx, doc.id) : undefined;
+    // W3C annotations of a source whose text the file does not carry: a stored document by id,
+    // or by its web address (a Hypothesis export names the page's URL).
+    const stored = doc.id ? byId(ctx, doc.id) : doc.url ? byUrl(ctx, doc.url) : undefined;
     if (!stored) {
+      const reason = doc.url ? `no report in the library has the URL ${doc.url.slice(0, 300)}` : 'its document is neither in the file nor in the library';
       for (const a of doc.annotations) {
-        report.unanchored.push({ file: doc.file, line: a.line, document: doc.title, label: a.label, quote: a.quote ?? '', reason: 'its document is neither in the file nor in the library' });
+        report.unanchored.push({ file: doc.file, line: a.line, document: doc.title, label: a.label, quote: a.quote ?? '', reason });
       }
       return undefined;
     }

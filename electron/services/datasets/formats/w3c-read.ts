@@ -1,0 +1,179 @@
+// Reading W3C Web Annotations: Glossa's own collection (with the documents' texts under
+// "glossa:sources"), and other tools' files such as Hypothesis's export, where "target" is an
+// array, "source" is the web page's URL and the bodies are a comment (no purpose, or
+// "commenting") and tags ("tagging"). What each body becomes:
+//   - a "classifying" or "identifying" body, or in Glossa's own files (motivation "tagging") the
+//     first "tagging" body: the label;
+//   - "commenting", "describing", "replying" and purpose-less text: the note;
+//   - other "tagging" bodies: tags of the report (Glossa tags reports, not single annotations;
+//     the import report says so);
+//   - an annotation with no label body is labelled "Annotation".
+// A source that is a URL is matched to the report with that URL (apply/documents.ts).
+import type { OffsetUnit } from '../../../../shared/offsets';
+import type { AttributeValue } from '../../../../shared/schemas/schema';
+import { asObject, glossaId, importError, jsonProblem, optNumber, optString, type InAnnotation, type InDataset, type InDocument, type InRelation } from '../model';
+import { placeOf } from './json-records';
+
+const fromUrn = (iri: unknown): string | undefined => (typeof iri === 'string' ? iri.replace(/^urn:uuid:/, '') : undefined);
+
+/** The label of annotations that carry none (a Hypothesis highlight or comment). */
+export const defaultW3cLabel = 'Annotation';
+
+type Body = Record<string, unknown>;
+
+interface BodyParts {
+  label: string;
+  note: string | undefined;
+  tags: string[];
+  /** Bodies of a purpose Glossa has no place for, by purpose. */
+  other: string[];
+}
+
+const notePurposes = new Set([undefined, 'commenting', 'describing', 'replying']);
+
+function bodyParts(item: Record<string, unknown>, glossaOwn: boolean): BodyParts {
+  const bodies = (Array.isArray(item.body) ? item.body : item.body === undefined ? [] : [item.body]).filter(
+    (b): b is Body => typeof b === 'object' && b !== null && typeof (b as Body).value === 'string',
+  );
+  const tagging = bodies.filter((b) => b.purpose === 'tagging');
+  const labelBody = bodies.find((b) => b.purpose === 'classifying' || b.purpose === 'identifying') ?? (glossaOwn || item.motivation === 'tagging' ? tagging[0] : undefined);
+  const notes = bodies.filter((b) => notePurposes.has(b.purpose as string | undefined) && (b.value as string).trim() !== '');
+  const kinds = new Set(['tagging', 'classifying', 'identifying', ...notePurposes]);
+  return {
+    label: (labelBody?.value as string | undefined)?.trim() || defaultW3cLabel,
+    note: notes.length > 0 ? notes.map((b) => b.value as string).join('\n\n') : undefined,
+    tags: tagging.filter((b) => b !== labelBody).map((b) => (b.value as string).trim()).filter((t) => t !== ''),
+    other: bodies.filter((b) => !kinds.has(b.purpose as string | undefined)).map((b) => String(b.purpose)),
+  };
+}
+
+/** A target is a link end (a bare IRI or {id}) rather than a place in a text (with a source). */
+const isLinkEnd = (t: unknown) => typeof t === 'string' || (typeof t === 'object' && t !== null && (t as Body).source === undefined && (t as Body).id !== undefined);
+
+function isLink(item: Record<string, unknown>): boolean {
+  return item.motivation === 'linking' || (Array.isArray(item.target) && item.target.length >= 2 && item.target.every(isLinkEnd));
+}
+
+interface Losses {
+  tags: number;
+  creators: number;
+  otherBodies: Map<string, number>;
+}
+
+export function parseW3c(text: string, file: string): InDataset {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw importError(file, null, `is not valid JSON (${jsonProblem(error)}).`);
+  }
+  // A collection (ours, with its first page), a page, an array of annotations, or one annotation.
+  let items: unknown[];
+  let sources: unknown[] = [];
+  let unit: OffsetUnit = 'codepoint';
+  let glossaOwn = false;
+  if (Array.isArray(raw)) items = raw;
+  else {
+    const top = asObject(raw, file, null, 'The file');
+    glossaOwn = top['glossa:offsetUnit'] !== undefined;
+    unit = top['glossa:offsetUnit'] === 'utf16' ? 'utf16' : 'codepoint';
+    sources = Array.isArray(top['glossa:sources']) ? top['glossa:sources'] : [];
+    const first = top.first as Record<string, unknown> | undefined;
+    items = Array.isArray(top.items) ? top.items : first && Array.isArray(first.items) ? first.items : top.type === 'Annotation' ? [top] : [];
+    if (!Array.isArray(top.items) && !first && top.type !== 'Annotation') {
+      throw importError(file, null, 'holds no Web Annotations (expected an AnnotationCollection, an AnnotationPage or an array of Annotations).');
+    }
+  }
+  const byId = new Map<string, InDocument>();
+  for (const [i, s] of sources.entries()) {
+    const src = asObject(s, file, null, `glossa:sources[${i}]`);
+    const id = fromUrn(src.id);
+    if (id === undefined || typeof src.text !== 'string') throw importError(file, null, `glossa:sources[${i}] needs "id" and "text".`);
+    byId.set(id, {
+      file,
+      line: null,
+      id: glossaId(id),
+      title: optString(src.title) ?? id,
+      text: src.text,
+      outlet: optString(src.outlet) ?? null,
+      url: optString(src.url) ?? null,
+      publishedAt: optString(src.published_at) ?? null,
+      annotations: [],
+      relations: [],
+    });
+  }
+  const losses: Losses = { tags: 0, creators: 0, otherBodies: new Map() };
+  const docOfAnnotation = new Map<string, InDocument>();
+  const links: { item: Record<string, unknown>; index: number }[] = [];
+  items.forEach((rawItem, index) => {
+    const item = asObject(rawItem, file, null, `annotation ${index + 1}`);
+    if (isLink(item)) {
+      links.push({ item, index });
+      return;
+    }
+    const parts = bodyParts(item, glossaOwn);
+    for (const purpose of parts.other) losses.otherBodies.set(purpose, (losses.otherBodies.get(purpose) ?? 0) + 1);
+    if (item.creator !== undefined) losses.creators += 1;
+    const targets = Array.isArray(item.target) ? item.target : [item.target];
+    if (targets.length === 0) throw importError(file, null, `annotation ${index + 1} has no "target".`);
+    const id = fromUrn(item.id) ?? `a${index}`;
+    targets.forEach((rawTarget, k) => {
+      const target = (typeof rawTarget === 'string' ? { source: rawTarget } : asObject(rawTarget, file, null, `annotation ${index + 1} "target"`)) as Record<string, unknown>;
+      const selectors = (Array.isArray(target.selector) ? target.selector : target.selector ? [target.selector] : []) as Record<string, unknown>[];
+      const quote = selectors.find((s) => s && s.type === 'TextQuoteSelector');
+      const position = selectors.find((s) => s && s.type === 'TextPositionSelector');
+      const source = typeof target.source === 'string' ? target.source : '';
+      const ref = k === 0 ? id : `${id}#${k + 1}`;
+      const annotation: InAnnotation = {
+        ref,
+        id: k === 0 ? glossaId(id) : undefined,
+        label: parts.label,
+        start: optNumber(position?.start),
+        end: optNumber(position?.end),
+        unit,
+        quote: optString(quote?.exact),
+        prefix: optString(quote?.prefix),
+        suffix: optString(quote?.suffix),
+        note: parts.note,
+        tags: parts.tags.length > 0 ? parts.tags : undefined,
+        createdAt: optString(item.created),
+        updatedAt: optString(item.modified),
+        attributes: (item['glossa:attributes'] as Record<string, AttributeValue> | undefined) ?? undefined,
+        place: placeOf(item['glossa:place']),
+        line: null,
+      };
+      losses.tags += parts.tags.length;
+      let doc = byId.get(fromUrn(source) ?? '');
+      if (!doc) {
+        // No text in the file for this source: the caller finds the stored document by its id,
+        // or for a web address by the report's URL.
+        const sourceId = fromUrn(source) ?? '';
+        const isUrl = /^https?:\/\//i.test(source);
+        doc = { file, line: null, id: isUrl ? undefined : glossaId(sourceId), url: isUrl ? source : null, title: source || '(no source)', text: '', annotations: [], relations: [] };
+        byId.set(sourceId, doc);
+      }
+      doc.annotations.push(annotation);
+      docOfAnnotation.set(ref, doc);
+    });
+  });
+  for (const { item, index } of links) {
+    const targets = (Array.isArray(item.target) ? item.target : []).map((t) => fromUrn(typeof t === 'string' ? t : (t as { id?: unknown })?.id));
+    const body = (Array.isArray(item.body) ? item.body[0] : item.body) as Record<string, unknown> | undefined;
+    const [from, to] = targets;
+    const doc = from ? docOfAnnotation.get(from) : undefined;
+    if (!from || !to || !doc) throw importError(file, null, `annotation ${index + 1} links annotations that are not in the file.`);
+    const relation: InRelation = { id: glossaId(fromUrn(item.id)), type: optString(body?.value) ?? 'related to', from, to, createdAt: optString(item.created) };
+    doc.relations.push(relation);
+  }
+  return { documents: [...byId.values()], unplaced: [], dropped: lossReport(file, losses) };
+}
+
+function lossReport(file: string, losses: Losses): NonNullable<InDataset['dropped']> {
+  const dropped: NonNullable<InDataset['dropped']> = [];
+  if (losses.tags > 0) {
+    dropped.push({ file, count: losses.tags, reason: 'tags of single annotations: each is kept as a tag of its report (Glossa tags reports, not annotations), so which annotation it was on is not kept' });
+  }
+  if (losses.creators > 0) dropped.push({ file, count: losses.creators, reason: 'annotations name their creator; Glossa does not keep who made an annotation yet' });
+  for (const [purpose, count] of losses.otherBodies) dropped.push({ file, count, reason: `bodies with the purpose "${purpose}", which Glossa has no place for` });
+  return dropped;
+}
