@@ -6,7 +6,8 @@
 //   {"type": "relation", "from_id": "g1", "to_id": "g2", "direction": "right", "labels": ["attributed to"]}.
 // from_name/to_name match the labeling config written beside the file (labelStudioConfig).
 // Glossa's note, attribute values, place and ids ride along in each region's "meta" and in a
-// "glossa" object Label Studio ignores.
+// "glossa" object Label Studio ignores. Tasks of an HTML config (hypertextlabels) are read as the
+// library reads HTML, their regions placed by text (labelstudio-html.ts).
 import type { OffsetUnit } from '../../../../shared/offsets';
 import type { AnalysisSchema } from '../../../../shared/schemas/schema';
 import { placeOf, unitOf } from './json-records';
@@ -16,6 +17,7 @@ import { writeFileAtomic } from '../../atomic-write';
 import { resolveFileTarget } from '../../export-target/resolve';
 import { getSchema } from '../../schema/schema-file';
 import { readText } from '../files';
+import { htmlRegion, htmlTaskText, htmlTextContent } from './labelstudio-html';
 import type { ImportableFormat } from './format';
 import { readable, textExport, writeChunks, type ChunkWriter } from './text-export';
 
@@ -80,7 +82,7 @@ function labelStudioTask(doc: DsDocument, unit: OffsetUnit, n: number): string {
   });
 }
 
-function parseLabelStudio(text: string, file: string): InDataset {
+async function parseLabelStudio(text: string, file: string): Promise<InDataset> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -89,7 +91,7 @@ function parseLabelStudio(text: string, file: string): InDataset {
   }
   const tasks = Array.isArray(raw) ? raw : [raw];
   const documents: InDocument[] = [];
-  tasks.forEach((rawTask, index) => {
+  for (const [index, rawTask] of tasks.entries()) {
     const where = `task ${index + 1}`;
     const task = asObject(rawTask, file, null, `${where}`);
     const data = asObject(task.data, file, null, `${where}: "data"`);
@@ -101,9 +103,10 @@ function parseLabelStudio(text: string, file: string): InDataset {
       if (Array.isArray(s.result)) for (const r of s.result) results.push(asObject(r, file, null, `${where}: a result`));
     }
     // Which data field holds the text: the one the results point at (to_name → $field is in the
-    // config, not the task), else "text".
-    const textKey = typeof data.text === 'string' ? 'text' : undefined;
-    const spanResults = results.filter((r) => r.type === 'labels' || r.type === 'hypertextlabels');
+    // config, not the task), else "text"; for an HTML config, the field holding the HTML.
+    const html = results.some((r) => r.type === 'hypertextlabels' || r.type === 'htmllabels');
+    const textKey = typeof data.text === 'string' ? 'text' : html ? Object.keys(data).find((k) => typeof data[k] === 'string' && /<[a-z!]/i.test(data[k] as string)) : undefined;
+    const spanResults = results.filter((r) => r.type === 'labels' || r.type === 'hypertextlabels' || r.type === 'htmllabels');
     if (textKey === undefined) {
       const kinds = [...new Set(results.map((r) => String(r.type)))].join(', ') || 'none';
       const fields = Object.keys(data).join(', ') || 'none';
@@ -114,7 +117,7 @@ function parseLabelStudio(text: string, file: string): InDataset {
           `Glossa reads tasks of a config with <Text name="text" value="$text"/> and <Labels>.`,
       );
     }
-    const others = results.filter((r) => r.type !== 'labels' && r.type !== 'relation' && r.type !== 'hypertextlabels');
+    const others = results.filter((r) => !spanResults.includes(r) && r.type !== 'relation');
     if (others.length > 0 && spanResults.length === 0) {
       throw importError(
         file,
@@ -123,23 +126,30 @@ function parseLabelStudio(text: string, file: string): InDataset {
       );
     }
     const unit = unitOf(data.offset_unit, 'utf16');
+    const page = html ? await htmlTaskText(`${file} ${where}`, data[textKey] as string) : undefined;
+    const textContent = html ? htmlTextContent(data[textKey] as string) : '';
     const annotations: InAnnotation[] = [];
     const relations: InRelation[] = [];
     spanResults.forEach((r, i) => {
       const value = asObject(r.value, file, null, `${where}: result ${i + 1} "value"`);
-      const labels = Array.isArray(value.labels) ? value.labels : Array.isArray(value.hypertextlabels) ? value.hypertextlabels : [];
+      const labels = [value.labels, value.hypertextlabels, value.htmllabels].find(Array.isArray) ?? [];
       const label = optString(labels[0]);
       if (label === undefined) throw importError(file, null, `${where}: result ${i + 1} has no label.`);
       const glossa = (typeof r.glossa === 'object' && r.glossa !== null ? r.glossa : {}) as Record<string, unknown>;
       const meta = (typeof r.meta === 'object' && r.meta !== null ? r.meta : {}) as Record<string, unknown>;
+      // An HTML region is placed by its text and context in the page (its offsets are XPaths).
+      const region = page ? htmlRegion(value, textContent) : undefined;
+      const quote = region?.quote !== undefined && page && !page.text.includes(region.quote) ? region.quote.replace(/\s+/g, ' ') : region?.quote;
       annotations.push({
         ref: String(r.id ?? `r${i}`),
         id: glossaId(r.id),
         label,
-        start: optNumber(value.start),
-        end: optNumber(value.end),
+        start: page ? undefined : optNumber(value.start),
+        end: page ? undefined : optNumber(value.end),
         unit,
-        quote: optString(value.text),
+        quote: page ? quote : optString(value.text),
+        prefix: region?.prefix,
+        suffix: region?.suffix,
         note: optString(glossa.note) ?? (Array.isArray(meta.text) ? meta.text.filter((t) => typeof t === 'string').join('\n') : undefined),
         attributes: typeof glossa.attributes === 'object' && glossa.attributes !== null ? (glossa.attributes as InAnnotation['attributes']) : undefined,
         place: placeOf(glossa.place),
@@ -159,13 +169,14 @@ function parseLabelStudio(text: string, file: string): InDataset {
       file,
       line: null,
       id: glossaId(data.glossa_document_id),
-      title: optString(data.title) ?? `${file} ${where}`,
-      text: data[textKey] as string,
+      title: optString(data.title) ?? page?.title ?? `${file} ${where}`,
+      text: page ? page.text : (data[textKey] as string),
       ...recordDetails(data),
+      ...(page ? { sourceFormat: 'html' } : {}),
       annotations,
       relations,
     });
-  });
+  }
   return { documents, unplaced: [] };
 }
 
