@@ -60,9 +60,11 @@ describe('document details', () => {
 });
 
 describe('content hash', () => {
-  it('hashes the normalised text: NFC, white space collapsed, case folded', () => {
-    expect(normalisedForHash('  Straße\u00a0in\n\nCafe\u0301  ')).toBe('strasse in café');
-    expect(contentHash('Rebels SAID\r\n it')).toBe(contentHash('rebels said it'));
+  it('hashes the normalised text: NFC, white space collapsed, case kept (issue 12)', () => {
+    expect(normalisedForHash('  Straße\u00a0in\n\nCafe\u0301  ')).toBe('Straße in Café');
+    expect(contentHash('Rebels SAID\r\n it')).toBe(contentHash('Rebels SAID it'));
+    // Texts that differ only in case are different reports.
+    expect(contentHash('Rebels SAID it')).not.toBe(contentHash('rebels said it'));
     expect(contentHash('rebels said it.')).not.toBe(contentHash('rebels said it'));
   });
 });
@@ -136,7 +138,7 @@ describe('delete and undo', () => {
     const t = openTestContext();
     const id = addText(t.ctx, 'Same words.', 'First');
     const { undoToken } = deleteDocument(t.ctx, id);
-    addText(t.ctx, 'same   WORDS.', 'Second');
+    addText(t.ctx, 'Same \n  words.', 'Second');
     expect(() => restoreDocument(t.ctx, undoToken)).toThrow('“First” cannot be put back: “Second”, imported since, has the same text.');
   });
 });

@@ -4,8 +4,9 @@
 // library's HTML import makes of the same HTML (html.ts, as for a pasted fragment: all visible
 // text), and places each region by its text, told apart from repeats by the words around it in
 // the page's text. A region that cannot be placed so is reported, never placed elsewhere.
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { optNumber, optString } from '../model';
+import { decodeHTML } from 'entities';
+import { ParserPool } from '../../library/importers/pool';
+import { importError, optNumber, optString } from '../model';
 
 export interface HtmlRegion {
   quote: string | undefined;
@@ -15,21 +16,33 @@ export interface HtmlRegion {
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ');
 
-/** The page's text as the library imports it, and its title. */
-export async function htmlTaskText(fileName: string, html: string): Promise<{ text: string; title: string | null }> {
-  const { htmlToDocument } = await import('../../library/importers/html');
-  const doc = htmlToDocument(fileName, html, { article: false });
-  return { text: doc.text, title: doc.title };
+/**
+ * The pages' texts as the library imports HTML, on an import worker (where jsdom and the HTML
+ * path live), as for a pasted fragment: all visible text, no Readability. One worker for a
+ * file's tasks, started on the first; close() ends it.
+ */
+export class HtmlReader {
+  private pool: ParserPool | undefined;
+
+  async text(where: string, html: string): Promise<string> {
+    this.pool ??= new ParserPool({ concurrency: 1 });
+    const result = await this.pool.run({ kind: 'clipboard', html, text: '' });
+    if (!result.ok) throw importError(where, null, `its HTML could not be read: ${result.reason.replace(/^Clipboard:?\s*/, '')}`);
+    return result.doc.text;
+  }
+
+  close(): void {
+    this.pool?.close();
+  }
 }
 
-/** The page's whole text content, which Label Studio's global offsets count in. */
+/**
+ * The page's text content (what Label Studio's global offsets count in), near enough for the
+ * words around a region: markup, scripts, styles and comments out, entities decoded.
+ */
 export function htmlTextContent(html: string): string {
-  const dom = new JSDOM(html, { contentType: 'text/html', runScripts: undefined, resources: undefined, virtualConsole: new VirtualConsole() });
-  try {
-    return dom.window.document.body?.textContent ?? '';
-  } finally {
-    dom.window.close();
-  }
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
+  return decodeHTML(body.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, '').replace(/<[^>]*>/g, ''));
 }
 
 /** A region's quote and the words around it, from its text and its global offsets. */

@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../../atomic-write';
 import { resolveFileTarget } from '../../export-target/resolve';
 import { getSchema } from '../../schema/schema-file';
 import { readText } from '../files';
-import { htmlRegion, htmlTaskText, htmlTextContent } from './labelstudio-html';
+import { HtmlReader, htmlRegion, htmlTextContent } from './labelstudio-html';
 import type { ImportableFormat } from './format';
 import { readable, textExport, writeChunks, type ChunkWriter } from './text-export';
 
@@ -83,6 +83,15 @@ function labelStudioTask(doc: DsDocument, unit: OffsetUnit, n: number): string {
 }
 
 async function parseLabelStudio(text: string, file: string): Promise<InDataset> {
+  const htmlReader = new HtmlReader();
+  try {
+    return await parseTasks(text, file, htmlReader);
+  } finally {
+    htmlReader.close();
+  }
+}
+
+async function parseTasks(text: string, file: string, htmlReader: HtmlReader): Promise<InDataset> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -91,6 +100,8 @@ async function parseLabelStudio(text: string, file: string): Promise<InDataset> 
   }
   const tasks = Array.isArray(raw) ? raw : [raw];
   const documents: InDocument[] = [];
+  /** Results of other kinds beside text spans (choices, text areas…), which Glossa has no place for. */
+  const otherResults = new Map<string, number>();
   for (const [index, rawTask] of tasks.entries()) {
     const where = `task ${index + 1}`;
     const task = asObject(rawTask, file, null, `${where}`);
@@ -125,8 +136,9 @@ async function parseLabelStudio(text: string, file: string): Promise<InDataset> 
         `${where} was made with another labeling config: it has ${[...new Set(others.map((r) => String(r.type)))].join(', ')} results and no text Labels.`,
       );
     }
+    for (const r of others) otherResults.set(String(r.type), (otherResults.get(String(r.type)) ?? 0) + 1);
     const unit = unitOf(data.offset_unit, 'utf16');
-    const page = html ? await htmlTaskText(`${file} ${where}`, data[textKey] as string) : undefined;
+    const page = html ? { text: await htmlReader.text(`${file} ${where}`, data[textKey] as string) } : undefined;
     const textContent = html ? htmlTextContent(data[textKey] as string) : '';
     const annotations: InAnnotation[] = [];
     const relations: InRelation[] = [];
@@ -169,7 +181,7 @@ async function parseLabelStudio(text: string, file: string): Promise<InDataset> 
       file,
       line: null,
       id: glossaId(data.glossa_document_id),
-      title: optString(data.title) ?? page?.title ?? `${file} ${where}`,
+      title: optString(data.title) ?? `${file} ${where}`,
       text: page ? page.text : (data[textKey] as string),
       ...recordDetails(data),
       ...(page ? { sourceFormat: 'html' } : {}),
@@ -177,7 +189,8 @@ async function parseLabelStudio(text: string, file: string): Promise<InDataset> 
       relations,
     });
   }
-  return { documents, unplaced: [] };
+  const dropped = [...otherResults].map(([type, count]) => ({ file, count, reason: `"${type}" results, which Glossa has no place for (it imports text spans and relations)` }));
+  return { documents, unplaced: [], dropped };
 }
 
 /** The labeling config is written beside the tasks: tasks.json and tasks.label_config.xml. */

@@ -3,7 +3,8 @@
 // array, "source" is the web page's URL and the bodies are a comment (no purpose, or
 // "commenting") and tags ("tagging"). What each body becomes:
 //   - a "classifying" or "identifying" body, or in Glossa's own files (motivation "tagging") the
-//     first "tagging" body: the label;
+//     first "tagging" body, or else the first "tagging" body that names a label of the schema:
+//     the label;
 //   - "commenting", "describing", "replying" and purpose-less text: the note;
 //   - other "tagging" bodies: tags of the report (Glossa tags reports, not single annotations;
 //     the import report says so);
@@ -31,12 +32,14 @@ interface BodyParts {
 
 const notePurposes = new Set([undefined, 'commenting', 'describing', 'replying']);
 
-function bodyParts(item: Record<string, unknown>, glossaOwn: boolean): BodyParts {
+function bodyParts(item: Record<string, unknown>, glossaOwn: boolean, labelNames: ReadonlySet<string>): BodyParts {
   const bodies = (Array.isArray(item.body) ? item.body : item.body === undefined ? [] : [item.body]).filter(
     (b): b is Body => typeof b === 'object' && b !== null && typeof (b as Body).value === 'string',
   );
   const tagging = bodies.filter((b) => b.purpose === 'tagging');
-  const labelBody = bodies.find((b) => b.purpose === 'classifying' || b.purpose === 'identifying') ?? (glossaOwn || item.motivation === 'tagging' ? tagging[0] : undefined);
+  const labelBody =
+    bodies.find((b) => b.purpose === 'classifying' || b.purpose === 'identifying') ??
+    (glossaOwn || item.motivation === 'tagging' ? tagging[0] : tagging.find((b) => labelNames.has((b.value as string).trim().toLowerCase())));
   const notes = bodies.filter((b) => notePurposes.has(b.purpose as string | undefined) && (b.value as string).trim() !== '');
   const kinds = new Set(['tagging', 'classifying', 'identifying', ...notePurposes]);
   return {
@@ -60,7 +63,8 @@ interface Losses {
   otherBodies: Map<string, number>;
 }
 
-export function parseW3c(text: string, file: string): InDataset {
+/** labelNames: the schema's label names, lower case (a tag that names one is the label). */
+export function parseW3c(text: string, file: string, labelNames: ReadonlySet<string> = new Set()): InDataset {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -111,7 +115,7 @@ export function parseW3c(text: string, file: string): InDataset {
       links.push({ item, index });
       return;
     }
-    const parts = bodyParts(item, glossaOwn);
+    const parts = bodyParts(item, glossaOwn, labelNames);
     for (const purpose of parts.other) losses.otherBodies.set(purpose, (losses.otherBodies.get(purpose) ?? 0) + 1);
     if (item.creator !== undefined) losses.creators += 1;
     const targets = Array.isArray(item.target) ? item.target : [item.target];

@@ -101,5 +101,8 @@ export const w3cFormat: ImportableFormat = {
     // A record is a document's annotations; the preview shows its first two.
     (record) => record.split(',\n').slice(0, 2).map(readable).join('\n'),
   ),
-  read: async (_ctx, target) => parseW3c(await readText(target), path.basename(target)),
+  read: async (ctx, target) => {
+    const labelNames = new Set((ctx.store.db.prepare('SELECT name FROM labels').pluck().all() as string[]).map((n) => n.toLowerCase()));
+    return parseW3c(await readText(target), path.basename(target), labelNames);
+  },
 };
