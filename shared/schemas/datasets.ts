@@ -69,9 +69,16 @@ export const DatasetPreview = z.object({
   note: z.string(),
 });
 
+/**
+ * A label map's JSON text, from a file the analyst chose in the dialog: names for the label ids
+ * of a doccano file ({"1": "Claim"} or doccano's label export). Main parses and checks it.
+ */
+const LabelMapText = z.string().max(1_000_000);
+
 export const AnnotationImportArgs = z
   .object({
     format: AnnotationImportFormat,
+    labelMap: LabelMapText.optional(),
     /** The token of a file (a folder for brat) the user chose: the plan datasets.chooseImport returned carries it. */
     token: z.string().min(1).max(100),
     /** Create labels (and relation types) the schema lacks; otherwise their annotations are reported and skipped. */
@@ -85,7 +92,7 @@ export const OpenedArchiveTokens = z.array(OpenedArchiveToken);
 export const OpenedArchiveArgs = z.object({ token: OpenedArchiveToken }).strict();
 export const ImportOpenedArchiveArgs = z.object({ token: OpenedArchiveToken, createLabels: z.boolean().optional() }).strict();
 
-export const AnnotationImportDialogArgs = z.object({ format: AnnotationImportFormat }).strict();
+export const AnnotationImportDialogArgs = z.object({ format: AnnotationImportFormat, labelMap: LabelMapText.optional() }).strict();
 
 const UnanchoredAnnotation = z.object({
   /** The file (and line, when it has lines) it came from. */

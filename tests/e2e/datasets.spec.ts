@@ -104,6 +104,24 @@ test('import annotations: labels missing from the schema are offered, unanchored
   expect((await state.labels()).map((l) => l.name)).toContain('Casualty figure');
 });
 
+test('import doccano label ids: refused with why, then named by a label map chosen in the dialog', async ({ app, session, state }) => {
+  const fixtures = path.resolve(__dirname, '../fixtures/datasets/interchange');
+  const file = path.join(fixtures, 'doccano-ids.jsonl');
+  session.dialogs.annotationAnswers.push(file, file);
+  await app.importFrom('Annotated data…');
+  const dialog = app.importAnnotations;
+  await dialog.chooseFile();
+  await expect(dialog.alert()).toContainText('has the label id 1: doccano wrote label ids, not names');
+  await dialog.chooseLabelMap(path.join(fixtures, 'doccano-label-map.json'));
+  await expect(dialog.dialog()).toContainText('Label ids will be named by doccano-label-map.json.');
+  await dialog.chooseFile();
+  await expect(dialog.dialog()).toContainText('holds 1 report with 3 annotations. Label ids named by doccano-label-map.json.');
+  await dialog.import();
+  await expect(dialog.report()).toContainText('3 imported');
+  await dialog.closeReport();
+  expect(await state.documentCount()).toBe(2);
+});
+
 test('a malformed file is refused with its name and line, and nothing is imported', async ({ app, session, state }) => {
   const file = path.join(tempDir(), 'broken.jsonl');
   fs.writeFileSync(file, '{"text": "Fine."}\n{oops\n');

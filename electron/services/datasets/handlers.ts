@@ -6,9 +6,15 @@ import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { exportAfterDialog, exportDatasetWithDialog } from './export';
 import { takeReplace } from './export-confirmations';
+import { parseLabelMap } from './formats/doccano-read';
 import { importAnnotations, planImport } from './import';
 import { openedArchiveHandlers } from './opened-archive-handlers';
 import { previewDataset } from './preview';
+
+/** The label map the dialog read from a file, checked; undefined when none was chosen. */
+function labelMapOf(text: string | undefined) {
+  return text === undefined ? undefined : parseLabelMap(text, 'The label map');
+}
 
 export function datasetHandlers(
   ctx: ServiceContext,
@@ -32,13 +38,14 @@ export function datasetHandlers(
     },
     'datasets.preview': (options) => previewDataset(ctx, options),
     // The chosen file is granted: the plan carries its token, which the import then names.
-    'datasets.chooseImport': async ({ format }) => {
+    'datasets.chooseImport': async ({ format, labelMap }) => {
+      const options = { labelMap: labelMapOf(labelMap) };
       const chosen = await ctx.dialogs.chooseAnnotationsToImport(format);
       if (chosen === null) return { status: 'cancelled' };
-      return { status: 'chosen', plan: await planImport(ctx, format, chosen, ctx.grants.grant(chosen)) };
+      return { status: 'chosen', plan: await planImport(ctx, format, chosen, ctx.grants.grant(chosen), options) };
     },
-    'datasets.importAnnotations': async ({ format, token, createLabels }) => {
-      const report = await importAnnotations(ctx, format, ctx.grants.pathOf(token), createLabels ?? false);
+    'datasets.importAnnotations': async ({ format, token, createLabels, labelMap }) => {
+      const report = await importAnnotations(ctx, format, ctx.grants.pathOf(token), createLabels ?? false, { labelMap: labelMapOf(labelMap) });
       ctx.grants.revoke(token);
       return report;
     },

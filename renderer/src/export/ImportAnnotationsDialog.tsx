@@ -1,7 +1,8 @@
 // "Import annotations…": choose a format, then a file (a folder for brat); see what it holds and
 // which labels it lacks (offered for creation); import; read what came in and what could not
 // be anchored. An archive opened from the OS or dropped (openedArchive, a token main granted)
-// starts past the choice, at its plan.
+// starts past the choice, at its plan. A doccano file that names labels by number needs a label
+// map: a JSON file the analyst chooses here, whose text goes to main with the import.
 import { useEffect, useState } from 'react';
 import type { AnnotationImportFormat, AnnotationImportPlan, AnnotationImportReport } from '../../../shared/schemas/datasets';
 import { datasetFormatTable, importableFormatList } from '../../../shared/formats';
@@ -23,6 +24,8 @@ export function ImportAnnotationsDialog({ openedArchive, onClose, onImported }: 
   const [report, setReport] = useState<AnnotationImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
+  const [labelMap, setLabelMap] = useState<{ name: string; text: string } | null>(null);
+  const labelMapText = format === 'doccano' ? labelMap?.text : undefined;
 
   useEffect(() => {
     if (!openedArchive) return;
@@ -41,7 +44,7 @@ export function ImportAnnotationsDialog({ openedArchive, onClose, onImported }: 
     setError(null);
     setWorking(true);
     try {
-      const chosen = await call('datasets.chooseImport', { format });
+      const chosen = await call('datasets.chooseImport', labelMapText === undefined ? { format } : { format, labelMap: labelMapText });
       if (chosen.status === 'chosen') setPlan(chosen.plan);
     } catch (e) {
       setError(messageOf(e));
@@ -57,7 +60,7 @@ export function ImportAnnotationsDialog({ openedArchive, onClose, onImported }: 
     try {
       const done = openedArchive
         ? await call('datasets.importOpenedArchive', { token: openedArchive, createLabels })
-        : await call('datasets.importAnnotations', { format: plan.format, token: plan.token, createLabels });
+        : await call('datasets.importAnnotations', { format: plan.format, token: plan.token, createLabels, ...(labelMapText === undefined ? {} : { labelMap: labelMapText }) });
       setReport(done);
       onImported(done);
     } catch (e) {
@@ -153,11 +156,13 @@ export function ImportAnnotationsDialog({ openedArchive, onClose, onImported }: 
               </span>
             </label>
           ))}
+          {format === 'doccano' && <LabelMapChoice chosen={labelMap?.name ?? null} onChosen={setLabelMap} onError={setError} />}
         </fieldset>
       ) : (
         <>
           <p>
             <strong>{plan.path.split(/[\\/]/).pop()}</strong> holds {plan.documents} {plan.documents === 1 ? 'report' : 'reports'} with {plan.annotations} annotations.
+            {labelMapText !== undefined && ` Label ids named by ${labelMap!.name}.`}
           </p>
           {plan.missingLabels.length > 0 && (
             <label className="choice">
@@ -186,5 +191,38 @@ export function ImportAnnotationsDialog({ openedArchive, onClose, onImported }: 
         )}
       </div>
     </Modal>
+  );
+}
+
+/** "Label map…": a JSON file naming a doccano file's label ids, read here and sent with the import. */
+function LabelMapChoice({ chosen, onChosen, onError }: { chosen: string | null; onChosen(map: { name: string; text: string } | null): void; onError(message: string): void }) {
+  return (
+    <div className="label-map-choice">
+      <label className="button-like" title="For doccano files that give labels as numbers: a JSON object {&quot;1&quot;: &quot;Claim&quot;} or doccano's label export">
+        Label map…
+        <input
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          aria-label="Label map (names for doccano label ids)"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (!file) return;
+            if (file.size > 1_000_000) return onError(`${file.name} is over 1 MB; a label map is a small JSON file.`);
+            file.text().then(
+              (text) => onChosen({ name: file.name, text }),
+              () => onError(`${file.name} could not be read.`),
+            );
+          }}
+        />
+      </label>{' '}
+      <small aria-live="polite">{chosen ? `Label ids will be named by ${chosen}.` : 'Only for files that give labels as numbers.'}</small>
+      {chosen && (
+        <button type="button" className="link" onClick={() => onChosen(null)}>
+          Remove
+        </button>
+      )}
+    </div>
   );
 }

@@ -15,6 +15,11 @@ export class ImportAnnotationsDialog {
     await this.dialog().getByRole('button', { name: /^Choose (file|folder)…$/ }).click();
   }
 
+  /** "Label map…" (doccano): a JSON file naming label ids, chosen through the file input. */
+  async chooseLabelMap(file: string): Promise<void> {
+    await this.dialog().getByLabel('Label map (names for doccano label ids)').setInputFiles(file);
+  }
+
   /** The offer to create the labels the file uses that the schema lacks. */
   createMissingLabels(): Locator {
     return this.dialog().getByRole('checkbox', { name: /Create the labels it uses that are missing/ });
