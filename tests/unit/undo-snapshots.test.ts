@@ -56,7 +56,7 @@ describe('undo snapshots', () => {
 
     const gone = deleteDocument(ctx, documentId);
     expect(errorCodeOf(() => restoreAnnotation(ctx, deleted.undoToken))).toBe('NOT_FOUND');
-    addText(ctx, 'rebels SAID they took dorsk.', 'Imported again');
+    addText(ctx, 'Rebels  said they\ntook Dorsk.', 'Imported again');
     expect(errorCodeOf(() => restoreDocument(ctx, gone.undoToken))).toBe('DUPLICATE');
   });
 });

@@ -18,7 +18,7 @@ import { findAttribute } from '../schema/attributes';
 import { findRelationType } from '../schema/relation-types';
 import { undoSnapshots, type DocumentSnapshot, type Row, type TableRows } from '../undo-snapshots';
 import { columnsOf, dependentTables, foreignKeys, quote, type ForeignKey } from './document-delete';
-import { caseFoldedContentHash, contentHash, getDocumentSummary } from './documents';
+import { contentHash, getDocumentSummary } from './documents';
 import { maxTextLength } from './importers/limits';
 import { reindexDocumentTree } from '../../store/writers/search-index';
 
@@ -188,8 +188,6 @@ export function restoreDocument(ctx: ServiceContext, token: string): DocumentSum
   const snapshot = snapshots.get('document', token);
   const keys = foreignKeys(db);
   const docRow = checkShape(db, snapshot, keys);
-  // A snapshot taken before migration 0007 carries the case-folded hash: it is put back with today's.
-  if (typeof docRow.text === 'string' && docRow.content_hash === caseFoldedContentHash(docRow.text)) docRow.content_hash = contentHash(docRow.text);
   const id = snapshot.document.id;
   if (db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id)) {
     throw new AppError('DUPLICATE', `“${snapshot.document.title}” is already in the library.`);

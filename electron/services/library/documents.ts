@@ -41,11 +41,6 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(normalisedForHash(text), 'utf8').digest('hex');
 }
 
-/** The hash before migration 0007 (case folded): what older undo snapshots of a document carry. */
-export function caseFoldedContentHash(text: string): string {
-  return createHash('sha256').update(normalisedForHash(text).toUpperCase().toLowerCase(), 'utf8').digest('hex');
-}
-
 /** The id and title of a stored document with the same normalised text, if there is one. */
 function findDuplicate(ctx: ServiceContext, hash: string): { id: string; title: string } | undefined {
   return ctx.store.db.prepare('SELECT id, title FROM documents WHERE content_hash = ?').get(hash) as
