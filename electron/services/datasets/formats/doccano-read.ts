@@ -144,7 +144,11 @@ export function parseDoccano(text: string, file: string, labelMap?: LabelMap): I
   const documents: InDocument[] = [];
   for (const [value, line] of jsonLines(text, file)) {
     const record = asObject(value, file, line, 'Each line');
-    if (typeof record.text !== 'string') throw importError(file, line, 'has no "text" string.');
+    if (typeof record.text !== 'string') {
+      // doccano lets a project name its columns (column_data, column_label…): say what is there.
+      const keys = Object.keys(record).slice(0, 8).map((k) => (/^[\w.-]{1,40}$/.test(k) ? k : '…')).join(', ') || 'none';
+      throw importError(file, line, `has no "text" string (its keys: ${keys}). A doccano file names its text "text" and its spans "label", "labels" or "entities"; rename other column names to those.`);
+    }
     const reader: LineReader = { file, line, unit: unitOf(record.offset_unit, 'codepoint'), labelMap, users: [] };
     const annotations = spansOf(reader, record);
     const relations = relationsOf(reader, record);
