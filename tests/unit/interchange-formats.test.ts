@@ -52,6 +52,12 @@ describe('doccano 1.x', () => {
     await importAnnotations(other.ctx, 'doccano', doccano, true);
     const byId = (records: unknown[]) => records.map((r) => JSON.stringify(r)).sort();
     expect(byId(sourceRecords(other.ctx))).toEqual(byId(sourceRecords(ctx)));
+    // The archive carries them too.
+    const archive = path.join(dir, 'project.glossa');
+    exportDataset(ctx, { format: 'archive' }, archive);
+    const restored = openTestContext();
+    await importAnnotations(restored.ctx, 'archive', archive);
+    expect(byId(sourceRecords(restored.ctx))).toEqual(byId(sourceRecords(ctx)));
   });
 
   it('says that integer label ids need a label map, and imports with one (doccano\'s label export)', async () => {
