@@ -74,7 +74,7 @@ export const datasetFormatTable: Readonly<FormatTable> = {
     notes: 'doccano sequence labeling with relations (entities, relations); quote, note, attributes and place ride along per entity.',
     import: {
       label: 'doccano JSONL',
-      summary: 'Also Glossa JSONL. One document per line with entities (or label) and relations.',
+      summary: 'Also Glossa JSONL and doccano 1.x. One document per line with entities (or label, labels, annotations) and relations; label ids need a label map.',
       extensions: ['jsonl', 'json'],
     },
   },
@@ -86,7 +86,7 @@ export const datasetFormatTable: Readonly<FormatTable> = {
     target: 'file',
     summary: 'Tasks with labels and relation results, and the labeling config written beside them.',
     notes: 'Label Studio tasks with labels and relation results, plus the labeling config (.label_config.xml) beside it.',
-    import: { label: 'Label Studio JSON', summary: 'Tasks with a "text" field, labels regions and relations.', extensions: ['json'] },
+    import: { label: 'Label Studio JSON', summary: 'Tasks with a "text" field (labels regions and relations), or an HTML page (hypertextlabels regions).', extensions: ['json'] },
   },
   brat: {
     id: 'brat',
