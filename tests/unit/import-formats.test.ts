@@ -109,16 +109,17 @@ describe('import of real samples', () => {
 });
 
 describe('duplicates by normalised text', () => {
-  it('treats text differing only in case, white space, line endings or Unicode composition as the same report', async () => {
+  it('treats text differing only in white space, line endings or Unicode composition as the same report, and case as another (issue 12)', async () => {
     const t = openTestContext();
     const enc = new TextEncoder();
     const report = await importDropped(t.ctx, [
       { name: 'a.txt', data: enc.encode('Café in Dorsk\n\nRebels   said they took the bridge.') },
-      { name: 'b.txt', data: enc.encode('CAFE\u0301 IN DORSK\r\nrebels said they\ttook the bridge.  ') },
+      { name: 'b.txt', data: enc.encode('Cafe\u0301 in Dorsk\r\nRebels said they\ttook the bridge.  ') },
       { name: 'c.md', data: enc.encode('# Café in Dorsk\n\nRebels said *they* took the bridge.') },
       { name: 'd.txt', data: enc.encode('Café in Dorsk\n\nRebels said they took the bridge!') },
+      { name: 'e.txt', data: enc.encode('CAFE\u0301 IN DORSK\r\nrebels said they\ttook the bridge.  ') },
     ]);
-    expect(report.imported.map((i) => i.fileName)).toEqual(['a.txt', 'd.txt']);
+    expect(report.imported.map((i) => i.fileName)).toEqual(['a.txt', 'd.txt', 'e.txt']);
     expect(report.duplicates.map((d) => d.fileName)).toEqual(['b.txt', 'c.md']);
   });
 });
