@@ -9,6 +9,7 @@ import type { PageStart } from '../../../shared/schemas/library';
 import type { ServiceContext } from '../context';
 import { checkTextIntact } from '../library/text-integrity';
 import type { AnchorInput } from './anchor';
+import { linkedReader, type DsFragment, type Linked } from './linked-model';
 
 interface DsPlace {
   name: string;
@@ -39,6 +40,8 @@ export interface DsAnnotation {
   /** By attribute name. */
   attributes: Record<string, AttributeValue>;
   place: DsPlace | null;
+  /** A discontinuous annotation's fragments, in order; absent for one contiguous span. */
+  fragments?: DsFragment[];
 }
 
 interface DsRelation {
@@ -68,6 +71,8 @@ export interface DsDocument {
   text: string;
   annotations: DsAnnotation[];
   relations: DsRelation[];
+  /** Events, equivalences, normalisations and typed notes; absent when the document has none. */
+  linked?: Linked;
 }
 
 export interface ExportScope {
@@ -178,6 +183,7 @@ export function* datasetDocuments(ctx: ServiceContext, scope: ExportScope): Gene
   const hasValues = has('annotation_attributes');
   const hasPlaces = has('places');
   const hasRelations = has('relations');
+  const linkedOf = linkedReader(db);
   for (const row of rows) {
     // Changed bytes in the store are reported, not exported as if they were the report.
     checkTextIntact(row);
@@ -207,7 +213,12 @@ export function* datasetDocuments(ctx: ServiceContext, scope: ExportScope): Gene
       const kept = attached ?? new Set(annotations.map((a) => a.id));
       relations = relations.filter((r) => kept.has(r.from) && kept.has(r.to));
     }
-    yield { ...row, tags: tagsOf.all(row.id) as string[], annotations, relations };
+    const extra = linkedOf(row.id, row.text, new Set(annotations.map((a) => a.id)));
+    if (extra) for (const a of annotations) {
+      const fragments = extra.fragments.get(a.id);
+      if (fragments) a.fragments = fragments;
+    }
+    yield { ...row, tags: tagsOf.all(row.id) as string[], annotations, relations, ...(extra ? { linked: extra.linked } : {}) };
   }
 }
 
@@ -226,11 +237,15 @@ export interface InAnnotation extends AnchorInput {
   updatedAt?: string;
   attributes?: Record<string, AttributeValue>;
   place?: Partial<DsPlace> & { name: string; lat: number; lon: number };
+  /** A discontinuous annotation's fragments, in the unit of start/end, in order. */
+  fragments?: { start: number; end: number }[];
   line: number | null;
 }
 
 export interface InRelation {
   id?: string;
+  /** The file's own id for it (notes refer to it). */
+  ref?: string;
   type: string;
   from: string;
   to: string;
@@ -256,6 +271,8 @@ export interface InDocument {
   importedAt?: string;
   annotations: InAnnotation[];
   relations: InRelation[];
+  /** Events, equivalences, normalisations and typed notes, by the file's references. */
+  linked?: Linked;
 }
 
 export interface InDataset {

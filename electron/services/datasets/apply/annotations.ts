@@ -12,6 +12,7 @@ import { insertAnnotation } from '../../../store/writers/annotations';
 import { addAttributeValue } from '../../../store/writers/attribute-values';
 import { addPlace } from '../../../store/writers/places';
 import { findLabelId, type AttributeLookup, type LabelIds } from './schema';
+import { importFragments } from './linked';
 
 /** What every annotation of one import needs. */
 export interface AnnotationImport {
@@ -112,6 +113,10 @@ function writeAnnotation(run: AnnotationImport, d: DocumentImport, a: InAnnotati
   if (placed.reanchored) run.report.annotationsReanchored += 1;
   importValues(run, a, id, labelId, quote);
   if (a.place) importPlace(run, a.place, id);
+  if (a.fragments && a.fragments.length > 1) {
+    if (importFragments(run, d, a, id, placed)) run.report.fragmentedImported = (run.report.fragmentedImported ?? 0) + 1;
+    else run.report.conflicts.push(`The fragments of "${(quote ?? '').slice(0, 40)}" no longer fit the text; it was kept as one span from its first fragment to its last.`);
+  }
 }
 
 export function importAnnotation(run: AnnotationImport, d: DocumentImport, a: InAnnotation): void {
