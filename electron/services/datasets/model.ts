@@ -283,6 +283,8 @@ export interface InDataset {
   unplaced: { file: string; line: number | null; document: string; label: string; quote: string; reason: string }[];
   /** What the file holds that cannot be imported (a repeated id…): per file, how many and why. */
   dropped?: { file: string; count: number; reason: string }[];
+  /** Values an attribute may take, by attribute name, as a brat annotation.conf declares them. */
+  declaredAttributeValues?: Map<string, string[]>;
 }
 
 /** An error in a file being imported: names the file and line; nothing is imported. */

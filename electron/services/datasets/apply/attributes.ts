@@ -30,8 +30,9 @@ export function createMissingAttributes(ctx: ServiceContext, dataset: InDataset,
     for (const e of d.linked?.events ?? []) want(e.type, e.attributes);
   }
   for (const { labelId, name, values } of wanted.values()) {
-    const boolean = values.every((v) => v === true);
-    const options = boolean ? [] : [...new Set(values.filter((v): v is string => typeof v === 'string'))].slice(0, maxOptions);
+    const declared = dataset.declaredAttributeValues?.get(name) ?? [];
+    const boolean = values.every((v) => v === true) && declared.length === 0;
+    const options = boolean ? [] : [...new Set([...declared, ...values.filter((v): v is string => typeof v === 'string')])].slice(0, maxOptions);
     insertLabelAttribute(ctx.store.db, { id: ctx.newId(), labelId, name: name.slice(0, 80), type: boolean ? 'boolean' : 'choice', options, position: nextAttributePosition(ctx.store.db, labelId) });
     report.labelsCreated.push(`attribute "${name}"`);
   }
