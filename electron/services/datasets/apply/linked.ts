@@ -115,7 +115,7 @@ export function importLinked(run: LinkedImport, d: DocumentImport, linked: Linke
     }
   }
   for (const q of linked.equivalences) {
-    const members = [...new Set(q.members.map((m) => d.idOfRef.get(m)).filter((m): m is string => m !== undefined))];
+    const members = q.members.map((m) => d.idOfRef.get(m)).filter((m): m is string => m !== undefined);
     if (members.length < q.members.length) losses.add(`an equivalence lost members that were not imported`);
     if (members.length < 2) continue;
     insertEquivalence(db, { id: ctx.newId(), documentId: d.stored.id, type: q.type, annotationIds: members, createdAt: run.now });

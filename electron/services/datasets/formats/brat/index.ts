@@ -97,6 +97,30 @@ async function declaredValues(folder: string, files: readonly string[]): Promise
 }
 
 /**
+ * Type names that differ only in case (brat's "N" and "n"): Glossa's label and relation type
+ * names ignore case, so the later spellings are imported under the first; reported per spelling.
+ */
+function caseMerges(where: string, documents: readonly InDocument[]): NonNullable<InDataset['dropped']> {
+  const out: NonNullable<InDataset['dropped']> = [];
+  for (const [what, names] of [
+    ['label', documents.flatMap((d) => [...d.annotations.map((a) => a.label), ...(d.linked?.events ?? []).map((e) => e.type)])],
+    ['relation type', documents.flatMap((d) => d.relations.map((r) => r.type))],
+  ] as const) {
+    const first = new Map<string, string>();
+    const counts = new Map<string, number>();
+    for (const name of names) {
+      const key = name.toLowerCase();
+      const kept = first.get(key) ?? (first.set(key, name), name);
+      if (kept !== name) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    for (const [name, count] of counts) {
+      out.push({ file: where, count, reason: `the ${what} "${name}" differs from "${first.get(name.toLowerCase())}" only in case; Glossa's names ignore case, so it was imported as "${first.get(name.toLowerCase())}"` });
+    }
+  }
+  return out;
+}
+
+/**
  * Reads a brat folder with its subfolders (or one .ann file with its .txt beside it). Every file
  * is read inside the chosen folder: a .txt, .ann or documents.json that links outside it is refused.
  */
@@ -161,6 +185,7 @@ async function parseBrat(target: string, schema: AnalysisSchema): Promise<InData
       linked: parsed.linked,
     });
   }
+  dropped.push(...caseMerges(path.basename(target), documents));
   return { documents, unplaced: [], dropped, declaredAttributeValues: isFolder ? await declaredValues(folder, files) : undefined };
 }
 
