@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAnnotation, deleteAnnotation } from '../../electron/services/annotate/annotations';
+import { createAnnotation, deleteAnnotation, restoreAnnotation } from '../../electron/services/annotate/annotations';
 import { exportDataset } from '../../electron/services/datasets/export';
 import { importAnnotations } from '../../electron/services/datasets/import';
 import { addText, openTestContext, tempDir } from './helpers';
@@ -82,6 +82,26 @@ describe('brat model', () => {
     // The trigger of E1 and E3 of the second document: both events, their arguments, E2's Theme:E1, the Lemma note.
     expect(count('events')).toBe(before.events - 2);
     expect(count('notes')).toBe(before.notes - 2);
+  });
+
+  it("undo of a span's deletion puts back everything the cascade took, and the export is the same again", async () => {
+    const { ctx, store, dir } = openTestContext();
+    await importAnnotations(ctx, 'brat', fixture, true);
+    const tables = ['annotation_fragments', 'events', 'event_arguments', 'event_attributes', 'equivalence_members', 'normalisations', 'notes', 'relations'];
+    const counts = () => tables.map((t) => (store.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);
+    const before = counts();
+    const idOf = (sql: string) => (store.db.prepare(sql).get() as { id: string }).id;
+    const tokens = [
+      deleteAnnotation(ctx, idOf(`SELECT id FROM annotations WHERE quote = 'phosphorylation'`)).undoToken,
+      deleteAnnotation(ctx, idOf(`SELECT id FROM annotations WHERE quote = 'Rebels'`)).undoToken,
+      deleteAnnotation(ctx, idOf(`SELECT a.id FROM annotations a JOIN annotation_fragments f ON f.annotation_id = a.id LIMIT 1`)).undoToken,
+    ];
+    expect(counts()).not.toEqual(before);
+    for (const token of tokens.reverse()) restoreAnnotation(ctx, token);
+    expect(counts()).toEqual(before);
+    const out = path.join(dir, 'out');
+    exportDataset(ctx, { format: 'brat' }, out);
+    expect(bratFacts(out)).toEqual(bratFacts(fixture));
   });
 
   it.runIf(fs.existsSync(mirror))('brat\'s own example corpora round-trip with every kind of line kept (mirror of nlplab/brat)', async () => {
