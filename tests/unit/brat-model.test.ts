@@ -59,6 +59,28 @@ describe('brat model', () => {
     expect(row).toEqual({ start, end, quote: text.slice(start, end) });
   });
 
+  it('the .glossa archive and Glossa JSONL carry fragments, events, equivalences, normalisations and notes exactly', async () => {
+    const { ctx, dir } = openTestContext();
+    await importAnnotations(ctx, 'brat', fixture, true);
+    const archive = path.join(dir, 'all.glossa');
+    exportDataset(ctx, { format: 'archive' }, archive);
+    const back = openTestContext();
+    const report = await importAnnotations(back.ctx, 'archive', archive);
+    expect(report).toMatchObject({ eventsImported: 4, equivalencesImported: 2, normalisationsImported: 2, notesImported: 5, fragmentedImported: 1, dropped: [], conflicts: [] });
+    const ids = (c: typeof ctx) => c.store.db.prepare('SELECT id FROM events ORDER BY id').pluck().all();
+    expect(ids(back.ctx)).toEqual(ids(ctx));
+    const out = path.join(back.dir, 'out');
+    exportDataset(back.ctx, { format: 'brat' }, out);
+    expect(bratFacts(out)).toEqual(bratFacts(fixture));
+    const jsonl = path.join(dir, 'all.jsonl');
+    exportDataset(ctx, { format: 'jsonl' }, jsonl);
+    const records = fs.readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown[]>);
+    const news = records.find((r) => String(r.text).startsWith('Rebels'))!;
+    expect(news.events).toEqual([expect.objectContaining({ type: 'Battle', arguments: [expect.objectContaining({ role: 'actor' }), expect.objectContaining({ role: 'target' }), expect.objectContaining({ role: 'location' }), expect.objectContaining({ role: 'time' })], attributes: { Certainty: 'High', Speculation: true } })]);
+    expect(news.normalisations).toContainEqual(expect.objectContaining({ resource: 'GeoNames', resource_id: '170905' }));
+    expect((news.annotations as { fragments?: unknown[] }[]).filter((a) => a.fragments).length).toBe(1);
+  });
+
   it('the checker itself rejects a fragment across a line break', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.txt'), 'one\ntwo');

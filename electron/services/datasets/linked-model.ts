@@ -25,6 +25,8 @@ export interface LinkedArgument {
 export interface LinkedEvent {
   /** A Glossa id on export, the file's id (E1) on import. */
   ref: string;
+  /** A Glossa id to keep on import (the archive's), when it is free. */
+  id?: string;
   type: string;
   /** The trigger annotation (its id on export, the file's reference on import). */
   trigger: string;
@@ -143,4 +145,61 @@ export function linkedReader(db: Db): (documentId: string, text: string, annotat
     }
     return { fragments, linked };
   };
+}
+
+/** A document's linked annotations as Glossa's JSON formats write them (ids are Glossa ids). */
+export function linkedJson(linked: Linked | undefined): Record<string, unknown> {
+  if (!linked) return {};
+  return {
+    events: linked.events.map((e) => ({
+      id: e.ref,
+      type: e.type,
+      trigger: e.trigger,
+      arguments: e.arguments.map((g) => (g.isEvent ? { role: g.role, event: g.ref } : { role: g.role, annotation: g.ref })),
+      attributes: e.attributes,
+    })),
+    equivalences: linked.equivalences.map((q) => ({ type: q.type, members: q.members })),
+    normalisations: linked.normalisations.map((n) => ({ annotation: n.target, type: n.type, resource: n.resource, resource_id: n.resourceId, text: n.text })),
+    notes: linked.notes.map((n) => ({ [n.targetKind]: n.target, type: n.type, text: n.text })),
+  };
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : []);
+
+/** Reads linkedJson's shape back; entries missing what they need are counted in `bad`. */
+export function linkedFromJson(record: Record<string, unknown>, line: number | null): { linked: Linked; bad: number } {
+  const linked = emptyLinked();
+  let bad = 0;
+  for (const e of list(record.events)) {
+    const [ref, type, trigger] = [str(e.id), str(e.type), str(e.trigger)];
+    if (!ref || !type || !trigger) {
+      bad += 1;
+      continue;
+    }
+    const args = list(e.arguments).flatMap((g): LinkedArgument[] => {
+      const role = str(g.role);
+      const target = str(g.event) ?? str(g.annotation);
+      if (!role || !target) return (bad += 1), [];
+      return [{ role, ref: target, isEvent: str(g.event) !== undefined }];
+    });
+    const attributes = typeof e.attributes === 'object' && e.attributes !== null ? (e.attributes as Record<string, AttributeValue>) : {};
+    linked.events.push({ ref, id: ref, type, trigger, arguments: args, attributes, line });
+  }
+  for (const q of list(record.equivalences)) {
+    const members = Array.isArray(q.members) ? q.members.filter((m): m is string => typeof m === 'string') : [];
+    if (str(q.type) && members.length >= 2) linked.equivalences.push({ type: str(q.type)!, members, line });
+    else bad += 1;
+  }
+  for (const n of list(record.normalisations)) {
+    const [target, type, resource, resourceId] = [str(n.annotation), str(n.type), str(n.resource), str(n.resource_id)];
+    if (target && type && resource && resourceId !== undefined) linked.normalisations.push({ target, type, resource, resourceId, text: str(n.text) ?? '', line });
+    else bad += 1;
+  }
+  for (const n of list(record.notes)) {
+    const kind = (['annotation', 'event', 'relation'] as const).find((k) => str(n[k]) !== undefined);
+    if (kind && str(n.type) && str(n.text) !== undefined) linked.notes.push({ target: str(n[kind])!, targetKind: kind, type: str(n.type)!, text: str(n.text)!, line });
+    else bad += 1;
+  }
+  return { linked, bad };
 }

@@ -89,7 +89,8 @@ export function importLinked(run: LinkedImport, d: DocumentImport, linked: Linke
       losses.add(`the event type "${e.type}" is not in the schema (import with "create labels")`);
       continue;
     }
-    const id = ctx.newId();
+    const taken = e.id === undefined || db.prepare('SELECT 1 FROM events WHERE id = ?').get(e.id) !== undefined;
+    const id = taken ? ctx.newId() : e.id!;
     insertEvent(db, { id, documentId: d.stored.id, labelId, triggerId: trigger, createdAt: run.now });
     setLabelKind(db, labelId, 'event');
     eventIds.set(e.ref, id);
