@@ -81,6 +81,16 @@ describe('brat model', () => {
     expect((news.annotations as { fragments?: unknown[] }[]).filter((a) => a.fragments).length).toBe(1);
   });
 
+  it('an export to a format that cannot hold fragments or events says so in its summary, with counts', async () => {
+    const { ctx, dir } = openTestContext();
+    await importAnnotations(ctx, 'brat', fixture, true);
+    expect(exportDataset(ctx, { format: 'conll' }, path.join(dir, 'x.conll')).warnings).toEqual(expect.arrayContaining([
+      '1 discontinuous span was written as one span from the first fragment to the last: this format cannot hold fragments.',
+      '4 events, 2 equivalences, 2 normalisations, 5 typed notes left out: this format cannot hold them (brat, the .glossa archive and Glossa JSONL can).',
+    ]));
+    expect(exportDataset(ctx, { format: 'brat' }, path.join(dir, 'b')).warnings).toEqual([]);
+  });
+
   it('the checker itself rejects a fragment across a line break', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.txt'), 'one\ntwo');
