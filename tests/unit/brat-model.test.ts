@@ -147,7 +147,7 @@ describe('brat model', () => {
     // CoNLL-ST 2006 uses both "N" and "n" (and "Adv", "adv"…) as types: Glossa's names ignore
     // case, so those merge, and the report says so per spelling. Compared with case folded, every
     // fact is kept; nothing else is reported lost.
-    const fold = (facts: ReturnType<typeof bratFacts>) => Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, v.map((f) => f.toLowerCase()).sort()]));
+    const fold = (facts: ReturnType<typeof bratFacts>): Record<string, string[]> => Object.fromEntries(Object.entries(facts).map(([k, v]: [string, string[]]) => [k, v.map((f) => f.toLowerCase()).sort()]));
     const [before, after] = [fold(bratFacts(corpora)), fold(bratFacts(out))];
     for (const kind of Object.keys(before)) expect(after[kind], kind).toEqual(before[kind]);
     expect(report).toMatchObject({ annotationsImported: 9438, relationsImported: 5772, eventsImported: 653, equivalencesImported: 88, notesImported: 1165, unanchored: [], conflicts: [] });
