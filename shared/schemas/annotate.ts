@@ -110,6 +110,12 @@ export const AnnotationSnapshot = Annotation.extend({
   relations: z.array(Relation).optional(),
   /** Its resolved place; omitted when it had none. */
   place: Place.optional(),
+  /**
+   * Rows of the brat model that went with it (fragments, events it triggers with their arguments
+   * and values, arguments, equivalence members, normalisations and notes pointing at it), per
+   * table, parents first; omitted when there were none.
+   */
+  linked: z.array(z.object({ table: z.string(), rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))) })).optional(),
 });
 
 export type SetAttributes = z.infer<typeof SetAttributes>;

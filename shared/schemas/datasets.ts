@@ -118,6 +118,13 @@ export const AnnotationImportReport = z.object({
   relationsImported: z.number().int(),
   attributesImported: z.number().int(),
   placesImported: z.number().int(),
+  /** The brat model beyond spans and relations; absent when the file had none. */
+  eventsImported: z.number().int().optional(),
+  equivalencesImported: z.number().int().optional(),
+  normalisationsImported: z.number().int().optional(),
+  notesImported: z.number().int().optional(),
+  /** Discontinuous annotations kept with their fragments. */
+  fragmentedImported: z.number().int().optional(),
   labelsCreated: z.array(z.string()),
   /** Labels the schema lacks whose annotations were skipped (createLabels was off). */
   missingLabels: z.array(z.string()),

@@ -15,6 +15,7 @@ import { findAttribute } from '../schema/attributes';
 import { getLabel } from '../schema/labels';
 import { allStoredValues } from './attribute-values';
 import { checkRelation, relationsOf } from './relations';
+import { linkedSnapshotOf, restoreLinked } from './linked-snapshot';
 
 /** The longest note kept (as annotations.update allows). */
 const maxNoteLength = 20_000;
@@ -28,6 +29,8 @@ export function snapshotOf(ctx: ServiceContext, annotation: Annotation): Annotat
   if (relations.length > 0) snapshot.relations = relations;
   const place = getPlace(ctx, annotation.id);
   if (place) snapshot.place = place;
+  const linked = linkedSnapshotOf(ctx.store.db, annotation.id);
+  if (linked) snapshot.linked = linked;
   return snapshot;
 }
 
@@ -98,4 +101,5 @@ function restoreExtras(ctx: ServiceContext, snapshot: AnnotationSnapshot): void 
     }
   }
   if (snapshot.place && snapshot.place.annotationId === snapshot.id) restorePlaceRow(ctx, snapshot.place);
+  restoreLinked(db, snapshot.linked);
 }

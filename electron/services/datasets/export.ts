@@ -7,7 +7,8 @@ import type { ServiceContext } from '../context';
 import { ReplaceNeedsConfirmation, resolveFileTarget, resolveFolderTarget, writtenPath, type ExportTarget } from '../export-target/resolve';
 import { rememberReplace } from './export-confirmations';
 import { suggestedDatasetName } from './file-names';
-import type { DatasetCounts } from './formats/format';
+import { linkedTally, type DatasetCounts } from './formats/format';
+import { linkedWarnings } from './linked-warnings';
 import { formatModules } from './formats/registry';
 import { labelFilter, scopeIds, type ExportScope } from './model';
 
@@ -37,6 +38,7 @@ export function writeDataset(ctx: ServiceContext, options: DatasetExportOptions,
   const counts: DatasetCounts = { documents: 0, annotations: 0, relations: 0, offsetUnit: exportOffsetUnit(options.format, options.offsetUnit), warnings: [] };
   checkScope(ctx, options);
   formatModules[options.format].write(ctx, { scope: scopeOf(options), unit: options.offsetUnit ?? 'codepoint', counts }, target);
+  counts.warnings.push(...linkedWarnings(options.format, linkedTally(counts)));
   return counts;
 }
 

@@ -9,6 +9,7 @@ import type { PageStart } from '../../../shared/schemas/library';
 import type { ServiceContext } from '../context';
 import { checkTextIntact } from '../library/text-integrity';
 import type { AnchorInput } from './anchor';
+import { linkedReader, type DsFragment, type Linked } from './linked-model';
 
 interface DsPlace {
   name: string;
@@ -39,6 +40,8 @@ export interface DsAnnotation {
   /** By attribute name. */
   attributes: Record<string, AttributeValue>;
   place: DsPlace | null;
+  /** A discontinuous annotation's fragments, in order; absent for one contiguous span. */
+  fragments?: DsFragment[];
 }
 
 interface DsRelation {
@@ -70,6 +73,8 @@ export interface DsDocument {
   text: string;
   annotations: DsAnnotation[];
   relations: DsRelation[];
+  /** Events, equivalences, normalisations and typed notes; absent when the document has none. */
+  linked?: Linked;
 }
 
 /** A dataset record's own keys that Glossa has no column for, kept as they were and exported back. */
@@ -200,6 +205,7 @@ export function* datasetDocuments(ctx: ServiceContext, scope: ExportScope): Gene
   const hasValues = has('annotation_attributes');
   const hasPlaces = has('places');
   const hasRelations = has('relations');
+  const linkedOf = linkedReader(db);
   for (const row of rows) {
     // Changed bytes in the store are reported, not exported as if they were the report.
     checkTextIntact(row);
@@ -229,7 +235,12 @@ export function* datasetDocuments(ctx: ServiceContext, scope: ExportScope): Gene
       const kept = attached ?? new Set(annotations.map((a) => a.id));
       relations = relations.filter((r) => kept.has(r.from) && kept.has(r.to));
     }
-    yield { ...row, sourceRecord: parseSourceRecord(row.sourceRecord), tags: tagsOf.all(row.id) as string[], annotations, relations };
+    const extra = linkedOf(row.id, row.text, new Set(annotations.map((a) => a.id)));
+    if (extra) for (const a of annotations) {
+      const fragments = extra.fragments.get(a.id);
+      if (fragments) a.fragments = fragments;
+    }
+    yield { ...row, sourceRecord: parseSourceRecord(row.sourceRecord), tags: tagsOf.all(row.id) as string[], annotations, relations, ...(extra ? { linked: extra.linked } : {}) };
   }
 }
 
@@ -250,11 +261,15 @@ export interface InAnnotation extends AnchorInput {
   place?: Partial<DsPlace> & { name: string; lat: number; lon: number };
   /** Tags the file puts on this annotation (W3C "tagging" bodies): added to its report's tags once it is placed. */
   tags?: string[];
+  /** A discontinuous annotation's fragments, in the unit of start/end, in order. */
+  fragments?: { start: number; end: number }[];
   line: number | null;
 }
 
 export interface InRelation {
   id?: string;
+  /** The file's own id for it (notes refer to it). */
+  ref?: string;
   type: string;
   from: string;
   to: string;
@@ -282,6 +297,8 @@ export interface InDocument {
   sourceRecord?: SourceRecord;
   annotations: InAnnotation[];
   relations: InRelation[];
+  /** Events, equivalences, normalisations and typed notes, by the file's references. */
+  linked?: Linked;
 }
 
 export interface InDataset {
@@ -292,6 +309,8 @@ export interface InDataset {
   unplaced: { file: string; line: number | null; document: string; label: string; quote: string; reason: string }[];
   /** What the file holds that cannot be imported (a repeated id…): per file, how many and why. */
   dropped?: { file: string; count: number; reason: string }[];
+  /** Values an attribute may take, by attribute name, as a brat annotation.conf declares them. */
+  declaredAttributeValues?: Map<string, string[]>;
 }
 
 /** An error in a file being imported: names the file and line; nothing is imported. */

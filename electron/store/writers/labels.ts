@@ -34,3 +34,8 @@ export function setLabelPosition(db: Db, id: string, position: number): void {
 export function deleteLabel(db: Db, id: string): void {
   statements(db).delete.run(id);
 }
+
+/** Marks a label as an event type (its annotations are event triggers) or a span label. */
+export function setLabelKind(db: Db, id: string, kind: 'span' | 'event'): void {
+  db.prepare('UPDATE labels SET kind = ? WHERE id = ?').run(kind, id);
+}

@@ -13,6 +13,7 @@ import { addAttributeValue } from '../../../store/writers/attribute-values';
 import { addDocumentTag } from '../../../store/writers/documents';
 import { addPlace } from '../../../store/writers/places';
 import { findLabelId, type AttributeLookup, type LabelIds } from './schema';
+import { importFragments } from './linked';
 
 /** What every annotation of one import needs. */
 export interface AnnotationImport {
@@ -118,6 +119,10 @@ function writeAnnotation(run: AnnotationImport, d: DocumentImport, a: InAnnotati
   for (const raw of a.tags ?? []) {
     const tag = raw.replace(/[,\n\r\t]+/g, ' ').trim().slice(0, 64);
     if (tag) addDocumentTag(run.ctx.store.db, d.stored.id, tag);
+  }
+  if (a.fragments && a.fragments.length > 1) {
+    if (importFragments(run, d, a, id, placed)) run.report.fragmentedImported = (run.report.fragmentedImported ?? 0) + 1;
+    else run.report.conflicts.push(`The fragments of "${(quote ?? '').slice(0, 40)}" no longer fit the text; it was kept as one span from its first fragment to its last.`);
   }
 }
 

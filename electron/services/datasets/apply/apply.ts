@@ -10,6 +10,8 @@ import { importAnnotation, type AnnotationImport, type DocumentImport } from './
 import { storedDocumentFor } from './documents';
 import { importRelation, type RelationImport } from './relations';
 import { attributeLookup, labelCreator, mergeSchemaFile, RelationTypes, resolveLabels } from './schema';
+import { createMissingAttributes } from './attributes';
+import { importLinked, type LinkedImport } from './linked';
 
 function emptyReport(dataset: InDataset, options: { path: string; format: AnnotationImportFormat }): AnnotationImportReport {
   return {
@@ -42,7 +44,9 @@ export function applyDataset(
     const now = ctx.now();
     const labels = resolveLabels(ctx, dataset, options.createLabels, report);
     const createLabel = options.createLabels ? labelCreator(ctx, labels, report) : undefined;
+    if (createLabel) createMissingAttributes(ctx, dataset, labels, report, createLabel);
     const annotations: AnnotationImport = { ctx, report, labels, createLabel, attributeOf: attributeLookup(ctx), now };
+    const linked: LinkedImport = annotations;
     const relations: RelationImport = { ctx, report, types: new RelationTypes(ctx), createTypes: options.createLabels, now };
     for (const doc of dataset.documents) {
       const stored = storedDocumentFor(ctx, doc, report, now);
@@ -50,7 +54,9 @@ export function applyDataset(
       const cpLength = lazyCodePointLength(stored.text);
       const d: DocumentImport = { doc, stored, cpLength, sourceCpLength: doc.text === '' ? cpLength : lazyCodePointLength(doc.text), idOfRef: new Map() };
       for (const a of doc.annotations) importAnnotation(annotations, d, a);
-      for (const r of doc.relations) importRelation(relations, r, d.idOfRef);
+      const relationIds = new Map<string, string>();
+      for (const r of doc.relations) importRelation(relations, r, d.idOfRef, relationIds);
+      if (doc.linked) importLinked(linked, d, doc.linked, relationIds);
     }
     return report;
   });

@@ -19,7 +19,8 @@ function labelOf(ctx: ServiceContext, annotationId: string): string {
   return (prepared(ctx, 'SELECT label_id AS labelId FROM annotations WHERE id = ?').get(annotationId) as { labelId: string }).labelId;
 }
 
-export function importRelation(run: RelationImport, r: InRelation, idOfRef: ReadonlyMap<string, string>): void {
+/** Writes the relation; its stored id goes into relationIds under the file's reference. */
+export function importRelation(run: RelationImport, r: InRelation, idOfRef: ReadonlyMap<string, string>, relationIds?: Map<string, string>): void {
   const { ctx, report } = run;
   const from = idOfRef.get(r.from);
   const to = idOfRef.get(r.to);
@@ -42,5 +43,11 @@ export function importRelation(run: RelationImport, r: InRelation, idOfRef: Read
   }
   const taken = r.id !== undefined && prepared(ctx, 'SELECT 1 FROM relations WHERE id = ?').get(r.id) !== undefined;
   const id = r.id && !taken ? r.id : ctx.newId();
-  if (addRelation(ctx.store.db, { id, typeId: type.id, fromId: from, toId: to, createdAt: r.createdAt ?? run.now })) report.relationsImported += 1;
+  if (addRelation(ctx.store.db, { id, typeId: type.id, fromId: from, toId: to, createdAt: r.createdAt ?? run.now })) {
+    report.relationsImported += 1;
+    if (r.ref !== undefined) relationIds?.set(r.ref, id);
+  } else if (r.ref !== undefined) {
+    const existing = prepared(ctx, 'SELECT id FROM relations WHERE type_id = ? AND from_id = ? AND to_id = ?').pluck().get(type.id, from, to) as string | undefined;
+    if (existing) relationIds?.set(r.ref, existing);
+  }
 }

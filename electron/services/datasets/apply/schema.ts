@@ -19,9 +19,10 @@ function labelRows(ctx: ServiceContext): { id: string; name: string }[] {
 export function missingLabels(ctx: ServiceContext, dataset: InDataset): string[] {
   const known = new Set(labelRows(ctx).flatMap((r) => [r.id, r.name.toLowerCase()]));
   const missing = new Map<string, string>();
-  for (const d of dataset.documents) for (const a of d.annotations) {
-    const key = a.label.trim().toLowerCase();
-    if (!known.has(a.label) && !known.has(key) && !missing.has(key)) missing.set(key, a.label.trim());
+  const names = (d: InDataset['documents'][number]) => [...d.annotations.map((a) => a.label), ...(d.linked?.events ?? []).map((e) => e.type)];
+  for (const d of dataset.documents) for (const label of names(d)) {
+    const key = label.trim().toLowerCase();
+    if (!known.has(label) && !known.has(key) && !missing.has(key)) missing.set(key, label.trim());
   }
   return [...missing.values()];
 }

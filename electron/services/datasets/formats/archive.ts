@@ -5,6 +5,9 @@
 //   annotations.jsonl  one annotation per line: id, document id, label, UTF-16 offsets, quote,
 //                      note, times, attribute values by name, place
 //   relations.jsonl    one relation per line: id, type name, from, to, time
+//   linked.jsonl       per document that has them: its events, equivalences, normalisations and
+//                      typed notes (linked-model.ts); optional on read (older archives)
+// A discontinuous annotation carries its fragments ({start, end} in UTF-16) in annotations.jsonl.
 // Offsets are UTF-16 code units, the store's own unit, so nothing is converted.
 import path from 'node:path';
 import { AppError } from '../../../../shared/errors';
@@ -17,6 +20,7 @@ import { writeBytesAtomic } from '../../atomic-write';
 import { asFileTarget } from '../../export-target/resolve';
 import { asObject, jsonProblem, datasetDocuments, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, optNumber, optString, recordDetails, sourceRecordOf } from '../model';
 import { countingDocs, type ImportableFormat } from './format';
+import { linkedFromJson, linkedJson } from '../linked-model';
 import { clip } from './text-export';
 
 const archiveVersion = 1;
@@ -25,6 +29,7 @@ function buildArchive(ctx: ServiceContext, documents: Iterable<DsDocument>): { b
   const docs: string[] = [];
   const annotations: string[] = [];
   const relations: string[] = [];
+  const linked: string[] = [];
   let a = 0;
   let r = 0;
   for (const d of documents) {
@@ -62,6 +67,7 @@ function buildArchive(ctx: ServiceContext, documents: Iterable<DsDocument>): { b
           updated_at: x.updatedAt,
           attributes: x.attributes,
           place: x.place,
+          ...(x.fragments ? { fragments: x.fragments.map((f) => ({ start: f.start, end: f.end })) } : {}),
         }),
       );
     }
@@ -69,6 +75,7 @@ function buildArchive(ctx: ServiceContext, documents: Iterable<DsDocument>): { b
       r += 1;
       relations.push(JSON.stringify({ id: x.id, type: x.type, from: x.from, to: x.to, created_at: x.createdAt }));
     }
+    if (d.linked) linked.push(JSON.stringify({ document_id: d.id, ...linkedJson(d.linked) }));
   }
   const manifest = {
     glossaArchive: archiveVersion,
@@ -86,8 +93,24 @@ function buildArchive(ctx: ServiceContext, documents: Iterable<DsDocument>): { b
     { name: 'documents.jsonl', data: lines(docs) },
     { name: 'annotations.jsonl', data: lines(annotations) },
     { name: 'relations.jsonl', data: lines(relations) },
+    { name: 'linked.jsonl', data: lines(linked) },
   ]);
   return { bytes, documents: docs.length, annotations: a, relations: r };
+}
+
+/** linked.jsonl onto the archive's documents; returns how many entries could not be read. */
+function readLinked(data: Buffer | undefined, name: string, documents: ReadonlyMap<string, InDocument>): number {
+  if (!data) return 0;
+  let bad = 0;
+  for (const [value, line] of jsonLines(data.toString('utf8'), name)) {
+    const x = asObject(value, name, line, 'Each line');
+    const doc = documents.get(String(x.document_id));
+    if (!doc) throw importError(name, line, 'needs the "document_id" of a document in the archive.');
+    const read = linkedFromJson(x, line);
+    doc.linked = read.linked;
+    bad += read.bad;
+  }
+  return bad;
 }
 
 function parseArchive(bytes: Buffer, file: string): InDataset {
@@ -165,6 +188,10 @@ function parseArchive(bytes: Buffer, file: string): InDataset {
       place: placeOf(x.place),
       line,
     };
+    const fragments = Array.isArray(x.fragments) ? (x.fragments as { start?: unknown; end?: unknown }[]) : [];
+    if (fragments.length > 1 && fragments.every((f) => typeof f.start === 'number' && typeof f.end === 'number')) {
+      annotation.fragments = fragments.map((f) => ({ start: f.start as number, end: f.end as number }));
+    }
     doc.annotations.push(annotation);
     docOf.set(id, doc);
   }
@@ -174,8 +201,9 @@ function parseArchive(bytes: Buffer, file: string): InDataset {
     const doc = docOf.get(String(x.from));
     const type = optString(x.type);
     if (!doc || !type || !docOf.has(String(x.to))) throw importError(relationsFile, line, 'needs "type" and "from"/"to" annotations in the archive.');
-    doc.relations.push({ id: glossaId(x.id), type, from: String(x.from), to: String(x.to), createdAt: optString(x.created_at) });
+    doc.relations.push({ id: glossaId(x.id), ref: String(x.id), type, from: String(x.from), to: String(x.to), createdAt: optString(x.created_at) });
   }
+  const badLinked = readLinked(entries.get('linked.jsonl'), `${file}/linked.jsonl`, documents);
   const dropped =
     repeatedLines.length === 0
       ? []
@@ -186,6 +214,7 @@ function parseArchive(bytes: Buffer, file: string): InDataset {
             reason: `${repeatedLines.length === 1 ? 'a document repeats' : `${repeatedLines.length} documents repeat`} the id of an earlier one (line${repeatedLines.length === 1 ? '' : 's'} ${repeatedLines.slice(0, 5).join(', ')}${repeatedLines.length > 5 ? '…' : ''}); only the first with each id was imported`,
           },
         ];
+  if (badLinked > 0) dropped.push({ file: `${file}/linked.jsonl`, count: badLinked, reason: 'events, equivalences, normalisations or notes lack what they need (an id, type or target)' });
   return { documents: [...documents.values()], schemaJson: text('schema.json'), unplaced: [], dropped };
 }
 

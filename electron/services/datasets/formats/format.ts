@@ -43,12 +43,37 @@ export interface DatasetFormat {
   read?(ctx: ServiceContext, target: string, options?: ReadOptions): Promise<InDataset>;
 }
 
+/** What of the brat model went by (export.ts says what a format could not hold). */
+export interface LinkedTally {
+  fragmented: number;
+  events: number;
+  equivalences: number;
+  normalisations: number;
+  notes: number;
+}
+
+const tallies = new WeakMap<DatasetCounts, LinkedTally>();
+
+export function linkedTally(counts: DatasetCounts): LinkedTally {
+  let tally = tallies.get(counts);
+  if (!tally) tallies.set(counts, (tally = { fragmented: 0, events: 0, equivalences: 0, normalisations: 0, notes: 0 }));
+  return tally;
+}
+
 /** The documents as they go by, counted into counts. */
 export function* countingDocs(docs: Iterable<DsDocument>, counts: DatasetCounts): Generator<DsDocument> {
+  const tally = linkedTally(counts);
   for (const d of docs) {
     counts.documents += 1;
     counts.annotations += d.annotations.length;
     counts.relations += d.relations.length;
+    for (const a of d.annotations) if (a.fragments) tally.fragmented += 1;
+    if (d.linked) {
+      tally.events += d.linked.events.length;
+      tally.equivalences += d.linked.equivalences.length;
+      tally.normalisations += d.linked.normalisations.length;
+      tally.notes += d.linked.notes.length;
+    }
     yield d;
   }
 }

@@ -1,0 +1,42 @@
+// The one writer of the events table and of its parts, event_arguments and event_attributes
+// (an event's arguments and values are written and deleted only with it or through here).
+import type { AttributeValue } from '../../../shared/schemas/schema';
+import type { AnnotationEvent, EventArgument } from '../../../shared/schemas/linked-annotations';
+import type { Db } from '../store';
+import { statementsFor } from './prepared';
+
+const statements = statementsFor((db) => ({
+  insert: db.prepare('INSERT INTO events (id, document_id, label_id, trigger_id, created_at) VALUES (?, ?, ?, ?, ?)'),
+  delete: db.prepare('DELETE FROM events WHERE id = ?'),
+  nextPosition: db.prepare('SELECT coalesce(max(position), -1) + 1 AS next FROM event_arguments WHERE event_id = ?'),
+  insertArgument: db.prepare('INSERT INTO event_arguments (event_id, position, role, annotation_id, argument_event_id) VALUES (?, ?, ?, ?, ?)'),
+  deleteArgument: db.prepare('DELETE FROM event_arguments WHERE event_id = ? AND position = ?'),
+  setAttribute: db.prepare(
+    `INSERT INTO event_attributes (event_id, attribute_id, value) VALUES (?, ?, ?)
+     ON CONFLICT (event_id, attribute_id) DO UPDATE SET value = excluded.value`,
+  ),
+}));
+
+export function insertEvent(db: Db, row: Omit<AnnotationEvent, 'arguments' | 'attributes'>): void {
+  statements(db).insert.run(row.id, row.documentId, row.labelId, row.triggerId, row.createdAt);
+}
+
+/** Appends a role argument after the event's last one. */
+export function addEventArgument(db: Db, eventId: string, argument: EventArgument): void {
+  const s = statements(db);
+  const { next } = s.nextPosition.get(eventId) as { next: number };
+  s.insertArgument.run(eventId, next, argument.role, 'annotationId' in argument ? argument.annotationId : null, 'eventId' in argument ? argument.eventId : null);
+}
+
+export function deleteEventArgument(db: Db, eventId: string, position: number): void {
+  statements(db).deleteArgument.run(eventId, position);
+}
+
+export function setEventAttribute(db: Db, eventId: string, attributeId: string, value: AttributeValue): void {
+  statements(db).setAttribute.run(eventId, attributeId, JSON.stringify(value));
+}
+
+/** Deletes the event; its arguments, values and notes, and arguments pointing at it, go by cascade. */
+export function deleteEvent(db: Db, id: string): void {
+  statements(db).delete.run(id);
+}
