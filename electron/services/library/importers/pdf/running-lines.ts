@@ -1,0 +1,83 @@
+// Running headers and footers and page numbers: text in the top or bottom rows of a page that
+// repeats, at the same size, on most pages, or on most pages of the same parity (books and
+// papers alternate "Author" and "Title" headers between even and odd pages). Numbers and links
+// are blurred before comparing, so "Page 3 of 9" and "Downloaded from https://… on 3 May"
+// repeat too. Segments the caller keeps (the title on page 1) are never dropped.
+import type { Segment } from './positioned-text';
+
+/** How many rows at the top and at the bottom of a page can hold running lines. */
+const edgeRows = 2;
+
+const pageNumber = /^(?:page\s+|p\.\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
+const romanPage = /^[-–—(\[]?\s*[ivxlc]{1,6}\s*[-–—)\]]?$/i;
+
+export interface RunningLinesResult {
+  pages: Segment[][];
+  runningLines: number;
+  pageNumbers: number;
+}
+
+/** A segment's shape: case, numbers and links blurred, with its size (a header is not its title). */
+function shape(segment: Segment): string {
+  const text = segment.text
+    .toLowerCase()
+    .replace(/(?:https?:\/\/|www\.)\S+/g, '<link>')
+    .replace(/\d+/g, '#')
+    .replace(/\s+/g, ' ');
+  return `${text}@${Math.round(segment.size)}`;
+}
+
+/** The segments in the top and bottom rows of a page (rows are distinct baselines). */
+function edgeSegments(segments: readonly Segment[]): Set<Segment> {
+  const baselines: number[] = [];
+  for (const s of [...segments].sort((a, b) => b.y - a.y)) {
+    if (baselines.length === 0 || Math.abs(baselines[baselines.length - 1]! - s.y) > s.size * 0.5) baselines.push(s.y);
+  }
+  const top = baselines.slice(0, edgeRows);
+  const bottom = baselines.slice(-edgeRows);
+  const near = (y: number, rows: number[], size: number) => rows.some((r) => Math.abs(r - y) <= size * 0.5);
+  return new Set(segments.filter((s) => near(s.y, top, s.size) || near(s.y, bottom, s.size)));
+}
+
+export function isPageNumber(text: string): boolean {
+  return pageNumber.test(text) || romanPage.test(text);
+}
+
+export function dropRunningLines(pages: readonly Segment[][], keep: ReadonlySet<Segment> = new Set()): RunningLinesResult {
+  const edges = pages.map(edgeSegments);
+  // For each shape: on how many pages it is at an edge, overall and per parity (0 even, 1 odd).
+  const counts = new Map<string, [number, number, number]>();
+  edges.forEach((set, index) => {
+    for (const key of new Set([...set].map(shape))) {
+      const c = counts.get(key) ?? [0, 0, 0];
+      c[0]++;
+      c[1 + ((index + 1) % 2)]!++;
+      counts.set(key, c);
+    }
+  });
+  const pagesOf = [pages.length, Math.floor(pages.length / 2), Math.ceil(pages.length / 2)];
+  const mostOf = (count: number, total: number) => count >= 2 && count >= Math.ceil(total * 0.5);
+  const repeated = (segment: Segment, pageIndex: number): boolean => {
+    const c = counts.get(shape(segment));
+    if (!c) return false;
+    const parity = 1 + ((pageIndex + 1) % 2);
+    return mostOf(c[0], pagesOf[0]!) || mostOf(c[parity]!, pagesOf[parity]!);
+  };
+  let runningLines = 0;
+  let pageNumbers = 0;
+  const kept = pages.map((segments, pageIndex) =>
+    segments.filter((segment) => {
+      if (!edges[pageIndex]!.has(segment) || keep.has(segment)) return true;
+      if (isPageNumber(segment.text)) {
+        pageNumbers++;
+        return false;
+      }
+      if (pages.length >= 2 && repeated(segment, pageIndex)) {
+        runningLines++;
+        return false;
+      }
+      return true;
+    }),
+  );
+  return { pages: kept, runningLines, pageNumbers };
+}
