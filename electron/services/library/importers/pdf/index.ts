@@ -98,7 +98,7 @@ export async function pdfToDocument(fileName: string, bytes: Uint8Array): Promis
     const garbled = garbledPages(fileName, quality);
     const cleaned = cleanTextLayer(pages);
     const firstTitle = titleOfFirstPage(cleaned.pages[0] ?? []);
-    const furniture = dropRunningLines(cleaned.pages, new Set(firstTitle?.segments ?? []));
+    const furniture = dropRunningLines(cleaned.pages, firstTitle);
     const { text, pageMap } = joinPages(furniture.pages);
     checkTextLength(fileName, text);
     const meta = await pdf.getMetadata().catch(() => null);

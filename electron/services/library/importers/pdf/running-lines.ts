@@ -2,7 +2,8 @@
 // repeats, at the same size, on most pages, or on most pages of the same parity (books and
 // papers alternate "Author" and "Title" headers between even and odd pages). Numbers and links
 // are blurred before comparing, so "Page 3 of 9" and "Downloaded from https://… on 3 May"
-// repeat too. Segments the caller keeps (the title on page 1) are never dropped.
+// repeat too. The document's title at the edge of a later page is a running header even when
+// it is there only once. Segments the caller keeps (the title on page 1) are never dropped.
 import type { Segment } from './positioned-text';
 
 /** How many rows at the top and at the bottom of a page can hold running lines. */
@@ -43,7 +44,14 @@ export function isPageNumber(text: string): boolean {
   return pageNumber.test(text) || romanPage.test(text);
 }
 
-export function dropRunningLines(pages: readonly Segment[][], keep: ReadonlySet<Segment> = new Set()): RunningLinesResult {
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** title: the document's title as read from page 1, with its segments (kept there). */
+export function dropRunningLines(pages: readonly Segment[][], title: { text: string; segments: readonly Segment[] } | null = null): RunningLinesResult {
+  const keep = new Set(title?.segments ?? []);
+  const titleText = title ? comparable(title.text) : null;
   const edges = pages.map(edgeSegments);
   // For each shape: on how many pages it is at an edge, overall and per parity (0 even, 1 odd).
   const counts = new Map<string, [number, number, number]>();
@@ -72,7 +80,7 @@ export function dropRunningLines(pages: readonly Segment[][], keep: ReadonlySet<
         pageNumbers++;
         return false;
       }
-      if (pages.length >= 2 && repeated(segment, pageIndex)) {
+      if ((pages.length >= 2 && repeated(segment, pageIndex)) || (pageIndex > 0 && titleText !== null && comparable(segment.text) === titleText)) {
         runningLines++;
         return false;
       }
