@@ -136,7 +136,7 @@ function cleaningNotices(counts: ReturnType<typeof cleanTextLayer>['counts']): I
     });
   }
   notices.push(
-    ...countNotice('control-characters', counts.controlsDropped, (n) => `${n} control ${n === '1' ? 'character' : 'characters'} (glyph codes of fonts without a Unicode map) dropped.`),
+    ...countNotice('control-characters', counts.controlsDropped, (n) => `${n} control ${n === '1' ? 'character' : 'characters'} (glyph codes of fonts without a Unicode map) dropped; between readable words they were taken as spaces.`),
   );
   return notices;
 }

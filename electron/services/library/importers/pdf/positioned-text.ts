@@ -55,20 +55,26 @@ export function segmentsOfPage(items: readonly TextItemLike[]): PageSegments {
       pendingSpace = true;
       continue;
     }
+    if (!item.transform.slice(0, 6).every(Number.isFinite)) continue;
     if (!upright(item.transform)) {
       rotated++;
       continue;
     }
     const size = Math.max(1, Math.abs(item.transform[3]!) || item.height || 1);
-    placed.push({ str: item.str, x: item.transform[4]!, y: item.transform[5]!, width: Math.max(0, item.width), size, spaceBefore: pendingSpace });
+    placed.push({ str: item.str, x: item.transform[4]!, y: item.transform[5]!, width: Number.isFinite(item.width) ? Math.max(0, item.width) : 0, size, spaceBefore: pendingSpace });
     pendingSpace = Boolean(item.hasEOL);
   }
   placed.sort((p, q) => q.y - p.y || p.x - q.x);
-  // Baselines: an item joins the row whose baseline is within half its size.
+  // Baselines: an item joins the row whose baseline is within half its size; a superscript or
+  // subscript (smaller, raised or lowered less than 0.6 of the line's size) joins its line.
   const rows: Placed[][] = [];
   for (const item of placed) {
     const row = rows[rows.length - 1];
-    if (row && Math.abs(row[0]!.y - item.y) < Math.min(row[0]!.size, item.size) * 0.5) row.push(item);
+    const first = row?.[0];
+    const dy = first ? Math.abs(first.y - item.y) : Infinity;
+    const small = first ? Math.min(first.size, item.size) : 0;
+    const large = first ? Math.max(first.size, item.size) : 0;
+    if (row && (dy < small * 0.5 || (small < large * 0.8 && dy < large * 0.6))) row.push(item);
     else rows.push([item]);
   }
   const segments: Segment[] = [];

@@ -46,7 +46,20 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 10;
 }
 
+/** Splits at `at` when both sides keep something; false when one side would be empty. */
+function split(boxes: Box[], before: (b: Box) => boolean, out: Segment[]): boolean {
+  const first = boxes.filter(before);
+  if (first.length === 0 || first.length === boxes.length) return false;
+  cut(first, out);
+  cut(
+    boxes.filter((b) => !before(b)),
+    out,
+  );
+  return true;
+}
+
 function cut(boxes: Box[], out: Segment[]): void {
+  if (boxes.length === 0) return;
   if (boxes.length === 1) {
     out.push(boxes[0]!.segment);
     return;
@@ -56,19 +69,13 @@ function cut(boxes: Box[], out: Segment[]): void {
   // Down the page: negated, so the lowest coordinate is the top.
   const down = widestGap(boxes.map((b) => [-b.top, -b.bottom] as const));
   const gutter = across && across.width >= em * minGutterEm ? across : null;
-  if (gutter && (!down || down.width <= gutter.width * gutterPreference)) {
-    cut(boxes.filter((b) => b.right < gutter.at), out);
-    cut(boxes.filter((b) => b.right >= gutter.at), out);
-  } else if (down) {
-    cut(boxes.filter((b) => -b.bottom < down.at), out);
-    cut(boxes.filter((b) => -b.bottom >= down.at), out);
-  } else if (across) {
-    cut(boxes.filter((b) => b.right < across.at), out);
-    cut(boxes.filter((b) => b.right >= across.at), out);
-  } else {
-    // Overlapping boxes (text set over text): top to bottom, left to right.
-    for (const b of [...boxes].sort((p, q) => q.segment.y - p.segment.y || p.left - q.left)) out.push(b.segment);
-  }
+  const leftOf = (gap: Gap) => (b: Box) => b.right < gap.at;
+  const above = (gap: Gap) => (b: Box) => -b.bottom < gap.at;
+  if (gutter && (!down || down.width <= gutter.width * gutterPreference) && split(boxes, leftOf(gutter), out)) return;
+  if (down && split(boxes, above(down), out)) return;
+  if (across && split(boxes, leftOf(across), out)) return;
+  // Overlapping boxes (text set over text): top to bottom, left to right.
+  for (const b of [...boxes].sort((p, q) => q.segment.y - p.segment.y || p.left - q.left)) out.push(b.segment);
 }
 
 /** The page's segments in reading order. */

@@ -1,6 +1,7 @@
 // Running headers and footers and page numbers: text in the top or bottom rows of a page that
-// repeats, at the same size, on most pages, or on most pages of the same parity (books and
-// papers alternate "Author" and "Title" headers between even and odd pages). Numbers and links
+// repeats, at the same size, on half the pages or three of them, overall or among pages of the
+// same parity (books and papers alternate "Author" and "Title" headers between even and odd
+// pages, and a book's header names the chapter). Numbers and links
 // are blurred before comparing, so "Page 3 of 9" and "Downloaded from https://… on 3 May"
 // repeat too. The document's title at the edge of a later page is a running header even when
 // it is there only once. Segments the caller keeps (the title on page 1) are never dropped.
@@ -64,7 +65,8 @@ export function dropRunningLines(pages: readonly Segment[][], title: { text: str
     }
   });
   const pagesOf = [pages.length, Math.floor(pages.length / 2), Math.ceil(pages.length / 2)];
-  const mostOf = (count: number, total: number) => count >= 2 && count >= Math.ceil(total * 0.5);
+  // Half the pages (of a parity), or three pages: a book's chapter title runs over its chapter only.
+  const mostOf = (count: number, total: number) => count >= 2 && count >= Math.min(3, Math.ceil(total * 0.5));
   const repeated = (segment: Segment, pageIndex: number): boolean => {
     const c = counts.get(shape(segment));
     if (!c) return false;

@@ -5,9 +5,9 @@
 // control character is dropped, with counts for the import report.
 import type { Segment } from './positioned-text';
 
-/** C0 controls but tab and line breaks, DEL, and C1 controls. */
+/** Runs of C0 controls but tab and line breaks, DEL, and C1 controls. */
 // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-export const controlCharacters = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f]/g;
+const controlRun = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f]+/g;
 /** Characters that are not text a reader can read: controls, replacement characters, private-use glyphs. */
 // eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const unreadable = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f\ufffd\ue000-\uf8ff]/gu;
@@ -45,7 +45,7 @@ export interface CleanCounts {
   ligaturesRestored: number;
   /** Unmapped ligatures with no such spelling, marked with U+FFFD. */
   ligaturesMarked: number;
-  /** Other control characters dropped. */
+  /** Other control characters dropped (in text that reads, as spaces). */
   controlsDropped: number;
 }
 
@@ -84,9 +84,12 @@ export function cleanTextLayer(pages: readonly Segment[][]): { pages: Segment[][
       .map((s) => {
         let text = s.text;
         if (text.includes('\0')) text = text.replace(wordWithNul, (word) => (/\p{L}/u.test(word) ? restoreWord(word, words, counts) : word));
-        text = text.replace(controlCharacters, () => {
-          counts.controlsDropped++;
-          return '';
+        // In text that reads, a control character is an unmapped space glyph ("Overview\u0002of"):
+        // it becomes a space. In garbage it is just dropped.
+        const reads = !isGarbage(pageQuality([{ ...s, text }]));
+        text = text.replace(controlRun, (run: string) => {
+          counts.controlsDropped += run.length;
+          return reads ? ' ' : '';
         });
         return { ...s, text: text.replace(/\s+/g, ' ').trim() };
       })
