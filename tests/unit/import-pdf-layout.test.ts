@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDocument } from '../../electron/services/library/documents';
 import { importPaths } from '../../electron/services/library/import-jobs';
+import { movePageMap, sanitiseText } from '../../electron/services/library/importers/sanitise';
 import { rawPdf } from '../fixtures/raw-pdf';
 import { layOutColumns, makeParagraphs, partlyUnmapped } from '../fixtures/pdf-layouts';
 import { openTestContext, tempDir, type TestContext } from './helpers';
@@ -131,6 +132,12 @@ describe('control characters in any format', () => {
     expect(page.text).toContain('Ships waited offshore for a week.');
     expect(page.text).not.toMatch(controlCharacter);
     expect(html.imported[0]!.notices.find((n) => n.code === 'control-characters')!.count).toBe(2);
+  });
+
+  it('moves offsets into the text (a page map) past the characters dropped before them', () => {
+    const clean = sanitiseText('ab\u0001cd\u0002\u0003ef\u000bg');
+    expect(clean).toMatchObject({ text: 'abcdef\ng', dropped: 3 });
+    expect(movePageMap([[0, 1], [3, 2], [7, 3]], clean.moved)).toEqual([[0, 1], [2, 2], [4, 3]]);
   });
 
   it('says nothing when nothing was dropped', async () => {
