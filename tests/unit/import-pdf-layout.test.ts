@@ -12,7 +12,6 @@ import { rawPdf } from '../fixtures/raw-pdf';
 import { layOutColumns, makeParagraphs, partlyUnmapped } from '../fixtures/pdf-layouts';
 import { openTestContext, tempDir, type TestContext } from './helpers';
 
-// eslint-disable-next-line no-control-regex -- what must never be stored
 const controlCharacter = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f]/;
 
 async function importFile(t: TestContext, name: string, bytes: Buffer | string) {

@@ -4,10 +4,8 @@
 // offsets that point into the text (a PDF's page map) are moved with it.
 import type { ImportNotice, PageStart } from '../../../../shared/schemas/library';
 
-// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const dropped = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
 // (After form feeds and vertical tabs became line breaks, the loop below drops exactly these.)
-// eslint-disable-next-line no-control-regex -- form feed and vertical tab
 const lineBreaks = /[\u000b\u000c]/g;
 
 export interface SanitisedText {

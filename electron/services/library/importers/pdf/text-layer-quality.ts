@@ -6,10 +6,8 @@
 import type { Segment } from './positioned-text';
 
 /** Runs of C0 controls but tab and line breaks, DEL, and C1 controls. */
-// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const controlRun = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f]+/g;
 /** Characters that are not text a reader can read: controls, replacement characters, private-use glyphs. */
-// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const unreadable = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f\ufffd\ue000-\uf8ff]/gu;
 
 /** A page is garbage when more than this share of its visible characters is unreadable. */
@@ -37,7 +35,6 @@ export function isGarbage(quality: PageQuality): boolean {
 }
 
 const ligatures = ['ffi', 'ffl', 'ff', 'fi', 'fl', 'ft', 'st', 'Th'];
-// eslint-disable-next-line no-control-regex -- NUL is what this looks for
 const wordWithNul = /[\p{L}\u0000]*\u0000[\p{L}\u0000]*/gu;
 
 export interface CleanCounts {
