@@ -12,7 +12,7 @@ import { segmentsOfPage, type Segment, type TextItemLike } from './positioned-te
 import { readingOrder } from './reading-order';
 import { dropRunningLines } from './running-lines';
 import { cleanTextLayer, isGarbage, pageList, pageQuality, refuseDocumentShare, type PageQuality } from './text-layer-quality';
-import { plausibleInfoTitle, titleOfFirstPage } from './title';
+import { chooseTitle, titleOfFirstPage } from './title';
 
 export { joinLines } from './page-joins';
 
@@ -110,7 +110,7 @@ export async function pdfToDocument(fileName: string, bytes: Uint8Array): Promis
       ...countNotice('page-numbers', furniture.pageNumbers, (n) => `${n} page ${n === '1' ? 'number was' : 'numbers were'} left out of the text (the page map keeps where each page starts).`),
       ...countNotice('rotated-text', rotated, (n) => `${n} ${n === '1' ? 'piece' : 'pieces'} of sideways or slanted text (margin stamps, rotated labels) left out of the reading order.`),
     ];
-    return { title: firstTitle?.text ?? plausibleInfoTitle(infoString(info, 'Title')), author: infoString(info, 'Author'), text, pageMap, notices };
+    return { title: chooseTitle(cleaned.pages[0] ?? [], firstTitle, infoString(info, 'Title')), author: infoString(info, 'Author'), text, pageMap, notices };
   } finally {
     await pdf.destroy().catch(() => undefined);
   }

@@ -40,28 +40,47 @@ interface Placed {
   spaceBefore: boolean;
 }
 
-function upright(transform: readonly number[]): boolean {
-  const [a, b, c, d] = transform as [number, number, number, number];
-  return Math.abs(b) < 1e-3 * Math.abs(a) && Math.abs(c) < 1e-3 * Math.abs(d) && a > 0 && d > 0;
+/** The item's direction in quarter turns (0 to 3), or null when it is slanted. */
+function quarterTurns(transform: readonly number[]): number | null {
+  const angle = Math.atan2(transform[1]!, transform[0]!) / (Math.PI / 2);
+  const turns = Math.round(angle);
+  return Math.abs(angle - turns) < 0.01 ? (turns + 4) % 4 : null;
+}
+
+/** (x, y) turned back by `turns` quarter turns, so text in that direction reads left to right. */
+function turnedBack(x: number, y: number, turns: number): [number, number] {
+  return turns === 1 ? [y, -x] : turns === 2 ? [-x, -y] : turns === 3 ? [-y, x] : [x, y];
 }
 
 export function segmentsOfPage(items: readonly TextItemLike[]): PageSegments {
+  const usable = items.filter((item) => item.transform.slice(0, 6).every(Number.isFinite));
+  // A page set sideways (its text turned a quarter) is read in its own direction: the
+  // direction most of its characters run in is "upright"; text in any other is set aside.
+  const weight = [0, 0, 0, 0];
+  for (const item of usable) {
+    const turns = quarterTurns(item.transform);
+    if (turns !== null) weight[turns]! += item.str.trim().length;
+  }
+  const upright = weight.indexOf(Math.max(...weight));
+  const total = usable.reduce((sum, item) => sum + item.str.trim().length, 0);
+  // A page of mostly slanted text (artwork, sheared type) is read as it is placed, all of it.
+  const readAll = weight[upright]! < total * 0.5;
   const placed: Placed[] = [];
   let rotated = 0;
   let pendingSpace = false;
-  for (const item of items) {
+  for (const item of usable) {
     // A whitespace item's width can span a whole gutter: it says "space here", nothing more.
     if (item.str.trim() === '') {
       pendingSpace = true;
       continue;
     }
-    if (!item.transform.slice(0, 6).every(Number.isFinite)) continue;
-    if (!upright(item.transform)) {
+    if (!readAll && quarterTurns(item.transform) !== upright) {
       rotated++;
       continue;
     }
-    const size = Math.max(1, Math.abs(item.transform[3]!) || item.height || 1);
-    placed.push({ str: item.str, x: item.transform[4]!, y: item.transform[5]!, width: Number.isFinite(item.width) ? Math.max(0, item.width) : 0, size, spaceBefore: pendingSpace });
+    const size = Math.max(1, Math.hypot(item.transform[2]!, item.transform[3]!) || item.height || 1);
+    const [x, y] = readAll ? [item.transform[4]!, item.transform[5]!] : turnedBack(item.transform[4]!, item.transform[5]!, upright);
+    placed.push({ str: item.str, x, y, width: Number.isFinite(item.width) ? Math.max(0, item.width) : 0, size, spaceBefore: pendingSpace });
     pendingSpace = Boolean(item.hasEOL);
   }
   placed.sort((p, q) => q.y - p.y || p.x - q.x);

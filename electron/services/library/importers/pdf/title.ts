@@ -55,3 +55,22 @@ export function plausibleInfoTitle(title: string | null): string | null {
   if (/^(?:untitled|microsoft (?:word|powerpoint) - |document\d*$)|\.(?:docx?|pdf|dvi|tex|indd|qxd|rtf)$/i.test(title.trim())) return null;
   return looksLikeTitle(title) ? title : null;
 }
+
+/** Headings that open many documents and name none. */
+const genericHeading = /^(?:(?:table of )?contents?|introduction|abstract|preface|foreword|summary|index|overview)$/i;
+
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * The title: the properties' title when page 1 shows it, else page 1's largest words (unless
+ * they are a heading such as "Contents"), else the properties' title when it is not a file or
+ * program name; null when none (the caller falls back to the text's first line).
+ */
+export function chooseTitle(firstPage: readonly Segment[], largest: FirstPageTitle | null, infoTitle: string | null): string | null {
+  const info = plausibleInfoTitle(infoTitle);
+  if (info !== null && comparable(info) !== '' && comparable(firstPage.map((s) => s.text).join(' ')).includes(comparable(info))) return info;
+  if (largest && !genericHeading.test(largest.text.trim())) return largest.text;
+  return info;
+}
