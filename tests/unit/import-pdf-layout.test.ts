@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDocument } from '../../electron/services/library/documents';
 import { importPaths } from '../../electron/services/library/import-jobs';
+import { joinLines } from '../../electron/services/library/importers/pdf';
 import { movePageMap, sanitiseText } from '../../electron/services/library/importers/sanitise';
 import { rawPdf } from '../fixtures/raw-pdf';
 import { layOutColumns, makeParagraphs, partlyUnmapped } from '../fixtures/pdf-layouts';
@@ -79,6 +80,14 @@ describe('PDF reading order', () => {
     );
     const { item } = await importPdf(t, pdf);
     expect(item.title).toBe('Official Gazette of the Esk Valley');
+  });
+});
+
+describe('PDF line joins', () => {
+  it('keeps the hyphen of a compound broken at its hyphen when the document writes it whole elsewhere', () => {
+    const spellings = { hyphenated: new Set(['type-unstable']), words: new Set(['loops']) };
+    expect(joinLines(['a type-', 'unstable loop'], spellings)).toBe('a type-unstable loop');
+    expect(joinLines(['a precau-', 'tion'], spellings)).toBe('a precaution');
   });
 });
 

@@ -6,12 +6,46 @@
 import type { PageStart } from '../../../../../shared/schemas/library';
 import type { Segment } from './positioned-text';
 
+/**
+ * The document's own spellings, to tell a compound broken at its hyphen ("type-" + "unstable",
+ * written "type-unstable" elsewhere) from a word hyphenated at a line's end.
+ */
+export interface Spellings {
+  /** Lower-cased "left-right" compounds written whole on one line somewhere. */
+  hyphenated: ReadonlySet<string>;
+  /** Lower-cased words written whole somewhere. */
+  words: ReadonlySet<string>;
+}
+
+const noSpellings: Spellings = { hyphenated: new Set(), words: new Set() };
+
+export function spellingsOf(pages: readonly Segment[][]): Spellings {
+  const hyphenated = new Set<string>();
+  const words = new Set<string>();
+  for (const page of pages) {
+    for (const s of page) {
+      const text = s.text.toLowerCase().replace(/\p{L}+-$/u, '');
+      for (const compound of text.match(/\p{L}+(?:-\p{L}+)+/gu) ?? []) hyphenated.add(compound);
+      for (const word of text.match(/\p{L}+/gu) ?? []) words.add(word);
+    }
+  }
+  return { hyphenated, words };
+}
+
+/** "type-" + "unstable…": the hyphen belongs to the word when the document writes it so, and never the word without it. */
+function keepsHyphen(before: string, after: string, spellings: Spellings): boolean {
+  const left = /(\p{L}+)-$/u.exec(before)?.[1]?.toLowerCase();
+  const right = /^\p{L}+/u.exec(after)?.[0]?.toLowerCase();
+  if (!left || !right) return false;
+  return spellings.hyphenated.has(`${left}-${right}`) && !spellings.words.has(left + right);
+}
+
 /** Joins a paragraph's lines, removing end-of-line hyphenation ("inter-\nnational"). */
-export function joinLines(lines: readonly string[]): string {
+export function joinLines(lines: readonly string[], spellings: Spellings = noSpellings): string {
   let out = '';
   for (const line of lines) {
     if (out === '') out = line;
-    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line)) out = out.slice(0, -1) + line;
+    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line) && !keepsHyphen(out, line, spellings)) out = out.slice(0, -1) + line;
     // "Franco-" + "German", "1990-" + "1995": a hyphen that belongs to the text stays, with no space.
     else if (/[\p{L}\p{N}]-$/u.test(out)) out += line;
     else out += ' ' + line;
@@ -77,17 +111,18 @@ function paragraphsOfPage(ordered: readonly Segment[]): string[][] {
 
 /** Pages (segments in reading order) to the text and where each page starts in it. */
 export function joinPages(pages: readonly Segment[][]): { text: string; pageMap: PageStart[] } {
+  const spellings = spellingsOf(pages);
   let text = '';
   const pageMap: PageStart[] = [];
   pages.forEach((ordered, index) => {
-    const paragraphs = paragraphsOfPage(ordered).map(joinLines);
+    const paragraphs = paragraphsOfPage(ordered).map((lines) => joinLines(lines, spellings));
     if (paragraphs.length === 0) return;
     let first = paragraphs[0]!;
     if (text === '') {
       pageMap.push([0, index + 1]);
     } else if (continues(text, first)) {
       // A sentence running over the page break: same paragraph, and a split word joined.
-      text = /\p{L}-$/u.test(text) ? text.slice(0, -1) : text + ' ';
+      text = /\p{L}-$/u.test(text) ? (keepsHyphen(text, first, spellings) ? text : text.slice(0, -1)) : text + ' ';
       pageMap.push([text.length, index + 1]);
       text += first;
       first = '';

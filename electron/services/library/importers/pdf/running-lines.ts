@@ -41,8 +41,11 @@ function edgeSegments(segments: readonly Segment[]): Set<Segment> {
   return new Set(segments.filter((s) => near(s.y, top, s.size) || near(s.y, bottom, s.size)));
 }
 
-export function isPageNumber(text: string): boolean {
-  return pageNumber.test(text) || romanPage.test(text);
+/** A bare page number ("7", "- 7 -", "Page 7 of 9", "xiv"); with pageCount, no larger than a page number of that document can be (a year is not one). */
+export function isPageNumber(text: string, pageCount = Infinity): boolean {
+  if (romanPage.test(text)) return true;
+  if (!pageNumber.test(text)) return false;
+  return Number(/\d+/.exec(text)![0]) <= Math.max(20, pageCount * 2);
 }
 
 function comparable(text: string): string {
@@ -78,11 +81,13 @@ export function dropRunningLines(pages: readonly Segment[][], title: { text: str
   const kept = pages.map((segments, pageIndex) =>
     segments.filter((segment) => {
       if (!edges[pageIndex]!.has(segment) || keep.has(segment)) return true;
-      if (isPageNumber(segment.text)) {
+      if (isPageNumber(segment.text, pages.length)) {
         pageNumbers++;
         return false;
       }
-      if ((pages.length >= 2 && repeated(segment, pageIndex)) || (pageIndex > 0 && titleText !== null && comparable(segment.text) === titleText)) {
+      // Only words repeat as running lines: lone numbers there are figure labels or section numbers.
+      const wordy = (segment.text.match(/\p{L}/gu) ?? []).length >= 3;
+      if ((pages.length >= 2 && wordy && repeated(segment, pageIndex)) || (pageIndex > 0 && titleText !== null && comparable(segment.text) === titleText)) {
         runningLines++;
         return false;
       }
