@@ -7,9 +7,6 @@
 // it is there only once. Segments the caller keeps (the title on page 1) are never dropped.
 import type { Segment } from './positioned-text';
 
-/** How many rows at the top and at the bottom of a page can hold running lines. */
-const edgeRows = 2;
-
 const pageNumber = /^(?:page\s+|p\.\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 const romanPage = /^[-–—(\[]?\s*[ivxlc]{1,6}\s*[-–—)\]]?$/i;
 
@@ -29,19 +26,35 @@ function shape(segment: Segment): string {
   return `${text}@${Math.round(segment.size)}`;
 }
 
-/** The segments in the top and bottom rows of a page (rows are distinct baselines). */
-function edgeSegments(segments: readonly Segment[]): Set<Segment> {
+/**
+ * The segments in the outermost rows of a page (rows are distinct baselines): the first row at
+ * the top and bottom, and the second where it is set off from the body by a wider gap than from
+ * the first (a page number under a footer). Each is marked isolated when a gap wider than the
+ * page's usual line spacing parts it from the body.
+ */
+function edgeSegments(segments: readonly Segment[]): Map<Segment, boolean> {
   const baselines: number[] = [];
   for (const s of [...segments].sort((a, b) => b.y - a.y)) {
     if (baselines.length === 0 || Math.abs(baselines[baselines.length - 1]! - s.y) > s.size * 0.5) baselines.push(s.y);
   }
-  const top = baselines.slice(0, edgeRows);
-  const bottom = baselines.slice(-edgeRows);
-  const near = (y: number, rows: number[], size: number) => rows.some((r) => Math.abs(r - y) <= size * 0.5);
-  return new Set(segments.filter((s) => near(s.y, top, s.size) || near(s.y, bottom, s.size)));
+  const gaps = baselines.slice(1).map((y, i) => baselines[i]! - y);
+  const usual = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
+  const edgeRows = new Map<number, boolean>();
+  const walk = (rows: number[]) => {
+    const gap = (i: number) => (i + 1 < rows.length ? Math.abs(rows[i]! - rows[i + 1]!) : Infinity);
+    edgeRows.set(rows[0]!, gap(0) > usual * 1.3);
+    if (rows.length > 2 && gap(1) > gap(0) * 1.2) edgeRows.set(rows[1]!, true);
+  };
+  if (baselines.length === 0) return new Map();
+  walk(baselines);
+  walk([...baselines].reverse());
+  const out = new Map<Segment, boolean>();
+  for (const s of segments) {
+    for (const [row, isolated] of edgeRows) if (Math.abs(row - s.y) <= s.size * 0.5) out.set(s, isolated);
+  }
+  return out;
 }
 
-/** A bare page number ("7", "- 7 -", "Page 7 of 9", "xiv"); with pageCount, no larger than a page number of that document can be (a year is not one). */
 export function isPageNumber(text: string, pageCount = Infinity): boolean {
   if (romanPage.test(text)) return true;
   if (!pageNumber.test(text)) return false;
@@ -60,7 +73,7 @@ export function dropRunningLines(pages: readonly Segment[][], title: { text: str
   // For each shape: on how many pages it is at an edge, overall and per parity (0 even, 1 odd).
   const counts = new Map<string, [number, number, number]>();
   edges.forEach((set, index) => {
-    for (const key of new Set([...set].map(shape))) {
+    for (const key of new Set([...set.keys()].map(shape))) {
       const c = counts.get(key) ?? [0, 0, 0];
       c[0]++;
       c[1 + ((index + 1) % 2)]!++;
@@ -68,26 +81,28 @@ export function dropRunningLines(pages: readonly Segment[][], title: { text: str
     }
   });
   const pagesOf = [pages.length, Math.floor(pages.length / 2), Math.ceil(pages.length / 2)];
-  // Half the pages (of a parity), or three pages: a book's chapter title runs over its chapter only.
-  const mostOf = (count: number, total: number) => count >= 2 && count >= Math.min(3, Math.ceil(total * 0.5));
-  const repeated = (segment: Segment, pageIndex: number): boolean => {
+  // Half the pages (of a parity); or three pages, set off from the body: a book's chapter title
+  // runs over its chapter only.
+  const mostOf = (count: number, total: number, isolated: boolean) => count >= 2 && count >= (isolated ? Math.min(3, Math.ceil(total * 0.5)) : Math.ceil(total * 0.5));
+  const repeated = (segment: Segment, pageIndex: number, isolated: boolean): boolean => {
     const c = counts.get(shape(segment));
     if (!c) return false;
     const parity = 1 + ((pageIndex + 1) % 2);
-    return mostOf(c[0], pagesOf[0]!) || mostOf(c[parity]!, pagesOf[parity]!);
+    return mostOf(c[0], pagesOf[0]!, isolated) || mostOf(c[parity]!, pagesOf[parity]!, isolated);
   };
   let runningLines = 0;
   let pageNumbers = 0;
   const kept = pages.map((segments, pageIndex) =>
     segments.filter((segment) => {
-      if (!edges[pageIndex]!.has(segment) || keep.has(segment)) return true;
+      const isolated = edges[pageIndex]!.get(segment);
+      if (isolated === undefined || keep.has(segment)) return true;
       if (isPageNumber(segment.text, pages.length)) {
         pageNumbers++;
         return false;
       }
       // Only words repeat as running lines: lone numbers there are figure labels or section numbers.
       const wordy = (segment.text.match(/\p{L}/gu) ?? []).length >= 3;
-      if ((pages.length >= 2 && wordy && repeated(segment, pageIndex)) || (pageIndex > 0 && titleText !== null && comparable(segment.text) === titleText)) {
+      if ((pages.length >= 2 && wordy && repeated(segment, pageIndex, isolated)) || (pageIndex > 0 && titleText !== null && comparable(segment.text) === titleText)) {
         runningLines++;
         return false;
       }
