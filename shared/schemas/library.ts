@@ -40,6 +40,23 @@ export const DocumentFull = DocumentMeta.extend({
 /** A legacy encoding guessed from the bytes (no BOM, no label): the detector's confidence (0-100) and the runners-up. */
 export const EncodingGuess = z.object({ confidence: z.number(), alternatives: z.array(z.string()) });
 
+/**
+ * Something an import did not keep as it was, or read badly: nothing is lost silently.
+ * dropped: content of the file that is not in the stored text (control characters, running
+ * headers, page numbers); warning: kept, but the analyst should look (garbled pages).
+ */
+export const ImportNotice = z.object({
+  kind: z.enum(['dropped', 'warning']),
+  /** Stable for tools: control-characters, running-lines, page-numbers, rotated-text, unmapped-ligatures, garbled-pages. */
+  code: z.string(),
+  /** How many characters, lines or pages (the message says which). */
+  count: z.number().int().nonnegative(),
+  /** The pages concerned (1-based), where the format has pages and it is known; else empty. */
+  pages: z.array(z.number().int().positive()),
+  /** A sentence for the analyst. */
+  message: z.string(),
+});
+
 export const ImportedItem = z.object({
   id: Id,
   title: z.string(),
@@ -51,6 +68,8 @@ export const ImportedItem = z.object({
   encoding: z.string().nullable(),
   /** Set when the encoding was guessed: the summary offers to re-read the file as another. */
   encodingGuess: EncodingGuess.nullable(),
+  /** What was dropped or read badly, with counts; empty when the file came in whole. */
+  notices: z.array(ImportNotice),
 });
 
 export const ImportReport = z.object({
@@ -181,6 +200,7 @@ export type DocumentOutline = z.infer<typeof DocumentOutline>;
 export type PageStart = z.infer<typeof PageStart>;
 export type ImportReport = z.infer<typeof ImportReport>;
 export type ImportedItem = z.infer<typeof ImportedItem>;
+export type ImportNotice = z.infer<typeof ImportNotice>;
 export type ReencodeResult = z.infer<typeof ReencodeResult>;
 type DroppedFile = z.infer<typeof DroppedFile>;
 type ImportMode = z.infer<typeof ImportMode>;

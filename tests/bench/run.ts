@@ -13,6 +13,7 @@ import { findServiceCosts, findTargetMs, findWord, measureFindAll } from './find
 import { measureFloor } from './floor';
 import { heapAfterGc, measureCreate, measureOpen, openOnce } from './reader';
 import { importTargets, measureImport } from './import-bench';
+import { measurePdfImport, pdfTargets } from './pdf-bench';
 import { libraryTargets, measureLibrary } from './library-bench';
 import { datasetBench } from './datasets-bench';
 import { doccanoTargets, measureDoccano } from './doccano-bench';
@@ -164,6 +165,7 @@ async function main(): Promise<number> {
     browser = null;
 
     const imported = await measureImport(log);
+    const pdf = await measurePdfImport(log);
     const ship = measureShip(log);
     log('store: open a ~200 MB store (check after opening, off the main thread)…');
     const storeOpen = await measureStoreOpen(log);
@@ -187,6 +189,7 @@ async function main(): Promise<number> {
       ...datasets,
       doccano_import_records_per_s: doccano.doccano_import_records_per_s,
       import_max_stall_ms: imported.import_max_stall_ms,
+      pdf_import_pages_per_s: pdf.pdf_import_pages_per_s,
       search_p95_ms: searched.search_p95_ms,
       search_index_mb: searched.search_index_mb,
       search_index_ratio: searched.search_index_ratio,
@@ -216,6 +219,7 @@ async function main(): Promise<number> {
       ['import_per_s (reports per second)', `${figures.import_per_s}`, `> ${1000 / importTargets.seconds}`, holds(figures.import_per_s > 1000 / importTargets.seconds)],
       ['import_max_stall_ms (main thread, during import)', `${figures.import_max_stall_ms}`, `< ${importTargets.stallMs}`, holds(figures.import_max_stall_ms < importTargets.stallMs)],
       ['doccano_import_records_per_s (10,000-record doccano file → stored)', `${figures.doccano_import_records_per_s}`, `> ${doccanoTargets.recordsPerSecond}`, holds(figures.doccano_import_records_per_s > doccanoTargets.recordsPerSecond)],
+      [`pdf_import_pages_per_s (${pdf.pages}-page two-column PDF, file → stored)`, `${figures.pdf_import_pages_per_s}`, `> ${pdfTargets.pagesPerS}, text exact`, holds(figures.pdf_import_pages_per_s > pdfTargets.pagesPerS && pdf.textExact)],
       ['search_p95_ms (100 mixed queries → first page)', `${figures.search_p95_ms}`, `< ${searchTargets.p95Ms}`, holds(figures.search_p95_ms < searchTargets.p95Ms)],
       ['search_index_ratio (index MB / text MB)', `${figures.search_index_ratio} (${figures.search_index_mb} MB)`, `≤ ${searchTargets.indexRatio}`, holds(figures.search_index_ratio <= searchTargets.indexRatio)],
       ['package_mb (packed payload beside Electron)', `${figures.package_mb}`, `≤ ${shipTargets.packageMb}`, holds(figures.package_mb <= shipTargets.packageMb)],
@@ -251,6 +255,7 @@ async function main(): Promise<number> {
       ['import: corpus (250 each of HTML, PDF, DOCX, text) written in (s)', `${imported.generateS}`],
       ['import: main-thread event-loop delay p99 (ms)', `${imported.loopP99Ms}`],
       ['doccano: 10,000 records, 50,000 spans imported in (s)', `${doccano.doccano_import_s}`],
+      ['pdf: import time, file size, generated in (s)', `${pdf.pdf_import_s} s, ${pdf.megabytes} MB, ${pdf.generateS} s; stored text exactly as laid out: ${pdf.textExact ? 'yes' : 'NO'}`],
       ...claims.queries.map(([name, ms, total]): [string, string] => [`claims: ${name} (median ms)`, `${ms} (${total.toLocaleString('en')} claims)`]),
       ['search: median query (ms)', `${searched.search_median_ms}`],
       ['search: index built from scratch (s)', `${searched.search_index_build_s}`],

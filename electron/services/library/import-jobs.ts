@@ -115,6 +115,7 @@ async function runJob(
             format: result.doc.sourceFormat,
             encoding: result.doc.encoding,
             encodingGuess: result.doc.encodingGuess,
+            notices: result.doc.notices,
           });
           if (result.doc.encodingGuess && input.kind !== 'clipboard') rememberGuessedSource(ctx, added.document.id, input);
         } else {

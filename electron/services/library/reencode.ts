@@ -69,7 +69,7 @@ export async function reencodeDocument(ctx: ServiceContext, documentId: string, 
     rememberGuessedSource(ctx, added.document.id, source);
     return {
       replacedId: documentId,
-      imported: { id: added.document.id, title: added.document.title, fileName: source.fileName, format: parsed.sourceFormat, encoding: parsed.encoding, encodingGuess: null },
+      imported: { id: added.document.id, title: added.document.title, fileName: source.fileName, format: parsed.sourceFormat, encoding: parsed.encoding, encodingGuess: null, notices: parsed.notices },
     };
   });
 }

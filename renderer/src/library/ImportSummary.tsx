@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ImportedItem, ImportReport } from '../../../shared/schemas/library';
 import { Modal } from '../components/Modal';
+import { ImportNotices } from './ImportNotices';
 import { ReencodeControl } from './ReencodeControl';
 
 /** What an import did, file by file: nothing is skipped silently. */
@@ -14,6 +15,7 @@ interface Props {
 
 export function ImportSummary({ report, onClose, onOpen, onReencoded }: Props) {
   const { duplicates, failed, skipped, cancelled } = report;
+  const warned = report.imported.filter((item) => item.notices.some((n) => n.kind === 'warning')).length;
   // A re-read report has a new id and an encoding that was chosen, not guessed; its row keeps
   // the first guess, so the analyst can choose again.
   const [imported, setImported] = useState<ImportedItem[]>(report.imported);
@@ -26,6 +28,7 @@ export function ImportSummary({ report, onClose, onOpen, onReencoded }: Props) {
       <p>
         {imported.length} imported · {duplicates.length} already in the library · {failed.length} could not be imported
         {skipped.length > 0 && ` · ${skipped.length} skipped`}
+        {warned > 0 && ` · ${warned} with warnings`}
       </p>
       {cancelled && <p className="hint">The import was cancelled: the reports listed as imported are in the library; the rest were not read.</p>}
       {imported.length > 0 && (
@@ -42,6 +45,7 @@ export function ImportSummary({ report, onClose, onOpen, onReencoded }: Props) {
                   {item.encoding ? `, ${item.encoding}` : ''}
                 </small>
                 <ReencodeControl item={item} guess={report.imported[index]!.encodingGuess} onReencoded={(replacement) => replace(index, replacement)} />
+                <ImportNotices notices={item.notices} title={item.title} />
               </li>
             ))}
           </ul>

@@ -2,13 +2,14 @@
 // tests directly). Throws IMPORT_FAILED with a message written for the analyst.
 import fs from 'node:fs';
 import { AppError } from '../../../../shared/errors';
-import type { PageStart } from '../../../../shared/schemas/library';
+import type { ImportNotice, PageStart } from '../../../../shared/schemas/library';
 import { markdownToText } from './markdown-text';
 import { decodeHtml } from './html-decoding';
 import { decodeTextWithEncoding } from './text-decoding';
 import { titleFromText } from './titles';
 import { checkTextLength, formatOf, importError, maxFileBytes, tooLargeMessage, type Format } from './limits';
 import { mhtmlToHtml } from './mhtml';
+import { controlCharactersNotice, movePageMap, sanitiseField, sanitiseText } from './sanitise';
 
 // The parsers load on first use: a batch of text files never loads jsdom or pdfjs.
 const html = () => import('./html');
@@ -27,6 +28,8 @@ export interface ParsedDocument {
   /** Set when the encoding was guessed from the bytes: how sure, and the other candidates. */
   encodingGuess: EncodingGuessReport | null;
   pageMap: PageStart[] | null;
+  /** What was dropped or read badly, for the import report. */
+  notices: ImportNotice[];
 }
 
 export interface EncodingGuessReport {
@@ -44,13 +47,34 @@ function emptyCheck(fileName: string, bytes: Uint8Array): void {
   if (bytes.byteLength === 0) throw importError(`${fileName} is empty (0 bytes).`);
 }
 
+/** Every format's last step: no control characters in what is stored, and the count reported. */
+function withoutControlCharacters(doc: ParsedDocument): ParsedDocument {
+  const text = sanitiseText(doc.text);
+  const fields = { title: sanitiseField(doc.title), outlet: sanitiseField(doc.outlet), author: sanitiseField(doc.author) };
+  const dropped = text.dropped + fields.title.dropped + fields.outlet.dropped + fields.author.dropped;
+  if (text.text === doc.text && dropped === 0) return doc;
+  return {
+    ...doc,
+    text: text.text,
+    title: fields.title.value?.trim() || 'Untitled',
+    outlet: fields.outlet.value,
+    author: fields.author.value,
+    pageMap: movePageMap(doc.pageMap, text.moved),
+    notices: dropped === 0 ? doc.notices : [...doc.notices, controlCharactersNotice(dropped)],
+  };
+}
+
 /**
  * encoding: a WHATWG label the analyst chose, overriding detection for text and web pages
  * (ignored for PDF and Word, which say their own).
  */
 export async function parseBytes(fileName: string, bytes: Uint8Array, format: Format = formatOf(fileName), encoding?: string): Promise<ParsedDocument> {
+  return withoutControlCharacters(await parseFormat(fileName, bytes, format, encoding));
+}
+
+async function parseFormat(fileName: string, bytes: Uint8Array, format: Format, encoding?: string): Promise<ParsedDocument> {
   if (bytes.byteLength > maxFileBytes[format]) throw importError(tooLargeMessage(fileName, bytes.byteLength, format));
-  const base = { outlet: null, author: null, publishedAt: null, url: null, sourceName: fileName, sourceFormat: format, encoding: null, encodingGuess: null, pageMap: null };
+  const base = { outlet: null, author: null, publishedAt: null, url: null, sourceName: fileName, sourceFormat: format, encoding: null, encodingGuess: null, pageMap: null, notices: [] };
   switch (format) {
     case 'txt': {
       const decoded = decodeTextWithEncoding(fileName, bytes, encoding);
@@ -80,7 +104,7 @@ export async function parseBytes(fileName: string, bytes: Uint8Array, format: Fo
       emptyCheck(fileName, bytes);
       const { pdfToDocument } = await import('./pdf');
       const doc = await pdfToDocument(fileName, bytes);
-      return { ...base, title: doc.title ?? titleFromText(doc.text, fileName), author: doc.author, text: doc.text, pageMap: doc.pageMap };
+      return { ...base, title: doc.title ?? titleFromText(doc.text, fileName), author: doc.author, text: doc.text, pageMap: doc.pageMap, notices: doc.notices };
     }
     case 'docx': {
       emptyCheck(fileName, bytes);
@@ -147,15 +171,15 @@ export async function parsePath(filePath: string, fileName: string, encoding?: s
 /** The clipboard: its HTML flavour through the HTML path (no Readability: the selection is the report), else its text. */
 export async function parseClipboard(htmlText: string, plain: string): Promise<ParsedDocument> {
   const name = 'Clipboard';
-  const base = { outlet: null, author: null, publishedAt: null, sourceName: 'clipboard', sourceFormat: 'clipboard' as const, encoding: null, encodingGuess: null, pageMap: null };
+  const base = { outlet: null, author: null, publishedAt: null, sourceName: 'clipboard', sourceFormat: 'clipboard' as const, encoding: null, encodingGuess: null, pageMap: null, notices: [] };
   if (htmlText.trim() !== '') {
     const { htmlToDocument } = await html();
     const doc = htmlToDocument(name, htmlText, { article: false });
-    if (doc.text.trim() !== '') return { ...base, ...doc, url: doc.url, title: titleFromText(doc.text, 'Clipboard') };
+    if (doc.text.trim() !== '') return withoutControlCharacters({ ...base, ...doc, url: doc.url, title: titleFromText(doc.text, 'Clipboard') });
   }
   const text = plain.replace(/\r\n?/g, '\n');
   if (text.trim() === '') throw importError('The clipboard has no text to import.');
   if (text.includes('\0')) throw importError('The clipboard holds binary data, not text.');
   checkTextLength(name, text);
-  return { ...base, url: null, title: titleFromText(text, 'Clipboard'), text };
+  return withoutControlCharacters({ ...base, url: null, title: titleFromText(text, 'Clipboard'), text });
 }

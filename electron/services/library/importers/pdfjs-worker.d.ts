@@ -1,4 +1,4 @@
-// pdfjs-dist ships no types for its worker module; pdf.ts only hands it to pdfjs.
+// pdfjs-dist ships no types for its worker module; pdf/pdfjs-loader.ts only hands it to pdfjs.
 declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
   export const WorkerMessageHandler: unknown;
 }
