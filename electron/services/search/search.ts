@@ -7,6 +7,7 @@ import { utf16ToCodePoints } from '../../../shared/offsets';
 import type { SearchHit, SearchQuery, SearchReport, SearchResults } from '../../../shared/schemas/search';
 import type { Db } from '../../store/store';
 import { findInText, snippetOf } from './hits';
+import { supersededError } from './superseded';
 import { parseQuery, toFts, wantedMatches, type AttributeFilter, type MatchNode, type ParsedQuery } from './query';
 import type { z } from 'zod';
 
@@ -220,8 +221,14 @@ function otherHits(db: Db, report: RankedRow, text: string, patterns: MatchNode[
   return { count: hits.length, hits };
 }
 
-export function search(db: Db, args: Args): SearchResults {
+export interface SearchOptions {
+  /** Asked between reports: false when a newer search replaced this one (the search worker). */
+  stillWanted?: () => boolean;
+}
+
+export function search(db: Db, args: Args, options: SearchOptions = {}): SearchResults {
   const started = performance.now();
+  const stillWanted = options.stillWanted ?? (() => true);
   const scope = resolveScope(db, args);
   const hasFilter = scope.labelIds.length > 0 || scope.attributes.length > 0 || Boolean(args.outlet || args.tag || args.dateFrom || args.dateTo || args.documentId);
   const { filters } = scope.parsed;
@@ -229,9 +236,11 @@ export function search(db: Db, args: Args): SearchResults {
     return { total: 0, page: args.page, pageSize: args.pageSize, reports: [], elapsedMs: performance.now() - started };
   }
   const ranked = rankReports(db, args, scope);
+  if (!stillWanted()) throw supersededError();
   const patterns = wantedMatches(scope.parsed.text);
   const textOf = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   const reports: SearchReport[] = ranked.map((report) => {
+    if (!stillWanted()) throw supersededError();
     const text = textOf.get(report.id) as string;
     let found: { count: number; hits: SearchHit[] };
     if (scope.labelIds.length > 0 || (scope.attributes.length > 0 && patterns.length === 0)) {
