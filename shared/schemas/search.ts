@@ -64,8 +64,10 @@ export type SearchReport = z.output<typeof SearchReport>;
 
 export const SearchResults = z
   .object({
-    /** Reports matching, all pages. */
+    /** Reports matching, all pages; with `capped`, at least this many. */
     total: z.number().int().nonnegative(),
+    /** A very common word: only the first candidates were ranked, and more reports match than `total`. */
+    capped: z.boolean(),
     page: z.number().int().nonnegative(),
     pageSize: z.number().int().positive(),
     /** Ranked best first (bm25), or newest first for a query of filters only. */

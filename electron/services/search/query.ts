@@ -4,7 +4,8 @@
 // reach FTS5 as syntax: a query either parses here, with a message that says what is wrong, or
 // becomes a well-formed FTS5 expression.
 import { AppError } from '../../../shared/errors';
-import { foldForSearch, tokenize } from './fold';
+import { foldForSearch } from '../../../shared/text/fold';
+import { tokenize } from './tokens';
 
 /** A word, a phrase, or a prefix: folded tokens that must follow each other. */
 export interface MatchNode {

@@ -1,5 +1,5 @@
 import { indexAllForSearch } from '../writers/search-index';
-import { ftsTokenizer } from '../../services/search/fold';
+import { ftsTokenizer } from '../../services/search/tokens';
 import type { Migration } from './types';
 
 /**

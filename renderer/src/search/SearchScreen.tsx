@@ -25,10 +25,12 @@ interface SearchScreenProps {
 function countText(search: ReturnType<typeof useSearch>): string {
   if (search.error) return '';
   if (!search.results) return search.searching ? 'Searching…' : 'Type to search every report.';
-  const { total, reports, elapsedMs } = search.results;
+  const { total, capped, reports, elapsedMs } = search.results;
   if (total === 0) return 'No report matches.';
   const page = search.pages > 1 ? `, page ${search.page + 1} of ${search.pages}` : '';
-  return `${total.toLocaleString()} ${total === 1 ? 'report matches' : 'reports match'}${page} (${reports.length} shown, ${Math.round(elapsedMs)} ms).`;
+  // Capped: a very common word; the best of the first candidates are ranked (search.ts, candidateCap).
+  const count = capped ? `More than ${total.toLocaleString()} reports match` : `${total.toLocaleString()} ${total === 1 ? 'report matches' : 'reports match'}`;
+  return `${count}${page} (${reports.length} shown, ${Math.round(elapsedMs)} ms).`;
 }
 
 export function SearchScreen({ labels, onOpen }: SearchScreenProps) {
