@@ -4,10 +4,13 @@ import type { searchChannels } from '../../../shared/channels/search';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { searchRunnerFor } from './search-runner';
+import { tagHits } from './tag-hits';
 
 export function searchHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof searchChannels> {
   return {
     'search.query': (query) => searchRunnerFor(ctx.store).query(query),
     'search.consistency': (query) => searchRunnerFor(ctx.store).consistency(query),
+    // A write: on this thread, over the store's own connection.
+    'search.tagHits': (input) => tagHits(ctx, input),
   };
 }
