@@ -1,4 +1,4 @@
-// The search folding (electron/services/search/fold.ts): the same word in its written variants
+// The search folding (foldForIndex and foldForSearch in shared/text/fold.ts): the same word in its written variants
 // folds to one form, and the map back to the original lands on code points of the original.
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../electron/services/search/tokens';
