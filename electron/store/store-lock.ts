@@ -4,6 +4,7 @@
 // SQLite file locked the way SQLite locks (POSIX advisory locks on Unix, LockFileEx on Windows):
 // another process, or another connection in this one, is refused; the operating system drops
 // the lock when the holder exits or crashes, so a stale lock cannot outlive its process.
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 
 export interface StoreLock {
@@ -14,9 +15,13 @@ export function lockPathOf(storePath: string): string {
   return `${storePath}-lock`;
 }
 
-/** Takes the store's lock, or throws SQLITE_BUSY when another copy holds it. */
-export function lockStore(storePath: string, options: { nativeBinding?: string; timeoutMs?: number } = {}): StoreLock {
-  const db = new Database(lockPathOf(storePath), { timeout: options.timeoutMs ?? 500, nativeBinding: options.nativeBinding });
+interface LockOptions {
+  nativeBinding?: string;
+  timeoutMs?: number;
+}
+
+function tryLock(lockPath: string, options: LockOptions): StoreLock {
+  const db = new Database(lockPath, { timeout: options.timeoutMs ?? 500, nativeBinding: options.nativeBinding });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     // An exclusive transaction takes the file's write lock; in EXCLUSIVE locking mode the
@@ -27,6 +32,21 @@ export function lockStore(storePath: string, options: { nativeBinding?: string; 
     throw error;
   }
   return { release: () => db.close() };
+}
+
+/** Takes the store's lock, or throws SQLITE_BUSY when another copy holds it. */
+export function lockStore(storePath: string, options: LockOptions = {}): StoreLock {
+  const lockPath = lockPathOf(storePath);
+  try {
+    return tryLock(lockPath, options);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    // The lock file holds no data; one that is not an SQLite file (overwritten by hand) is
+    // replaced, since nobody can hold an SQLite lock on it.
+    if (code !== 'SQLITE_NOTADB' && code !== 'SQLITE_CORRUPT') throw error;
+    fs.rmSync(lockPath, { force: true });
+    return tryLock(lockPath, options);
+  }
 }
 
 /** True when a running copy of Glossa holds the store (its lock file is locked). */

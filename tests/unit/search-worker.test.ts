@@ -2,6 +2,7 @@
 // sees only committed writes, and sees them at once), a newer query supersedes an older one, a
 // stalled worker is replaced, and the store's lock file still refuses a second running copy of
 // Glossa (a real second process) while readers in other processes can read beside it (WAL).
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { startCore, type Core } from '../../electron/core';
@@ -98,5 +99,17 @@ describe('search worker', () => {
     });
     expect(after.stderr).toBe('');
     expect(JSON.parse(after.stdout)).toMatchObject({ total: 1 });
+  });
+});
+
+describe('store lock file', () => {
+  it('replaces a lock file that is not an SQLite file, and is released when the store closes', () => {
+    const file = path.join(tempDir(), 'glossa.sqlite');
+    openStore(file).close();
+    fs.writeFileSync(`${file}-lock`, 'not a database at all, written over by hand');
+    const store = openStore(file);
+    expect(() => openStore(file)).toThrow(/in use by another running copy/);
+    store.close();
+    openStore(file).close();
   });
 });
