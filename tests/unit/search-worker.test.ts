@@ -113,3 +113,19 @@ describe('store lock file', () => {
     openStore(file).close();
   });
 });
+
+describe('search worker in a process with nothing else to do', () => {
+  it('keeps the process alive while a query is pending, and lets it exit when idle', async () => {
+    const file = path.join(tempDir(), 'glossa.sqlite');
+    openStore(file).close();
+    const script = `
+      const { openStore } = require(${JSON.stringify(path.join(repo, 'electron/store/store.ts'))});
+      const { startSearchWorker } = require(${JSON.stringify(path.join(repo, 'electron/services/search/search-runner.ts'))});
+      const store = openStore(${JSON.stringify(file)});
+      const runner = startSearchWorker(store);
+      runner.query({ query: 'anything', page: 0, pageSize: 20, hitsPerReport: 5 }).then((r) => console.log('answered', r.total));`;
+    const run = await runProcess(process.execPath, ['--import', 'tsx', '-e', script], { cwd: repo });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('answered 0');
+  });
+});

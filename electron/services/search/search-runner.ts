@@ -94,7 +94,10 @@ class WorkerRunner implements SearchRunner {
     Atomics.store(this.newest, kindSlot[request.kind], request.id);
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { request, resolve, reject });
-      this.ensureWorker().postMessage(request);
+      const worker = this.ensureWorker();
+      // Busy, the worker keeps the process alive (a CLI or a bench awaiting the answer); idle, not.
+      worker.ref();
+      worker.postMessage(request);
       if (superseded) this.watchForStall();
     });
   }
@@ -123,8 +126,6 @@ class WorkerRunner implements SearchRunner {
     worker.on('message', (reply: SearchReply) => this.onReply(reply));
     worker.on('error', (error) => this.onWorkerLost(worker, `the search worker failed (${error.message})`));
     worker.on('exit', () => this.onWorkerLost(worker, 'the search worker stopped'));
-    // Idle, the worker does not keep the process alive (the CLI, tests).
-    worker.unref();
     this.worker = worker;
     return worker;
   }
@@ -134,6 +135,7 @@ class WorkerRunner implements SearchRunner {
     const pending = this.pending.get(reply.id);
     if (!pending) return; // superseded meanwhile: its caller was answered then
     this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.worker?.unref();
     if (reply.ok) pending.resolve(reply.value);
     else pending.reject(new AppError(reply.error.code, reply.error.message, reply.error.details));
   }
@@ -156,6 +158,7 @@ class WorkerRunner implements SearchRunner {
       this.worker = null;
       void stalled.terminate();
       const fresh = this.ensureWorker();
+      fresh.ref();
       for (const pending of [...this.pending.values()].sort((a, b) => a.request.id - b.request.id)) fresh.postMessage(pending.request);
     }, this.stallMs);
     this.stallTimer.unref();
