@@ -99,7 +99,8 @@ describe('search worker', () => {
     });
     expect(after.stderr).toBe('');
     expect(JSON.parse(after.stdout)).toMatchObject({ total: 1 });
-  });
+    // Three child processes, two of them the CLI from its TypeScript: minutes on a loaded machine.
+  }, 180_000);
 });
 
 describe('store lock file', () => {
@@ -127,5 +128,5 @@ describe('search worker in a process with nothing else to do', () => {
     const run = await runProcess(process.execPath, ['--import', 'tsx', '-e', script], { cwd: repo });
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('answered 0');
-  });
+  }, 90_000);
 });
