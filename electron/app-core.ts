@@ -36,7 +36,7 @@ export function startAppCore(options: CoreOptions): AppCore {
 
   const open = (): void => {
     try {
-      core = startCore({ ...options, deferCheck: true });
+      core = startCore({ searchInWorker: true, ...options, deferCheck: true });
       problem = null;
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'STORE_CORRUPT') throw error;
@@ -45,7 +45,7 @@ export function startAppCore(options: CoreOptions): AppCore {
       return;
     }
     const opened = core;
-    check = checkStoreInBackground(opened.store, { nativeBinding: options.nativeBinding, exclusive: options.exclusive });
+    check = checkStoreInBackground(opened.store, { nativeBinding: options.nativeBinding });
     checked = check.result.then((found) => {
       if (found === null || core !== opened) return;
       problem = found;

@@ -42,7 +42,8 @@ export function runSearch(core: Core, invocation: SearchInvocation): unknown {
     hitsPerReport: Math.min(limit, 200),
   });
   if (!query.success) throw new AppError('INVALID_ARGS', `Search: ${query.error.issues[0]?.message ?? 'the query is not valid'}.`);
-  const result = search(core.store.db, query.data);
+  // A command has no window to keep responsive: rank every candidate, so `total` is exact.
+  const result = search(core.store.db, query.data, { candidateCap: Number.MAX_SAFE_INTEGER });
   const hits = result.reports
     .flatMap((report) => report.hits)
     .slice(0, limit)

@@ -7,6 +7,7 @@ import { removeStaleTemps } from './services/export-target/temp-journal';
 import { createGrants } from './services/grants';
 import { createHandlers } from './services/index';
 import { seedSampleOnFirstRun } from './sample/seed';
+import { searchRunnerFor, startSearchWorker } from './services/search/search-runner';
 import { asReadOnlyRefusal } from './store/read-only';
 import { openStore, type OpenStoreOptions, type Store } from './store/store';
 
@@ -21,6 +22,8 @@ export interface CoreOptions extends OpenStoreOptions {
   emit?: ServiceContext['emit'];
   /** The system clipboard; by default an empty one (the CLI). */
   clipboard?: ClipboardPort;
+  /** Answer searches on a worker thread with its own connection (the app); by default on this thread (the CLI). */
+  searchInWorker?: boolean;
 }
 
 export interface Core {
@@ -46,9 +49,14 @@ export function startCore(options: CoreOptions): Core {
   removeStaleTemps(store.path);
   const ctx = createContext(store, options.dialogs, options.appVersion, options.emit, options.clipboard);
   if (options.seedSample && !store.readOnly) seedSampleOnFirstRun(ctx);
+  if (options.searchInWorker) startSearchWorker(store, { nativeBinding: options.nativeBinding });
   const dispatch = createDispatcher(createHandlers(ctx), {
     logError: options.logError,
     translateError: (error) => asReadOnlyRefusal(error, store.path),
   });
-  return { store, ctx, dispatch, close: () => store.close() };
+  const close = () => {
+    searchRunnerFor(store).close();
+    store.close();
+  };
+  return { store, ctx, dispatch, close };
 }

@@ -55,6 +55,7 @@ export const menuCommands = [
   'find',
   'find-next',
   'find-previous',
+  'tag-search-hits',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

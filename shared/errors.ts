@@ -20,6 +20,8 @@ export const errorCodes = [
   'NO_SPACE',
   /** A schema file written by a newer Glossa. */
   'SCHEMA_TOO_NEW',
+  /** A search answered no further because a newer one of its kind was asked for (search worker). */
+  'SUPERSEDED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -34,6 +34,8 @@ await Promise.all([
   // (jsdom, @mozilla/readability, pdfjs-dist, mammoth, yauzl, marked, entities) load from
   // node_modules, so each is a `dependency` (tests/ship checks every one from a production tree).
   build({ ...node, packages: 'external', entryPoints: [path.join(root, 'electron/services/library/importers/worker-entry.ts')], outfile: path.join(out, 'electron/import-worker.js') }),
+  // The search worker beside main.js: its own read-only connection answers search (search-runner.ts).
+  build({ ...node, packages: 'external', entryPoints: [path.join(root, 'electron/services/search/search-worker-entry.ts')], outfile: path.join(out, 'electron/search-worker.js') }),
   build({
     ...common,
     platform: 'browser',

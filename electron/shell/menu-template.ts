@@ -70,6 +70,8 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
         command('Find…', 'find'),
         command('Find Next', 'find-next'),
         command('Find Previous', 'find-previous'),
+        // On the Search screen: tag every hit of the search (or the selected ones) with a label.
+        command('Tag Search Hits…', 'tag-search-hits'),
       ],
     },
     { label: '&View', submenu: view },

@@ -1,14 +1,12 @@
 // The quick_check an opened store left for later (Store.checkPending), run on a worker thread
 // with its own read-only connection, so the window is up and answering while a large file is
-// read end to end. When it is done the store takes its exclusive lock (refusing a second copy
-// of Glossa from then on, as an immediate open does).
+// read end to end. (A second copy of Glossa is refused by the store's lock file, store-lock.ts,
+// taken when the store opened.)
 import { Worker } from 'node:worker_threads';
 import type { Store } from './store';
 
 export interface BackgroundCheckOptions {
   nativeBinding?: string;
-  /** Take the exclusive lock when the check is done (default true, as openStore does). */
-  exclusive?: boolean;
 }
 
 export interface BackgroundCheck {
@@ -44,14 +42,13 @@ export function checkStoreInBackground(store: Store, options: BackgroundCheckOpt
     workerData: { module: require.resolve('better-sqlite3'), path: store.path, nativeBinding: options.nativeBinding },
   });
   const result = new Promise<string | null>((resolve) => {
-    // Answered at exit, when the worker's connection is closed and the lock can be taken.
+    // Answered at exit, when the worker's connection is closed.
     let found: string | null = null;
     worker.once('message', (message: string | null) => (found = message));
     worker.once('error', (error) => (found = stopped ? null : `it could not be checked (${error.message})`));
     worker.once('exit', () => resolve(found));
   }).then((found) => {
     if (stopped) return null;
-    if (options.exclusive !== false && store.db.open) takeExclusiveLock(store);
     return found === null ? null : damageMessage(store.path, found);
   });
   return {
@@ -61,18 +58,6 @@ export function checkStoreInBackground(store: Store, options: BackgroundCheckOpt
       void worker.terminate();
     },
   };
-}
-
-function takeExclusiveLock(store: Store): void {
-  try {
-    store.db.pragma('locking_mode = EXCLUSIVE');
-    // In WAL mode the exclusive lock is taken when the next write transaction begins.
-    store.db.exec('BEGIN IMMEDIATE; COMMIT');
-  } catch {
-    // Another connection still has the store open (a second copy that started during the
-    // check): WAL keeps both safe, so stay in shared mode rather than fail.
-    store.db.pragma('locking_mode = NORMAL');
-  }
 }
 
 export function damageMessage(storePath: string, found: string): string {

@@ -1,6 +1,6 @@
-// glossa_fold(text): shared/fold-case.ts as an SQL function, registered on a connection the first
+// glossa_fold(text): foldCase (shared/text/fold.ts) as an SQL function, registered on a connection the first
 // time a query needs it (filters that fold case for every script, where LIKE folds ASCII only).
-import { foldCase } from '../../shared/fold-case';
+import { foldCase } from '../../shared/text/fold';
 import type { Db } from './store';
 
 const registered = new WeakSet<Db>();

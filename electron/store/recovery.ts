@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { fsyncPath, problemWithCopy } from './backups';
+import { storeIsLocked } from './store-lock';
 
 const sidecars = ['', '-wal', '-shm'] as const;
 
@@ -30,20 +31,8 @@ export function moveStoreAside(storePath: string): string | null {
 /** Refuses (STORE_LOCKED) when another running Glossa holds the store, which must not move under it. */
 export function assertStoreNotInUse(storePath: string, nativeBinding?: string): void {
   if (!fs.existsSync(storePath)) return;
-  let db: InstanceType<typeof Database> | undefined;
-  try {
-    db = new Database(storePath, { fileMustExist: true, timeout: 500, nativeBinding });
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.prepare('BEGIN EXCLUSIVE').run();
-    db.prepare('ROLLBACK').run();
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-      throw new AppError('STORE_LOCKED', `The Glossa store at ${storePath} is in use by a running copy of Glossa. Close it and try again. Nothing has been changed.`);
-    }
-    // A damaged or unreadable file cannot be in use by Glossa, which refuses to open it.
-  } finally {
-    db?.close();
+  if (storeIsLocked(storePath, nativeBinding)) {
+    throw new AppError('STORE_LOCKED', `The Glossa store at ${storePath} is in use by a running copy of Glossa. Close it and try again. Nothing has been changed.`);
   }
 }
 

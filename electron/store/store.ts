@@ -6,6 +6,7 @@ import { backUpStore, removePartialBackups, type BackupOptions } from './backups
 import { migrations as shippedMigrations } from './migrations';
 import type { Migration } from './migrations/types';
 import { readOnlyRefusal, storeIsWritable, viewableCopy } from './read-only';
+import { lockStore, type StoreLock } from './store-lock';
 
 export type Db = Database.Database;
 
@@ -28,13 +29,13 @@ export interface OpenStoreOptions {
   /** Path of a better-sqlite3 binary built for this runtime's ABI (the Electron build). */
   nativeBinding?: string;
   /**
-   * Hold the database lock for as long as the store is open, so that a second running copy
-   * is told the store is in use instead of writing beside us. Default true.
+   * Hold the store's lock (store-lock.ts) for as long as it is open, so that a second running
+   * copy is told the store is in use instead of writing beside us. Default true.
    */
   exclusive?: boolean;
   /**
    * Open at once and leave the quick_check of an existing, current store for later
-   * (checkStoreInBackground), holding the exclusive lock only after it. The app does this, so
+   * (checkStoreInBackground). The app does this, so
    * its window opens without reading the whole file first; the CLI checks before it opens.
    */
   deferCheck?: boolean;
@@ -68,15 +69,16 @@ export function openStore(path: string, options: InternalOpenStoreOptions = {}):
     throw translateOpenError(error, path);
   }
   let checkPending = false;
+  let lock: StoreLock | null = null;
   try {
     const current = db.pragma('user_version', { simple: true }) as number;
     if (readOnly) {
       openReadOnly(db, path, current, latest);
     } else {
       const deferred = options.deferCheck === true && existed && current === latest && current > 0 && isWal(db);
-      // locking_mode only changes how this connection locks; nothing is written yet. A deferred
-      // check reads through a second connection, so the exclusive lock waits until it is done.
-      if (options.exclusive !== false && !deferred) db.pragma('locking_mode = EXCLUSIVE');
+      // The connection itself stays in shared locking, so the deferred check and the search
+      // worker can read beside it; the lock file keeps a second copy of Glossa out.
+      if (options.exclusive !== false) lock = lockStore(path, { nativeBinding: options.nativeBinding, timeoutMs: busyTimeoutMs });
       // Every check that may refuse the file runs before the first write (switching a store to
       // WAL rewrites its header), so a refused file is left byte for byte as it was.
       if (existed && !deferred) checkExisting(db, path, current, latest);
@@ -90,6 +92,7 @@ export function openStore(path: string, options: InternalOpenStoreOptions = {}):
     }
   } catch (error) {
     db.close();
+    lock?.release();
     view?.remove();
     throw translateOpenError(error, path);
   }
@@ -104,6 +107,7 @@ export function openStore(path: string, options: InternalOpenStoreOptions = {}):
     },
     close: () => {
       db.close();
+      lock?.release();
       view?.remove();
     },
   };

@@ -27,7 +27,8 @@ import type { FindRequest } from './reader/useFind';
 import { ClaimsScreen } from './claims/ClaimsScreen';
 import { MapScreen } from './map/MapScreen';
 import { SchemaScreen } from './schema/SchemaScreen';
-import { SearchScreen, type OpenAt } from './search/SearchScreen';
+import { SearchScreen, type OpenAt, type SearchRequest } from './search/SearchScreen';
+import { canUndoTagging } from './search/search-tagging';
 import { useLabels } from './state/useLabels';
 
 const screenOf: Partial<Record<ShortcutCommand, Screen>> = { 'show-claims': 'claims', 'show-map': 'map', 'show-labels': 'schema', 'show-search': 'search' };
@@ -43,6 +44,8 @@ export function App() {
   const [exportFormat, setExportFormat] = useState<DatasetFormat | null>(null);
   const [importingAnnotations, setImportingAnnotations] = useState(false);
   const [findRequest, setFindRequest] = useState<FindRequest | null>(null);
+  const [searchRequest, setSearchRequest] = useState<SearchRequest | null>(null);
+  const requestSearch = (kind: SearchRequest['kind']) => setSearchRequest((last) => ({ kind, serial: (last?.serial ?? 0) + 1 }));
   const { open, screen, setScreen } = nav;
 
   const { closeReport } = imports;
@@ -98,7 +101,10 @@ export function App() {
       case 'show-labels':
       case 'show-search':
         return setScreen(screenOf[command]!);
+      case 'tag-search-hits':
+        return screen === 'search' ? requestSearch('tag-hits') : undefined;
       case 'undo':
+        if (screen === 'search' && canUndoTagging()) return requestSearch('undo');
         return nav.openRef.current ? nav.requestHistory('undo') : void library.undoDelete();
       case 'redo':
         return nav.requestHistory('redo');
@@ -113,7 +119,7 @@ export function App() {
   const findsInReport = (command: ShortcutCommand) => command === 'find' || command === 'find-next' || command === 'find-previous';
   // The reader takes its own undo keys; outside it, Ctrl+Z brings back a deleted report.
   const acceptsKey = (command: ShortcutCommand) =>
-    command === 'undo' ? !nav.openRef.current && library.canUndoDelete : findsInReport(command) ? readerShown() : command !== 'redo';
+    command === 'undo' ? (screen === 'search' && canUndoTagging()) || (!nav.openRef.current && library.canUndoDelete) : findsInReport(command) ? readerShown() : command !== 'redo';
   useCommandSources(perform, acceptsKey);
 
   return (
@@ -136,6 +142,7 @@ export function App() {
         historyRequest={nav.historyRequest}
         library={library}
         findRequest={findRequest}
+        searchRequest={searchRequest}
         openDocument={openDocument}
         openAt={openAt}
         importFiles={() => void imports.importWithDialog('files')}
@@ -190,6 +197,7 @@ interface MainScreenProps {
   historyRequest: HistoryRequest | null;
   library: LibraryState;
   findRequest: FindRequest | null;
+  searchRequest: SearchRequest | null;
   openDocument(id: string, focusAnnotationId?: string): void;
   openAt(id: string, at: OpenAt): void;
   importFiles(): void;
@@ -198,11 +206,11 @@ interface MainScreenProps {
 }
 
 /** The screen chosen in the top bar; the library's place shows the reader while a report is open. */
-function MainScreen({ screen, open, labels, historyRequest, library, findRequest, openDocument, openAt, importFiles, exportSelected, labelsChanged }: MainScreenProps) {
+function MainScreen({ screen, open, labels, historyRequest, library, findRequest, searchRequest, openDocument, openAt, importFiles, exportSelected, labelsChanged }: MainScreenProps) {
   if (screen === 'claims') return <ClaimsScreen onOpen={openDocument} />;
   if (screen === 'map') return <MapScreen openDocument={summaryOf(open)} labels={labels} onOpen={openDocument} />;
   if (screen === 'schema') return <SchemaScreen onLabelsChanged={labelsChanged} />;
-  if (screen === 'search') return <SearchScreen labels={labels} onOpen={openAt} />;
+  if (screen === 'search') return <SearchScreen labels={labels} onOpen={openAt} request={searchRequest} />;
   if (open) {
     return (
       <ReaderScreen

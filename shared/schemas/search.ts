@@ -3,6 +3,7 @@
 // units for the reader (../offsets.ts).
 import { z } from 'zod';
 import { Id, IsoDate } from './common';
+import { maxBulk } from './find';
 
 export const SearchQuery = z
   .object({
@@ -64,8 +65,10 @@ export type SearchReport = z.output<typeof SearchReport>;
 
 export const SearchResults = z
   .object({
-    /** Reports matching, all pages. */
+    /** Reports matching, all pages; with `capped`, at least this many. */
     total: z.number().int().nonnegative(),
+    /** A very common word: only the first candidates were ranked, and more reports match than `total`. */
+    capped: z.boolean(),
     page: z.number().int().nonnegative(),
     pageSize: z.number().int().positive(),
     /** Ranked best first (bm25), or newest first for a query of filters only. */
@@ -120,3 +123,31 @@ export const ConsistencyReport = z
   .object({ conflicts: z.array(LabelConflict), untagged: z.array(UntaggedText) })
   .strict();
 export type ConsistencyReport = z.output<typeof ConsistencyReport>;
+
+/** A range of a report's text in UTF-16 units (SearchHit.utf16), with its report. */
+const HitRange = z.object({ documentId: Id, start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).strict();
+
+/**
+ * Tag hits of a search with one label, in one transaction: the hits given (the ones selected),
+ * or every hit in the text of every report the search finds. Hits already tagged with the label
+ * (same start and end) are skipped and counted.
+ */
+export const TagHits = z
+  .object({
+    search: SearchQuery.pick({ query: true, label: true, outlet: true, tag: true, dateFrom: true, dateTo: true, documentId: true }),
+    labelId: Id,
+    hits: z.array(HitRange).min(1).max(maxBulk).optional(),
+  })
+  .strict();
+export type TagHitsArgs = z.input<typeof TagHits>;
+
+export const TaggedHits = z
+  .object({
+    /** The annotations made (annotations.deleteMany with them undoes the step). */
+    createdIds: z.array(Id),
+    skipped: z.number().int().nonnegative(),
+    /** Reports that got at least one annotation. */
+    reports: z.number().int().nonnegative(),
+  })
+  .strict();
+export type TaggedHits = z.output<typeof TaggedHits>;

@@ -54,7 +54,7 @@ describe('the production tree', () => {
 
   it('resolves every package the built bundles load to a runtime dependency inside the tree', () => {
     const bundles = (fs.readdirSync(path.join(tree, 'dist'), { recursive: true }) as string[]).filter((f) => f.endsWith('.js'));
-    expect(bundles).toEqual(expect.arrayContaining(['cli.js', 'cli-app.js', 'electron/main.js', 'electron/import-worker.js', 'electron/preload.js']));
+    expect(bundles).toEqual(expect.arrayContaining(['cli.js', 'cli-app.js', 'electron/main.js', 'electron/import-worker.js', 'electron/search-worker.js', 'electron/preload.js']));
     const seen = new Set<string>();
     for (const bundle of bundles) {
       const file = path.join(tree, 'dist', bundle);
@@ -123,5 +123,25 @@ describe('the production tree', () => {
     const results = JSON.parse(result.stdout) as { id: number; ok: boolean; reason?: string; doc?: { text: string } }[];
     for (const r of results) expect(r, r.reason).toMatchObject({ ok: true });
     expect(results.find((r) => r.id === 3)?.doc?.text).toContain('Talks resumed in Veskar.');
+  });
+
+  it('starts the search worker alone over a store the CLI wrote, and answers a query on its own connection', async () => {
+    const db = path.join(scratch, 'search.sqlite');
+    expect((await glossa(['import', path.join(fixtures, 'utf8.txt'), '--db', db])).status).toBe(0);
+    const word = fs.readFileSync(path.join(fixtures, 'utf8.txt'), 'utf8').match(/\p{L}{5,}/u)?.[0];
+    expect(word).toBeTruthy();
+    const script = `
+      const { Worker } = require('node:worker_threads');
+      const { createRequire } = require('node:module');
+      const module = createRequire(${JSON.stringify(path.join(tree, 'package.json'))}).resolve('better-sqlite3');
+      const newest = new Int32Array(new SharedArrayBuffer(8));
+      Atomics.store(newest, 0, 1);
+      const worker = new Worker(${JSON.stringify(path.join(tree, 'dist/electron/search-worker.js'))}, { workerData: { module, storePath: ${JSON.stringify(db)}, newest: newest.buffer } });
+      worker.on('message', (reply) => { console.log(JSON.stringify(reply)); worker.terminate(); });
+      worker.on('error', (e) => { console.error(e.message); process.exit(1); });
+      worker.postMessage({ id: 1, kind: 'query', args: { query: ${JSON.stringify(word)}, page: 0, pageSize: 20, hitsPerReport: 5 } });`;
+    const result = await run(['-e', script]);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: 1, ok: true, value: { total: 1 } });
   });
 });

@@ -8,7 +8,7 @@ import { createAnnotation } from '../../electron/services/annotate/annotations';
 import { claimsTable } from '../../electron/services/claims/claims';
 import { migrations } from '../../electron/store/migrations';
 import { openStore } from '../../electron/store/store';
-import { foldCase } from '../../shared/fold-case';
+import { foldCase } from '../../shared/text/fold';
 import { addText, openTestContext, ScriptedDialogs, tempDir } from './helpers';
 
 const quotes = ['Дорск fell on Friday', 'İstanbul talks resumed', 'ISTANBUL airport closed', 'Die Straße war gesperrt', 'ΟΔΥΣΣΕΥΣ arrived', 'rebels took 50% of the town'];

@@ -1,7 +1,8 @@
-// The search folding (electron/services/search/fold.ts): the same word in its written variants
+// The search folding (foldForIndex and foldForSearch in shared/text/fold.ts): the same word in its written variants
 // folds to one form, and the map back to the original lands on code points of the original.
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, foldText, tokenize } from '../../electron/services/search/fold';
+import { tokenize } from '../../electron/services/search/tokens';
+import { foldForIndex as foldText, foldForSearch } from '../../shared/text/fold';
 
 const words = (text: string): string[] => tokenize(foldForSearch(text)).map((t) => t.text);
 

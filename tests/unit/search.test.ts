@@ -115,6 +115,9 @@ describe('search: filters and annotations', () => {
     expect(hit.annotationId).toBe(location);
     expect(hit.start).toBe(texts.aleppo.indexOf('Aleppo', texts.aleppo.indexOf('Aleppo') + 1));
     expect(find(ctx, 'Aleppo', { label: 'location' }).total).toBe(1);
+    // The words for it: Aleppo WITHIN Location.
+    expect(find(ctx, 'Aleppo WITHIN Location').reports[0]!.hits.map((h) => h.annotationId)).toEqual([location]);
+    expect(errorCodeOf(() => find(ctx, 'Aleppo WITHIN'))).toBe('INVALID_ARGS');
     // A label with no text: its spans.
     expect(find(ctx, 'label:location').reports.flatMap((r) => r.hits.map((h) => h.quote)).sort()).toEqual(['Aleppo', 'Idlib']);
   });

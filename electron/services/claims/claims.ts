@@ -2,7 +2,7 @@
 // locations. Filtering, sorting and counting happen in SQL over indexes; only the page asked
 // for is read in full, so a corpus of 100,000 claims answers in tens of milliseconds.
 import { AppError } from '../../../shared/errors';
-import { foldCase } from '../../../shared/fold-case';
+import { foldCase } from '../../../shared/text/fold';
 import type { AttributeFilter, ClaimRow, ClaimsPage, ClaimsQuery } from '../../../shared/schemas/claims';
 import type { AttributeValues, LabelAttribute } from '../../../shared/schemas/schema';
 import { decodeValue } from '../schema/attribute-types';

@@ -1,4 +1,4 @@
-// The files an export may never write or remove: the store, its -wal, -shm and -journal, its
+// The files an export may never write or remove: the store, its -wal, -shm, -journal and -lock, its
 // backups (`<store>.v<N>-<time>.backup` and any other `<store>.…backup…` name), and the export
 // temp journal. Compared by real path and, for files that exist, by device and inode (hard links).
 import fs from 'node:fs';
@@ -13,7 +13,7 @@ export interface StoreFiles {
   identities: { dev: number; ino: number }[];
 }
 
-const companions = ['', '-wal', '-shm', '-journal'];
+const companions = ['', '-wal', '-shm', '-journal', '-lock'];
 
 function realOrResolved(file: string): string {
   try {

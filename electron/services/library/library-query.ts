@@ -2,7 +2,7 @@
 // then only the page asked for is read with its tags and per-label counts, so a library of
 // 100,000 reports answers a page in milliseconds and never ships whole.
 import { AppError } from '../../../shared/errors';
-import { foldCase } from '../../../shared/fold-case';
+import { foldCase } from '../../../shared/text/fold';
 import type { DocumentSummary } from '../../../shared/schemas/library';
 import type { LibraryFacets, LibraryFilter, LibraryIdsQuery, LibraryPage, LibraryQuery, LibrarySort } from '../../../shared/schemas/library-query';
 import { withFoldFunction } from '../../store/fold-function';

@@ -5,7 +5,7 @@ import { utf16ToCodePoints } from '../../../shared/offsets';
 import type { ConsistencyQuery, ConsistencyReport, Occurrence } from '../../../shared/schemas/search';
 import type { Db } from '../../store/store';
 import { findInFolded, foldTokens, type FoldedTokens } from './hits';
-import { tokenize } from './fold';
+import { tokenize } from './tokens';
 import { toFts } from './query';
 import { quoteKey } from '../../store/writers/search-index';
 import type { z } from 'zod';

@@ -2,7 +2,8 @@
 // finds the wanted words, phrases and prefixes among its tokens, and cuts keyword-in-context
 // snippets from the original text.
 import { codePointsToUtf16 } from '../../../shared/offsets';
-import { foldText, tokenize, type FoldedText, type Token } from './fold';
+import { foldForIndex, type IndexFoldedText } from '../../../shared/text/fold';
+import { tokenize, type Token } from './tokens';
 import type { MatchNode } from './query';
 
 /** A match in a text: code points of the original, and the same range in UTF-16 units. */
@@ -34,12 +35,12 @@ export function findInText(text: string, patterns: readonly MatchNode[], keep: n
 /** A text folded and split into words once, for looking up many patterns in it. */
 export interface FoldedTokens {
   text: string;
-  folded: FoldedText;
+  folded: IndexFoldedText;
   tokens: Token[];
 }
 
 export function foldTokens(text: string): FoldedTokens {
-  const folded = foldText(text);
+  const folded = foldForIndex(text);
   return { text, folded, tokens: tokenize(folded.text) };
 }
 

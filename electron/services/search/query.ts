@@ -1,10 +1,12 @@
 // Reads what the analyst typed into a search: words, "phrases", prefix*, AND/OR/NOT (and -word),
-// NEAR(a b, 5), parentheses, and filters (label:, outlet:, tag:, from:, to:, Label.attribute:value).
-// Words are folded like the index (fold.ts) and every one goes to FTS5 quoted, so no input can
+// NEAR(a b, 5), parentheses, and filters (label:, outlet:, tag:, from:, to:, Label.attribute:value,
+// and WITHIN Label).
+// Words are folded like the index (foldForSearch, shared/text/fold.ts) and every one goes to FTS5 quoted, so no input can
 // reach FTS5 as syntax: a query either parses here, with a message that says what is wrong, or
 // becomes a well-formed FTS5 expression.
 import { AppError } from '../../../shared/errors';
-import { foldForSearch, tokenize } from './fold';
+import { foldForSearch } from '../../../shared/text/fold';
+import { tokenize } from './tokens';
 
 /** A word, a phrase, or a prefix: folded tokens that must follow each other. */
 export interface MatchNode {
@@ -85,7 +87,22 @@ function lex(input: string): Lexeme[] {
       } else lexemes.push({ kind: 'word', value: word });
     }
   }
-  return lexemes;
+  return withinAsLabelFilter(lexemes);
+}
+
+/** `Aleppo WITHIN Location` reads as `Aleppo label:Location` (text inside spans of the label). */
+function withinAsLabelFilter(lexemes: Lexeme[]): Lexeme[] {
+  const out: Lexeme[] = [];
+  for (let at = 0; at < lexemes.length; at += 1) {
+    const lexeme = lexemes[at]!;
+    const next = lexemes[at + 1];
+    if (lexeme.kind === 'word' && lexeme.value === 'WITHIN') {
+      if (next?.kind !== 'word' && next?.kind !== 'phrase') throw badQuery('WITHIN needs a label after it, e.g. Aleppo WITHIN Location.');
+      out.push({ kind: 'filter', name: 'label', value: next.value });
+      at += 1;
+    } else out.push(lexeme);
+  }
+  return out;
 }
 
 const arabicWord = /^[\u0620-\u064a\u066e-\u06d3]{2,}$/u;

@@ -7,14 +7,19 @@ import { utf16ToCodePoints } from '../../../shared/offsets';
 import type { SearchHit, SearchQuery, SearchReport, SearchResults } from '../../../shared/schemas/search';
 import type { Db } from '../../store/store';
 import { findInText, snippetOf } from './hits';
+import { supersededError } from './superseded';
 import { parseQuery, toFts, wantedMatches, type AttributeFilter, type MatchNode, type ParsedQuery } from './query';
 import type { z } from 'zod';
 
 type Args = z.output<typeof SearchQuery>;
 type Param = string | number;
 
-/** More matching reports than this are not ranked (a very common word): the count says "at least". */
-export const rankedReportsCap = 20_000;
+/**
+ * Candidate rows (reports' text, or annotations) a query ranks per source. A very common word
+ * matches nearly every report, and ranking (bm25) costs per match: past the cap the query ranks
+ * the first candidates only, every hit shown is still exact, and the total says "at least".
+ */
+export const candidateCap = 2_000;
 
 interface Scope {
   parsed: ParsedQuery;
@@ -94,43 +99,79 @@ interface RankedRow {
   outlet: string | null;
   published_at: string | null;
   total: number;
+  /** Candidate rows of the most productive source: past candidateCap, the total is a lower bound. */
+  candidates: number;
 }
 
-function rankReports(db: Db, args: Args, scope: Scope): RankedRow[] {
+/**
+ * One source of candidates: rows of an FTS5 table, filtered, at most candidateCap + 1 of them.
+ * `join` joins the report (as d) for filters on it, joined only when there are any.
+ */
+function candidates(cap: number, select: string, join: string, where: string[], filters: string[]): string {
+  return `SELECT * FROM (${select} ${filters.length > 0 ? join : ''} WHERE ${[...where, ...filters].join(' AND ')} LIMIT ${cap + 1})`;
+}
+
+function rankReports(db: Db, args: Args, scope: Scope, cap: number): RankedRow[] {
   const params: Param[] = [];
+  const filters = (): string[] => documentFilters(args, scope, params);
   let source: string;
   if (scope.parsed.text) {
     const expression = toFts(scope.parsed.text);
     if (scope.labelIds.length > 0) {
-      source = `SELECT a.document_id AS document_id, bm25(search_annotation_text, 1.0, 0.0) AS rank
-        FROM search_annotation_text JOIN search_annotations sa ON sa.id = search_annotation_text.rowid
-        JOIN annotations a ON a.id = sa.annotation_id
-        WHERE search_annotation_text MATCH ? AND a.label_id IN (${scope.labelIds.map(() => '?').join(', ')})`;
+      const labels = `a.label_id IN (${scope.labelIds.map(() => '?').join(', ')})`;
       params.push(`{quote} : ${expression}`, ...scope.labelIds);
+      source = candidates(
+        cap,
+        `SELECT a.document_id AS document_id, bm25(search_annotation_text, 1.0, 0.0) AS rank, 1 AS source
+         FROM search_annotation_text JOIN search_annotations sa ON sa.id = search_annotation_text.rowid
+         JOIN annotations a ON a.id = sa.annotation_id`,
+        'JOIN documents d ON d.id = a.document_id',
+        ['search_annotation_text MATCH ?', labels],
+        filters(),
+      );
     } else {
-      source = `SELECT s.document_id AS document_id, bm25(search_document_text, 8.0, 3.0, 1.0) AS rank
-        FROM search_document_text JOIN search_documents s ON s.id = search_document_text.rowid
-        WHERE search_document_text MATCH ?
-        UNION ALL
-        SELECT a.document_id, bm25(search_annotation_text, 0.0, 1.0)
-        FROM search_annotation_text JOIN search_annotations sa ON sa.id = search_annotation_text.rowid
-        JOIN annotations a ON a.id = sa.annotation_id
-        WHERE search_annotation_text MATCH ?`;
-      params.push(expression, `{note} : ${expression}`);
+      params.push(expression);
+      const inText = candidates(
+        cap,
+        `SELECT s.document_id AS document_id, bm25(search_document_text, 8.0, 3.0, 1.0) AS rank, 1 AS source
+         FROM search_document_text JOIN search_documents s ON s.id = search_document_text.rowid`,
+        'JOIN documents d ON d.id = s.document_id',
+        ['search_document_text MATCH ?'],
+        filters(),
+      );
+      params.push(`{note} : ${expression}`);
+      const inNotes = candidates(
+        cap,
+        `SELECT a.document_id, bm25(search_annotation_text, 0.0, 1.0), 2
+         FROM search_annotation_text JOIN search_annotations sa ON sa.id = search_annotation_text.rowid
+         JOIN annotations a ON a.id = sa.annotation_id`,
+        'JOIN documents d ON d.id = a.document_id',
+        ['search_annotation_text MATCH ?'],
+        filters(),
+      );
+      source = `${inText} UNION ALL ${inNotes}`;
     }
-    source = `(SELECT * FROM (${source}) LIMIT ${rankedReportsCap * 4})`;
-  } else {
-    source = '(SELECT id AS document_id, 0 AS rank FROM documents)';
+    params.push(args.pageSize, args.page * args.pageSize);
+    // Per report its best rank, and how many candidate rows each source gave (for the cap).
+    return db
+      .prepare(
+        `SELECT d.id, d.title, d.outlet, d.published_at, count(*) OVER () AS total,
+           max(sum(h.first) OVER (), sum(h.second) OVER ()) AS candidates
+         FROM (SELECT document_id, min(rank) AS rank, sum(source = 1) AS first, sum(source = 2) AS second FROM (${source}) GROUP BY document_id) h
+         JOIN documents d ON d.id = h.document_id
+         ORDER BY h.rank, d.id
+         LIMIT ? OFFSET ?`,
+      )
+      .all(...params) as RankedRow[];
   }
-  const where = documentFilters(args, scope, params);
+  const where = filters();
   params.push(args.pageSize, args.page * args.pageSize);
   return db
     .prepare(
-      `SELECT d.id, d.title, d.outlet, d.published_at, count(*) OVER () AS total
-       FROM ${source} h JOIN documents d ON d.id = h.document_id
+      `SELECT d.id, d.title, d.outlet, d.published_at, count(*) OVER () AS total, 0 AS candidates
+       FROM documents d
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       GROUP BY d.id
-       ORDER BY min(h.rank), ${scope.parsed.text ? '' : 'd.published_at DESC, '}d.id
+       ORDER BY d.published_at DESC, d.id
        LIMIT ? OFFSET ?`,
     )
     .all(...params) as RankedRow[];
@@ -220,18 +261,29 @@ function otherHits(db: Db, report: RankedRow, text: string, patterns: MatchNode[
   return { count: hits.length, hits };
 }
 
-export function search(db: Db, args: Args): SearchResults {
+export interface SearchOptions {
+  /** Asked between reports: false when a newer search replaced this one (the search worker). */
+  stillWanted?: () => boolean;
+  /** Candidate rows ranked per source (default candidateCap; tests lower it). */
+  candidateCap?: number;
+}
+
+export function search(db: Db, args: Args, options: SearchOptions = {}): SearchResults {
   const started = performance.now();
+  const stillWanted = options.stillWanted ?? (() => true);
   const scope = resolveScope(db, args);
   const hasFilter = scope.labelIds.length > 0 || scope.attributes.length > 0 || Boolean(args.outlet || args.tag || args.dateFrom || args.dateTo || args.documentId);
   const { filters } = scope.parsed;
   if (!scope.parsed.text && !hasFilter && filters.outlets.length + filters.tags.length === 0 && !filters.from && !filters.to) {
-    return { total: 0, page: args.page, pageSize: args.pageSize, reports: [], elapsedMs: performance.now() - started };
+    return { total: 0, capped: false, page: args.page, pageSize: args.pageSize, reports: [], elapsedMs: performance.now() - started };
   }
-  const ranked = rankReports(db, args, scope);
+  const cap = options.candidateCap ?? candidateCap;
+  const ranked = rankReports(db, args, scope, cap);
+  if (!stillWanted()) throw supersededError();
   const patterns = wantedMatches(scope.parsed.text);
   const textOf = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   const reports: SearchReport[] = ranked.map((report) => {
+    if (!stillWanted()) throw supersededError();
     const text = textOf.get(report.id) as string;
     let found: { count: number; hits: SearchHit[] };
     if (scope.labelIds.length > 0 || (scope.attributes.length > 0 && patterns.length === 0)) {
@@ -243,5 +295,7 @@ export function search(db: Db, args: Args): SearchResults {
     }
     return { documentId: report.id, title: report.title, outlet: report.outlet, publishedAt: report.published_at, hitCount: found.count, hits: found.hits };
   });
-  return { total: ranked[0]?.total ?? 0, page: args.page, pageSize: args.pageSize, reports, elapsedMs: performance.now() - started };
+  const total = ranked[0]?.total ?? 0;
+  const capped = (ranked[0]?.candidates ?? 0) > cap;
+  return { total, capped, page: args.page, pageSize: args.pageSize, reports, elapsedMs: performance.now() - started };
 }

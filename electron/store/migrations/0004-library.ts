@@ -4,7 +4,7 @@ import type { Migration } from './types';
  * The library list and the claims table at scale. Indexes give each sort of the library its
  * order without sorting the whole table. documents.list_folded holds title and outlet with case
  * folded for the text filter, and annotations.quote_folded holds the quote with case folded
- * for every script (shared/fold-case.ts), written by the annotations writer; rows from before
+ * for every script (foldCase in shared/text/fold.ts), written by the annotations writer; rows from before
  * this migration are folded on first use (writers/annotations.ts fillFoldedQuotes). Indexed by
  * label, so the claims quote filter scans one label's folded quotes in the index alone.
  */

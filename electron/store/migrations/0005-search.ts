@@ -1,9 +1,9 @@
 import { indexAllForSearch } from '../writers/search-index';
-import { ftsTokenizer } from '../../services/search/fold';
+import { ftsTokenizer } from '../../services/search/tokens';
 import type { Migration } from './types';
 
 /**
- * Corpus search: FTS5 indexes of the folded text (services/search/fold.ts) of reports (title,
+ * Corpus search: FTS5 indexes of the folded text (foldForSearch, shared/text/fold.ts) of reports (title,
  * details, text) and of annotations (quote, note). They are contentless, so the index does not
  * hold a second copy of the text: hits are placed by folding the hit's document again. Each
  * indexed row has an integer id in a map table, because the rowids of tables keyed by text may

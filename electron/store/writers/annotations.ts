@@ -1,6 +1,6 @@
 // The one writer of the annotations table.
 import type { Annotation } from '../../../shared/schemas/annotate';
-import { foldCase } from '../../../shared/fold-case';
+import { foldCase } from '../../../shared/text/fold';
 import type { Db } from '../store';
 import { statementsFor } from './prepared';
 import { indexAnnotation, reindexAnnotation } from './search-index';

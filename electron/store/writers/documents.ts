@@ -1,5 +1,5 @@
 // The one writer of the documents and document_tags tables.
-import { foldCase } from '../../../shared/fold-case';
+import { foldCase } from '../../../shared/text/fold';
 import type { PageStart } from '../../../shared/schemas/library';
 import type { Db } from '../store';
 import { statementsFor } from './prepared';
@@ -69,7 +69,7 @@ export function insertDocument(db: Db, row: DocumentRow): void {
   indexDocument(db, row);
 }
 
-/** What the library's text filter searches: title and outlet, case folded (shared/fold-case.ts). */
+/** What the library's text filter searches: title and outlet, case folded (foldCase, shared/text/fold.ts). */
 export function listFolded(title: string, outlet: string | null): string {
   return foldCase(`${title}\n${outlet ?? ''}`);
 }

@@ -2,7 +2,7 @@
 // search_annotations and their FTS5 tables. The documents and annotations writers call it in
 // the same statement sequence (so in the same transaction) as the row they write, so an edit is
 // searchable at once; deletes reach it by cascade and trigger.
-import { foldForSearch } from '../../services/search/fold';
+import { foldForSearch } from '../../../shared/text/fold';
 import type { Db } from '../store';
 import { statementsFor } from './prepared';
 

@@ -13,6 +13,9 @@ interface SearchResultsProps {
   results: Results;
   labels: readonly Label[];
   onOpenHit(hit: SearchHit): void;
+  /** Hits in the text can be checked, to tag only those (TagHitsBar). */
+  isSelected(hit: SearchHit): boolean;
+  onToggleHit(hit: SearchHit): void;
 }
 
 /** The snippet with its match in <mark>; offsets are code points. */
@@ -29,7 +32,7 @@ function Snippet({ hit }: { hit: SearchHit }) {
 
 const fieldNames: Record<SearchHit['field'], string> = { text: '', title: 'In the title', details: 'In the details', note: 'In a note' };
 
-export const SearchResults = forwardRef<SearchResultsHandle, SearchResultsProps>(function SearchResults({ results, labels, onOpenHit }, ref) {
+export const SearchResults = forwardRef<SearchResultsHandle, SearchResultsProps>(function SearchResults({ results, labels, onOpenHit, isSelected, onToggleHit }, ref) {
   const listRef = useRef<HTMLOListElement>(null);
   const hitButtons = () => Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button.search-hit') ?? []);
   useImperativeHandle(ref, () => ({ focusFirst: () => hitButtons()[0]?.focus() }), []);
@@ -62,7 +65,10 @@ export const SearchResults = forwardRef<SearchResultsHandle, SearchResultsProps>
           </h2>
           <ul className="search-hits" aria-label={`Matches in ${report.title}`}>
             {report.hits.map((hit) => (
-              <li key={`${hit.field}:${hit.start}:${hit.annotationId ?? ''}`}>
+              <li key={`${hit.field}:${hit.start}:${hit.annotationId ?? ''}`} className="search-hit-row">
+                {hit.field === 'text' && (
+                  <input type="checkbox" checked={isSelected(hit)} onChange={() => onToggleHit(hit)} aria-label={`Select the match “${hit.quote}” in ${report.title}`} />
+                )}
                 <button type="button" className="search-hit" onClick={() => onOpenHit(hit)} data-start={hit.start} data-end={hit.end}>
                   {(fieldNames[hit.field] || hit.labelId) && (
                     <span className="search-hit-where">{fieldNames[hit.field] || labelName(hit.labelId)}</span>

@@ -1,12 +1,13 @@
 // Corpus search (Ctrl/Cmd+Shift+F): a query with filters over every report, ranked results
 // grouped by report with the matches in context, paging, and the consistency reports. A hit
 // opens its report with the match selected.
-import { useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Label } from '../../../shared/schemas/schema';
-import type { Occurrence, SearchHit } from '../../../shared/schemas/search';
+import type { Occurrence, SearchHit, TagHitsArgs } from '../../../shared/schemas/search';
 import { ConsistencyPanel } from './ConsistencyPanel';
 import { SearchForm } from './SearchForm';
 import { SearchResults, type SearchResultsHandle } from './SearchResults';
+import { TagHitsBar, type TagHitsBarHandle } from './TagHitsBar';
 import { useSearch } from './useSearch';
 import '../components/screens.css';
 import './search.css';
@@ -17,24 +18,59 @@ export interface OpenAt {
   range?: { start: number; end: number };
 }
 
+/** A command for the screen from the menu or the keyboard (App.tsx): tag the hits, undo that. */
+export interface SearchRequest {
+  kind: 'tag-hits' | 'undo';
+  serial: number;
+}
+
 interface SearchScreenProps {
   labels: readonly Label[];
   onOpen(documentId: string, at: OpenAt): void;
+  request?: SearchRequest | null;
 }
+
+type HitRange = NonNullable<TagHitsArgs['hits']>[number];
+const hitKey = (hit: SearchHit) => `${hit.documentId}:${hit.utf16.start}:${hit.utf16.end}`;
 
 function countText(search: ReturnType<typeof useSearch>): string {
   if (search.error) return '';
   if (!search.results) return search.searching ? 'Searching…' : 'Type to search every report.';
-  const { total, reports, elapsedMs } = search.results;
+  const { total, capped, reports, elapsedMs } = search.results;
   if (total === 0) return 'No report matches.';
   const page = search.pages > 1 ? `, page ${search.page + 1} of ${search.pages}` : '';
-  return `${total.toLocaleString()} ${total === 1 ? 'report matches' : 'reports match'}${page} (${reports.length} shown, ${Math.round(elapsedMs)} ms).`;
+  // Capped: a very common word; the best of the first candidates are ranked (search.ts, candidateCap).
+  const count = capped ? `More than ${total.toLocaleString()} reports match` : `${total.toLocaleString()} ${total === 1 ? 'report matches' : 'reports match'}`;
+  return `${count}${page} (${reports.length} shown, ${Math.round(elapsedMs)} ms).`;
 }
 
-export function SearchScreen({ labels, onOpen }: SearchScreenProps) {
+export function SearchScreen({ labels, onOpen, request }: SearchScreenProps) {
   const search = useSearch();
   const [view, setView] = useState<'results' | 'consistency'>('results');
   const resultsRef = useRef<SearchResultsHandle>(null);
+  const tagRef = useRef<TagHitsBarHandle>(null);
+  /** Hits checked in the list, by hitKey: tagging then takes only these. */
+  const [selected, setSelected] = useState<ReadonlyMap<string, HitRange>>(new Map());
+  useEffect(() => setSelected(new Map()), [search.form]);
+  const toggleHit = (hit: SearchHit) =>
+    setSelected((current) => {
+      const next = new Map(current);
+      if (!next.delete(hitKey(hit))) next.set(hitKey(hit), { documentId: hit.documentId, ...hit.utf16 });
+      return next;
+    });
+  const handled = useRef(request?.serial);
+  useEffect(() => {
+    if (!request || request.serial === handled.current) return;
+    handled.current = request.serial;
+    setView('results');
+    if (request.kind === 'undo') tagRef.current?.undo();
+    else requestAnimationFrame(() => tagRef.current?.focusLabel());
+  }, [request]);
+  const { query, label, outlet, tag, dateFrom, dateTo } = search.form;
+  const tagSearch = useMemo(
+    () => ({ query, label: label || undefined, outlet: outlet.trim() || undefined, tag: tag.trim() || undefined, dateFrom: dateFrom || undefined, dateTo: dateTo || undefined }),
+    [query, label, outlet, tag, dateFrom, dateTo],
+  );
   const openHit = (hit: SearchHit) =>
     onOpen(hit.documentId, hit.field === 'title' || hit.field === 'details' ? {} : hit.field === 'note' ? { annotationId: hit.annotationId ?? undefined } : { range: hit.utf16 });
   const openOccurrence = (o: Occurrence) => onOpen(o.documentId, o.annotationId ? { annotationId: o.annotationId } : { range: o.utf16 });
@@ -67,7 +103,7 @@ export function SearchScreen({ labels, onOpen }: SearchScreenProps) {
           )}
           {search.results && search.results.reports.length > 0 && (
             <>
-              {/* Actions on the results: paging; "Tag all hits" (from the find bar's bulk-tag channel) joins here. */}
+              {/* Actions on the results: paging, then tagging the hits (TagHitsBar). */}
               <div className="search-result-actions" role="toolbar" aria-label="Results">
                 <button type="button" disabled={search.page === 0} onClick={() => search.setPage(search.page - 1)}>
                   Previous page
@@ -76,7 +112,17 @@ export function SearchScreen({ labels, onOpen }: SearchScreenProps) {
                   Next page
                 </button>
               </div>
-              <SearchResults ref={resultsRef} results={search.results} labels={labels} onOpenHit={openHit} />
+              <TagHitsBar
+                ref={tagRef}
+                labels={labels}
+                search={tagSearch}
+                selected={[...selected.values()]}
+                onTagged={() => {
+                  setSelected(new Map());
+                  search.refresh();
+                }}
+              />
+              <SearchResults ref={resultsRef} results={search.results} labels={labels} onOpenHit={openHit} isSelected={(hit) => selected.has(hitKey(hit))} onToggleHit={toggleHit} />
             </>
           )}
         </>

@@ -40,6 +40,8 @@ export function useSearch() {
   const [results, setResults] = useState<SearchResults | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
+  /** Bumped to run the same search again (after tagging its hits). */
+  const [round, setRound] = useState(0);
   /** Counts queries sent; a reply is used only if no later query was sent meanwhile. */
   const sent = useRef(0);
 
@@ -69,12 +71,13 @@ export function useSearch() {
       );
     }, typingPauseMs);
     return () => clearTimeout(timer);
-  }, [form, page]);
+  }, [form, page, round]);
 
   const update = (patch: Partial<SearchForm>) => {
     setForm((current) => ({ ...current, ...patch }));
     setPage(0);
   };
   const pages = results ? Math.max(1, Math.ceil(results.total / reportsPerPage)) : 0;
-  return { form, update, page, setPage, pages, results, error, searching };
+  const refresh = () => setRound((n) => n + 1);
+  return { form, update, page, setPage, pages, results, error, searching, refresh };
 }
