@@ -4,9 +4,10 @@ import { migration0003 } from './0003-analysis';
 import { migration0004 } from './0004-library';
 import { migration0005 } from './0005-search';
 import { migration0006 } from './0006-reader-windows';
+import { migration0007 } from './0007-claims-scale';
 import type { Migration } from './types';
 
 /** Every migration, in order. Forward only: never edit one that has shipped; add the next. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
