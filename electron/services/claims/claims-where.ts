@@ -85,6 +85,19 @@ function sourceTerm(ctx: ServiceContext, filter: AttributeFilter, narrowed: bool
   return { page: correlated, count: narrowed ? correlated : gathered };
 }
 
+const filledAt = new WeakMap<object, Map<string, number>>();
+
+/** Folds the label's quotes stored without a fold, unless done since this connection last wrote. */
+function fillQuotesOnce(ctx: ServiceContext, labelId: string): void {
+  const db = withFoldFunction(ctx.store.db);
+  const changes = () => db.prepare('SELECT total_changes()').pluck().get() as number;
+  let filled = filledAt.get(db);
+  if (!filled) filledAt.set(db, (filled = new Map()));
+  if (filled.get(labelId) === changes()) return;
+  fillFoldedQuotes(db, labelId);
+  filled.set(labelId, changes());
+}
+
 export function claimsWhere(ctx: ServiceContext, query: ClaimsQuery, labelId: string): ClaimsWhere {
   const f = query.filters ?? {};
   const terms: Term[] = [same('a.label_id = ?', [labelId])];
@@ -120,7 +133,7 @@ export function claimsWhere(ctx: ServiceContext, query: ClaimsQuery, labelId: st
   if (f.text && f.text.trim() !== '') {
     // Case folded for every script (LIKE folds ASCII only): the folded quotes, in the
     // (label_id, quote_folded) index, are scanned without reading the table.
-    if (!ctx.store.readOnly) fillFoldedQuotes(withFoldFunction(ctx.store.db), labelId);
+    if (!ctx.store.readOnly) fillQuotesOnce(ctx, labelId);
     terms.push(same('instr(a.quote_folded, ?) > 0', [foldCase(f.text.trim())]));
     // The planner cannot tell that this index holds the folded quotes.
     if (!driver) countIndex = 'INDEXED BY annotations_by_label_folded';
