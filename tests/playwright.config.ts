@@ -7,9 +7,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
-  // One retry in CI only: the library grid's keyboard focus can be lost when a row is re-rendered
-  // under fast key presses (a known flaw, noted for the desk-speed issue); a failure that repeats still fails.
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that fails once is a failure (the grid's lost focus under fast keys, the
+  // reason CI retried once, is fixed in renderer/src/grid/useGridRows.ts).
+  retries: 0,
   reporter: [['list']],
   projects: [
     { name: 'e2e', testMatch: 'e2e/**/*.spec.ts' },

@@ -24,6 +24,7 @@ import { unpackBlocks } from '../../shared/blocks';
 import { benchTitle, bench10mTitle, seedBenchReport } from './seed';
 import { measureCrashLoop, measureStoreOpen, storeTargets } from './store-bench';
 import { median, round1 } from './stats';
+import { onlyParts, runParts } from './parts';
 
 const textSeed = 20250314;
 const spanSeed = 7;
@@ -87,6 +88,8 @@ async function windowCosts(session: Session, documentId: string) {
 
 
 async function main(): Promise<number> {
+  const only = onlyParts(process.argv.slice(2));
+  if (only) return runParts(only, log);
   const started = performance.now();
   const bench = makeText(textSeed);
   const spans = makeSpans(bench, spanSeed);

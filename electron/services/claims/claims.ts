@@ -1,111 +1,16 @@
 // The claims table: every claim of the corpus with its document, attributed sources and
-// locations. Filtering, sorting and counting happen in SQL over indexes; only the page asked
-// for is read in full, so a corpus of 100,000 claims answers in tens of milliseconds.
+// locations. Filtering, sorting and counting happen in SQL over indexes (claims-where.ts): the
+// count reads the index of its most selective filter, and the page walks the order asked for and
+// stops when it is full, so neither costs the number of claims in the store.
 import { AppError } from '../../../shared/errors';
-import { foldCase } from '../../../shared/text/fold';
-import type { AttributeFilter, ClaimRow, ClaimsPage, ClaimsQuery } from '../../../shared/schemas/claims';
+import type { ClaimRow, ClaimsPage, ClaimsQuery } from '../../../shared/schemas/claims';
 import type { AttributeValues, LabelAttribute } from '../../../shared/schemas/schema';
 import { decodeValue } from '../schema/attribute-types';
-import { withFoldFunction } from '../../store/fold-function';
-import { fillFoldedQuotes } from '../../store/writers/annotations';
 import type { ServiceContext } from '../context';
 import { getAttribute } from '../schema/attributes';
+import { attributedTo, claimsWhere, locatedAt, type ClaimsWhere, type Param } from './claims-where';
 
-export const attributedTo = 'attributed-to';
-export const locatedAt = 'located-at';
-
-type Param = string | number;
-
-interface Built {
-  where: string;
-  params: Param[];
-}
-
-/**
- * SQL that holds when the annotation `alias` has the attribute with one of the values. Written
- * as `+alias.id IN (subquery)`: SQLite builds the set once from the (attribute_id, value) index
- * and tests each claim against it while it walks the claims in order (the unary + keeps it from
- * driving the query from the set instead, which costs a lookup and a sort per match).
- */
-function valueCondition(ctx: ServiceContext, alias: string, filter: AttributeFilter, params: Param[]): string {
-  const attribute = getAttribute(ctx, filter.attributeId);
-  if (attribute.type === 'multi') {
-    // Holds when the list contains one of the values.
-    params.push(attribute.id, JSON.stringify(filter.values));
-    return `+${alias}.id IN (SELECT f.annotation_id FROM annotation_attributes f, json_each(f.value) e
-      WHERE f.attribute_id = ? AND e.value IN (SELECT value FROM json_each(?)))`;
-  }
-  // Stored values are JSON text, so compare with each value as JSON text.
-  const values = filter.values.map((v) => JSON.stringify(v));
-  params.push(attribute.id, ...values);
-  return `+${alias}.id IN (SELECT f.annotation_id FROM annotation_attributes f
-    WHERE f.attribute_id = ? AND f.value IN (${values.map(() => '?').join(', ')}))`;
-}
-
-function buildWhere(ctx: ServiceContext, query: ClaimsQuery, labelId: string): Built {
-  const params: Param[] = [labelId];
-  const parts = ['a.label_id = ?'];
-  const f = query.filters ?? {};
-  for (const filter of f.attributes ?? []) parts.push(valueCondition(ctx, 'a', filter, params));
-  for (const filter of f.sourceAttributes ?? []) {
-    // Claims with an attributed source whose value matches: driven by the value index, then the
-    // relations to those sources (the source must still have the attribute's label).
-    const attribute = getAttribute(ctx, filter.attributeId);
-    const matches =
-      attribute.type === 'multi'
-        ? 'EXISTS (SELECT 1 FROM json_each(f.value) e WHERE e.value IN (SELECT value FROM json_each(?)))'
-        : `f.value IN (${filter.values.map(() => '?').join(', ')})`;
-    params.push(attributedTo, attribute.labelId, attribute.id);
-    if (attribute.type === 'multi') params.push(JSON.stringify(filter.values));
-    else params.push(...filter.values.map((v) => JSON.stringify(v)));
-    parts.push(
-      `+a.id IN (SELECT r.from_id FROM annotation_attributes f
-        JOIN relations r ON r.to_id = f.annotation_id AND r.type_id = ?
-        JOIN annotations s ON s.id = f.annotation_id AND s.label_id = ?
-        WHERE f.attribute_id = ? AND ${matches})`,
-    );
-  }
-  if (f.dateFrom && f.dateTo && f.dateFrom > f.dateTo) {
-    throw new AppError('INVALID_ARGS', `The date range runs backwards (${f.dateFrom} to ${f.dateTo}).`);
-  }
-  if (f.dateFrom || f.dateTo) {
-    const range: string[] = [];
-    if (f.dateFrom) {
-      range.push('published_at >= ?');
-      params.push(f.dateFrom);
-    }
-    if (f.dateTo) {
-      // Inclusive of the whole day, whether dates are stored as days or as times.
-      range.push("published_at < date(?, '+1 day')");
-      params.push(f.dateTo);
-    }
-    parts.push(`a.document_id IN (SELECT id FROM documents WHERE ${range.join(' AND ')})`);
-  }
-  if (f.tags && f.tags.length > 0) {
-    parts.push(`a.document_id IN (SELECT document_id FROM document_tags WHERE tag IN (${f.tags.map(() => '?').join(', ')}))`);
-    params.push(...f.tags);
-  }
-  if (f.documentIds && f.documentIds.length > 0) {
-    parts.push('a.document_id IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(f.documentIds));
-  }
-  if (f.text && f.text.trim() !== '') {
-    // Case folded for every script (LIKE folds ASCII only): the folded quotes, in the
-    // (label_id, quote_folded) index, are scanned without reading the table.
-    if (!ctx.store.readOnly) fillFoldedQuotes(withFoldFunction(ctx.store.db), labelId);
-    parts.push('instr(a.quote_folded, ?) > 0');
-    params.push(foldCase(f.text.trim()));
-  }
-  for (const [flag, type] of [
-    [f.hasSource, attributedTo],
-    [f.hasLocation, locatedAt],
-  ] as const) {
-    if (flag === undefined) continue;
-    parts.push(`+a.id ${flag ? '' : 'NOT '}IN (SELECT from_id FROM relations WHERE type_id = ?)`);
-    params.push(type);
-  }
-  return { where: parts.join('\n AND '), params };
-}
+export { attributedTo, locatedAt };
 
 /**
  * FROM clause for sorts that need the document: documents first (CROSS JOIN fixes that order in
@@ -152,40 +57,48 @@ function sqlString(text: string): string {
 }
 
 /**
- * The ordered rowids of the last few queries, valid while the store has not changed since
- * (SQLite's total_changes() of the one connection that writes): scrolling through 100,000 claims
- * reads the order once, and every further page only hydrates its rows.
+ * The totals of the last few queries, valid while the store has not changed since (SQLite's
+ * total_changes() of the one connection that writes): scrolling on reads only the next page.
  */
-interface CachedOrder {
+interface CachedTotal {
   key: string;
   changes: number;
-  rowids: number[];
+  total: number;
 }
 
-const orderCache = new WeakMap<object, CachedOrder[]>();
+const totalCache = new WeakMap<object, CachedTotal[]>();
 const cacheSize = 4;
 
-/** Forgets cached orders (benchmarks measure the uncached path). */
+/** Forgets cached totals (benchmarks measure the uncached path). */
 export function clearClaimsCache(ctx: ServiceContext): void {
-  orderCache.delete(ctx.store.db);
+  totalCache.delete(ctx.store.db);
 }
 
-function orderedRowids(ctx: ServiceContext, query: ClaimsQuery, labelId: string): number[] {
+function countClaims(ctx: ServiceContext, query: ClaimsQuery, labelId: string, where: ClaimsWhere): number {
   const db = ctx.store.db;
   const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
-  const key = JSON.stringify([labelId, query.filters ?? {}, query.sort ?? null]);
-  const cache = orderCache.get(db) ?? [];
+  const key = JSON.stringify([labelId, query.filters ?? {}]);
+  const cache = totalCache.get(db) ?? [];
   const hit = cache.find((c) => c.key === key && c.changes === changes);
-  if (hit) return hit.rowids;
-  const { where, params } = buildWhere(ctx, query, labelId);
+  if (hit) return hit.total;
+  const total = db.prepare(where.count.sql).pluck().get(...where.count.params) as number;
+  totalCache.set(db, [{ key, changes, total }, ...cache.filter((c) => c.changes === changes && c.key !== key)].slice(0, cacheSize));
+  return total;
+}
+
+/**
+ * The rowids of one page, in order. The orders are walked from indexes and stop at the page, so
+ * a page costs its offset, not the number of claims; the count is a separate index-only query.
+ */
+function pageRowids(ctx: ServiceContext, query: ClaimsQuery, where: ClaimsWhere, offset: number, limit: number): number[] {
   const orderParams: Param[] = [];
   const { from, join, order } = orderBy(ctx, query, orderParams);
-  const rowids = db
-    .prepare(`SELECT a.rowid FROM ${from} ${join} WHERE ${where} ORDER BY ${order}`)
+  // Walking reports by date, a date filter is a range of that walk, not a test of every report.
+  const reports = from === withDocuments && where.reports.sql ? where.reports : { sql: '', params: [] };
+  return ctx.store.db
+    .prepare(`SELECT a.rowid FROM ${from} ${join} WHERE ${where.page.sql} ${reports.sql ? `AND ${reports.sql}` : ''} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .pluck()
-    .all(...orderParams, ...params) as number[];
-  orderCache.set(db, [{ key, changes, rowids }, ...cache.filter((c) => c.changes === changes)].slice(0, cacheSize));
-  return rowids;
+    .all(...orderParams, ...where.page.params, ...reports.params, limit, offset) as number[];
 }
 
 export function claimsTable(ctx: ServiceContext, query: ClaimsQuery): ClaimsPage {
@@ -201,8 +114,9 @@ export function claimsTable(ctx: ServiceContext, query: ClaimsQuery): ClaimsPage
   }
   const offset = query.offset ?? 0;
   const limit = query.limit ?? 100;
-  const rowids = orderedRowids(ctx, query, labelId);
-  const pageRowids = rowids.slice(offset, offset + limit);
+  const where = claimsWhere(ctx, query, labelId);
+  const total = countClaims(ctx, query, labelId, where);
+  const rowids = total > offset ? pageRowids(ctx, query, where, offset, limit) : [];
   const found = db
     .prepare(
       `SELECT a.rowid AS rowid, a.id, a.document_id AS documentId, d.title AS documentTitle, d.published_at AS publishedAt,
@@ -210,10 +124,10 @@ export function claimsTable(ctx: ServiceContext, query: ClaimsQuery): ClaimsPage
        FROM annotations a JOIN documents d ON d.id = a.document_id
        WHERE a.rowid IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(pageRowids)) as (Omit<ClaimRow, 'attributes' | 'sources' | 'locations'> & { rowid: number })[];
+    .all(JSON.stringify(rowids)) as (Omit<ClaimRow, 'attributes' | 'sources' | 'locations'> & { rowid: number })[];
   const byRowid = new Map(found.map(({ rowid, ...row }) => [rowid, row]));
-  const page = pageRowids.map((r) => byRowid.get(r)).filter((r) => r !== undefined);
-  return { total: rowids.length, offset, rows: hydrate(ctx, page) };
+  const page = rowids.map((r) => byRowid.get(r)).filter((r) => r !== undefined);
+  return { total, offset, rows: hydrate(ctx, page) };
 }
 
 /** Attributes, sources and locations of one page of claims, in three queries. */

@@ -1,6 +1,8 @@
 // The text of a document, cached: texts never change after import, and tagging reads the text
 // of the open document on every call (a million characters costs ~3 ms to read from SQLite).
 import { AppError } from '../../../shared/errors';
+import type { DocumentFull } from '../../../shared/schemas/library';
+import { getDocument } from './documents';
 import { checkTextIntact } from './text-integrity';
 import type { Store } from '../../store/store';
 import type { ServiceContext } from '../context';
@@ -28,6 +30,14 @@ export function documentText(ctx: ServiceContext, documentId: string): string {
   cache.set(documentId, row.text);
   if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
   return row.text;
+}
+
+/**
+ * documents.get: the document with its text from this cache, so the content hash is computed once
+ * per cache fill (opening a report used to hash its text here and again when annotating began).
+ */
+export function getCheckedDocument(ctx: ServiceContext, id: string): DocumentFull {
+  return getDocument(ctx, id, documentText(ctx, id));
 }
 
 /** Throws NOT_FOUND unless the document exists (whether or not it was ever cached). */

@@ -96,12 +96,13 @@ export function getDocumentMeta(ctx: ServiceContext, id: string): DocumentMeta {
   return { ...row, tags: tagsOf(ctx, id) };
 }
 
-export function getDocument(ctx: ServiceContext, id: string): DocumentFull {
+/** The document in full; with `text` given (already read and checked), its text is not read again. */
+export function getDocument(ctx: ServiceContext, id: string, text?: string): DocumentFull {
   const row = ctx.store.db
-    .prepare(`SELECT ${metaColumns}, text, content_hash AS contentHash, page_map AS pageMap FROM documents WHERE id = ?`)
+    .prepare(`SELECT ${metaColumns}, ${text === undefined ? 'text' : "'' AS text"}, content_hash AS contentHash, page_map AS pageMap FROM documents WHERE id = ?`)
     .get(id) as (MetaRow & { text: string; contentHash: string; pageMap: string | null }) | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
-  return { ...row, tags: tagsOf(ctx, id), pageMap: parsePageMap(row.pageMap) };
+  return { ...row, text: text ?? row.text, tags: tagsOf(ctx, id), pageMap: parsePageMap(row.pageMap) };
 }
 
 function countsByDocument(ctx: ServiceContext, id?: string): Map<string, Record<string, number>> {

@@ -10,8 +10,8 @@ import type { Handlers } from '../handlers';
 import { deleteDocument } from './document-delete';
 import { documentOutline, textRange } from './document-outline';
 import { restoreDocument } from './document-restore';
-import { getDocument, listDocuments, updateDocument } from './documents';
-import { checkTextIntact } from './text-integrity';
+import { listDocuments, updateDocument } from './documents';
+import { getCheckedDocument } from './document-text';
 import { tagDocuments } from './document-tags';
 import { libraryFacets, queryLibrary, queryLibraryIds } from './library-query';
 import { cancelImport, emptyReport, importClipboard, importDropped, importPaths } from './import-jobs';
@@ -24,11 +24,7 @@ export function libraryHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     'documents.queryIds': (query) => queryLibraryIds(ctx, query),
     'documents.facets': () => libraryFacets(ctx),
     'documents.tag': (args) => tagDocuments(ctx, args),
-    'documents.get': ({ id }) => {
-      const document = getDocument(ctx, id);
-      checkTextIntact(document);
-      return document;
-    },
+    'documents.get': ({ id }) => getCheckedDocument(ctx, id),
     'documents.outline': ({ id }) => documentOutline(ctx, id),
     'documents.textRange': ({ id, start, end }) => textRange(ctx, id, start, end),
     'documents.update': (patch) => updateDocument(ctx, patch),

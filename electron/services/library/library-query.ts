@@ -84,9 +84,16 @@ function orderOf(sort: LibrarySort | undefined): string {
  */
 function foldedDb(ctx: ServiceContext) {
   const db = withFoldFunction(ctx.store.db);
-  if (!ctx.store.readOnly) fillListFolded(db);
+  if (ctx.store.readOnly) return db;
+  // Filled already unless this connection (the one that writes) changed something since.
+  const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
+  if (filledAt.get(db) === changes) return db;
+  fillListFolded(db);
+  filledAt.set(db, db.prepare('SELECT total_changes()').pluck().get() as number);
   return db;
 }
+
+const filledAt = new WeakMap<object, number>();
 
 /** The rowids of one page, in order: the sort reads only indexed or early columns of each row. */
 function pageRowids(ctx: ServiceContext, query: LibraryIdsQuery): number[] {

@@ -1,11 +1,11 @@
 // The claims as a table whose rows are fetched a page at a time and rendered only on screen.
-import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type Dispatch, type KeyboardEvent, type RefObject, type SetStateAction } from 'react';
+import { useEffect, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from 'react';
 import type { ClaimRow } from '../../../shared/schemas/claims';
+import { useGridRows } from '../grid/useGridRows';
 import { ClaimCells } from './ClaimCells';
 import { nextSort, type SortColumn, type SortState } from './claim-filters';
 import type { ClaimsQueryState } from './useClaimsQuery';
-import type { ClaimPages, ClaimsRequest } from './useClaimPages';
+import type { ClaimPages } from './useClaimPages';
 
 const rowHeight = 58;
 
@@ -17,16 +17,27 @@ interface ClaimsTableProps {
 
 export function ClaimsTable({ query, pages, onOpen }: ClaimsTableProps) {
   const count = pages.total ?? 0;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10 });
+  const [active, setActive] = useState(0);
+  const grid = useGridRows({ count, rowHeight, overscan: 10, active, setActive, ensure: pages.ensure });
+  const { scrollRef, virtualizer } = grid;
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
-  const { ensure } = pages;
-  useEffect(() => ensure(first, last), [ensure, first, last]);
+  useEffect(() => {
+    setActive(0);
+    virtualizer.scrollToOffset(0);
+    // A new query starts at the top.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query.request]);
 
   const open = (row: ClaimRow | undefined) => row && onOpen(row.documentId, row.id);
-  const { active, setActive, onKeyDown } = useRowKeys(count, virtualizer, scrollRef, query.request, (index) => open(pages.row(index)));
+  /** Arrows, Page Up/Down, Home and End move the active row; Enter opens it. */
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const to = grid.target(event.key);
+    if (to !== null) grid.move(to);
+    else if (event.key === 'Enter') open(pages.row(active));
+    else return;
+    event.preventDefault();
+  };
 
   return (
     <div className="claims-table" role="table" aria-label="Claims" aria-rowcount={count + 1} aria-colcount={7}>
@@ -105,54 +116,4 @@ function ClaimsHeader({ sort, setSort }: { sort: SortState; setSort: Dispatch<Se
       </div>
     </div>
   );
-}
-
-/** One row is in the tab order; arrow keys, Page Up/Down, Home and End move it, Enter opens it. A new request starts at the top. */
-function useRowKeys(count: number, virtualizer: Virtualizer<HTMLDivElement, Element>, scrollRef: RefObject<HTMLDivElement | null>, request: ClaimsRequest, openRow: (index: number) => void) {
-  const [active, setActive] = useState(0);
-  const focusWanted = useRef(false);
-  useEffect(() => {
-    setActive(0);
-    virtualizer.scrollToOffset(0);
-    // A new query starts at the top.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [request]);
-  useEffect(() => {
-    if (!focusWanted.current) return;
-    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
-    if (el) {
-      focusWanted.current = false;
-      el.focus({ preventScroll: true });
-    }
-  });
-
-  const move = useCallback(
-    (to: number) => {
-      if (count === 0) return;
-      const index = Math.max(0, Math.min(count - 1, to));
-      focusWanted.current = true;
-      setActive(index);
-      virtualizer.scrollToIndex(index, { align: 'auto' });
-    },
-    [count, virtualizer],
-  );
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(active + 1),
-      ArrowUp: () => move(active - 1),
-      PageDown: () => move(active + pageRows),
-      PageUp: () => move(active - pageRows),
-      Home: () => move(0),
-      End: () => move(count - 1),
-      Enter: () => openRow(active),
-    };
-    const action = keys[event.key];
-    if (!action || event.altKey || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    action();
-  };
-
-  return { active, setActive, onKeyDown };
 }

@@ -2,12 +2,12 @@
 // outlet, author, date, counts per label, tags. Headers sort (aria-sort); rows are selected with
 // the mouse and keyboard (useLibraryKeys). Its scroll offset is kept in the library's state, so
 // coming back from a report finds the same place.
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import type { DocumentSummary } from '../../../shared/schemas/library';
 import type { LibrarySortKey } from '../../../shared/schemas/library-query';
 import type { Label } from '../../../shared/schemas/schema';
 import { LabelCounts } from '../components/LabelCounts';
+import { useGridRows } from '../grid/useGridRows';
 import { formatDate } from './format-date';
 import type { LibraryState } from './useLibrary';
 import { useLibraryKeys, type RowActions } from './useLibraryKeys';
@@ -34,21 +34,11 @@ interface LibraryTableProps {
 
 export function LibraryTable({ library, labels, actions, focusOnShow }: LibraryTableProps) {
   const { pages, selection, active, setActive, scrollTop } = library;
-  const scrollRef = useRef<HTMLDivElement>(null);
   const count = pages.total ?? 0;
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-    initialOffset: () => scrollTop.current,
-  });
-  const { onKeyDown, onRowClick } = useLibraryKeys(library, virtualizer, scrollRef, rowHeight, actions);
+  const grid = useGridRows({ count, rowHeight, overscan: 12, active, setActive, ensure: pages.ensure, initialOffset: () => scrollTop.current });
+  const { scrollRef, virtualizer } = grid;
+  const { onKeyDown, onRowClick } = useLibraryKeys(library, grid, actions);
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
-  const { ensure } = pages;
-  useEffect(() => ensure(first, last), [ensure, first, last]);
 
   // A new filter or sort starts at the top.
   const requestKey = JSON.stringify([library.filter, library.sort]);

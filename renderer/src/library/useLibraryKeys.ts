@@ -2,10 +2,10 @@
 // Page Up/Down, Home and End move it; Shift extends the selection, Ctrl/Cmd moves without
 // selecting, Space toggles (or, while typing a title, is part of it), Ctrl/Cmd+A selects every report the filter shows, Escape clears;
 // Enter opens, Alt+Enter shows details, Delete deletes; typing a title's start jumps to it.
-import type { Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { useCallback, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { DocumentSummary } from '../../../shared/schemas/library';
 import { call } from '../api';
+import type { GridRows } from '../grid/useGridRows';
 import { rangeBounds, selectOnly, selectRange, toggle, typeAheadMatch } from './library-selection';
 import type { LibraryState } from './useLibrary';
 import { libraryPageSize } from './useLibraryPages';
@@ -16,26 +16,11 @@ export interface RowActions {
   delete(ids: readonly string[]): void;
 }
 
-export function useLibraryKeys(
-  library: LibraryState,
-  virtualizer: Virtualizer<HTMLDivElement, Element>,
-  scrollRef: RefObject<HTMLDivElement | null>,
-  rowHeight: number,
-  actions: RowActions,
-) {
+export function useLibraryKeys(library: LibraryState, grid: GridRows, actions: RowActions) {
   const { pages, active, setActive, selection, setSelection, filter, sort } = library;
+  const { scrollRef } = grid;
   const count = pages.total ?? 0;
-  const focusWanted = useRef(false);
   const typed = useRef({ text: '', at: 0 });
-
-  useEffect(() => {
-    if (!focusWanted.current) return;
-    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
-    if (el) {
-      focusWanted.current = false;
-      el.focus({ preventScroll: true });
-    }
-  });
 
   const idsBetween = useCallback(
     async (from: number, to: number): Promise<string[]> => call('documents.queryIds', { filter, sort, ...rangeBounds(from, to) }),
@@ -60,20 +45,18 @@ export function useLibraryKeys(
     [idsBetween, selection.anchor, setSelection],
   );
 
+  const { move: moveGrid } = grid;
   const move = useCallback(
     (to: number, how: 'select' | 'extend' | 'focus') => {
-      if (count === 0) return;
-      const index = Math.max(0, Math.min(count - 1, to));
-      focusWanted.current = true;
-      setActive(index);
-      virtualizer.scrollToIndex(index, { align: 'auto' });
+      const index = moveGrid(to);
+      if (index === null) return;
       if (how === 'extend') void extendTo(index, false);
       else if (how === 'select') {
         const row = pages.row(index);
         setSelection((s) => (row ? selectOnly(row.id, index) : { ...s, anchor: index }));
       }
     },
-    [count, virtualizer, setActive, extendTo, pages, setSelection],
+    [moveGrid, extendTo, pages, setSelection],
   );
 
   const selectAll = useCallback(async () => {
@@ -114,17 +97,14 @@ export function useLibraryKeys(
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
     if (!target.matches('[role="row"]')) return;
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
     const mod = event.ctrlKey || event.metaKey;
     const how = event.shiftKey ? 'extend' : mod ? 'focus' : 'select';
-    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: pageRows, PageUp: -pageRows };
+    const to = grid.target(event.key);
     let handled = true;
-    if (event.key in steps) {
+    if (to !== null) {
       if (event.key === 'ArrowUp' && active === 0 && !event.shiftKey) focusHeader(scrollRef);
-      else move(active + steps[event.key]!, how);
-    } else if (event.key === 'Home') move(0, how);
-    else if (event.key === 'End') move(count - 1, how);
-    else if (event.key === ' ' && !mod && !event.altKey && Date.now() - typed.current.at < 800) typeAhead(' ');
+      else move(to, how);
+    } else if (event.key === ' ' && !mod && !event.altKey && Date.now() - typed.current.at < 800) typeAhead(' ');
     else if (event.key === ' ' && !event.altKey) {
       const row = pages.row(active);
       if (row) setSelection((s) => toggle(s, row.id, active));

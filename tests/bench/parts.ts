@@ -1,0 +1,105 @@
+// `npm run bench -- --only reader,claims,library,store`: one or more parts of the bench alone, to
+// re-measure one figure while working on it. Prints the same figure names as the full run, one
+// line per figure, then the JSON object of the figures measured.
+import type { Browser } from '@playwright/test';
+import { launchChromium, startSession, type Session } from '../harness/harness';
+import { claims300kTarget, claimsTarget, measureClaims } from './claims-bench';
+import { makeSpans, makeText } from './corpus';
+import { findTargetMs, measureFindAll } from './find-bench';
+import { libraryTargets, measureLibrary } from './library-bench';
+import { measureOpen, openOnce } from './reader';
+import { benchTitle, bench10mTitle, seedBenchReport } from './seed';
+import { measureStoreOpen, storeTargets } from './store-bench';
+import { round1 } from './stats';
+
+export const benchParts = ['reader', 'claims', 'library', 'store'] as const;
+export type BenchPart = (typeof benchParts)[number];
+
+/** The parts named by `--only a,b` (or `--only=a,b`) in argv, or null when there is no --only. */
+export function onlyParts(argv: readonly string[]): BenchPart[] | null {
+  const at = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
+  if (at < 0) return null;
+  const value = argv[at]!.includes('=') ? argv[at]!.slice('--only='.length) : (argv[at + 1] ?? '');
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(benchParts as readonly string[]).includes(n));
+  if (unknown.length || !names.length) throw new Error(`--only takes some of ${benchParts.join(', ')}; got "${value}"`);
+  return names as BenchPart[];
+}
+
+type Figure = [name: string, value: number, target: string, holds: boolean];
+
+async function readerPart(browser: Browser, log: (m: string) => void): Promise<Figure[]> {
+  const bench = makeText(20250314);
+  const spans = makeSpans(bench, 7);
+  let session: Session | null = null;
+  try {
+    session = await startSession(browser, { seedSample: false, viewport: { width: 1280, height: 820 } });
+    seedBenchReport(session.core.ctx, bench.text, spans);
+    const page = await session.openApp();
+    log('reader: open the 1M report, 5 runs…');
+    const open = await measureOpen(page, benchTitle);
+    await openOnce(page, benchTitle);
+    log('reader: find every “the”, 7 runs…');
+    const find = await measureFindAll(page);
+    const big = makeText(20250314 + 1, 10_000_000);
+    seedBenchReport(session.core.ctx, big.text, makeSpans(big, 8, 200_000), bench10mTitle);
+    await openOnce(page, bench10mTitle);
+    log('reader: open the 10M report, 5 runs…');
+    const open10m = await measureOpen(page, bench10mTitle);
+    log(`open runs ${open.runs.map((r) => Math.round(r.paintedMs)).join(', ')}; 10M runs ${open10m.runs.map((r) => Math.round(r.paintedMs)).join(', ')}; find runs ${find.runs.map(Math.round).join(', ')}`);
+    return [
+      ['open_ms', round1(open.median), '—', true],
+      ['open_10m_ms', round1(open10m.median), `≤ ${round1(open.median * 1.2)} (1.2× open_ms)`, open10m.median <= open.median * 1.2],
+      ['find_all_ms', round1(find.median), `< ${findTargetMs}`, find.median < findTargetMs],
+    ];
+  } finally {
+    await session?.close();
+  }
+}
+
+function claimsPart(log: (m: string) => void): Figure[] {
+  log('claims: 100,000 claims…');
+  const claims = measureClaims();
+  log('claims: 300,000 claims…');
+  const claims300k = measureClaims(5, 3000);
+  for (const [name, ms] of claims300k.queries) log(`claims 300k: ${name} ${ms} ms`);
+  return [
+    ['claims_query_ms', round1(claims.queryMs), `< ${claimsTarget}`, claims.queryMs < claimsTarget],
+    ['claims_300k_ms', round1(claims300k.queryMs), `< ${claims300kTarget}`, claims300k.queryMs < claims300kTarget],
+  ];
+}
+
+async function libraryPart(browser: Browser, log: (m: string) => void): Promise<Figure[]> {
+  const library = await measureLibrary(browser, log);
+  log(`library: open runs ${library.openRuns.join(', ')}; filter runs ${library.filterRuns.join(', ')}; load ${library.loadMs}`);
+  return [
+    ['library_open_ms', library.library_open_ms, `< ${libraryTargets.openMs}`, library.library_open_ms < libraryTargets.openMs],
+    ['library_filter_ms', library.library_filter_ms, `< ${libraryTargets.filterMs}`, library.library_filter_ms < libraryTargets.filterMs],
+  ];
+}
+
+async function storePart(log: (m: string) => void): Promise<Figure[]> {
+  const store = await measureStoreOpen(log);
+  log(`store: background check ${store.checkMs} ms; open with the check first ${store.checkedOpenMs} ms`);
+  return [['store_open_200mb_ms', store.store_open_200mb_ms, `< ${storeTargets.openMs}`, store.store_open_200mb_ms < storeTargets.openMs]];
+}
+
+export async function runParts(parts: readonly BenchPart[], log: (m: string) => void): Promise<number> {
+  const figures: Figure[] = [];
+  const needsBrowser = parts.includes('reader') || parts.includes('library');
+  let browser: Browser | null = null;
+  try {
+    if (needsBrowser) browser = await launchChromium();
+    for (const part of parts) {
+      if (part === 'reader') figures.push(...(await readerPart(browser!, log)));
+      if (part === 'claims') figures.push(...claimsPart(log));
+      if (part === 'library') figures.push(...(await libraryPart(browser!, log)));
+      if (part === 'store') figures.push(...(await storePart(log)));
+    }
+  } finally {
+    await browser?.close();
+  }
+  for (const [name, value, target, holds] of figures) console.log(`${name.padEnd(20)} ${String(value).padStart(8)}  ${target.padEnd(28)} ${holds ? 'yes' : 'NO'}`);
+  console.log(JSON.stringify(Object.fromEntries(figures.map(([name, value]) => [name, value]))));
+  return 0;
+}

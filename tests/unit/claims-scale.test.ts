@@ -1,0 +1,63 @@
+// The claims table at scale (issue 13, item 5): the count starts from the most selective index
+// and the page walks the order asked for, so neither reads every claim; and the counts stay
+// exact where the shortcut could go wrong (a claim relabelled with its old values kept).
+import { describe, expect, it } from 'vitest';
+import { createAnnotation, updateAnnotation } from '../../electron/services/annotate/annotations';
+import { setValues } from '../../electron/services/annotate/attribute-values';
+import { claimsTable } from '../../electron/services/claims/claims';
+import { claimsWhere } from '../../electron/services/claims/claims-where';
+import type { ClaimsQuery } from '../../shared/schemas/claims';
+import { addText, openTestContext } from './helpers';
+
+const text = 'Rebels said they took the bridge. The ministry denied it. Aid reached the town. ';
+
+function seeded() {
+  const t = openTestContext();
+  const documentId = addText(t.ctx, text.repeat(4));
+  const claims = [0, 1, 2, 3].map((i) => createAnnotation(t.ctx, { documentId, labelId: 'claim', start: i * text.length, end: i * text.length + 32 }).id);
+  setValues(t.ctx, claims[0]!, { status: 'disputed' });
+  setValues(t.ctx, claims[1]!, { status: 'refuted' });
+  setValues(t.ctx, claims[2]!, { status: 'disputed' });
+  return { ...t, documentId, claims };
+}
+
+function plan(t: ReturnType<typeof seeded>, sql: string, params: unknown[]): string {
+  return (t.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+}
+
+describe('claims table at scale', () => {
+  it('counts an attribute filter from the value index, and tests each claim of the page with a lookup', () => {
+    const t = seeded();
+    const query: ClaimsQuery = { filters: { attributes: [{ attributeId: 'claim-status', values: ['disputed', 'refuted'] }] } };
+    const where = claimsWhere(t.ctx, query, 'claim');
+    const counted = plan(t, where.count.sql, where.count.params);
+    expect(counted).toMatch(/^SEARCH f0 USING COVERING INDEX annotation_attributes_by_value/);
+    expect(counted).not.toMatch(/LIST SUBQUERY/);
+    expect(where.page.sql).toMatch(/EXISTS \(SELECT 1 FROM annotation_attributes f WHERE f\.annotation_id = a\.id/);
+    expect(claimsTable(t.ctx, query).total).toBe(3);
+  });
+
+  it('keeps the count exact when a claim was relabelled and kept its old values', () => {
+    const t = seeded();
+    updateAnnotation(t.ctx, { id: t.claims[1]!, labelId: 'source' });
+    const page = claimsTable(t.ctx, { filters: { attributes: [{ attributeId: 'claim-status', values: ['disputed', 'refuted'] }] } });
+    expect(page.total).toBe(2);
+    expect(page.rows.map((r) => r.id)).toEqual([t.claims[0], t.claims[2]]);
+  });
+
+  it('reads the sort by quote from an index instead of sorting every claim', () => {
+    const t = seeded();
+    const ordered = plan(t, 'SELECT a.rowid FROM annotations a WHERE a.label_id = ? ORDER BY a.quote COLLATE NOCASE ASC, a.id LIMIT 100', ['claim']);
+    expect(ordered).toContain('annotations_by_label_quote');
+    expect(ordered).not.toContain('TEMP B-TREE');
+  });
+
+  it('pages with a total that holds for every page, and an empty page past the end', () => {
+    const t = seeded();
+    const first = claimsTable(t.ctx, { limit: 3 });
+    const second = claimsTable(t.ctx, { limit: 3, offset: 3 });
+    expect([first.total, second.total]).toEqual([4, 4]);
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(t.claims);
+    expect(claimsTable(t.ctx, { offset: 10 })).toMatchObject({ total: 4, rows: [] });
+  });
+});
