@@ -41,7 +41,7 @@ test('a small analysis by mouse and keyboard: tag, link, set status, resolve pla
   await claim.startLink();
   await reader.linkRelation().selectOption('located-at');
   await reader.pickLinkTargetInText();
-  await expect(app.notice('Click the highlight to link to')).toBeVisible();
+  await expect(app.notice('Linking the Claim “fighters had seized the centre of Daraa” located at: click the Location to link to')).toBeVisible();
   await reader.span('Damascus').click();
   await expect(claim.links()).toContainText(/located at →\s*“Damascus”/);
   // The connectors are drawn for the selected claim.

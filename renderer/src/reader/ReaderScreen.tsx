@@ -18,6 +18,7 @@ import { useReaderKeys } from './useReaderKeys';
 import { useArcs } from './useReaderLayout';
 import { useOpenAt, useReaderView } from './useReaderView';
 import { ReaderDialogs } from './ReaderDialogs';
+import { PickBanner } from './PickBanner';
 import { FindBar } from './FindBar';
 import { hitsByBlock, type Hit } from './find-hits';
 import { TagAllPanel } from './TagAllPanel';
@@ -114,7 +115,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
   const clickAnnotation = (id: string) => {
     const a = window.find(id);
     if (picking) {
-      if (id !== picking.fromId && a) link(picking.typeId, picking.fromId, a);
+      if (id !== picking.from.id && a) link(picking.typeId, picking.from, a);
       return;
     }
     setSelection(null);
@@ -126,14 +127,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
   return (
     <div className="reader-screen">
       <section className={`reader-pane${picking ? ' linking' : ''}`} aria-labelledby="doc-title">
-        {picking && (
-          <div className="link-banner" role="status">
-            <span>Click the highlight to link to. Escape cancels.</span>
-            <button type="button" onClick={() => setPicking(null)}>
-              Cancel
-            </button>
-          </div>
-        )}
+        {picking && <PickBanner picking={picking} relationTypes={analysis.schema?.relationTypes ?? []} labels={labels} onCancel={() => setPicking(null)} />}
         {find.open && <FindBar find={find} onClose={closeFind} onTagAll={() => setTagAllOpen((shown) => !shown)} tagAllOpen={tagAllOpen} />}
         {find.open && tagAllOpen && find.matches && find.matches.starts.length > 0 && (
           <TagAllPanel
@@ -160,6 +154,8 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
           flashId={view.flashId}
           selection={selection}
           onSelectionChange={(next) => {
+            // A click on plain text or a new selection ends picking a link target.
+            setPicking(null);
             setSelection(next);
             if (next) setSelectedId(null);
           }}
@@ -187,7 +183,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
         )}
       </section>
       <Sidebar window={window} labels={labels} hiddenLabels={view.hiddenLabels} selectedId={selectedId} analysis={analysis} commands={commands} />
-      <ReaderDialogs view={view} labels={labels} analysis={analysis} link={link} resolvePlace={resolvePlace} clearPlace={clearPlace} />
+      <ReaderDialogs view={view} window={window} labels={labels} analysis={analysis} link={link} resolvePlace={resolvePlace} clearPlace={clearPlace} />
       <div className="visually-hidden" aria-live="polite">
         {view.announcement}
       </div>
