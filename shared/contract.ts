@@ -55,6 +55,16 @@ export const menuCommands = [
   'find',
   'find-next',
   'find-previous',
+  // The reader's keys (shared/shortcuts.ts), also in the Annotate menu.
+  'next-annotation',
+  'previous-annotation',
+  'next-same-label',
+  'previous-same-label',
+  'jump-to-word',
+  'select-sentence',
+  'link-annotation',
+  'resolve-place',
+  'focus-text',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

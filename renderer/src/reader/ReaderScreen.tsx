@@ -56,7 +56,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [selectedId, revealed, window, version],
   );
-  const handleKey = useReaderKeys(view, { labels, selectedAnnotation, tagSelection, history, remove });
+  const { handleKey, jump } = useReaderKeys(view, { window, labels, analysis, selectedAnnotation, tagSelection, history, remove, setAttribute: commands.setAttribute });
 
   useEffect(() => {
     if (historyRequest) history(historyRequest.kind);
@@ -171,6 +171,11 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
           initialPlace={initialPlace}
           placeRef={placeRef}
         />
+        {jump !== null && (
+          <div className="type-ahead" role="status">
+            Jump to: <strong>{jump || '…'}</strong>
+          </div>
+        )}
         {selection && (
           <TagToolbar
             labels={labels}

@@ -60,3 +60,24 @@ export function previousWord(text: DocText, offset: number): { start: number; en
   while (start > 0 && isWordChar(charBefore(text, start))) start -= charBefore(text, start).length;
   return { start, end };
 }
+
+/**
+ * The next word after `from` that starts with `prefix` (case and accents folded as the locale
+ * compares), wrapping round to the start; null when none does. For type-ahead in the text.
+ */
+export function wordStartingWith(text: string, prefix: string, from: number): { start: number; end: number } | null {
+  const wanted = prefix.toLocaleLowerCase();
+  if (!wanted) return null;
+  const folded = text.toLocaleLowerCase();
+  const search = (lo: number, hi: number) => {
+    for (let at = folded.indexOf(wanted, lo); at >= 0 && at < hi; at = folded.indexOf(wanted, at + 1)) {
+      if (!isWordChar(charBefore(text, at))) {
+        let end = at;
+        while (end < text.length && isWordChar(charAt(text, end))) end += charAt(text, end).length;
+        return { start: at, end: Math.max(end, at + wanted.length) };
+      }
+    }
+    return null;
+  };
+  return search(from, text.length) ?? search(0, from);
+}
