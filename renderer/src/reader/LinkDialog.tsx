@@ -8,6 +8,7 @@ import type { DocumentWindow } from '../state/document-window';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 import { blockIndexAt } from './blocks';
 import { contextOf, rankTargets, sentenceAround, type Span } from './link-targets';
+import './desk.css';
 
 interface LinkDialogProps {
   from: ReaderAnnotation;

@@ -19,6 +19,7 @@ import { useArcs } from './useReaderLayout';
 import { useOpenAt, useReaderView } from './useReaderView';
 import { ReaderDialogs } from './ReaderDialogs';
 import { PickBanner } from './PickBanner';
+import { showAll, statusPaint, type StatusFilter } from './status-filter';
 import { FindBar } from './FindBar';
 import { hitsByBlock, type Hit } from './find-hits';
 import { TagAllPanel } from './TagAllPanel';
@@ -49,6 +50,11 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
   const { analysis, labelName, tagSelection, tagMany, remove, history, link, resolvePlace, clearPlace, commands } = useReaderActions(doc, window, labels, view);
 
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
+  const [statusFilter, setStatusFilter] = useState<StatusFilter>(showAll);
+  const painting = useMemo(
+    () => statusPaint(statusFilter, analysis.schema?.labels ?? [], labelsById, (id, attributeId) => analysis.values[id]?.[attributeId]),
+    [statusFilter, analysis.schema, analysis.values, labelsById],
+  );
   const { revealed } = view;
   const selectedAnnotation = useMemo(
     () => (selectedId ? (window.find(selectedId) ?? (revealed?.id === selectedId ? revealed : null)) : null),
@@ -149,7 +155,8 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
           ref={textRef}
           window={window}
           version={version}
-          labels={labelsById}
+          labels={painting?.labels ?? labelsById}
+          paint={painting?.paint}
           selectedAnnotation={selectedAnnotation}
           flashId={view.flashId}
           selection={selection}
@@ -187,7 +194,16 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
           />
         )}
       </section>
-      <Sidebar window={window} labels={labels} hiddenLabels={view.hiddenLabels} selectedId={selectedId} analysis={analysis} commands={commands} />
+      <Sidebar
+        window={window}
+        labels={labels}
+        hiddenLabels={view.hiddenLabels}
+        selectedId={selectedId}
+        analysis={analysis}
+        commands={commands}
+        statusFilter={statusFilter}
+        onStatusFilter={setStatusFilter}
+      />
       <ReaderDialogs view={view} window={window} labels={labels} analysis={analysis} link={link} resolvePlace={resolvePlace} clearPlace={clearPlace} />
       <div className="visually-hidden" aria-live="polite">
         {view.announcement}

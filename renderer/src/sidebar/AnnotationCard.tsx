@@ -1,10 +1,12 @@
 import { memo, useEffect, useRef, useState } from 'react';
+import './cards.css';
 import type { Label } from '../../../shared/schemas/schema';
 import type { AttributeValues, LabelAttribute } from '../../../shared/schemas/schema';
 import type { PlaceSummary } from '../state/useAnalysis';
 import { isPending } from '../state/useAnnotations';
 import { AttributeFields } from './AttributeFields';
 import { CardLinks, type CardLink } from './CardLinks';
+import { CardSummary } from './CardSummary';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 import type { ReaderCommands } from './reader-commands';
 
@@ -37,6 +39,9 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   const [saving, setSaving] = useState<'idle' | 'pending' | 'saved'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const editing = useRef(false);
+  // Compact by default (8–10 cards fit): the fields open on demand, and on the selected card.
+  const [opened, setOpened] = useState(false);
+  const open = opened || selected;
 
   useEffect(() => {
     if (!editing.current) setDraft(annotation.note);
@@ -51,7 +56,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
 
   return (
     <article
-      className={`card${selected ? ' selected' : ''}`}
+      className={`card${selected ? ' selected' : ''}${open ? ' open' : ''}`}
       aria-busy={pending || undefined}
       aria-label={`${label?.name ?? 'Annotation'}: ${annotation.quote}`}
       data-annotation-id={annotation.id}
@@ -74,6 +79,17 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
         <button type="button" className="small" disabled={pending} onClick={() => commands.startLink(annotation)} title="Link this annotation to another (L)">
           Link…
         </button>
+        <button
+          type="button"
+          className="icon-button details-toggle"
+          aria-expanded={open}
+          aria-label="Details"
+          title={open ? 'Hide the fields' : 'Show the fields'}
+          disabled={selected}
+          onClick={() => setOpened((was) => !was)}
+        >
+          {open ? '▴' : '▾'}
+        </button>
         <button type="button" className="icon-button" disabled={pending} aria-label="Delete annotation" title="Delete (Del)" onClick={() => commands.remove(annotation)}>
           🗑
         </button>
@@ -81,12 +97,16 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
       <button type="button" className="quote" onClick={() => commands.reveal(annotation)} title="Show in the text">
         “{annotation.quote}”
       </button>
-      <AttributeFields
-        attributes={details.attributes}
-        values={details.values}
-        disabled={pending}
-        onChange={(attribute, value, previous) => commands.setAttribute(annotation, attribute, value, previous)}
-      />
+      {open ? (
+        <AttributeFields
+          attributes={details.attributes}
+          values={details.values}
+          disabled={pending}
+          onChange={(attribute, value, previous) => commands.setAttribute(annotation, attribute, value, previous)}
+        />
+      ) : (
+        <CardSummary attributes={details.attributes} values={details.values} onOpen={() => setOpened(true)} />
+      )}
       {details.offersPlace && (
         <div className="place-line">
           {details.place ? (
@@ -103,6 +123,8 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
         </div>
       )}
       <CardLinks links={details.links} disabled={pending} onReveal={commands.reveal} onUnlink={commands.unlink} />
+      {!open && annotation.note && <p className="note-preview">{annotation.note}</p>}
+      {open && (
       <label className="note">
         <span className="visually-hidden">Note</span>
         <textarea
@@ -137,6 +159,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           saving !== 'idle' && <span className="save-state">{saving === 'pending' ? 'Unsaved' : 'Saved'}</span>
         )}
       </label>
+      )}
     </article>
   );
 });
