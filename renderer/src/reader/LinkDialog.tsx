@@ -31,7 +31,8 @@ const maxFetched = 500;
 /** Link an annotation to another: pick the relation type, then the target, by keyboard or mouse. */
 export function LinkDialog({ from, relationTypes, labels, window, linked, onLink, onPickInText, onClose }: LinkDialogProps) {
   const types = useMemo(() => relationTypes.filter((t) => t.fromLabelId === null || t.fromLabelId === from.labelId), [relationTypes, from.labelId]);
-  const [typeId, setTypeId] = useState(types[0]?.id ?? '');
+  // The first relation the source has no link of yet: a claim already attributed is next located.
+  const [typeId, setTypeId] = useState(() => (types.find((t) => ![...linked].some((key) => key.startsWith(`${t.id} `))) ?? types[0])?.id ?? '');
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const type = types.find((t) => t.id === typeId);
