@@ -61,6 +61,7 @@ export const menuCommands = [
   'next-same-label',
   'previous-same-label',
   'jump-to-word',
+  'jump-back-to-word',
   'select-sentence',
   'link-annotation',
   'resolve-place',

@@ -82,6 +82,7 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
         command('Previous With the Same Label', 'previous-same-label'),
         { type: 'separator' },
         command('Jump to a Word…', 'jump-to-word'),
+        command('Jump Back to a Word…', 'jump-back-to-word'),
         command('Select Sentence', 'select-sentence'),
         { type: 'separator' },
         command('Link…', 'link-annotation'),

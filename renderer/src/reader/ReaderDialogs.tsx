@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Label } from '../../../shared/schemas/schema';
 import type { PlaceResolve } from '../../../shared/schemas/places';
 import type { Analysis } from '../state/useAnalysis';
@@ -20,6 +21,14 @@ interface ReaderDialogsProps {
 /** The Link dialog (or picking the target in the text) and the Place dialog, when open. */
 export function ReaderDialogs({ view, window, labels, analysis, link, resolvePlace, clearPlace }: ReaderDialogsProps) {
   const { linkFrom, placeFor } = view;
+  // A dialog taken out of the page leaves focus nowhere: it goes back to the text, where keys work.
+  const open = linkFrom !== null || placeFor !== null;
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (wasOpen.current && !open && (active === null || active === document.body)) view.textRef.current?.focus();
+    wasOpen.current = open;
+  }, [open, view.textRef]);
   return (
     <>
       {linkFrom && analysis.schema && (

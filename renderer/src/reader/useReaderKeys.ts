@@ -15,6 +15,13 @@ import { selectionRange, sentenceAt } from './text-selection';
 import type { ReaderView } from './useReaderView';
 import { wordStartingWith } from './words';
 
+/** Type-ahead: the start of a word typed after "/" (or "?", backwards), searched from where it began. */
+interface JumpState {
+  typed: string;
+  from: number;
+  direction: 1 | -1;
+}
+
 interface ReaderKeyActions {
   window: DocumentWindow;
   labels: readonly Label[];
@@ -30,8 +37,7 @@ interface ReaderKeyActions {
 export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
   const { window, labels, analysis, selectedAnnotation, tagSelection, history, remove, setAttribute } = actions;
   const { selection, setSelection, selectedId, setSelectedId, picking, setPicking, setLinkFrom, setPlaceFor, textRef, reveal, setAnnouncement } = view;
-  /** Type-ahead: the start of a word typed after "/", searched from where it began. */
-  const [jump, setJump] = useState<{ typed: string; from: number } | null>(null);
+  const [jump, setJump] = useState<JumpState | null>(null);
 
   const cursor = useCallback(
     () => (selection ? selection.focus : selectedAnnotation ? selectedAnnotation.end : (textRef.current?.firstVisibleOffset() ?? 0)),
@@ -57,12 +63,12 @@ export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
   );
 
   const jumpTo = useCallback(
-    (typed: string, from: number) => {
-      setJump({ typed, from });
+    (typed: string, from: number, direction: 1 | -1) => {
+      setJump({ typed, from, direction });
       // The whole text when it is loaded (a short report), else the window around the cursor.
       const k = window.windowOfOffset(from);
       const [lo, hi] = window.hasText(0, window.length) ? [0, window.length] : [window.windowStart(k), window.windowEnd(k)];
-      const found = wordStartingWith(window.slice(lo, hi), typed, from - lo);
+      const found = wordStartingWith(window.slice(lo, hi), typed, from - lo, direction);
       if (found) textRef.current?.selectRange(lo + found.start, lo + found.end);
       setAnnouncement(found ? `“${window.slice(lo + found.start, lo + found.end)}”` : `No word starts with “${typed}”.`);
     },
@@ -102,7 +108,13 @@ export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
           step(command === 'next-same-label' ? 1 : -1, true);
           return true;
         case 'jump-to-word':
-          setJump({ typed: '', from: cursor() });
+        case 'jump-back-to-word':
+          // Backwards from the start of the selection or annotation, forwards from its end.
+          setJump(
+            command === 'jump-to-word'
+              ? { typed: '', from: cursor(), direction: 1 }
+              : { typed: '', from: selection ? selectionRange(selection).start : (selectedAnnotation?.start ?? cursor()), direction: -1 },
+          );
           setAnnouncement('Type the start of a word; Enter or Escape ends.');
           return true;
         case 'select-sentence': {
@@ -163,7 +175,7 @@ export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
   );
 
   /** Keys while type-ahead is on: characters add to it, Backspace takes one off, Enter and Escape end it. */
-  function handleJumpKey(event: globalThis.KeyboardEvent | KeyboardEvent, state: { typed: string; from: number }): boolean {
+  function handleJumpKey(event: globalThis.KeyboardEvent | KeyboardEvent, state: JumpState): boolean {
     if (event.ctrlKey || event.metaKey || event.altKey) return false;
     const label = labels.find((l) => l.hotkey !== null && l.hotkey === event.key);
     if (event.key === 'Enter' || event.key === 'Escape' || event.key === 'Tab' || (label && state.typed)) {
@@ -172,12 +184,12 @@ export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
       return event.key !== 'Tab' && !label;
     }
     if (event.key === 'Backspace') {
-      if (state.typed.length > 1) jumpTo(state.typed.slice(0, -1), state.from);
+      if (state.typed.length > 1) jumpTo(state.typed.slice(0, -1), state.from, state.direction);
       else setJump(null);
       return true;
     }
     if (event.key.length !== 1 || !/[\p{L}\p{N}'’\-]/u.test(event.key)) return false;
-    jumpTo(state.typed + event.key, state.from);
+    jumpTo(state.typed + event.key, state.from, state.direction);
     return true;
   }
 

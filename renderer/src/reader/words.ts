@@ -62,22 +62,20 @@ export function previousWord(text: DocText, offset: number): { start: number; en
 }
 
 /**
- * The next word after `from` that starts with `prefix` (case and accents folded as the locale
- * compares), wrapping round to the start; null when none does. For type-ahead in the text.
+ * The next word after `from` (or with direction -1, the last one before it) that starts with
+ * `prefix`, ignoring case, wrapping round the text; null when none does. For type-ahead.
  */
-export function wordStartingWith(text: string, prefix: string, from: number): { start: number; end: number } | null {
+export function wordStartingWith(text: string, prefix: string, from: number, direction: 1 | -1 = 1): { start: number; end: number } | null {
   const wanted = prefix.toLocaleLowerCase();
   if (!wanted) return null;
   const folded = text.toLocaleLowerCase();
-  const search = (lo: number, hi: number) => {
-    for (let at = folded.indexOf(wanted, lo); at >= 0 && at < hi; at = folded.indexOf(wanted, at + 1)) {
-      if (!isWordChar(charBefore(text, at))) {
-        let end = at;
-        while (end < text.length && isWordChar(charAt(text, end))) end += charAt(text, end).length;
-        return { start: at, end: Math.max(end, at + wanted.length) };
-      }
-    }
-    return null;
-  };
-  return search(from, text.length) ?? search(0, from);
+  const starts: number[] = [];
+  for (let at = folded.indexOf(wanted); at >= 0; at = folded.indexOf(wanted, at + 1)) {
+    if (!isWordChar(charBefore(text, at))) starts.push(at);
+  }
+  const start = direction === 1 ? (starts.find((at) => at >= from) ?? starts[0]) : ([...starts].reverse().find((at) => at < from) ?? starts.at(-1));
+  if (start === undefined) return null;
+  let end = start;
+  while (end < text.length && isWordChar(charAt(text, end))) end += charAt(text, end).length;
+  return { start, end: Math.max(end, start + wanted.length) };
 }

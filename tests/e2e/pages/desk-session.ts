@@ -91,6 +91,7 @@ export class DeskSession {
   readonly actions: ActionCounter;
   /** Where the keyboard's type-ahead starts from: the end of what was last tagged or selected. */
   private cursor = 0;
+  private lastStart = 0;
 
   constructor(
     readonly page: Page,
@@ -147,8 +148,8 @@ export class DeskSession {
       await this.actions.press(s.label);
     } else {
       const word = nextWord(text, start)!;
-      const prefix = this.prefixFor(word.start, text.slice(word.start, word.end));
-      await this.actions.press('/');
+      const { prefix, direction } = this.prefixFor(word.start, text.slice(word.start, word.end));
+      await this.actions.press(direction === 1 ? '/' : 'Shift+Slash');
       await this.actions.type(prefix);
       for (let at = word.end; at < start + s.quote.length; at = nextWord(text, at)!.end) await this.actions.press('Shift+ArrowRight');
       await expect.poll(() => this.reader.selectedQuote(), { message: `selecting ${s.name}` }).toBe(asToolbarNames(s.quote));
@@ -157,6 +158,7 @@ export class DeskSession {
     await expect(this.reader.selectedCard().locator('.quote')).toHaveText(`“${s.quote}”`);
     await expect(this.reader.selectedCard()).not.toHaveAttribute('aria-busy', 'true');
     this.cursor = start + s.quote.length;
+    this.lastStart = start;
   }
 
   /** Scrolls the text so that `context` is in view, as a user turns the wheel; false when it already was. */
@@ -180,9 +182,13 @@ export class DeskSession {
   }
 
   /** The shortest start of the word that type-ahead, from the cursor, takes to this very word. */
-  private prefixFor(wordStart: number, word: string): string {
+  private prefixFor(wordStart: number, word: string): { prefix: string; direction: 1 | -1 } {
     for (let n = 1; n <= word.length; n++) {
-      if (wordStartingWith(text, word.slice(0, n), this.cursor)?.start === wordStart) return word.slice(0, n);
+      for (const direction of [1, -1] as const) {
+        // Backwards the search starts where the last span started.
+        const from = direction === 1 ? this.cursor : this.lastStart;
+        if (wordStartingWith(text, word.slice(0, n), from, direction)?.start === wordStart) return { prefix: word.slice(0, n), direction };
+      }
     }
     throw new Error(`type-ahead cannot reach “${word}” at ${wordStart} from ${this.cursor}`);
   }

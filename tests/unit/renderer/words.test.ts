@@ -81,3 +81,11 @@ describe('wordStartingWith (type-ahead)', () => {
     expect(wordStartingWith(text, '', 0)).toBeNull();
   });
 });
+
+describe('wordStartingWith backwards', () => {
+  const text = 'they said; They went; they came';
+  it('finds the last word before the point that starts with what was typed, wrapping to the end', () => {
+    expect(wordStartingWith(text, 'the', text.indexOf('They'), -1)!.start).toBe(0);
+    expect(wordStartingWith(text, 'the', 0, -1)!.start).toBe(text.lastIndexOf('they'));
+  });
+});
