@@ -4,10 +4,9 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { DeskSession, plannedLinks, plannedPlaces, plannedSpans, plannedStatuses, startOf, type SessionMode } from './pages/desk-session';
+import { DeskSession, plannedLinks, plannedPlaces, plannedSpans, plannedStatuses, startOf } from './pages/desk-session';
 import type { StoreState } from '../harness/store-state';
-
-export const sessionTargets: Record<SessionMode, number> = { mouse: 150, keyboard: 220 };
+import { sessionTargets } from '../bench/session-bench';
 
 /** What the session left in the store, against the plan: every span, link, status and place. */
 async function checkStore(state: StoreState) {
