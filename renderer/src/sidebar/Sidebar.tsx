@@ -87,8 +87,8 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
               </button>
             );
           })}
+          <StatusFilterBar schemaLabels={analysis.schema?.labels ?? []} filter={props.statusFilter} onChange={props.onStatusFilter} />
         </div>
-        <StatusFilterBar schemaLabels={analysis.schema?.labels ?? []} filter={props.statusFilter} onChange={props.onStatusFilter} />
       </div>
       <div ref={scrollRef} className="card-scroll">
         {list.shown === 0 ? (

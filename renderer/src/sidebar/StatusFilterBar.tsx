@@ -1,5 +1,6 @@
 // Highlights by review status: colour them by status, or hide the statuses not wanted now (say,
 // everything already corroborated). A filter of the reader's painting, not of the data.
+import { useState } from 'react';
 import type { LabelWithAttributes } from '../../../shared/schemas/schema';
 import { noStatus, statusColour, statusOptions, type StatusFilter } from '../reader/status-filter';
 
@@ -11,14 +12,31 @@ interface StatusFilterBarProps {
 
 export function StatusFilterBar({ schemaLabels, filter, onChange }: StatusFilterBarProps) {
   const options = statusOptions(schemaLabels);
+  const active = filter.byStatus || filter.hidden.size > 0;
+  const [shown, setShown] = useState(false);
   if (options.length <= 1) return null;
+  const disclosure = (
+    <button
+      type="button"
+      className={`filter-chip status-toggle${active ? ' on' : ''}`}
+      aria-expanded={shown}
+      aria-controls="status-filters"
+      onClick={() => setShown((was) => !was)}
+      title="Colour or hide highlights by status"
+    >
+      Status {shown ? '▴' : '▾'}
+    </button>
+  );
+  if (!shown) return disclosure;
   const toggle = (status: string) => {
     const hidden = new Set(filter.hidden);
     if (!hidden.delete(status)) hidden.add(status);
     onChange({ ...filter, hidden });
   };
   return (
-    <div className="filters status-filters" role="group" aria-label="Highlights by status">
+    <>
+    {disclosure}
+    <div id="status-filters" className="filters status-filters" role="group" aria-label="Highlights by status">
       <button
         type="button"
         className={`filter-chip${filter.byStatus ? ' on' : ''}`}
@@ -47,5 +65,6 @@ export function StatusFilterBar({ schemaLabels, filter, onChange }: StatusFilter
         );
       })}
     </div>
+    </>
   );
 }
