@@ -56,6 +56,17 @@ export const menuCommands = [
   'find-next',
   'find-previous',
   'tag-search-hits',
+  // The reader's keys (shared/shortcuts.ts), also in the Annotate menu.
+  'next-annotation',
+  'previous-annotation',
+  'next-same-label',
+  'previous-same-label',
+  'jump-to-word',
+  'jump-back-to-word',
+  'select-sentence',
+  'link-annotation',
+  'resolve-place',
+  'focus-text',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

@@ -56,7 +56,80 @@ export const shortcuts: readonly Shortcut[] = [
     accelerator: 'Shift+F3',
     macAccelerator: 'Shift+Cmd+G',
   },
+  // The reader's own keys: bare keys, so they act only on the reader and never in a text field.
+  { command: 'next-annotation', label: 'Next annotation', chord: { key: ']', shift: false, bare: true }, accelerator: ']' },
+  { command: 'previous-annotation', label: 'Previous annotation', chord: { key: '[', shift: false, bare: true }, accelerator: '[' },
+  {
+    command: 'next-same-label',
+    label: 'Next annotation with the same label',
+    chord: { key: ']', shift: true, bare: true },
+    // What Shift+] types on most layouts.
+    also: [{ key: '}', shift: true, bare: true }],
+    accelerator: 'Shift+]',
+  },
+  {
+    command: 'previous-same-label',
+    label: 'Previous annotation with the same label',
+    chord: { key: '[', shift: true, bare: true },
+    also: [{ key: '{', shift: true, bare: true }],
+    accelerator: 'Shift+[',
+  },
+  { command: 'jump-to-word', label: 'Jump to a word (type its start)', chord: { key: '/', shift: false, bare: true }, accelerator: '/' },
+  {
+    command: 'jump-back-to-word',
+    label: 'Jump back to a word (type its start)',
+    chord: { key: '/', shift: true, bare: true },
+    also: [{ key: '?', shift: true, bare: true }],
+    accelerator: 'Shift+/',
+  },
+  { command: 'select-sentence', label: 'Select the sentence', chord: { key: 's', shift: false, bare: true }, accelerator: 'S' },
+  { command: 'link-annotation', label: 'Link the selected annotation', chord: { key: 'l', shift: false, bare: true }, accelerator: 'L' },
+  { command: 'resolve-place', label: 'Resolve the place', chord: { key: 'p', shift: false, bare: true }, accelerator: 'P' },
+  { command: 'focus-text', label: 'Back to the text', chord: { key: 'f6', shift: false, bare: true }, accelerator: 'F6' },
 ];
+
+/** Commands that act on the open report: the reader takes their keys itself, the menu sends them to it. */
+export const readerCommands: ReadonlySet<ShortcutCommand> = new Set([
+  'next-annotation',
+  'previous-annotation',
+  'next-same-label',
+  'previous-same-label',
+  'jump-to-word',
+  'jump-back-to-word',
+  'select-sentence',
+  'link-annotation',
+  'resolve-place',
+  'focus-text',
+]);
+
+/** Whether a command's key types a character (so a focused text field keeps it). */
+export function typesText(command: ShortcutCommand): boolean {
+  const chord = shortcutFor(command)?.chord;
+  return chord !== undefined && chord.bare === true && chord.key.length === 1;
+}
+
+/**
+ * Attribute values by key, on the selected annotation: Shift with a digit sets the label's first
+ * choice attribute (a claim's status) to its n-th option, Alt with a digit the second (its
+ * confidence); 0 clears. Matched by the physical key, as Shift+1 types "!" and Alt+1 "¡".
+ */
+export interface AttributeKey {
+  /** Which choice attribute of the label: 0 the first, 1 the second. */
+  attribute: 0 | 1;
+  /** The option's index, or null to clear the value. */
+  option: number | null;
+}
+
+export const attributeKeyHelp = [
+  { keys: 'Shift+1…9', label: 'Set the first choice (a claim’s status); Shift+0 clears it' },
+  { keys: 'Alt+1…9', label: 'Set the second choice (a claim’s confidence); Alt+0 clears it' },
+] as const;
+
+export function attributeKeyOf(press: KeyPress & { code: string }): AttributeKey | null {
+  const digit = /^Digit([0-9])$/.exec(press.code)?.[1];
+  if (digit === undefined || press.ctrlKey || press.metaKey || press.shiftKey === press.altKey) return null;
+  return { attribute: press.shiftKey ? 0 : 1, option: digit === '0' ? null : Number(digit) - 1 };
+}
 
 function shortcutFor(command: ShortcutCommand): Shortcut | undefined {
   return shortcuts.find((s) => s.command === command);

@@ -74,6 +74,25 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
         command('Tag Search Hits…', 'tag-search-hits'),
       ],
     },
+    {
+      // The reader's keys, listed where they can be found (shared/shortcuts.ts); they act on the open report.
+      label: '&Annotate',
+      submenu: [
+        command('Next Annotation', 'next-annotation'),
+        command('Previous Annotation', 'previous-annotation'),
+        command('Next With the Same Label', 'next-same-label'),
+        command('Previous With the Same Label', 'previous-same-label'),
+        { type: 'separator' },
+        command('Jump to a Word…', 'jump-to-word'),
+        command('Jump Back to a Word…', 'jump-back-to-word'),
+        command('Select Sentence', 'select-sentence'),
+        { type: 'separator' },
+        command('Link…', 'link-annotation'),
+        command('Resolve Place…', 'resolve-place'),
+        { type: 'separator' },
+        command('Back to the Text', 'focus-text'),
+      ],
+    },
     { label: '&View', submenu: view },
     {
       label: '&Help',

@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import type { DatasetExportOutcome, DatasetFormat } from '../../shared/schemas/datasets';
 import type { Label } from '../../shared/schemas/schema';
-import type { ShortcutCommand } from '../../shared/shortcuts';
+import { readerCommands, type ShortcutCommand } from '../../shared/shortcuts';
 import { call, messageOf } from './api';
 import { TopBar } from './app/TopBar';
 import { useBusy } from './app/useBusy';
@@ -30,6 +30,7 @@ import { SchemaScreen } from './schema/SchemaScreen';
 import { SearchScreen, type OpenAt, type SearchRequest } from './search/SearchScreen';
 import { canUndoTagging } from './search/search-tagging';
 import { useLabels } from './state/useLabels';
+import { sendReaderCommand } from './reader/reader-command-events';
 
 const screenOf: Partial<Record<ShortcutCommand, Screen>> = { 'show-claims': 'claims', 'show-map': 'map', 'show-labels': 'schema', 'show-search': 'search' };
 
@@ -113,13 +114,16 @@ export function App() {
       case 'find-previous':
         // Find in the report on screen: the reader shows its find bar.
         return readerShown() ? setFindRequest((last) => ({ kind: command, serial: (last?.serial ?? 0) + 1 })) : undefined;
+      default:
+        // Annotate menu: the open reader acts on it (its keys it takes itself).
+        return readerCommands.has(command) && readerShown() ? sendReaderCommand(command) : undefined;
     }
   };
   const readerShown = () => nav.openRef.current !== null && screen === 'library';
   const findsInReport = (command: ShortcutCommand) => command === 'find' || command === 'find-next' || command === 'find-previous';
   // The reader takes its own undo keys; outside it, Ctrl+Z brings back a deleted report.
   const acceptsKey = (command: ShortcutCommand) =>
-    command === 'undo' ? (screen === 'search' && canUndoTagging()) || (!nav.openRef.current && library.canUndoDelete) : findsInReport(command) ? readerShown() : command !== 'redo';
+    command === 'undo' ? (screen === 'search' && canUndoTagging()) || (!nav.openRef.current && library.canUndoDelete) : findsInReport(command) ? readerShown() : command !== 'redo' && !readerCommands.has(command);
   useCommandSources(perform, acceptsKey);
 
   return (

@@ -1,6 +1,6 @@
 // The shortcut table (shared/shortcuts.ts) as the renderer uses it: shown for this platform,
 // and kept out of text fields, where the keys edit the text.
-import { ariaKeyShortcuts, shortcutText, type ShortcutCommand } from '../../shared/shortcuts';
+import { ariaKeyShortcuts, shortcutText, typesText, type ShortcutCommand } from '../../shared/shortcuts';
 
 export const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 
@@ -24,7 +24,7 @@ export function isTextField(element: EventTarget | Element | null): boolean {
 const fieldCommands: ReadonlySet<ShortcutCommand> = new Set(['undo', 'redo', 'import-clipboard']);
 
 export function belongsToField(command: ShortcutCommand, target: EventTarget | null): boolean {
-  return fieldCommands.has(command) && isTextField(target);
+  return (fieldCommands.has(command) || typesText(command)) && isTextField(target);
 }
 
 /**

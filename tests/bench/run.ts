@@ -25,6 +25,7 @@ import { benchTitle, bench10mTitle, seedBenchReport } from './seed';
 import { measureCrashLoop, measureStoreOpen, storeTargets } from './store-bench';
 import { median, round1 } from './stats';
 import { onlyParts, runParts } from './parts';
+import { measureSessions, sessionTargets } from './session-bench';
 
 const textSeed = 20250314;
 const spanSeed = 7;
@@ -175,6 +176,7 @@ async function main(): Promise<number> {
     log(`crash loop: ${storeTargets.crashKills} SIGKILLs of the built CLI during writes, imports, exports and migrations…`);
     const crash = await measureCrashLoop(log);
     const paths = await measurePaths(log);
+    const sessions = measureSessions(log);
 
     const figures = {
       floor_ms: round1(floor.median),
@@ -209,6 +211,9 @@ async function main(): Promise<number> {
       import_150k_s: paths.import_150k_s,
       docx_bomb_refused_ms: paths.docx_bomb_refused_ms,
       ...undo,
+      session_mouse_actions: sessions.session_mouse_actions,
+      session_keyboard_actions: sessions.session_keyboard_actions,
+      session_wrong_links: sessions.session_wrong_links,
     };
     const holds = (ok: boolean) => (ok ? 'yes' : 'NO');
     const rows: [string, string, string, string][] = [
@@ -237,6 +242,9 @@ async function main(): Promise<number> {
       ['crash_lost (acknowledged rows missing after kills)', `${figures.crash_lost}`, '0', holds(figures.crash_lost === 0 && crash.crashProblems === 0)],
       ['import_150k_s (150,001 other files: each reported skipped)', `${figures.import_150k_s} (${figures.import_150k_skipped.toLocaleString('en')} skipped)`, `< ${pathsTargets.manySeconds}, all skipped`, holds(figures.import_150k_s < pathsTargets.manySeconds && figures.import_150k_skipped === pathsTargets.manyFiles)],
       ['docx_bomb_refused_ms (3.4 KB DOCX of 30,000 paragraphs, parser)', `${figures.docx_bomb_refused_ms}`, `< ${pathsTargets.docxBombMs}, refused`, holds(figures.docx_bomb_refused_ms < pathsTargets.docxBombMs && paths.docxRefused)],
+      ['session_mouse_actions (issue 14 reference session, mainly mouse)', `${figures.session_mouse_actions}`, `≤ ${sessionTargets.mouse}`, holds(sessions.passed && figures.session_mouse_actions >= 0 && figures.session_mouse_actions <= sessionTargets.mouse)],
+      ['session_keyboard_actions (the same session, keyboard only)', `${figures.session_keyboard_actions}`, `≤ ${sessionTargets.keyboard}`, holds(sessions.passed && figures.session_keyboard_actions >= 0 && figures.session_keyboard_actions <= sessionTargets.keyboard)],
+      ['session_wrong_links (links to a span not meant)', `${figures.session_wrong_links}`, '0', holds(figures.session_wrong_links === 0)],
     ];
     const details: [string, string][] = [
       ['floor runs (ms)', floor.runs.map((v) => Math.round(v)).join(', ')],

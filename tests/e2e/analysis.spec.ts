@@ -24,7 +24,9 @@ test('a small analysis by mouse and keyboard: tag, link, set status, resolve pla
   const claimQuote = 'fighters had seized the centre of Daraa';
   const claim = reader.annotation(claimQuote);
 
-  // Status, with the mouse.
+  // Status, with the mouse: the compact card says nothing was reviewed; its fields open on demand.
+  await expect(claim.summary()).toHaveText('not reviewed');
+  await claim.openDetails();
   await claim.status().selectOption('disputed');
   await expect(claim.status()).toHaveValue('disputed');
 
@@ -41,7 +43,7 @@ test('a small analysis by mouse and keyboard: tag, link, set status, resolve pla
   await claim.startLink();
   await reader.linkRelation().selectOption('located-at');
   await reader.pickLinkTargetInText();
-  await expect(app.notice('Click the highlight to link to')).toBeVisible();
+  await expect(app.notice('Linking the Claim “fighters had seized the centre of Daraa” located at: click the Location to link to')).toBeVisible();
   await reader.span('Damascus').click();
   await expect(claim.links()).toContainText(/located at →\s*“Damascus”/);
   // The connectors are drawn for the selected claim.
@@ -73,6 +75,8 @@ test('a small analysis by mouse and keyboard: tag, link, set status, resolve pla
   const again = await restart(session);
   await again.reader.openFromLibrary('Clashes reported in southern Syria');
   const claimAgain = again.reader.annotation(claimQuote);
+  await expect(claimAgain.summary()).toHaveText('disputed');
+  await claimAgain.openDetails();
   await expect(claimAgain.status()).toHaveValue('disputed');
   await expect(claimAgain.links()).toContainText(/attributed to →\s*“Rebel sources”/);
   await expect(claimAgain.links()).toContainText(/located at →\s*“Damascus”/);

@@ -36,7 +36,8 @@ test('Ctrl+Z and Ctrl+Shift+V in a note stay in the note', async ({ page, app, r
   // Outside the field the keys reach the annotation history again.
   await reader.text().focus();
   await page.keyboard.press('Control+z');
-  await expect(app.notice(/^Undid /)).toBeVisible();
+  // Undo says what it undid, naming the annotation.
+  await expect(app.notice(/^(Put back the note on|Removed the Claim) “Kestrava”\./)).toBeVisible();
 
   // Outside a field, Ctrl+Shift+V imports: once, for this press only.
   await page.keyboard.press('Control+Shift+V');

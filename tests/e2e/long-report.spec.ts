@@ -93,3 +93,37 @@ test('the reader keeps its place and selection after a visit to the claims table
   await expect(reader.paragraph(`Entry ${middle}. Officials`)).toBeInViewport();
   expect(await reader.selectedQuote()).toBe('reached');
 });
+
+test('each report keeps its own place and selection: two reports, one after the other', async ({ app, claims, reader, session }) => {
+  test.setTimeout(120_000);
+  seed(session);
+  await app.reload();
+  await reader.openFromLibrary(title);
+  await reader.scrollTo(0.4);
+  const entry = await reader.text().evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('.block');
+    return /^Entry (\d+)\./.exec(hit?.textContent ?? '')?.[1] ?? '';
+  });
+  expect(Number(entry)).toBeGreaterThan(500);
+  await reader.dragSelect(`reached checkpoint ${entry} `, `reached checkpoint ${entry} `, { fromAt: 0, toAt: 0.3 });
+  await expect(reader.toolbar()).toHaveAttribute('aria-label', 'Tag “reached” as');
+
+  // The sample report, with a selection of its own, then the claims table and back.
+  await app.show('Library');
+  await reader.openFromLibrary(/Rebels claim capture of Dorsk/);
+  await reader.dragSelect('seized', 'seized', { fromAt: 0.2, toAt: 0.9 });
+  await expect(reader.toolbar()).toHaveAttribute('aria-label', 'Tag “seized” as');
+  await claims.open();
+  await reader.backToReport('Rebels claim capture of Dorsk as governor denies losses in Northern Vell');
+  await expect(reader.toolbar()).toHaveAttribute('aria-label', 'Tag “seized” as');
+
+  // The long report again: where it was left, with its own selection.
+  await app.show('Library');
+  await reader.openFromLibrary(title);
+  await expect(reader.paragraph(`Entry ${entry}. Officials`)).toBeInViewport();
+  await expect(reader.toolbar()).toHaveAttribute('aria-label', 'Tag “reached” as');
+  await app.show('Library');
+  await reader.openFromLibrary(/Rebels claim capture of Dorsk/);
+  await expect(reader.toolbar()).toHaveAttribute('aria-label', 'Tag “seized” as');
+});

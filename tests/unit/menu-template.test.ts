@@ -64,6 +64,6 @@ describe('application menu', () => {
     const about = mac.items.find((i) => i.id === 'about')!;
     click(about);
     expect(mac.abouts()).toBe(1);
-    expect(build(false, true).template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    expect(build(false, true).template.map((m) => m.label)).toEqual(['&File', '&Edit', '&Annotate', '&View', '&Help']);
   });
 });

@@ -44,6 +44,14 @@ describe('titles', () => {
     expect(titleFromText(lede, 'story.txt')).toBe('Rebels said on Thursday they had seized the southern city of Daraa.');
   });
 
+  it('skips a dateline on a line of its own, as a person would', () => {
+    expect(titleFromText('KESTRAVA, March 14 (Meridian Wire) -\n\nRebel commanders said they had seized Dorsk. More followed.', 'wire.txt')).toBe(
+      'Rebel commanders said they had seized Dorsk. More followed.',
+    );
+    const lede = 'Rebel commanders said on Friday that they had seized the river town of Dorsk and two villages on the road to Kestrava, the provincial capital, after three days of fighting.';
+    expect(titleFromText(`VARNHOLT (AP) —\n${lede}`, 'wire.txt')).toBe('Rebel commanders said on Friday that they had seized the river town of Dorsk and two villages on…');
+  });
+
   it('shortens a long first sentence at a word, and falls back to the file name when the line is not prose', () => {
     const long = 'Rebels ' + 'and their allies '.repeat(12) + 'said they had seized the city.';
     const title = titleFromText(long, 'story.txt');

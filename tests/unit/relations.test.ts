@@ -72,7 +72,7 @@ describe('relations', () => {
       [() => createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: claim }), 'INVALID_ARGS', /not one to itself/],
       [() => createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: place }), 'INVALID_ARGS', /goes to a Source annotation; "Veskar" is a Location/],
       [() => createRelation(ctx, { typeId: 'located-at', fromId: source, toId: place }), 'INVALID_ARGS', /goes from a Claim annotation/],
-      [() => createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: source }), 'DUPLICATE', /already linked/],
+      [() => createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: source }), 'DUPLICATE', /^"[^"]+" is already linked to "[^"]+" by "attributed to"\.$/],
       [() => createRelation(ctx, { typeId: 'caused by', fromId: claim, toId: source }), 'NOT_FOUND', /No relation type "caused by"/],
       [() => createRelation(ctx, { typeId: 'attributed-to', fromId: claim, toId: 'gone' }), 'NOT_FOUND', /No annotation/],
     ];

@@ -87,7 +87,9 @@ export function checkRelation(ctx: ServiceContext, input: NewRelation): Relation
   const existing = ctx.store.db
     .prepare('SELECT id FROM relations WHERE type_id = ? AND from_id = ? AND to_id = ?')
     .get(type.id, input.fromId, input.toId) as { id: string } | undefined;
-  if (existing) throw new AppError('DUPLICATE', `These annotations are already linked by "${type.name}" (relation ${existing.id}).`);
+  if (existing) {
+    throw new AppError('DUPLICATE', `"${from.quote.slice(0, 40)}" is already linked to "${to.quote.slice(0, 40)}" by "${type.name}".`);
+  }
   return type;
 }
 

@@ -1,4 +1,5 @@
-// Short messages for the user: confirmations, and errors written to be read.
+// Short messages for the user: confirmations, and errors written to be read. One at a time, in
+// the corner over the sidebar, never over the report's text.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
 type NoticeKind = 'info' | 'error';
@@ -27,7 +28,8 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
   const notify = useCallback(
     (text: string, kind: NoticeKind = 'info', action?: NoticeAction) => {
       const id = nextId++;
-      setNotices((list) => [...list.slice(-3), { id, kind, text, action }]);
+      // One notice at a time: a new one replaces the last, so they never pile up over the work.
+      setNotices([{ id, kind, text, action }]);
       if (kind === 'info') setTimeout(() => dismiss(id), action ? 10000 : 4000);
     },
     [dismiss],

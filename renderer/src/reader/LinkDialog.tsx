@@ -1,13 +1,23 @@
+// The Link dialog: the relation type, then the target, best first (link-targets.ts), each row
+// with the words around it. Enter takes the first row; a pair already linked says so.
 import { useEffect, useMemo, useState } from 'react';
 import type { Label, RelationType } from '../../../shared/schemas/schema';
 import { CloseActions, Modal } from '../components/Modal';
 import { call } from '../api';
+import type { DocumentWindow } from '../state/document-window';
 import type { ReaderAnnotation } from '../state/reader-annotation';
+import { blockIndexAt } from './blocks';
+import { contextOf, rankTargets, sentenceAround, type Span } from './link-targets';
+import './desk.css';
 
 interface LinkDialogProps {
   from: ReaderAnnotation;
   relationTypes: readonly RelationType[];
   labels: readonly Label[];
+  /** The report's text, for the source's sentence and each row's context. */
+  window: DocumentWindow;
+  /** Keys "typeId toId" of the links the source already has. */
+  linked: ReadonlySet<string>;
   onLink(typeId: string, to: ReaderAnnotation): void;
   /** Closes the dialog and lets the analyst click the target highlight in the text. */
   onPickInText(typeId: string): void;
@@ -15,16 +25,20 @@ interface LinkDialogProps {
 }
 
 const maxShown = 200;
+/** Targets asked of main per query, ranked here (the most a page may hold). */
+const maxFetched = 500;
 
 /** Link an annotation to another: pick the relation type, then the target, by keyboard or mouse. */
-export function LinkDialog({ from, relationTypes, labels, onLink, onPickInText, onClose }: LinkDialogProps) {
+export function LinkDialog({ from, relationTypes, labels, window, linked, onLink, onPickInText, onClose }: LinkDialogProps) {
   const types = useMemo(() => relationTypes.filter((t) => t.fromLabelId === null || t.fromLabelId === from.labelId), [relationTypes, from.labelId]);
-  const [typeId, setTypeId] = useState(types[0]?.id ?? '');
+  // The first relation the source has no link of yet: a claim already attributed is next located.
+  const [typeId, setTypeId] = useState(() => (types.find((t) => ![...linked].some((key) => key.startsWith(`${t.id} `))) ?? types[0])?.id ?? '');
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const type = types.find((t) => t.id === typeId);
   const labelName = (id: string) => labels.find((l) => l.id === id)?.name ?? id;
-  const targets = useLinkTargets(from, type?.toLabelId ?? null, query);
+  const targets = useLinkTargets(from, type?.toLabelId ?? null, query, window);
+  const isLinked = (target: ReaderAnnotation) => linked.has(`${typeId} ${target.id}`);
 
   if (types.length === 0) {
     return (
@@ -35,7 +49,7 @@ export function LinkDialog({ from, relationTypes, labels, onLink, onPickInText, 
     );
   }
 
-  const choose = (target: ReaderAnnotation | undefined) => target && type && onLink(type.id, target);
+  const choose = (target: ReaderAnnotation | undefined) => target && type && !isLinked(target) && onLink(type.id, target);
   return (
     <Modal title={`Link “${from.quote.length > 50 ? `${from.quote.slice(0, 50)}…` : from.quote}”`} onClose={onClose} className="link-dialog">
       <div className="fields">
@@ -58,7 +72,7 @@ export function LinkDialog({ from, relationTypes, labels, onLink, onPickInText, 
             placeholder="Filter by quote…"
             data-autofocus
             aria-controls="link-targets"
-            aria-activedescendant={targets[active] ? `target-${targets[active].id}` : undefined}
+            aria-activedescendant={targets[active] ? `target-${targets[active].target.id}` : undefined}
             onChange={(e) => {
               setQuery(e.target.value);
               setActive(0);
@@ -66,7 +80,7 @@ export function LinkDialog({ from, relationTypes, labels, onLink, onPickInText, 
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, targets.length - 1));
               else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-              else if (e.key === 'Enter') choose(targets[active]);
+              else if (e.key === 'Enter') choose(targets[active]?.target);
               else return;
               e.preventDefault();
             }}
@@ -75,17 +89,24 @@ export function LinkDialog({ from, relationTypes, labels, onLink, onPickInText, 
       </div>
       <ul id="link-targets" role="listbox" aria-label="Annotations to link to" className="target-list">
         {targets.length === 0 && <li className="hint">No {type?.toLabelId ? labelName(type.toLabelId) : ''} annotations match.</li>}
-        {targets.map((target, i) => (
+        {targets.map(({ target, context }, i) => (
           <li
             key={target.id}
             id={`target-${target.id}`}
             role="option"
             aria-selected={i === active}
+            aria-disabled={isLinked(target) || undefined}
             className={i === active ? 'active' : undefined}
             onMouseEnter={() => setActive(i)}
             onClick={() => choose(target)}
           >
-            <span className="target-label">{labelName(target.labelId)}</span> “{target.quote}”
+            <span className="target-label">{labelName(target.labelId)}</span>{' '}
+            <span className="target-context">
+              {context?.before}
+              <mark>{target.quote}</mark>
+              {context?.after}
+            </span>
+            {isLinked(target) && <span className="target-linked"> (already linked)</span>}
           </li>
         ))}
       </ul>
@@ -97,7 +118,7 @@ export function LinkDialog({ from, relationTypes, labels, onLink, onPickInText, 
           <button type="button" onClick={onClose}>
             Cancel
           </button>{' '}
-          <button type="button" className="primary" disabled={!targets[active]} onClick={() => choose(targets[active])}>
+          <button type="button" className="primary" disabled={!targets[active] || isLinked(targets[active].target)} onClick={() => choose(targets[active]?.target)}>
             Link
           </button>
         </span>
@@ -106,19 +127,43 @@ export function LinkDialog({ from, relationTypes, labels, onLink, onPickInText, 
   );
 }
 
-/** The document's annotations of the target label whose quote holds the query, asked of main (a long report has too many to hold). */
-function useLinkTargets(from: ReaderAnnotation, toLabelId: string | null, query: string): readonly ReaderAnnotation[] {
-  const [targets, setTargets] = useState<readonly ReaderAnnotation[]>([]);
+interface ShownTarget {
+  target: ReaderAnnotation;
+  /** The words around the quote, when that part of the text is loaded. */
+  context: { before: string; after: string } | null;
+}
+
+/**
+ * The document's annotations of the target label whose quote holds the query (asked of main: a
+ * long report has too many to hold), ranked by label, match and nearness to the source.
+ */
+function useLinkTargets(from: ReaderAnnotation, toLabelId: string | null, query: string, window: DocumentWindow): readonly ShownTarget[] {
+  const [found, setFound] = useState<readonly ReaderAnnotation[]>([]);
   useEffect(() => {
     let current = true;
-    const args = { documentId: from.documentId, labelIds: toLabelId ? [toLabelId] : null, quoteContains: query.trim(), offset: 0, limit: maxShown + 1 };
+    const args = { documentId: from.documentId, labelIds: toLabelId ? [toLabelId] : null, quoteContains: query.trim(), offset: 0, limit: maxFetched };
     call('annotations.page', args).then(
-      (page) => current && setTargets(page.items.filter((a) => a.id !== from.id).slice(0, maxShown)),
-      () => current && setTargets([]),
+      (page) => current && setFound(page.items.filter((a) => a.id !== from.id)),
+      () => current && setFound([]),
     );
     return () => {
       current = false;
     };
   }, [from.documentId, from.id, toLabelId, query]);
-  return targets;
+  return useMemo(() => {
+    const paragraphOf = (span: Span): Span => {
+      const block = window.blocks[blockIndexAt(window.blocks, span.start)];
+      return block ? { start: block.start, end: block.end } : span;
+    };
+    const paragraph = paragraphOf(from);
+    const sentence = window.hasText(paragraph.start, paragraph.end)
+      ? sentenceAround(window.slice(paragraph.start, paragraph.end), paragraph.start, from)
+      : from;
+    const ranked = rankTargets(found, { from, sentence, paragraph, allowedLabels: toLabelId ? [toLabelId] : null, query });
+    return ranked.slice(0, maxShown).map(({ target }) => {
+      const around = paragraphOf(target);
+      const context = window.hasText(around.start, around.end) ? contextOf((s, e) => window.slice(s, e), target, around) : null;
+      return { target, context };
+    });
+  }, [found, from, toLabelId, query, window]);
 }

@@ -18,6 +18,8 @@ import { useReaderKeys } from './useReaderKeys';
 import { useArcs } from './useReaderLayout';
 import { useOpenAt, useReaderView } from './useReaderView';
 import { ReaderDialogs } from './ReaderDialogs';
+import { PickBanner } from './PickBanner';
+import { showAll, statusPaint, type StatusFilter } from './status-filter';
 import { FindBar } from './FindBar';
 import { hitsByBlock, type Hit } from './find-hits';
 import { TagAllPanel } from './TagAllPanel';
@@ -48,6 +50,11 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
   const { analysis, labelName, tagSelection, tagMany, remove, history, link, resolvePlace, clearPlace, commands } = useReaderActions(doc, window, labels, view);
 
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
+  const [statusFilter, setStatusFilter] = useState<StatusFilter>(showAll);
+  const painting = useMemo(
+    () => statusPaint(statusFilter, analysis.schema?.labels ?? [], labelsById, (id, attributeId) => analysis.values[id]?.[attributeId]),
+    [statusFilter, analysis.schema, analysis.values, labelsById],
+  );
   const { revealed } = view;
   const selectedAnnotation = useMemo(
     () => (selectedId ? (window.find(selectedId) ?? (revealed?.id === selectedId ? revealed : null)) : null),
@@ -55,7 +62,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [selectedId, revealed, window, version],
   );
-  const handleKey = useReaderKeys(view, { labels, selectedAnnotation, tagSelection, history, remove });
+  const { handleKey, jump } = useReaderKeys(view, { window, labels, analysis, selectedAnnotation, tagSelection, history, remove, setAttribute: commands.setAttribute });
 
   useEffect(() => {
     if (historyRequest) history(historyRequest.kind);
@@ -114,7 +121,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
   const clickAnnotation = (id: string) => {
     const a = window.find(id);
     if (picking) {
-      if (id !== picking.fromId && a) link(picking.typeId, picking.fromId, a);
+      if (id !== picking.from.id && a) link(picking.typeId, picking.from, a);
       return;
     }
     setSelection(null);
@@ -126,14 +133,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
   return (
     <div className="reader-screen">
       <section className={`reader-pane${picking ? ' linking' : ''}`} aria-labelledby="doc-title">
-        {picking && (
-          <div className="link-banner" role="status">
-            <span>Click the highlight to link to. Escape cancels.</span>
-            <button type="button" onClick={() => setPicking(null)}>
-              Cancel
-            </button>
-          </div>
-        )}
+        {picking && <PickBanner picking={picking} relationTypes={analysis.schema?.relationTypes ?? []} labels={labels} onCancel={() => setPicking(null)} />}
         {find.open && <FindBar find={find} onClose={closeFind} onTagAll={() => setTagAllOpen((shown) => !shown)} tagAllOpen={tagAllOpen} />}
         {find.open && tagAllOpen && find.matches && find.matches.starts.length > 0 && (
           <TagAllPanel
@@ -155,11 +155,14 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
           ref={textRef}
           window={window}
           version={version}
-          labels={labelsById}
+          labels={painting?.labels ?? labelsById}
+          paint={painting?.paint}
           selectedAnnotation={selectedAnnotation}
           flashId={view.flashId}
           selection={selection}
           onSelectionChange={(next) => {
+            // A click on plain text or a new selection ends picking a link target.
+            setPicking(null);
             setSelection(next);
             if (next) setSelectedId(null);
           }}
@@ -175,6 +178,11 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
           initialPlace={initialPlace}
           placeRef={placeRef}
         />
+        {jump !== null && (
+          <div className="type-ahead" role="status">
+            Jump to: <strong>{jump || '…'}</strong>
+          </div>
+        )}
         {selection && (
           <TagToolbar
             labels={labels}
@@ -186,8 +194,17 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
           />
         )}
       </section>
-      <Sidebar window={window} labels={labels} hiddenLabels={view.hiddenLabels} selectedId={selectedId} analysis={analysis} commands={commands} />
-      <ReaderDialogs view={view} labels={labels} analysis={analysis} link={link} resolvePlace={resolvePlace} clearPlace={clearPlace} />
+      <Sidebar
+        window={window}
+        labels={labels}
+        hiddenLabels={view.hiddenLabels}
+        selectedId={selectedId}
+        analysis={analysis}
+        commands={commands}
+        statusFilter={statusFilter}
+        onStatusFilter={setStatusFilter}
+      />
+      <ReaderDialogs view={view} window={window} labels={labels} analysis={analysis} link={link} resolvePlace={resolvePlace} clearPlace={clearPlace} />
       <div className="visually-hidden" aria-live="polite">
         {view.announcement}
       </div>

@@ -59,6 +59,8 @@ interface ReaderTextProps {
   /** The find bar's matches, per block (empty when the find bar is closed). */
   findHits: readonly (readonly Hit[])[];
   currentMatch: CurrentMatch | null;
+  /** The highlight filter by status (status-filter.ts): what each block paints; absent paints all. */
+  paint?: (annotations: readonly ReaderAnnotation[]) => readonly ReaderAnnotation[];
 }
 
 const arrowMoves: Record<string, CursorMove> = {
@@ -257,7 +259,8 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
       <div ref={textRef} className="reader-text" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const block = blocks[item.index]!;
-          const annotations = doc.blockAnnotations(item.index);
+          const loaded = doc.blockAnnotations(item.index);
+          const annotations = loaded && props.paint ? props.paint(loaded) : loaded;
           const touchesSelected = selectedAnnotation !== null && selectedAnnotation.start < block.end && selectedAnnotation.end > block.start;
           const touchesFlash = flashId !== null && annotations !== null && annotations.some((a) => a.id === flashId);
           return (

@@ -32,6 +32,23 @@ export function fromMouse(text: DocText, raw: { start: number; end: number }, ex
   return end > start ? { anchor: start, focus: end } : null;
 }
 
+/** White space, punctuation and quote marks a stored span never starts or ends with. */
+const edge = /[\s.,;:!?…"“”„«»‘’'()[\]{}—–\-]/u;
+
+/**
+ * The one trim every new annotation goes through (mouse, keyboard, toolbar): no white space,
+ * punctuation or quote marks at either end, except the period of an abbreviation such as "U.S.".
+ */
+export function tidySpan(text: DocText, start: number, end: number): { start: number; end: number } {
+  while (start < end && edge.test(text.charAt(start))) start++;
+  while (end > start && edge.test(text.charAt(end - 1))) {
+    const abbreviation = text.charAt(end - 1) === '.' && end - start >= 3 && /\p{L}/u.test(text.charAt(end - 2)) && text.charAt(end - 3) === '.';
+    if (abbreviation) break;
+    end--;
+  }
+  return { start, end };
+}
+
 function trimmed(text: DocText, start: number, end: number): { start: number; end: number } {
   while (start < end && /\s/.test(text.charAt(start))) start++;
   while (end > start && /\s/.test(text.charAt(end - 1))) end--;
@@ -125,7 +142,18 @@ function sentenceEnd(text: DocText, from: number, limit: number): number {
   // Searches the block only (one character past it, for the look-ahead), not the whole text.
   const base = from + 1;
   const found = /[.!?…]["”’)\]]*(?=\s|$)/.exec(text.slice(base, Math.min(text.length, limit + 1)));
-  return found && base + found.index < limit ? base + found.index + found[0].length : limit;
+  // Up to the sentence's final punctuation, never over it: a claim does not end in its period.
+  if (found && base + found.index < limit) return base + found.index;
+  return tidySpan(text, from, limit).end;
+}
+
+/** The sentence around an offset within its block, without its final punctuation. */
+export function sentenceAt(text: DocText, blocks: readonly Block[], offset: number): TextSelection | null {
+  const block = blocks[blockIndexAt(blocks, offset)];
+  if (!block) return null;
+  const start = sentenceStart(text, offset + 1, block.start);
+  const { start: from, end } = tidySpan(text, start, sentenceEnd(text, Math.max(start, offset - 1), block.end));
+  return end > from ? { anchor: from, focus: end } : null;
 }
 
 function sentenceStart(text: DocText, from: number, limit: number): number {

@@ -9,7 +9,7 @@ import type { TextSelection } from './text-selection';
 const flashMs = 1400;
 
 /** Linking by clicking in the text: the annotation linked from and the relation type chosen. */
-type LinkPicking = { fromId: string; typeId: string };
+export type LinkPicking = { from: ReaderAnnotation; typeId: string };
 
 /** `place`: where the analyst left this report last time (its selection comes back with it). */
 export function useReaderView(place?: ReaderPlace) {

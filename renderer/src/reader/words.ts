@@ -60,3 +60,22 @@ export function previousWord(text: DocText, offset: number): { start: number; en
   while (start > 0 && isWordChar(charBefore(text, start))) start -= charBefore(text, start).length;
   return { start, end };
 }
+
+/**
+ * The next word after `from` (or with direction -1, the last one before it) that starts with
+ * `prefix`, ignoring case, wrapping round the text; null when none does. For type-ahead.
+ */
+export function wordStartingWith(text: string, prefix: string, from: number, direction: 1 | -1 = 1): { start: number; end: number } | null {
+  const wanted = prefix.toLocaleLowerCase();
+  if (!wanted) return null;
+  const folded = text.toLocaleLowerCase();
+  const starts: number[] = [];
+  for (let at = folded.indexOf(wanted); at >= 0; at = folded.indexOf(wanted, at + 1)) {
+    if (!isWordChar(charBefore(text, at))) starts.push(at);
+  }
+  const start = direction === 1 ? (starts.find((at) => at >= from) ?? starts[0]) : ([...starts].reverse().find((at) => at < from) ?? starts.at(-1));
+  if (start === undefined) return null;
+  let end = start;
+  while (end < text.length && isWordChar(charAt(text, end))) end += charAt(text, end).length;
+  return { start, end: Math.max(end, start + wanted.length) };
+}

@@ -7,6 +7,8 @@ import { cardDetails } from './card-details';
 import type { DocumentWindow } from '../state/document-window';
 import type { ReaderCommands } from './reader-commands';
 import { useAnnotationList } from './useAnnotationList';
+import { StatusFilterBar } from './StatusFilterBar';
+import type { StatusFilter } from '../reader/status-filter';
 
 interface SidebarProps {
   /** The open report (the list asks main for its annotations a page at a time). */
@@ -16,6 +18,9 @@ interface SidebarProps {
   selectedId: string | null;
   analysis: Analysis;
   commands: ReaderCommands;
+  /** The highlight filter by status, shown under the label filters. */
+  statusFilter: StatusFilter;
+  onStatusFilter(filter: StatusFilter): void;
 }
 
 /** The document's annotations in reading order, loaded a page at a time; only what is in view renders. */
@@ -28,7 +33,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
   const virtualizer = useVirtualizer({
     count: list.shown,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 132,
+    estimateSize: () => 72,
     overscan: 6,
     getItemKey: useCallback((index: number) => at(index)?.id ?? `row-${index}`, [at]),
     scrollPaddingStart: 8,
@@ -82,6 +87,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
               </button>
             );
           })}
+          <StatusFilterBar schemaLabels={analysis.schema?.labels ?? []} filter={props.statusFilter} onChange={props.onStatusFilter} />
         </div>
       </div>
       <div ref={scrollRef} className="card-scroll">

@@ -23,10 +23,24 @@ export function changesAnnotationSet(kind: UndoKind): boolean {
   return kind === 'tag' || kind === 'tag-all' || kind === 'delete';
 }
 
+/** What undoing and redoing a step did, in words that name the annotation ("Removed the Location “Aleppo”."). */
+export interface UndoText {
+  undone: string;
+  redone: string;
+}
+
 export interface UndoStep {
   kind: UndoKind;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** Set by the screen that made the step, which knows the labels and quotes. */
+  text?: UndoText;
+}
+
+/** The message after undoing or redoing a step: its own words, else the kind's name. */
+export function stepMessage(step: UndoStep, kind: 'undo' | 'redo'): string {
+  if (step.text) return kind === 'undo' ? step.text.undone : step.text.redone;
+  return `${kind === 'undo' ? 'Undid' : 'Redid'} ${undoStepNames[step.kind]}.`;
 }
 
 /**
@@ -65,6 +79,12 @@ export class UndoHistory {
   /** Replaces the newest step (to merge successive edits of one note into one step). */
   replaceLast(step: UndoStep): void {
     this.done[this.done.length - 1] = step;
+  }
+
+  /** Names the newest step, when it is of this kind and not named yet (the edit that made it has just returned). */
+  describeLast(kind: UndoKind, text: UndoText): void {
+    const step = this.last;
+    if (step && step.kind === kind && !step.text) step.text = text;
   }
 
   get last(): UndoStep | undefined {

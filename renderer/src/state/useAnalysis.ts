@@ -134,6 +134,7 @@ export function useAnalysis(documentId: string, onError: (error: unknown) => voi
         const place = await call('places.resolve', request);
         putPlace(place.annotationId, place);
         history.push(tokenStep('place', place.undoToken, restorePlace, restorePlace));
+        return place;
       },
       async clearPlace(annotationId: string) {
         const cleared = await call('places.clear', { annotationId });

@@ -13,6 +13,18 @@ export class AnnotationCard {
     return this.root.getByRole('combobox', { name: 'Label' });
   }
 
+  /** Cards are compact summaries; the fields open on demand (and on the selected card). */
+  async openDetails(): Promise<void> {
+    const toggle = this.root.getByRole('button', { name: 'Details' });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  }
+
+  /** The chips that sum up the card's values (status, confidence…), or "not reviewed". */
+  summary(): Locator {
+    return this.root.getByRole('list', { name: 'Values' });
+  }
+
   status(): Locator {
     return this.root.getByRole('combobox', { name: 'status' });
   }

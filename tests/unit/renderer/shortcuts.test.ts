@@ -3,7 +3,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate } from '../../../electron/shell/menu-template';
-import { ariaKeyShortcuts, commandOf, formatChord, shortcutText, shortcuts, type KeyPress } from '../../../shared/shortcuts';
+import { ariaKeyShortcuts, attributeKeyOf, commandOf, formatChord, readerCommands, shortcutText, shortcuts, typesText, type KeyPress } from '../../../shared/shortcuts';
 
 const press = (key: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...modifiers });
 
@@ -81,5 +81,38 @@ describe('the table', () => {
     const mac = flatten(buildMenuTemplate(true, true, { send: () => undefined, about: () => undefined }));
     expect(mac.find((i) => i.id === 'find-next')?.accelerator).toBe('Cmd+G');
     expect(mac.find((i) => i.id === 'find')?.accelerator).toBe('CmdOrCtrl+F');
+  });
+});
+
+describe('the reader’s keys', () => {
+  it('are bare keys from the same table, with Shift+] and Shift+[ as typed on most layouts', () => {
+    expect(commandOf(press(']'))).toBe('next-annotation');
+    expect(commandOf(press('['))).toBe('previous-annotation');
+    expect(commandOf(press('}', { shiftKey: true }))).toBe('next-same-label');
+    expect(commandOf(press('{', { shiftKey: true }))).toBe('previous-same-label');
+    expect(commandOf(press('/'))).toBe('jump-to-word');
+    expect(commandOf(press('s'))).toBe('select-sentence');
+    expect(commandOf(press('F6'))).toBe('focus-text');
+    expect(commandOf(press(']', { ctrlKey: true }))).toBeNull();
+    expect(shortcutText('next-same-label', false)).toBe('Shift+] or Shift+}');
+    for (const command of readerCommands) expect(shortcuts.some((s) => s.command === command)).toBe(true);
+  });
+
+  it('leave typed characters to text fields, but not F6', () => {
+    expect(typesText('select-sentence')).toBe(true);
+    expect(typesText('next-annotation')).toBe(true);
+    expect(typesText('focus-text')).toBe(false);
+    expect(typesText('find-next')).toBe(false);
+  });
+
+  it('set attribute values by the physical digit key: Shift for the first choice, Alt for the second, 0 clears', () => {
+    const code = (digit: number, modifiers: Partial<KeyPress>) => ({ ...press('x', modifiers), code: `Digit${digit}` });
+    expect(attributeKeyOf(code(3, { shiftKey: true }))).toEqual({ attribute: 0, option: 2 });
+    expect(attributeKeyOf(code(1, { altKey: true }))).toEqual({ attribute: 1, option: 0 });
+    expect(attributeKeyOf(code(0, { shiftKey: true }))).toEqual({ attribute: 0, option: null });
+    expect(attributeKeyOf(code(1, {}))).toBeNull();
+    expect(attributeKeyOf(code(1, { shiftKey: true, altKey: true }))).toBeNull();
+    expect(attributeKeyOf(code(1, { shiftKey: true, ctrlKey: true }))).toBeNull();
+    expect(attributeKeyOf({ ...press('a', { shiftKey: true }), code: 'KeyA' })).toBeNull();
   });
 });

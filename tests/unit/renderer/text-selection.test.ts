@@ -3,7 +3,7 @@
 // from and shown in the DOM through the data-s offsets of the rendered segments.
 import { afterEach, describe, expect, it } from 'vitest';
 import { splitBlocks } from '../../../renderer/src/reader/blocks';
-import { applyDomSelection, fromMouse, moveCursor, readDomSelection, selectionRange, type TextSelection } from '../../../renderer/src/reader/text-selection';
+import { applyDomSelection, fromMouse, moveCursor, readDomSelection, selectionRange, sentenceAt, tidySpan, type TextSelection } from '../../../renderer/src/reader/text-selection';
 
 const text = 'Officials said twelve died. Others disagree!\n\nA second paragraph here.';
 const blocks = splitBlocks(text);
@@ -50,7 +50,7 @@ describe('moveCursor', () => {
     expect(byWord.anchor).toBe(start.anchor);
     expect(quote(byWord)).toBe('said twelve');
     expect(quote(moveCursor(text, blocks, start, 'next', true, true))).toBe('said ');
-    expect(quote(moveCursor(text, blocks, start, 'down', true, false))).toBe('said twelve died.');
+    expect(quote(moveCursor(text, blocks, start, 'down', true, false))).toBe('said twelve died');
     expect(quote(moveCursor(text, blocks, start, 'home', true, false))).toBe('Officials ');
   });
 
@@ -105,5 +105,29 @@ describe('the DOM selection', () => {
     root.append(span);
     document.body.append(root);
     expect(applyDomSelection(root, { anchor: 2, focus: 40 })).toBe(false);
+  });
+});
+
+describe('sentences and the one trim', () => {
+  it('selects the sentence around a point, without its final period', () => {
+    const s = sentenceAt(text, blocks, at('twelve'));
+    expect(quote(s)).toBe('Officials said twelve died');
+    expect(quote(sentenceAt(text, blocks, at('disagree')))).toBe('Others disagree');
+    expect(quote(sentenceAt(text, blocks, at('second')))).toBe('A second paragraph here');
+  });
+
+  it('extends sentence by sentence with Shift+Down, never over the period', () => {
+    const first = moveCursor(text, blocks, { anchor: 0, focus: 9 }, 'down', true, false);
+    expect(quote(first)).toBe('Officials said twelve died');
+    expect(quote(moveCursor(text, blocks, first, 'down', true, false))).toBe('Officials said twelve died. Others disagree');
+  });
+
+  it('never keeps white space, punctuation or quote marks at the ends, but keeps an abbreviation’s period', () => {
+    const t = ' “They were here,” he said of the U.S. ';
+    const tidy = (s: number, e: number) => t.slice(tidySpan(t, s, e).start, tidySpan(t, s, e).end);
+    expect(tidy(0, t.indexOf(',') + 2)).toBe('They were here');
+    expect(tidy(t.indexOf('they'.toUpperCase()[0]!), t.length)).toBe('They were here,” he said of the U.S.');
+    expect(tidy(0, 3)).toBe('T');
+    expect(tidy(0, 2)).toBe('');
   });
 });

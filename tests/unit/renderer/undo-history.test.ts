@@ -1,6 +1,7 @@
 // The undo history: steps move between done and undone only when their call succeeds.
 import { describe, expect, it } from 'vitest';
-import { UndoHistory, changesAnnotationSet, historyFor, tokenStep, undoStepNames, type UndoKind, type UndoStep } from '../../../renderer/src/state/undo-history';
+import { UndoHistory, changesAnnotationSet, historyFor, stepMessage, tokenStep, undoStepNames, type UndoKind, type UndoStep } from '../../../renderer/src/state/undo-history';
+import { shortQuote, undoTexts } from '../../../renderer/src/state/undo-messages';
 
 function counter(kind: UndoKind = 'note') {
   const log: string[] = [];
@@ -125,5 +126,30 @@ describe('tokenStep', () => {
     await history.undo();
     await history.redo();
     expect(seen).toEqual(['first', 'first', 'after-first']);
+  });
+});
+
+describe('what undo and redo say', () => {
+  it('names the newest step once, only when it is of the kind the edit made', () => {
+    const history = new UndoHistory();
+    const { step } = counter('link');
+    const made = step('link');
+    history.push(made);
+    history.describeLast('tag', undoTexts.tag('Claim', 'x'));
+    expect(made.text).toBeUndefined();
+    history.describeLast('link', undoTexts.link('Rebels said they had seized the river town', 'located at', 'Aleppo'));
+    history.describeLast('link', undoTexts.link('other', 'located at', 'other'));
+    expect(stepMessage(made, 'undo')).toBe('Removed the link “Rebels said they had seized…” located at “Aleppo”.');
+    expect(stepMessage(made, 'redo')).toBe('Linked “Rebels said they had seized…” located at “Aleppo” again.');
+  });
+
+  it('falls back to the kind of step when nothing named it', () => {
+    expect(stepMessage(counter('place').step('p'), 'undo')).toBe('Undid place.');
+  });
+
+  it('says which place was removed from which annotation', () => {
+    expect(undoTexts.place('Aleppo', 'Aleppo').undone).toBe('Removed the place Aleppo from “Aleppo”.');
+    expect(undoTexts.attribute('status', 'Dorsk has fallen', null, 'disputed').undone).toBe('Cleared the status of “Dorsk has fallen”.');
+    expect(shortQuote('Rebels said they  had\nseized the river town of Dorsk')).toBe('“Rebels said they had seized…”');
   });
 });

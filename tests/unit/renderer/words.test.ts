@@ -1,6 +1,6 @@
 // Word boundaries: snapping a mouse selection to whole words and moving by word.
 import { describe, expect, it } from 'vitest';
-import { isWordChar, nextWord, previousWord, snapToWords } from '../../../renderer/src/reader/words';
+import { isWordChar, nextWord, previousWord, snapToWords, wordStartingWith } from '../../../renderer/src/reader/words';
 
 const snapped = (text: string, start: number, end: number) => {
   const r = snapToWords(text, start, end);
@@ -61,5 +61,31 @@ describe('isWordChar', () => {
   it('counts letters, digits and marks, not spaces or punctuation', () => {
     expect(['a', 'é', '7', 'ж', '_'].every(isWordChar)).toBe(true);
     expect([' ', ',', '.', '', '“'].some(isWordChar)).toBe(false);
+  });
+});
+
+describe('wordStartingWith (type-ahead)', () => {
+  const text = 'Rebels held Dorsk; the governor denied Dorsk had fallen. dorsky';
+  it('finds the next word starting with what was typed, ignoring case, and wraps round', () => {
+    const first = wordStartingWith(text, 'dor', 0)!;
+    expect(text.slice(first.start, first.end)).toBe('Dorsk');
+    const second = wordStartingWith(text, 'dor', first.end)!;
+    expect(second.start).toBe(text.indexOf('Dorsk had'));
+    const third = wordStartingWith(text, 'DOR', second.end)!;
+    expect(text.slice(third.start, third.end)).toBe('dorsky');
+    expect(wordStartingWith(text, 'dor', third.end)!.start).toBe(first.start);
+  });
+
+  it('never matches inside a word', () => {
+    expect(wordStartingWith(text, 'overnor', 0)).toBeNull();
+    expect(wordStartingWith(text, '', 0)).toBeNull();
+  });
+});
+
+describe('wordStartingWith backwards', () => {
+  const text = 'they said; They went; they came';
+  it('finds the last word before the point that starts with what was typed, wrapping to the end', () => {
+    expect(wordStartingWith(text, 'the', text.indexOf('They'), -1)!.start).toBe(0);
+    expect(wordStartingWith(text, 'the', 0, -1)!.start).toBe(text.lastIndexOf('they'));
   });
 });

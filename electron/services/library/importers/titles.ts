@@ -25,7 +25,9 @@ function shortened(sentence: string): string {
 }
 
 export function titleFromText(text: string, fileName: string): string {
-  const firstLine = text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  // A dateline on a line of its own ("KESTRAVA, March 14 (Reuters) -") is not a title: the story starts below it.
+  const firstLine = (lines[0] !== undefined && `${lines[0]} x`.replace(dateline, '') === 'x' ? lines[1] : lines[0]) ?? '';
   if (firstLine !== '' && firstLine.length <= headlineLength) return firstLine;
   const sentence = firstSentence(firstLine.replace(dateline, ''));
   if (sentence && sentence.length > 10) return shortened(sentence);
