@@ -55,6 +55,9 @@ export const menuCommands = [
   'find',
   'find-next',
   'find-previous',
+  'text-larger',
+  'text-smaller',
+  'text-reset',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

@@ -55,6 +55,9 @@ export const shortcuts: readonly Shortcut[] = [
     accelerator: 'Shift+F3',
     macAccelerator: 'Shift+Cmd+G',
   },
+  // The reader's text size (View ▸ Text Size), as in word processors; Ctrl+= and Ctrl+− stay the window's zoom.
+  { command: 'text-larger', label: 'Larger text', chord: { key: ']', shift: false }, accelerator: 'CmdOrCtrl+]' },
+  { command: 'text-smaller', label: 'Smaller text', chord: { key: '[', shift: false }, accelerator: 'CmdOrCtrl+[' },
 ];
 
 function shortcutFor(command: ShortcutCommand): Shortcut | undefined {
