@@ -11,7 +11,7 @@ import { openTestContext } from './helpers';
 
 const text =
   'Rebels said they seized Daraa on Friday. Monitors reported shelling near Busra and in Inkhil. ' +
-  'Officials denied the losses. A doctor said twelve people died in Aleppo.';
+  'Officials denied the losses. a doctor said twelve people died in Aleppo.';
 
 function tag(ctx: ServiceContext, documentId: string, quote: string, labelId: string): string {
   const start = text.indexOf(quote);
@@ -32,7 +32,7 @@ function seed() {
     died: tag(ctx, doc, 'twelve people died in Aleppo', 'claim'),
     rebels: tag(ctx, doc, 'Rebels', 'source'),
     monitors: tag(ctx, doc, 'Monitors', 'source'),
-    doctor: tag(ctx, doc, 'A doctor', 'source'),
+    doctor: tag(ctx, doc, 'a doctor', 'source'),
     daraa: tag(ctx, doc, 'Daraa', 'location'),
     busra: tag(ctx, doc, 'Busra', 'location'),
     inkhil: tag(ctx, doc, 'Inkhil', 'location'),
@@ -63,7 +63,7 @@ describe('claims table locations', () => {
   it('sorts by the first source and by the first location (place name, linked or inside), empty ones last', () => {
     const { ctx, ids } = seed();
     const order = (key: 'sources' | 'locations', direction: 'asc' | 'desc') => claimsTable(ctx, { sort: { key, direction } }).rows.map((r) => r.id);
-    // A doctor, Monitors, Rebels; the denial has no source.
+    // a doctor, Monitors, Rebels (whatever the case); the denial has no source.
     expect(order('sources', 'asc')).toEqual([ids.died, ids.shelling, ids.seized, ids.denied]);
     expect(order('sources', 'desc')).toEqual([ids.seized, ids.shelling, ids.died, ids.denied]);
     // Bosra (Busra resolved, inside), Daraa (linked), Daraa (inside), then none.

@@ -132,7 +132,8 @@ function orderBy(ctx: ServiceContext, query: ClaimsQuery, params: Param[]): { fr
     case 'sources': {
       const first = `(SELECT min(s.quote COLLATE NOCASE) FROM relations r JOIN annotations s ON s.id = r.to_id
         WHERE r.from_id = a.id AND r.type_id = ${sqlString(attributedTo)})`;
-      return { from: 'annotations a', join: '', order: `${first} IS NULL, ${first} ${dir}, a.id` };
+      // A subquery's value loses its collation: NOCASE again for the order.
+      return { from: 'annotations a', join: '', order: `${first} IS NULL, ${first} COLLATE NOCASE ${dir}, a.id` };
     }
     case 'locations': {
       const key = `COALESCE(${firstLocation('linked')}, ${firstLocation('inside')})`;
