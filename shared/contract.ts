@@ -67,6 +67,9 @@ export const menuCommands = [
   'link-annotation',
   'resolve-place',
   'focus-text',
+  'text-larger',
+  'text-smaller',
+  'text-reset',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

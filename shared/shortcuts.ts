@@ -86,6 +86,9 @@ export const shortcuts: readonly Shortcut[] = [
   { command: 'link-annotation', label: 'Link the selected annotation', chord: { key: 'l', shift: false, bare: true }, accelerator: 'L' },
   { command: 'resolve-place', label: 'Resolve the place', chord: { key: 'p', shift: false, bare: true }, accelerator: 'P' },
   { command: 'focus-text', label: 'Back to the text', chord: { key: 'f6', shift: false, bare: true }, accelerator: 'F6' },
+  // The reader's text size (View ▸ Text Size), as in word processors; Ctrl+= and Ctrl+− stay the window's zoom.
+  { command: 'text-larger', label: 'Larger text', chord: { key: ']', shift: false }, accelerator: 'CmdOrCtrl+]' },
+  { command: 'text-smaller', label: 'Smaller text', chord: { key: '[', shift: false }, accelerator: 'CmdOrCtrl+[' },
 ];
 
 /** Commands that act on the open report: the reader takes their keys itself, the menu sends them to it. */

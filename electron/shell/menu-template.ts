@@ -40,6 +40,11 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
     command('Map', 'show-map'),
     command('Labels', 'show-labels'),
     command('Search Reports…', 'show-search'),
+    { type: 'separator' },
+    {
+      label: 'Text Size',
+      submenu: [command('Larger Text', 'text-larger'), command('Smaller Text', 'text-smaller'), command('Default Text Size', 'text-reset')],
+    },
   ];
   if (!isPackaged) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
   view.push(

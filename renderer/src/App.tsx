@@ -9,6 +9,7 @@ import { TopBar } from './app/TopBar';
 import { useBusy } from './app/useBusy';
 import { useCommandSources } from './app/useCommandSources';
 import { useNavigation, type HistoryRequest, type OpenDocument } from './app/useNavigation';
+import { useTextSize } from './app/useTextSize';
 import type { Screen } from './app/screens';
 import { Busy } from './components/Busy';
 import { useNotices } from './components/Notices';
@@ -48,6 +49,7 @@ export function App() {
   const [searchRequest, setSearchRequest] = useState<SearchRequest | null>(null);
   const requestSearch = (kind: SearchRequest['kind']) => setSearchRequest((last) => ({ kind, serial: (last?.serial ?? 0) + 1 }));
   const { open, screen, setScreen } = nav;
+  const textSize = useTextSize(notify);
 
   const { closeReport } = imports;
   const openDocument = useCallback((id: string, focusAnnotationId?: string) => void nav.openDocument(id, focusAnnotationId, closeReport), [nav, closeReport]);
@@ -114,6 +116,10 @@ export function App() {
       case 'find-previous':
         // Find in the report on screen: the reader shows its find bar.
         return readerShown() ? setFindRequest((last) => ({ kind: command, serial: (last?.serial ?? 0) + 1 })) : undefined;
+      case 'text-larger':
+      case 'text-smaller':
+      case 'text-reset':
+        return textSize.change(command === 'text-larger' ? 'larger' : command === 'text-smaller' ? 'smaller' : 'reset');
       default:
         // Annotate menu: the open reader acts on it (its keys it takes itself).
         return readerCommands.has(command) && readerShown() ? sendReaderCommand(command) : undefined;

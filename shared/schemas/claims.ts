@@ -29,7 +29,8 @@ export const ClaimFilters = z
 
 export const ClaimSort = z
   .object({
-    key: z.enum(['date', 'document', 'quote', 'created', 'attribute']),
+    /** sources: by the first attributed source's quote; locations: by the first location's place name (or quote). */
+    key: z.enum(['date', 'document', 'quote', 'created', 'attribute', 'sources', 'locations']),
     /** With key "attribute". */
     attributeId: Id.optional(),
     direction: z.enum(['asc', 'desc']).optional(),
@@ -63,11 +64,16 @@ export const ClaimRow = z.object({
   attributes: AttributeValues,
   /** Annotations this claim is "attributed to", with their attributes (kind, named). */
   sources: z.array(z.object({ id: Id, quote: z.string(), attributes: AttributeValues })),
-  /** Annotations this claim is "located at", with the resolved place when there is one. */
+  /**
+   * Annotations this claim is "located at", with the resolved place when there is one; when it
+   * is located at none, the Location spans tagged inside it, marked implicit.
+   */
   locations: z.array(
     z.object({
       id: Id,
       quote: z.string(),
+      /** Tagged inside the claim rather than linked to it. */
+      implicit: z.boolean().optional(),
       place: z
         .object({ name: z.string(), country: z.string().nullable(), lat: z.number(), lon: z.number(), geonameid: z.number().int().nullable() })
         .nullable(),

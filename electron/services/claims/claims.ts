@@ -34,6 +34,16 @@ function orderBy(ctx: ServiceContext, query: ClaimsQuery, params: Param[]): { fr
     case 'created':
       // annotations_by_label_created gives this order (the rowid follows created_at in it).
       return { from: 'annotations a', join: '', order: `a.created_at ${dir}, a.rowid ${dir}` };
+    case 'sources': {
+      const first = `(SELECT min(s.quote COLLATE NOCASE) FROM relations r JOIN annotations s ON s.id = r.to_id
+        WHERE r.from_id = a.id AND r.type_id = ${sqlString(attributedTo)})`;
+      // A subquery's value loses its collation: NOCASE again for the order.
+      return { from: 'annotations a', join: '', order: `${first} IS NULL, ${first} COLLATE NOCASE ${dir}, a.id` };
+    }
+    case 'locations': {
+      const key = `COALESCE(${firstLocation('linked')}, ${firstLocation('inside')})`;
+      return { from: 'annotations a', join: '', order: `${key} IS NULL, ${key} COLLATE NOCASE ${dir}, a.id` };
+    }
     case 'attribute': {
       const attribute: LabelAttribute = getAttribute(ctx, sort.attributeId!);
       params.push(attribute.id);
@@ -50,6 +60,14 @@ function orderBy(ctx: ServiceContext, query: ClaimsQuery, params: Param[]): { fr
       return { from: withDocuments, join, order: `sv.value IS NULL, ${key} ${dir}, d.published_at DESC, a.id` };
     }
   }
+}
+
+/** The place name (or quote) of a claim's first linked location, or of the first Location tagged inside it. */
+function firstLocation(how: 'linked' | 'inside'): string {
+  const name = 'SELECT COALESCE(p.name, l.quote) FROM annotations l LEFT JOIN places p ON p.annotation_id = l.id';
+  return how === 'linked'
+    ? `(${name} JOIN relations r ON r.to_id = l.id WHERE r.from_id = a.id AND r.type_id = ${sqlString(locatedAt)} ORDER BY l.start LIMIT 1)`
+    : `(${name} WHERE l.document_id = a.document_id AND l.label_id = 'location' AND l.start >= a.start AND l."end" <= a."end" AND l.id <> a.id ORDER BY l.start LIMIT 1)`;
 }
 
 function sqlString(text: string): string {
@@ -141,22 +159,15 @@ function hydrate(ctx: ServiceContext, page: Omit<ClaimRow, 'attributes' | 'sourc
        WHERE r.type_id = ? AND r.from_id IN (SELECT value FROM json_each(?)) ORDER BY s.start, s.id`,
     )
     .all(attributedTo, ids) as { claimId: string; id: string; quote: string }[];
-  const locations = db
+  const locations: LocationRow[] = db
     .prepare(
       `SELECT r.from_id AS claimId, l.id, l.quote, p.name, p.country, p.lat, p.lon, p.geonameid
        FROM relations r JOIN annotations l ON l.id = r.to_id LEFT JOIN places p ON p.annotation_id = l.id
        WHERE r.type_id = ? AND r.from_id IN (SELECT value FROM json_each(?)) ORDER BY l.start, l.id`,
     )
-    .all(locatedAt, ids) as {
-    claimId: string;
-    id: string;
-    quote: string;
-    name: string | null;
-    country: string | null;
-    lat: number | null;
-    lon: number | null;
-    geonameid: number | null;
-  }[];
+    .all(locatedAt, ids) as LocationRow[];
+  const unlocated = page.filter((r) => !locations.some((l) => l.claimId === r.id));
+  const locationRows = [...locations, ...locationsInside(ctx, unlocated.map((r) => r.id))];
   const valueIds = JSON.stringify([...page.map((r) => r.id), ...sources.map((s) => s.id)]);
   const values = db
     .prepare(
@@ -177,10 +188,11 @@ function hydrate(ctx: ServiceContext, page: Omit<ClaimRow, 'attributes' | 'sourc
     page.map((r) => [r.id, { ...r, attributes: valuesOf.get(r.id) ?? {}, sources: [], locations: [] }]),
   );
   for (const s of sources) rows.get(s.claimId)!.sources.push({ id: s.id, quote: s.quote, attributes: valuesOf.get(s.id) ?? {} });
-  for (const l of locations) {
+  for (const l of locationRows) {
     rows.get(l.claimId)!.locations.push({
       id: l.id,
       quote: l.quote,
+      ...(l.implicit && { implicit: true }),
       place:
         l.name === null
           ? null
@@ -188,4 +200,33 @@ function hydrate(ctx: ServiceContext, page: Omit<ClaimRow, 'attributes' | 'sourc
     });
   }
   return [...rows.values()];
+}
+
+interface LocationRow {
+  claimId: string;
+  id: string;
+  quote: string;
+  name: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  geonameid: number | null;
+  implicit?: 1;
+}
+
+/**
+ * A claim located at nothing is located where a Location tagged inside it is ("Fighting in
+ * Dorsk…"): those spans, for the claims given, marked implicit.
+ */
+function locationsInside(ctx: ServiceContext, claimIds: string[]): LocationRow[] {
+  if (claimIds.length === 0) return [];
+  return ctx.store.db
+    .prepare(
+      `SELECT c.id AS claimId, l.id, l.quote, p.name, p.country, p.lat, p.lon, p.geonameid, 1 AS implicit
+       FROM annotations c
+       JOIN annotations l ON l.document_id = c.document_id AND l.label_id = 'location' AND l.start >= c.start AND l."end" <= c."end" AND l.id <> c.id
+       LEFT JOIN places p ON p.annotation_id = l.id
+       WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id, l.start, l.id`,
+    )
+    .all(JSON.stringify(claimIds)) as LocationRow[];
 }

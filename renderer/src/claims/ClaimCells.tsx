@@ -8,7 +8,12 @@ export function ClaimCells({ row, statusId, confidenceId, sourceKindId }: { row:
     const kind = sourceKindId ? formatValue(s.attributes[sourceKindId]) : '';
     return { id: s.id, text: s.quote, kind };
   });
-  const locations = row.locations.map((l) => ({ id: l.id, text: l.place ? l.place.name : l.quote, title: l.place ? `${l.quote} → ${l.place.name}${l.place.country ? `, ${l.place.country}` : ''}` : `${l.quote} (not resolved)` }));
+  const locations = row.locations.map((l) => ({
+    id: l.id,
+    text: l.place ? l.place.name : l.quote,
+    implicit: l.implicit === true,
+    title: `${l.place ? `${l.quote} → ${l.place.name}${l.place.country ? `, ${l.place.country}` : ''}` : `${l.quote} (not resolved)`}${l.implicit ? ', tagged inside the claim (not linked)' : ''}`,
+  }));
   const statusValue = statusId ? formatValue(row.attributes[statusId]) : '';
   const confidenceValue = confidenceId ? formatValue(row.attributes[confidenceId]) : '';
   return (
@@ -41,6 +46,7 @@ export function ClaimCells({ row, statusId, confidenceId, sourceKindId }: { row:
           locations.map((l) => (
             <span key={l.id} className="cell-item">
               {l.text}
+              {l.implicit && <span className="kind"> (inside the claim)</span>}
             </span>
           ))
         )}

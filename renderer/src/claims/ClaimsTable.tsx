@@ -105,12 +105,8 @@ function ClaimsHeader({ sort, setSort }: { sort: SortState; setSort: Dispatch<Se
         {header('quote', 'Quote')}
         {header('document', 'Report')}
         {header('date', 'Date')}
-        <div role="columnheader" className="claims-cell">
-          Sources
-        </div>
-        <div role="columnheader" className="claims-cell">
-          Locations
-        </div>
+        {header('sources', 'Sources')}
+        {header('locations', 'Locations')}
         {header('status', 'Status')}
         {header('confidence', 'Confidence')}
       </div>

@@ -2,7 +2,7 @@
 import type { AttributeFilter, ClaimFilters, ClaimSort } from '../../../shared/schemas/claims';
 import type { AttributeValue, LabelAttribute } from '../../../shared/schemas/schema';
 
-export type SortColumn = 'quote' | 'document' | 'date' | 'status' | 'confidence';
+export type SortColumn = 'quote' | 'document' | 'date' | 'sources' | 'locations' | 'status' | 'confidence';
 
 export interface Draft {
   /** Claim attribute filters: attribute id → chosen value ('' for any). */

@@ -195,7 +195,12 @@ export function ExportDialog({ initialFormat, openDocument, librarySelection, on
                     · offsets: {preview.offsetUnit}
                   </p>
                   <p className="note">{preview.note}</p>
-                  {preview.records.length === 0 ? <p>Nothing to export.</p> : preview.records.map((r, i) => <pre key={i}>{r}</pre>)}
+                  {preview.records.length === 0 ? <p>Nothing to export.</p> : preview.records.map((r, i) => (
+                      // Focusable so that a record wider than the dialog can be scrolled from the keyboard.
+                      <pre key={i} tabIndex={0}>
+                        {r}
+                      </pre>
+                    ))}
                 </>
               ) : (
                 <p>Preparing the preview…</p>

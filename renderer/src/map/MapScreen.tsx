@@ -1,13 +1,14 @@
 // The resolved places of the open report or of the whole library on an offline world map.
 // Each point is a button (sized by how many spans resolve to it); choosing one lists its spans,
 // and each span opens its report there. The same places are listed beside the map.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Label } from '../../../shared/schemas/schema';
 import type { MapPlace } from '../../../shared/schemas/places';
-import { radius } from './map-view';
+import { fitView, home, radius } from './map-view';
 import { PlacesPanel } from './PlacesPanel';
 import { useMapView } from './useMapView';
 import { usePlaces } from './usePlaces';
+import { usePlaceClaims } from './usePlaceClaims';
 import { worldPaths } from './world';
 import { WorldMap, type MapPoint } from './WorldMap';
 import '../components/screens.css';
@@ -26,6 +27,7 @@ export function MapScreen({ openDocument, labels, onOpen }: MapScreenProps) {
   const { places, listed, selected, selectedKey, select, labelOf } = usePlaces(documentId);
   const mapView = useMapView();
   const world = useMemo(() => worldPaths(), []);
+  const claims = usePlaceClaims(selected);
 
   const points = useMemo(
     () =>
@@ -39,6 +41,15 @@ export function MapScreen({ openDocument, labels, onOpen }: MapScreenProps) {
         .sort((a, b) => b.r - a.r),
     [places, world],
   );
+
+  // One report's places fill the view; the library's start from the whole world.
+  const { start } = mapView;
+  useEffect(() => {
+    if (places === null) return;
+    start(documentId ? fitView(points) : home);
+    // When a scope's places arrive (points follow them).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [places, documentId]);
 
   const focusOn = (place: MapPlace) => {
     select(place.key);
@@ -74,8 +85,8 @@ export function MapScreen({ openDocument, labels, onOpen }: MapScreenProps) {
         </div>
       </header>
       <div className="map-body">
-        <WorldMap world={world} points={points} selectedKey={selectedKey} onChoose={select} mapView={mapView} />
-        <PlacesPanel listed={listed} selected={selected} labels={labels} labelOf={labelOf} onFocus={focusOn} onBack={() => select(null)} onOpen={onOpen} />
+        <WorldMap world={world} points={points} selectedKey={selectedKey} onChoose={focusOn} mapView={mapView} />
+        <PlacesPanel listed={listed} selected={selected} labels={labels} labelOf={labelOf} claims={claims} onFocus={focusOn} onBack={() => select(null)} onOpen={onOpen} />
       </div>
     </main>
   );

@@ -1,5 +1,6 @@
 import type { Label } from '../../../shared/schemas/schema';
 import type { MapPlace } from '../../../shared/schemas/places';
+import type { PlaceClaim } from './usePlaceClaims';
 
 interface PlacesPanelProps {
   listed: readonly MapPlace[];
@@ -7,13 +8,15 @@ interface PlacesPanelProps {
   labels: readonly Label[];
   /** Annotation id → label id, for the spans read so far. */
   labelOf: ReadonlyMap<string, string>;
+  /** The claims about the chosen place (null while they load). */
+  claims: readonly PlaceClaim[] | null;
   onFocus(place: MapPlace): void;
   onBack(): void;
   onOpen(documentId: string, annotationId: string): void;
 }
 
 /** Beside the map: every place, or the chosen place's spans, each opening its report there. */
-export function PlacesPanel({ listed, selected, labels, labelOf, onFocus, onBack, onOpen }: PlacesPanelProps) {
+export function PlacesPanel({ listed, selected, labels, labelOf, claims, onFocus, onBack, onOpen }: PlacesPanelProps) {
   return (
     <aside className="map-side" aria-label="Places">
       {selected ? (
@@ -50,6 +53,26 @@ export function PlacesPanel({ listed, selected, labels, labelOf, onFocus, onBack
               );
             })}
           </ul>
+          <h3 className="place-claims-title">Claims about {selected.name}</h3>
+          {claims === null ? (
+            <p className="hint small">Loading claims…</p>
+          ) : claims.length === 0 ? (
+            <p className="hint small">No claim is located here or mentions this place.</p>
+          ) : (
+            <ul className="place-spans" aria-label={`Claims about ${selected.name}`}>
+              {claims.map(({ claim, how }) => (
+                <li key={claim.id}>
+                  <button type="button" className="span-button" onClick={() => onOpen(claim.documentId, claim.id)} title="Open the report at this claim">
+                    <span className="span-quote">“{claim.quote}”</span>
+                    <span className="span-meta">
+                      <span>{how === 'linked' ? 'Located here' : 'Mentions this place (not linked)'}</span>
+                      <span>{claim.documentTitle}</span>
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       ) : (
         <ul className="place-list" aria-label="Resolved places">

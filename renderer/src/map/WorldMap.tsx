@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MapPlace } from '../../../shared/schemas/places';
+import { clusterPoints, radius, type Cluster } from './map-view';
 import type { useMapView } from './useMapView';
 import { mapHeight, mapWidth, type WorldPaths } from './world';
 
@@ -15,7 +16,7 @@ interface WorldMapProps {
   world: WorldPaths;
   points: readonly MapPoint[];
   selectedKey: string | null;
-  onChoose(key: string): void;
+  onChoose(place: MapPlace): void;
   mapView: ReturnType<typeof useMapView>;
 }
 
@@ -24,6 +25,11 @@ export function WorldMap({ world, points, selectedKey, onChoose, mapView }: Worl
   const [hoverKey, setHoverKey] = useState<string | null>(null);
   const { view } = mapView;
   const hovered = points.find((p) => p.place.key === (hoverKey ?? selectedKey));
+  // Places whose circles would overlap at this zoom are drawn as one; a click zooms in to part them.
+  const clusters = useMemo(
+    () => clusterPoints(points, view.k, (members) => radius(members.reduce((n, m) => n + m.place.annotations.length, 0))),
+    [points, view.k],
+  );
   return (
     <div className="map-frame">
       <svg
@@ -41,7 +47,9 @@ export function WorldMap({ world, points, selectedKey, onChoose, mapView }: Worl
           <path className="map-land" d={world.land} />
           <path className="map-borders" d={world.borders} vectorEffect="non-scaling-stroke" />
         </g>
-        {points.map(({ place, px, py, r }) => {
+        {clusters.map((cluster) => {
+          if (cluster.members.length > 1) return <ClusterButton key={cluster.members.map((m) => m.place.key).join()} cluster={cluster} view={view} onZoom={() => mapView.fit(cluster.members)} />;
+          const { place, px, py, r } = cluster.members[0]!;
           const n = place.annotations.length;
           const on = place.key === selectedKey;
           return (
@@ -54,12 +62,12 @@ export function WorldMap({ world, points, selectedKey, onChoose, mapView }: Worl
               aria-label={`${place.name}${place.country ? `, ${place.country}` : ''}: ${n} ${n === 1 ? 'span' : 'spans'}`}
               aria-pressed={on}
               data-place-key={place.key}
-              onClick={() => onChoose(place.key)}
+              onClick={() => onChoose(place)}
               onKeyDown={(event) => {
                 if (event.key === 'Enter' || event.key === ' ') {
                   event.preventDefault();
                   event.stopPropagation();
-                  onChoose(place.key);
+                  onChoose(place);
                 }
               }}
               onPointerEnter={() => setHoverKey(place.key)}
@@ -77,7 +85,7 @@ export function WorldMap({ world, points, selectedKey, onChoose, mapView }: Worl
             </g>
           );
         })}
-        {hovered && (
+        {hovered && clusters.some((c) => c.members.length === 1 && c.members[0] === hovered) && (
           <g className="map-tip" transform={`translate(${view.x + hovered.px * view.k} ${view.y + hovered.py * view.k - hovered.r - 8})`} aria-hidden="true">
             <text textAnchor="middle">{hovered.place.name}</text>
           </g>
@@ -95,5 +103,36 @@ export function WorldMap({ world, points, selectedKey, onChoose, mapView }: Worl
         </button>
       </div>
     </div>
+  );
+}
+
+/** Several places drawn as one: names them, and zooms in to part them. */
+function ClusterButton({ cluster, view, onZoom }: { cluster: Cluster<MapPoint>; view: { k: number; x: number; y: number }; onZoom(): void }) {
+  const names = cluster.members.map((m) => m.place.name);
+  const spans = cluster.members.reduce((n, m) => n + m.place.annotations.length, 0);
+  const shown = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
+  return (
+    <g
+      className="map-point map-cluster"
+      transform={`translate(${view.x + cluster.px * view.k} ${view.y + cluster.py * view.k})`}
+      role="button"
+      tabIndex={0}
+      aria-label={`${names.length} places, ${shown}: ${spans} ${spans === 1 ? 'span' : 'spans'}. Zoom in`}
+      onClick={onZoom}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          event.stopPropagation();
+          onZoom();
+        }
+      }}
+    >
+      <title>{shown}</title>
+      <circle r={cluster.r} />
+      <circle className="map-cluster-ring" r={cluster.r + 3} />
+      <text className="map-count" dy="0.35em">
+        {names.length}
+      </text>
+    </g>
   );
 }

@@ -39,8 +39,8 @@ export function centreOn(view: View, px: number, py: number): View {
 
 const panStep = 60;
 
-/** What a key does to the view (arrows pan, + and − zoom, 0 goes home); null for other keys. */
-export function viewAfterKey(view: View, key: string): View | null {
+/** What a key does to the view (arrows pan, + and − zoom, 0 goes back to `reset`); null for other keys. */
+export function viewAfterKey(view: View, key: string, reset: View = home): View | null {
   const zoom = (factor: number) => zoomAround(view, factor, mapWidth / 2, mapHeight / 2);
   switch (key) {
     case 'ArrowLeft':
@@ -57,8 +57,51 @@ export function viewAfterKey(view: View, key: string): View | null {
     case '-':
       return zoom(1 / 1.5);
     case '0':
-      return home;
+      return reset;
     default:
       return null;
   }
+}
+
+/** A projected point: map units, and its drawn radius in screen units. */
+export interface Projected {
+  px: number;
+  py: number;
+  r: number;
+}
+
+/** The view that shows all the points with a margin, zoomed in at most to `maxK` (a lone place is not shown at street level). */
+export function fitView(points: readonly Pick<Projected, 'px' | 'py'>[], maxK = 12): View {
+  if (points.length === 0) return home;
+  const xs = points.map((p) => p.px);
+  const ys = points.map((p) => p.py);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const margin = 48;
+  const k = Math.max(1, Math.min(maxK, (mapWidth - 2 * margin) / Math.max(maxX - minX, 1e-6), (mapHeight - 2 * margin) / Math.max(maxY - minY, 1e-6)));
+  return clampView({ k, x: mapWidth / 2 - ((minX + maxX) / 2) * k, y: mapHeight / 2 - ((minY + maxY) / 2) * k });
+}
+
+/** Points drawn as one: their centre, and the radius for all their spans. */
+export interface Cluster<P extends Projected> extends Projected {
+  members: P[];
+}
+
+/**
+ * Groups points whose circles would overlap at zoom k (distances scale with k, radii do not),
+ * greedily, biggest first. `radiusOf` sizes a group from its members.
+ */
+export function clusterPoints<P extends Projected>(points: readonly P[], k: number, radiusOf: (members: readonly P[]) => number): Cluster<P>[] {
+  const clusters: Cluster<P>[] = [];
+  for (const point of [...points].sort((a, b) => b.r - a.r)) {
+    const near = clusters.find((c) => Math.hypot(c.px - point.px, c.py - point.py) * k < c.r + point.r);
+    if (!near) {
+      clusters.push({ px: point.px, py: point.py, r: point.r, members: [point] });
+      continue;
+    }
+    near.members.push(point);
+    near.px = near.members.reduce((sum, m) => sum + m.px, 0) / near.members.length;
+    near.py = near.members.reduce((sum, m) => sum + m.py, 0) / near.members.length;
+    near.r = radiusOf(near.members);
+  }
+  return clusters;
 }

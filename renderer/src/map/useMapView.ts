@@ -1,10 +1,12 @@
 // Panning with the mouse, zooming with the wheel, the buttons or + and −, and arrow keys.
 import { useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
-import { centreOn, clampView, home, viewAfterKey, zoomAround, type View } from './map-view';
+import { centreOn, clampView, fitView, home, viewAfterKey, zoomAround, type Projected, type View } from './map-view';
 import { mapHeight, mapWidth } from './world';
 
 export function useMapView() {
   const [view, setView] = useState<View>(home);
+  /** Where 0 and the reset button go: the whole world, or the view fitted to a report's places. */
+  const [initial, setInitial] = useState<View>(home);
   const svgRef = useRef<SVGSVGElement>(null);
   const drag = useRef<{ x: number; y: number; view: View } | null>(null);
 
@@ -40,9 +42,9 @@ export function useMapView() {
       setView((v) => zoomAround(v, event.deltaY < 0 ? 1.25 : 0.8, p.x, p.y));
     },
     onKeyDown(event: KeyboardEvent<SVGSVGElement>) {
-      if (event.ctrlKey || event.metaKey || event.altKey || viewAfterKey(view, event.key) === null) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || viewAfterKey(view, event.key, initial) === null) return;
       event.preventDefault();
-      setView((v) => viewAfterKey(v, event.key) ?? v);
+      setView((v) => viewAfterKey(v, event.key, initial) ?? v);
     },
   };
 
@@ -51,7 +53,14 @@ export function useMapView() {
     svgRef,
     handlers,
     zoom: (factor: number) => setView((v) => zoomAround(v, factor, mapWidth / 2, mapHeight / 2)),
-    reset: () => setView(home),
+    reset: () => setView(initial),
+    /** Shows these points (a cluster's places, or a report's). */
+    fit: (points: readonly Pick<Projected, 'px' | 'py'>[]) => setView(fitView(points)),
+    /** Shows this view, and makes it the one 0 goes back to. */
+    start: (next: View) => {
+      setInitial(next);
+      setView(next);
+    },
     centre: (px: number, py: number) => setView((v) => centreOn(v, px, py)),
   };
 }

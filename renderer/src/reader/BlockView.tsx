@@ -5,6 +5,7 @@ import type { DocText } from './doc-text';
 import { cutAtHits, type Hit } from './find-hits';
 import { segmentBlock, type Segment } from './segments';
 import type { ReaderAnnotation } from '../state/reader-annotation';
+import { marksOf, unknownMark } from './label-marks';
 
 /** Underlines are drawn in rows below the text, one row per layer. */
 export const layerStep = 4;
@@ -22,12 +23,14 @@ interface BlockViewProps {
   hits: readonly Hit[];
   /** The index of the find bar's current match when it is in this block, else -1 (keeps other blocks memoised). */
   currentHit: number;
+  /** What a screen reader hears about the selected annotation; only passed with selectedId. */
+  selectedDescription: string | null;
 }
 
-export const BlockView = memo(function BlockView({ text, block, annotations, labels, selectedId, flashId, hits, currentHit }: BlockViewProps) {
+export const BlockView = memo(function BlockView({ text, block, annotations, labels, selectedId, flashId, hits, currentHit, selectedDescription }: BlockViewProps) {
   const segments = annotations.length ? segmentBlock(block, annotations) : [{ start: block.start, end: block.end, covering: [] }];
   const views = (segment: Segment, start: number, end: number, hitIndex: number) => (
-    <SegmentView key={start} text={text} segment={segment} start={start} end={end} hit={hitIndex < 0 ? null : hitIndex === currentHit ? 'current' : 'hit'} labels={labels} selectedId={selectedId} flashId={flashId} />
+    <SegmentView key={start} text={text} segment={segment} start={start} end={end} hit={hitIndex < 0 ? null : hitIndex === currentHit ? 'current' : 'hit'} labels={labels} selectedId={selectedId} flashId={flashId} selectedDescription={selectedDescription} />
   );
   return (
     <p className={block.continued ? 'block continued' : 'block'}>
@@ -48,6 +51,7 @@ function SegmentView({
   labels,
   selectedId,
   flashId,
+  selectedDescription,
 }: {
   text: DocText;
   segment: Segment;
@@ -57,6 +61,7 @@ function SegmentView({
   labels: ReadonlyMap<string, Label>;
   selectedId: string | null;
   flashId: string | null;
+  selectedDescription: string | null;
 }) {
   const content = text.slice(start, end);
   const hitClass = hit === 'current' ? 'find-hit current' : hit ? 'find-hit' : '';
@@ -68,28 +73,42 @@ function SegmentView({
   const selected = selectedId !== null && ids.includes(selectedId);
   const flashing = flashId !== null && ids.includes(flashId);
   const className = ['ann', selected ? 'selected' : '', flashing ? 'flash' : '', hitClass].filter(Boolean).join(' ');
+  const names = segment.covering.map((c) => labels.get(c.annotation.labelId)?.name ?? c.annotation.labelId);
+  const marks = marksOf(labels);
+  const markOf = (labelId: string) => marks.get(labelId) ?? unknownMark;
+  // A glyph per annotation starting here; its alternative text (CSS) names the label to a screen reader.
+  const starting = segment.covering.filter((c) => c.annotation.start === start);
+  const innermost = innermostOf(segment);
   return (
-    <span
+    <mark
       data-s={start}
       {...hitProps}
       data-ids={ids.join(' ')}
       data-layers={segment.covering.map((c) => c.layer).join(' ')}
+      data-pattern={markOf(innermost.annotation.labelId).pattern}
+      {...(starting.length > 0 && {
+        'data-glyph': starting.map((c) => markOf(c.annotation.labelId).glyph).join(''),
+        'data-glyph-name': starting.map((c) => `${labels.get(c.annotation.labelId)?.name ?? c.annotation.labelId}: `).join(''),
+      })}
       className={className}
       style={highlightStyle(segment, labels, selectedId)}
-      title={segment.covering.map((c) => labels.get(c.annotation.labelId)?.name ?? c.annotation.labelId).join(' · ')}
+      title={names.join(' · ')}
+      aria-description={selected && selectedDescription ? selectedDescription : names.join(', ')}
     >
       {content}
-    </span>
+    </mark>
   );
+}
+
+function innermostOf(segment: Segment) {
+  return segment.covering.reduce((a, b) => (b.annotation.end - b.annotation.start < a.annotation.end - a.annotation.start ? b : a));
 }
 
 /** Layered underlines (one per covering annotation) over a tint of the innermost label. */
 function highlightStyle(segment: Segment, labels: ReadonlyMap<string, Label>, selectedId: string | null): CSSProperties {
   const drawn = segment.covering.filter((c) => c.layer < maxLayersDrawn);
   const colorOf = (labelId: string) => labels.get(labelId)?.color ?? '#868e96';
-  const innermost = segment.covering.reduce((a, b) =>
-    b.annotation.end - b.annotation.start < a.annotation.end - a.annotation.start ? b : a,
-  );
+  const innermost = innermostOf(segment);
   const selected = segment.covering.find((c) => c.annotation.id === selectedId);
   const tint = colorOf((selected ?? innermost).annotation.labelId);
   const images = drawn.map((c) => {

@@ -24,6 +24,8 @@ import { FindBar } from './FindBar';
 import { hitsByBlock, type Hit } from './find-hits';
 import { TagAllPanel } from './TagAllPanel';
 import { useFind, type FindRequest } from './useFind';
+import { describeAnnotation } from './annotation-description';
+import { textDirection } from './text-direction';
 
 interface ReaderScreenProps {
   document: DocumentMeta;
@@ -71,6 +73,19 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
   }, [historyRequest?.serial]);
 
   const arcs = useArcs(selectedId, analysis);
+  const selectedDescription = useMemo(
+    () => (selectedAnnotation ? describeAnnotation(selectedAnnotation, analysis, labelName, (id) => window.find(id)?.quote) : null),
+    [selectedAnnotation, analysis, labelName, window],
+  );
+  // The title and its line follow the direction of the report's text (an Arabic report reads from the right).
+  const direction = textDirection(window.slice(0, Math.min(window.length, 400)) || doc.title);
+
+  // Opening a report puts the keyboard in its text, so a screen reader starts reading there.
+  useEffect(() => {
+    textRef.current?.focus();
+    // Once per report.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc.id]);
 
   const find = useFind(doc.id, () => textRef.current?.firstVisibleOffset() ?? 0);
   const [tagAllOpen, setTagAllOpen] = useState(false);
@@ -147,7 +162,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
             }}
           />
         )}
-        <header className="doc-header">
+        <header className="doc-header" dir={direction}>
           <h1 id="doc-title">{doc.title}</h1>
           <p className="doc-meta">{[doc.outlet, formatDate(doc.publishedAt), doc.url].filter(Boolean).join(' · ') || doc.sourceName}</p>
         </header>
@@ -177,6 +192,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
           }}
           initialPlace={initialPlace}
           placeRef={placeRef}
+          selectedDescription={selectedDescription}
         />
         {jump !== null && (
           <div className="type-ahead" role="status">

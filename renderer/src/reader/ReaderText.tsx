@@ -8,13 +8,13 @@ import { noHits, type Hit } from './find-hits';
 import { RelationArcs, type Arc } from './RelationArcs';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 import type { ReaderPlace } from './reader-place';
+import { arrowMoveFor } from './text-direction';
 import {
   applyDomSelection,
   fromMouse,
   moveCursor,
   readDomSelection,
   selectionRange,
-  type CursorMove,
   type TextSelection,
 } from './text-selection';
 
@@ -61,16 +61,9 @@ interface ReaderTextProps {
   currentMatch: CurrentMatch | null;
   /** The highlight filter by status (status-filter.ts): what each block paints; absent paints all. */
   paint?: (annotations: readonly ReaderAnnotation[]) => readonly ReaderAnnotation[];
+  /** What a screen reader hears about the selected annotation (its values, links and place). */
+  selectedDescription: string | null;
 }
-
-const arrowMoves: Record<string, CursorMove> = {
-  ArrowRight: 'next',
-  ArrowLeft: 'previous',
-  ArrowDown: 'down',
-  ArrowUp: 'up',
-  Home: 'home',
-  End: 'end',
-};
 
 /** Rough height of a block before it is measured: keeps the scrollbar honest on long texts. */
 function estimateHeight(block: Block): number {
@@ -208,10 +201,11 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const move = arrowMoves[event.key];
+    const from = selection ?? caretAfter(lastSelection.current) ?? firstVisible();
+    // ← and → follow the reading direction of the paragraph the cursor is in (→ goes back in Arabic).
+    const move = arrowMoveFor(event.key, from ? blockText(from.focus) : '');
     if (move && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
-      const from = selection ?? caretAfter(lastSelection.current) ?? firstVisible();
       // A move reads the text beside the cursor: wait for its windows when it crosses into one not loaded yet.
       const around = from ? windowsBeside(doc, from.focus) : [];
       if (around.some((k) => !doc.isLoaded(k))) {
@@ -223,6 +217,12 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
       return;
     }
     if (props.onKeyCommand(event)) event.preventDefault();
+  };
+
+  /** The start of the paragraph holding `offset` (as far as it is loaded): enough to tell its direction. */
+  const blockText = (offset: number) => {
+    const block = blocks[blockIndexAt(blocks, offset)];
+    return block ? text.slice(block.start, Math.min(block.end, block.start + 400)) : '';
   };
 
   const applyMove = (next: TextSelection | null) => {
@@ -283,6 +283,7 @@ export const ReaderText = forwardRef<ReaderTextHandle, ReaderTextProps>(function
                   flashId={touchesFlash ? flashId : null}
                   hits={props.findHits[item.index] ?? noHits}
                   currentHit={currentHitIn(props.findHits[item.index], props.currentMatch)}
+                  selectedDescription={touchesSelected ? props.selectedDescription : null}
                 />
               )}
             </div>
