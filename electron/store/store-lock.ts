@@ -23,6 +23,9 @@ interface LockOptions {
 function tryLock(lockPath: string, options: LockOptions): StoreLock {
   const db = new Database(lockPath, { timeout: options.timeoutMs ?? 500, nativeBinding: options.nativeBinding });
   try {
+    // The file holds no data, so its journal stays in memory (on disk, exclusive mode would leave
+    // a -lock-journal beside the store). Set before the lock: SQLite ignores it afterwards.
+    db.pragma('journal_mode = MEMORY');
     db.pragma('locking_mode = EXCLUSIVE');
     // An exclusive transaction takes the file's write lock; in EXCLUSIVE locking mode the
     // commit keeps it until the connection closes.

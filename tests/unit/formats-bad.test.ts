@@ -145,6 +145,6 @@ describe('bad input is refused whole, with the file and line named', () => {
     fs.writeFileSync(blocker, 'x');
     expect((await failure(() => exportDataset(ctx, { format: 'brat' }, path.join(blocker, 'brat')))).code).toBe('EXPORT_FAILED');
     expect((await failure(() => exportDataset(ctx, { format: 'brat' }, blocker))).message).toMatch(/a file with that name is in the way/);
-    expect(fs.readdirSync(dir).sort()).toEqual(['file', 'glossa.sqlite', 'glossa.sqlite-shm', 'glossa.sqlite-wal'].filter((f) => fs.existsSync(path.join(dir, f))));
+    expect(fs.readdirSync(dir).sort()).toEqual(['file', 'glossa.sqlite', 'glossa.sqlite-lock', 'glossa.sqlite-shm', 'glossa.sqlite-wal'].filter((f) => fs.existsSync(path.join(dir, f))));
   });
 });

@@ -93,7 +93,8 @@ describe('the reader’s keys', () => {
     expect(commandOf(press('/'))).toBe('jump-to-word');
     expect(commandOf(press('s'))).toBe('select-sentence');
     expect(commandOf(press('F6'))).toBe('focus-text');
-    expect(commandOf(press(']', { ctrlKey: true }))).toBeNull();
+    // With Ctrl it is the reader's text size (View ▸ Text Size), not a step.
+    expect(commandOf(press(']', { ctrlKey: true }))).toBe('text-larger');
     expect(shortcutText('next-same-label', false)).toBe('Shift+] or Shift+}');
     for (const command of readerCommands) expect(shortcuts.some((s) => s.command === command)).toBe(true);
   });
