@@ -38,6 +38,20 @@ export function isChannel(name: unknown): name is Channel {
 }
 
 /** Commands the main process sends to the renderer from its menus. */
+/** Commands that act on the open report: the reader takes their keys itself (shared/shortcuts.ts), the Annotate menu sends them to it. */
+export const readerMenuCommands = [
+  'next-annotation',
+  'previous-annotation',
+  'next-same-label',
+  'previous-same-label',
+  'jump-to-word',
+  'jump-back-to-word',
+  'select-sentence',
+  'link-annotation',
+  'resolve-place',
+  'focus-text',
+] as const;
+
 export const menuCommands = [
   'import',
   'import-folder',
@@ -56,17 +70,7 @@ export const menuCommands = [
   'find-next',
   'find-previous',
   'tag-search-hits',
-  // The reader's keys (shared/shortcuts.ts), also in the Annotate menu.
-  'next-annotation',
-  'previous-annotation',
-  'next-same-label',
-  'previous-same-label',
-  'jump-to-word',
-  'jump-back-to-word',
-  'select-sentence',
-  'link-annotation',
-  'resolve-place',
-  'focus-text',
+  ...readerMenuCommands,
   'text-larger',
   'text-smaller',
   'text-reset',

@@ -1,7 +1,7 @@
 // The one table of keyboard shortcuts: chords with Ctrl (Cmd on macOS), and a few function keys. The renderer matches keys and
 // writes tooltips and aria-keyshortcuts from it; the application menu shows its accelerators.
 // Pure data and pure functions: no DOM, no Electron.
-import type { MenuCommand } from './contract';
+import { readerMenuCommands, type MenuCommand } from './contract';
 
 /** A key pressed with Ctrl/Cmd (or, when bare, without them); `key` is KeyboardEvent.key in lower case. */
 interface Chord {
@@ -92,18 +92,7 @@ export const shortcuts: readonly Shortcut[] = [
 ];
 
 /** Commands that act on the open report: the reader takes their keys itself, the menu sends them to it. */
-export const readerCommands: ReadonlySet<ShortcutCommand> = new Set([
-  'next-annotation',
-  'previous-annotation',
-  'next-same-label',
-  'previous-same-label',
-  'jump-to-word',
-  'jump-back-to-word',
-  'select-sentence',
-  'link-annotation',
-  'resolve-place',
-  'focus-text',
-]);
+export const readerCommands: ReadonlySet<ShortcutCommand> = new Set(readerMenuCommands);
 
 /** Whether a command's key types a character (so a focused text field keeps it). */
 export function typesText(command: ShortcutCommand): boolean {
