@@ -11,7 +11,7 @@ import { storedDocumentFor } from './documents';
 import { importRelation, type RelationImport } from './relations';
 import { attributeLookup, labelCreator, mergeSchemaFile, RelationTypes, resolveLabels } from './schema';
 import { createMissingAttributes } from './attributes';
-import { importLinked, type LinkedImport } from './linked';
+import { importLinked } from './linked';
 
 function emptyReport(dataset: InDataset, options: { path: string; format: AnnotationImportFormat }): AnnotationImportReport {
   return {
@@ -46,7 +46,6 @@ export function applyDataset(
     const createLabel = options.createLabels ? labelCreator(ctx, labels, report) : undefined;
     if (createLabel) createMissingAttributes(ctx, dataset, labels, report, createLabel);
     const annotations: AnnotationImport = { ctx, report, labels, createLabel, attributeOf: attributeLookup(ctx), now };
-    const linked: LinkedImport = annotations;
     const relations: RelationImport = { ctx, report, types: new RelationTypes(ctx), createTypes: options.createLabels, now };
     for (const doc of dataset.documents) {
       const stored = storedDocumentFor(ctx, doc, report, now);
@@ -56,7 +55,7 @@ export function applyDataset(
       for (const a of doc.annotations) importAnnotation(annotations, d, a);
       const relationIds = new Map<string, string>();
       for (const r of doc.relations) importRelation(relations, r, d.idOfRef, relationIds);
-      if (doc.linked) importLinked(linked, d, doc.linked, relationIds);
+      if (doc.linked) importLinked(annotations, d, doc.linked, relationIds);
     }
     return report;
   });

@@ -8,24 +8,14 @@ import { checkValue } from '../../schema/attribute-types';
 import type { ServiceContext } from '../../context';
 import type { InAnnotation } from '../model';
 import type { Linked, LinkedNote } from '../linked-model';
-import type { DocumentImport } from './annotations';
-import { findLabelId, type AttributeLookup, type LabelIds } from './schema';
+import type { AnnotationImport, DocumentImport } from './annotations';
+import { findLabelId } from './schema';
 import { insertFragments } from '../../../store/writers/annotation-fragments';
 import { addEventArgument, insertEvent, setEventAttribute } from '../../../store/writers/events';
 import { insertEquivalence } from '../../../store/writers/equivalences';
 import { insertNormalisation } from '../../../store/writers/normalisations';
 import { insertNote } from '../../../store/writers/notes';
 import { setLabelKind } from '../../../store/writers/labels';
-
-export interface LinkedImport {
-  ctx: ServiceContext;
-  report: AnnotationImportReport;
-  labels: LabelIds;
-  /** With "create labels": makes a missing label (here an event type) once something of it is placed. */
-  createLabel?: (name: string) => string;
-  attributeOf: AttributeLookup;
-  now: string;
-}
 
 /** Counts what was left out, by reason, into the report's dropped list (one line per reason). */
 class Losses {
@@ -65,7 +55,7 @@ export function importFragments(run: { ctx: ServiceContext }, d: DocumentImport,
   return true;
 }
 
-function importNote(run: LinkedImport, d: DocumentImport, note: LinkedNote, ids: { event: Map<string, string>; relation: ReadonlyMap<string, string> }, losses: Losses): void {
+function importNote(run: AnnotationImport, d: DocumentImport, note: LinkedNote, ids: { event: Map<string, string>; relation: ReadonlyMap<string, string> }, losses: Losses): void {
   const found = note.targetKind === 'annotation' ? d.idOfRef.get(note.target) : note.targetKind === 'event' ? ids.event.get(note.target) : ids.relation.get(note.target);
   if (!found) return losses.add(`a "${note.type}" note points at ${note.target}, which was not imported`);
   const target = note.targetKind === 'annotation' ? { annotationId: found } : note.targetKind === 'event' ? { eventId: found } : { relationId: found };
@@ -74,7 +64,7 @@ function importNote(run: LinkedImport, d: DocumentImport, note: LinkedNote, ids:
 }
 
 /** Writes the document's linked annotations; relation ids by the file's references, for notes. */
-export function importLinked(run: LinkedImport, d: DocumentImport, linked: Linked, relationIds: ReadonlyMap<string, string>): void {
+export function importLinked(run: AnnotationImport, d: DocumentImport, linked: Linked, relationIds: ReadonlyMap<string, string>): void {
   const { ctx, report } = run;
   const db = ctx.store.db;
   const losses = new Losses(d.doc.file);

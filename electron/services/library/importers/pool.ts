@@ -2,83 +2,15 @@
 // (which serves the renderer's IPC). Each worker takes one task at a time; a task that takes
 // too long, or a worker that dies (out of memory on a hostile file), fails that one file and
 // the worker is replaced. cancel() ends every worker at once.
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { threadId, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import { workerScriptPath } from '../../worker-script';
 import { parseTimeoutMs } from './limits';
 import type { ParseResult, ParseTask, TaskInput } from './protocol';
 
-const workerFileName = 'import-worker.js';
-
-/** Where a build (build/scripts/build.mjs) puts the worker beside main.js, or beside cli.js. */
-function builtWorker(): string | null {
-  for (const candidate of [path.join(__dirname, workerFileName), path.join(__dirname, 'electron', workerFileName)]) {
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  return null;
-}
-
-let devWorker: string | null = null;
-
-/** A stamp of the sources the worker is built from (names, sizes, times), so a change rebuilds it. */
-function sourceStamp(root: string): string {
-  const hash = createHash('sha1');
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts')) {
-        const stat = fs.statSync(full);
-        hash.update(`${full}\0${stat.size}\0${stat.mtimeMs}\n`);
-      }
-    }
-  };
-  walk(path.join(root, 'electron'));
-  walk(path.join(root, 'shared'));
-  return hash.digest('hex').slice(0, 16);
-}
-
-/**
- * Running from source (tests, tsx, the CLI through npm run cli): bundle the worker's TypeScript
- * with esbuild (a build-time dependency) into node_modules/.cache, where its packages resolve.
- * The bundle is named by a stamp of the sources, so processes share it until a source changes.
- */
-function sourceWorker(): string {
-  if (devWorker) return devWorker;
-  let root = __dirname;
-  while (!fs.existsSync(path.join(root, 'node_modules')) && path.dirname(root) !== root) root = path.dirname(root);
-  const cache = path.join(root, 'node_modules', '.cache', 'glossa');
-  const out = path.join(cache, `import-worker-${sourceStamp(root)}.js`);
-  if (!fs.existsSync(out)) {
-    fs.mkdirSync(cache, { recursive: true });
-    const temp = `${out}.${process.pid}.${threadId}.tmp`;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild exists only where the sources do
-    const esbuild = require('esbuild') as typeof import('esbuild');
-    esbuild.buildSync({
-      entryPoints: [path.join(__dirname, 'worker-entry.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      packages: 'external',
-      outfile: temp,
-      logLevel: 'warning',
-    });
-    // Atomic, so a process starting at the same moment never runs half a file.
-    fs.renameSync(temp, out);
-    for (const old of fs.readdirSync(cache)) {
-      const file = path.join(cache, old);
-      if (old.startsWith('import-worker-') && file !== out && Date.now() - fs.statSync(file).mtimeMs > 86_400_000) fs.rmSync(file, { force: true });
-    }
-  }
-  devWorker = out;
-  return out;
-}
-
 function workerScript(): string {
-  return builtWorker() ?? sourceWorker();
+  return workerScriptPath({ builtName: 'import-worker.js', sourceEntry: path.join(__dirname, 'worker-entry.ts') });
 }
 
 /** Two parsers where there are cores to spare; the main thread needs little. */
