@@ -131,7 +131,11 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
             <CardSummary attributes={details.attributes} values={details.values} onOpen={() => setOpened(true)} />
             {links}
             {place}
-            {annotation.note && <span className="note-preview" title={annotation.note}>📝 {annotation.note}</span>}
+            {annotation.note && (
+              <span className="note-preview" title={annotation.note}>
+                <span className="note-preview-label">Note:</span> {annotation.note}
+              </span>
+            )}
           </div>
         </>
       )}

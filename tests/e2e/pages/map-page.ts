@@ -67,6 +67,7 @@ export class MapPage {
   }
 
   async zoomIn(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Zoom in' }).click();
+    // Exact: a cluster's name ends in "Zoom in" too.
+    await this.page.getByRole('button', { name: 'Zoom in', exact: true }).click();
   }
 }
