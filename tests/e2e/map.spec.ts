@@ -75,7 +75,11 @@ test('keyboard: points are buttons; the open report or the whole library', async
   await expect(reader.cardById(alder)).toHaveClass(/selected/);
 
   // Zoom and pan with keys on the map, and back.
+  // Back on the map the open report is the scope again; its one place fills the view once loaded.
   await page.keyboard.press('Control+3');
+  await expect(map.scope('This report')).toBeChecked();
+  await expect(app.main()).toContainText('1 place, 1 span in “Harbour report”.');
+  await expect.poll(() => map.transform()).not.toBe('translate(0 0) scale(1)');
   const before = await map.transform();
   await map.map().focus();
   await page.keyboard.press('+');
