@@ -8,6 +8,7 @@ export default defineConfig({
   root,
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    globalSetup: ['tests/unit/cli-bundle.setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

@@ -2,14 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runProcess } from './child-process';
 import { tempDir } from './helpers';
+import { runCli } from './cli-bundle';
 
-const repo = path.resolve(__dirname, '../..');
-const cliEntry = path.join(repo, 'electron/cli.ts');
 
 async function cli(db: string, args: string[]) {
-  return runProcess(process.execPath, ['--import', 'tsx', cliEntry, ...args, '--db', db], { cwd: repo, env: { ...process.env, GLOSSA_DB: '' } });
+  return runCli([...args, '--db', db]);
 }
 
 async function ok<T = Record<string, unknown>>(db: string, args: string[]): Promise<T> {

@@ -11,9 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../electron/services/annotate/annotations';
 import { runProcess } from './child-process';
 import { addText, openTestContext } from './helpers';
+import { cliBundle } from './cli-bundle';
 
 const repo = path.resolve(__dirname, '../..');
-const cliArgs = ['--import', 'tsx', path.join(repo, 'electron/cli.ts')];
+const cliArgs = [cliBundle];
 
 function cli(args: string[]) {
   return runProcess(process.execPath, [...cliArgs, ...args], { cwd: repo, env: { ...process.env, GLOSSA_DB: '' } });

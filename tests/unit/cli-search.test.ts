@@ -6,10 +6,9 @@ import { runProcess } from './child-process';
 import { createContext } from '../../electron/core';
 import { openStore } from '../../electron/store/store';
 import { addText, ScriptedDialogs, tempDir } from './helpers';
+import { runCli } from './cli-bundle';
 
-const repo = path.resolve(__dirname, '../..');
-const cli = (args: string[]) =>
-  runProcess(process.execPath, ['--import', 'tsx', path.join(repo, 'electron/cli.ts'), ...args], { cwd: repo, env: { ...process.env, GLOSSA_DB: '' } });
+const cli = (args: string[]) => runCli(args);
 
 async function ok(args: string[]): Promise<unknown> {
   const run = await cli(args);

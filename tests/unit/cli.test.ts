@@ -3,20 +3,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runProcess } from './child-process';
+import type { Run } from './child-process';
+import { runCli } from './cli-bundle';
 import { tempDir } from './helpers';
 
-const repo = path.resolve(__dirname, '../..');
-const cliEntry = path.join(repo, 'electron/cli.ts');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return runProcess(process.execPath, ['--import', 'tsx', cliEntry, ...args], { cwd: repo, env: { ...process.env, GLOSSA_DB: '', ...env } });
+  return runCli(args, { env });
 }
 
 async function ok(args: string[]): Promise<unknown> {

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCrashLoop } from '../harness/crash-loop';
 import { tempDir } from './helpers';
+import { cliBundle } from './cli-bundle';
 
 const repo = path.resolve(__dirname, '../..');
-const cli = [process.execPath, '--import', 'tsx', path.join(repo, 'electron/cli.ts')];
+const cli = [process.execPath, cliBundle];
 
 describe('SIGKILL loops', () => {
   it('a kill while the migration backup is being written leaves no broken file named like a good backup, and the retry writes one', async () => {

@@ -4,14 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datasetFormatIds } from '../../shared/formats';
-import { runProcess } from './child-process';
 import { openTestContext } from './helpers';
 import { seedUnicode } from './formats-helpers';
+import { runCli } from './cli-bundle';
 
-const repo = path.resolve(__dirname, '../..');
 
 async function cli(args: string[]) {
-  return runProcess(process.execPath, ['--import', 'tsx', path.join(repo, 'electron/cli.ts'), ...args], { cwd: repo, env: { ...process.env, GLOSSA_DB: '' } });
+  return runCli(args);
 }
 
 describe('CLI datasets', () => {

@@ -5,15 +5,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runProcess, type Run } from './child-process';
+import type { Run } from './child-process';
 import { tempDir } from './helpers';
 import { fixturesDir } from './formats-helpers';
+import { runCli } from './cli-bundle';
 
-const repo = path.resolve(__dirname, '../..');
 const fixture = (name: string) => path.join(fixturesDir, 'interchange', name);
 
 function cli(args: string[]): Promise<Run> {
-  return runProcess(process.execPath, ['--import', 'tsx', path.join(repo, 'electron/cli.ts'), ...args], { cwd: repo, env: { ...process.env, GLOSSA_DB: '' } });
+  return runCli(args);
 }
 
 async function documentCount(db: string): Promise<number> {

@@ -10,11 +10,9 @@ import { listBackups } from '../../electron/store/backups';
 import { migrations } from '../../electron/store/migrations';
 import { openStore } from '../../electron/store/store';
 import type { StoreRecovered } from '../../shared/schemas/store';
-import { runProcess } from './child-process';
 import { ScriptedDialogs, errorCodeOf, tempDir } from './helpers';
+import { runCli } from './cli-bundle';
 
-const repo = path.resolve(__dirname, '../..');
-const cliEntry = path.join(repo, 'electron/cli.ts');
 const nobody = 65534;
 
 function sha256(file: string): string {
@@ -22,7 +20,7 @@ function sha256(file: string): string {
 }
 
 function cli(args: string[], user?: number) {
-  return runProcess(process.execPath, ['--import', 'tsx', cliEntry, ...args], { cwd: repo, env: { ...process.env, GLOSSA_DB: '' }, uid: user, gid: user });
+  return runCli(args, { uid: user, gid: user });
 }
 
 /** A store at schema 1 with 300 meta rows, upgraded once so a good v1 backup sits beside it. */
