@@ -50,6 +50,7 @@ export const readerMenuCommands = [
   'jump-back-to-word',
   'select-sentence',
   'link-annotation',
+  'new-event',
   'resolve-place',
   'focus-text',
 ] as const;

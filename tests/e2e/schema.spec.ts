@@ -100,7 +100,7 @@ test('export the schema to a file, and import one: new labels, attributes and re
   await expect(app.notice('Schema saved to')).toContainText(target);
   const exported = JSON.parse(fs.readFileSync(target, 'utf8'));
   expect(exported.glossaSchema).toBe(1);
-  expect(exported.labels.map((l: { name: string }) => l.name)).toEqual(['Claim', 'Source', 'Location']);
+  expect(exported.labels.map((l: { name: string }) => l.name)).toEqual(['Claim', 'Source', 'Location', 'Battle', 'Violence against civilians', 'Protest']);
 
   const incoming = path.join(dir, 'incoming.json');
   fs.writeFileSync(

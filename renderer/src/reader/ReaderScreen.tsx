@@ -49,7 +49,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
   const view = useReaderView(place);
   const { selection, setSelection, selectedId, setSelectedId, picking, setPicking, textRef } = view;
   const version = useSyncExternalStore(window.subscribe, () => window.version);
-  const { analysis, labelName, tagSelection, tagMany, remove, history, link, resolvePlace, clearPlace, commands } = useReaderActions(doc, window, labels, view);
+  const { analysis, labelName, tagSelection, tagMany, remove, history, link, resolvePlace, clearPlace, commands, events } = useReaderActions(doc, window, labels, view);
 
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const [statusFilter, setStatusFilter] = useState<StatusFilter>(showAll);
@@ -136,7 +136,9 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
   const clickAnnotation = (id: string) => {
     const a = window.find(id);
     if (picking) {
-      if (id !== picking.from.id && a) link(picking.typeId, picking.from, a);
+      if (picking.kind === 'role') {
+        if (a) events.addRole(picking.eventId, picking.role, a);
+      } else if (id !== picking.from.id && a) link(picking.typeId, picking.from, a);
       return;
     }
     setSelection(null);
@@ -220,7 +222,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
         statusFilter={statusFilter}
         onStatusFilter={setStatusFilter}
       />
-      <ReaderDialogs view={view} window={window} labels={labels} analysis={analysis} link={link} resolvePlace={resolvePlace} clearPlace={clearPlace} />
+      <ReaderDialogs view={view} window={window} labels={labels} analysis={analysis} link={link} resolvePlace={resolvePlace} clearPlace={clearPlace} events={events} />
       <div className="visually-hidden" aria-live="polite">
         {view.announcement}
       </div>
