@@ -6,14 +6,15 @@ import { tempDir } from './temp-dir';
 
 test('add a label with a hotkey and tag with it in the reader; rename, recolor and reorder', async ({ page, app, schema, reader, state }) => {
   await schema.open();
-  await expect(schema.labelRows()).toHaveCount(3);
+  // Claim, Source, Location and the default event types (Battle, Violence against civilians, Protest).
+  await expect(schema.labelRows()).toHaveCount(6);
   await schema.newLabelName().fill('Casualty');
   // A key another label has is refused before it is sent.
   await schema.newLabelHotkey().fill('1');
   await expect(schema.addLabelButton()).toBeDisabled();
   await schema.newLabelHotkey().fill('4');
   await schema.addLabelButton().click();
-  await expect(schema.labelRows()).toHaveCount(4);
+  await expect(schema.labelRows()).toHaveCount(7);
   expect((await state.labels()).at(-1)).toMatchObject({ name: 'Casualty', hotkey: '4' });
 
   // Rename, recolor and move it up one place.
@@ -24,7 +25,7 @@ test('add a label with a hotkey and tag with it in the reader; rename, recolor a
   await schema.colorField('Casualty figure').fill('#123456');
   await expect.poll(async () => (await state.labels()).at(-1)?.color).toBe('#123456');
   await schema.moveUpButton('Casualty figure').click();
-  await expect.poll(async () => (await state.labels()).map((l) => l.name)).toEqual(['Claim', 'Source', 'Casualty figure', 'Location']);
+  await expect.poll(async () => (await state.labels()).map((l) => l.name)).toEqual(['Claim', 'Source', 'Location', 'Battle', 'Violence against civilians', 'Casualty figure', 'Protest']);
   await expect(schema.moveUpButton('Casualty figure')).toBeFocused();
 
   // The reader knows the new label at once: its key tags the selection.
@@ -82,7 +83,7 @@ test('deleting a label in use asks whether to relabel or delete its annotations'
   await expect(dialog).toContainText('1 annotation uses it');
   await schema.relabelAndDelete('Location', 'Claim');
   await expect(dialog).toBeHidden();
-  await expect(schema.labelRows()).toHaveCount(2);
+  await expect(schema.labelRows()).toHaveCount(5);
   expect((await state.annotations()).find((a) => a.id === id)?.labelId).toBe('claim');
   // The library's counts follow the labels that are left.
   await app.show('Library');
