@@ -121,14 +121,14 @@ test('export the schema to a file, and import one: new labels, attributes and re
   await expect(outcome).toContainText('Rumour');
   await expect(outcome).toContainText('Relation types added (1)');
   await schema.closeImportOutcome();
-  await expect(schema.labelRows()).toHaveCount(4);
+  await expect(schema.labelRows()).toHaveCount(7);
   await expect(schema.relationTypes()).toContainText('Rumour → Claim');
-  expect((await state.labels()).map((l) => l.name)).toEqual(['Claim', 'Source', 'Location', 'Rumour']);
+  expect((await state.labels()).map((l) => l.name)).toEqual(['Claim', 'Source', 'Location', 'Battle', 'Violence against civilians', 'Protest', 'Rumour']);
 
   // A malformed file changes nothing and says why.
   const bad = path.join(dir, 'bad.json');
   fs.writeFileSync(bad, '{ "glossaSchema": 99, "labels": [] }');
   await schema.importSchema(bad);
   await expect(app.alert()).toBeVisible();
-  expect(await state.labels()).toHaveLength(4);
+  expect(await state.labels()).toHaveLength(7);
 });
