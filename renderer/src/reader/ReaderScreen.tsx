@@ -52,6 +52,8 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
   const { analysis, labelName, tagSelection, tagMany, remove, history, link, resolvePlace, clearPlace, commands, events } = useReaderActions(doc, window, labels, view);
 
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
+  // Event types tag triggers through New Event (Shift+E), which makes the event too.
+  const spanLabels = useMemo(() => labels.filter((l) => !analysis.eventTypes.some((t) => t.labelId === l.id)), [labels, analysis.eventTypes]);
   const [statusFilter, setStatusFilter] = useState<StatusFilter>(showAll);
   const painting = useMemo(
     () => statusPaint(statusFilter, analysis.schema?.labels ?? [], labelsById, (id, attributeId) => analysis.values[id]?.[attributeId]),
@@ -64,7 +66,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [selectedId, revealed, window, version],
   );
-  const { handleKey, jump } = useReaderKeys(view, { window, labels, analysis, selectedAnnotation, tagSelection, history, remove, setAttribute: commands.setAttribute });
+  const { handleKey, jump, perform } = useReaderKeys(view, { window, labels, analysis, selectedAnnotation, tagSelection, history, remove, setAttribute: commands.setAttribute });
 
   useEffect(() => {
     if (historyRequest) history(historyRequest.kind);
@@ -203,8 +205,9 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
         )}
         {selection && (
           <TagToolbar
-            labels={labels}
+            labels={spanLabels}
             quote={quote}
+            onNewEvent={analysis.eventTypes.length > 0 ? () => perform('new-event') : undefined}
             onTag={(labelId) => {
               tagSelection(labelId);
               textRef.current?.focus();

@@ -218,7 +218,7 @@ export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
   // The Annotate menu's commands.
   useEffect(() => onReaderCommand((command) => void perform(command)), [perform]);
 
-  return { handleKey, jump: jump?.typed ?? null };
+  return { handleKey, jump: jump?.typed ?? null, perform };
 }
 
 /** The browser window (the name `window` here is the report's text). */
