@@ -36,7 +36,18 @@ export function NewEventDialog({ request, eventTypes, onCreate, onClose }: NewEv
         <div className="fields">
           <label>
             Event type
-            <select value={labelId} data-autofocus aria-describedby="event-type-roles" onChange={(e) => setLabelId(e.target.value)}>
+            <select
+              value={labelId}
+              data-autofocus
+              aria-describedby="event-type-roles"
+              onChange={(e) => setLabelId(e.target.value)}
+              onKeyDown={(e) => {
+                // A select does not submit its form on Enter; here Enter creates the event.
+                if (e.key !== 'Enter' || !labelId) return;
+                e.preventDefault();
+                onCreate(labelId);
+              }}
+            >
               {eventTypes.map((t) => (
                 <option key={t.labelId} value={t.labelId}>
                   {t.name}
