@@ -69,3 +69,21 @@ test('an event by keyboard, two roles from its card, the chips jump to their spa
   await expect(events.roles(events.card('Battle', 'attacked'))).toHaveText(['actor: “Militia fighters”']);
   expect(await stored()).toEqual(['actor']);
 });
+
+test('the Labels screen lists the event types with their roles, which the Add role dialog offers', async ({ page, schema, session }) => {
+  await schema.open();
+  const types = page.getByRole('list', { name: 'Event types' }).getByRole('listitem');
+  await expect(types).toHaveText([/Battle/, /Violence against civilians/, /Protest/]);
+  const roles = page.getByRole('textbox', { name: 'Roles of Protest, separated by commas' });
+  await expect(roles).toHaveValue('actor, target, location, time');
+  await roles.fill('organiser, crowd size, location, time');
+  await roles.press('Enter');
+  await expect.poll(async () => ((await session.call('eventTypes.list', {})) as { name: string; roles: string[] }[]).find((t) => t.name === 'Protest')?.roles).toEqual(['organiser', 'crowd size', 'location', 'time']);
+  fs.mkdirSync('/tmp/g-events', { recursive: true });
+  await page.locator('.schema-event-types').screenshot({ path: '/tmp/g-events/schema-event-types.png' });
+
+  // A span label can become an event type (with the ACLED roles to start from).
+  await page.getByRole('combobox', { name: 'Make an event type' }).selectOption({ label: 'Claim' });
+  await page.getByRole('button', { name: 'Make event type' }).click();
+  await expect(types).toHaveCount(4);
+});
