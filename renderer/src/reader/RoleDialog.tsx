@@ -38,7 +38,7 @@ export function RoleDialog({ event, type, labels, window, onAdd, onPickInText, o
   const choose = (target: ReaderAnnotation | undefined) => target && role && !taken(target) && onAdd(role, target);
 
   return (
-    <Modal title={`Add a role to the ${type?.name ?? 'event'} ${shortQuote(event.trigger.quote, 40)}`} onClose={onClose} className="link-dialog role-dialog">
+    <Modal title={`Add a role to the ${type?.name ?? "event"} event ${shortQuote(event.trigger.quote, 40)}`} onClose={onClose} className="link-dialog role-dialog">
       <div className="fields">
         <label>
           Role
