@@ -17,6 +17,7 @@ import {
   restoreEvent,
 } from '../../electron/services/events/events';
 import { createHandlers } from '../../electron/services/index';
+import { deleteLabel } from '../../electron/services/schema/label-delete';
 import type { ServiceContext } from '../../electron/services/context';
 import { migrations } from '../../electron/store/migrations';
 import { openStore } from '../../electron/store/store';
@@ -152,6 +153,17 @@ describe('events', () => {
     createEvent(ctx, { documentId, labelId: 'claim', trigger: shelled });
     expect(errorCodeOf(() => saveEventType(ctx, { labelId: 'claim', isEventType: false, roles: [] }))).toBe('IN_USE');
     expect(saveEventType(ctx, { labelId: 'event-protest', isEventType: false, roles: [] }).map((t) => t.name)).toEqual(['Claim', 'Battle', 'Violence against civilians']);
+  });
+
+  it('deleting an event type takes the events whose triggers it tags, and refuses while other events have that type', () => {
+    const { ctx, documentId } = setup();
+    createEvent(ctx, { documentId, labelId: 'event-protest', trigger: shelled });
+    expect(deleteLabel(ctx, { id: 'event-protest', annotations: 'delete' })).toMatchObject({ annotationsDeleted: 1 });
+    expect(listEventsForDocument(ctx, documentId)).toEqual([]);
+    const trigger = tag(ctx, documentId, text, 'killing', 'claim');
+    createEvent(ctx, { documentId, labelId: 'event-battle', trigger: { annotationId: trigger } });
+    expect(() => deleteLabel(ctx, { id: 'event-battle' })).toThrow('1 event is of type "Battle"; delete them or change their type first.');
+    expect(listEventTypes(ctx).map((t) => t.name)).toEqual(['Battle', 'Violence against civilians']);
   });
 
   it('answers through the dispatcher, validating arguments', async () => {
