@@ -1,6 +1,7 @@
 // Events in the reader (issue 12): a Battle made by keyboard on a selection, two roles added from
 // its card (one from the ranked list, one picked in the text), the chips jump to their spans, and
 // undo/redo step back through the roles and the event itself.
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import { Seeder } from './analysis-seed';
 import { expect, test } from './fixtures';
@@ -47,6 +48,15 @@ test('an event by keyboard, two roles from its card, the chips jump to their spa
 
   fs.mkdirSync('/tmp/g-events', { recursive: true });
   await page.getByRole('complementary', { name: 'Annotations' }).screenshot({ path: '/tmp/g-events/sidebar-event-card.png' });
+  // axe: no serious or critical violation with an event card shown, nor in the Add role dialog.
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(await serious()).toEqual([]);
+  await card.getByRole('button', { name: /^Add role/ }).click();
+  await expect(events.roleDialog()).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(events.roleDialog()).toBeHidden();
 
   const stored = async () => {
     const [event] = (await session.call('events.listForDocument', { documentId: seed.documentId })) as { arguments: { role: string }[] }[];
