@@ -61,8 +61,11 @@ export const EventTypeChange = z.object({ id: Id, labelId: Id }).strict();
 
 export const DeletedEvent = EventView.extend({ undoToken: UndoToken });
 
-/** An event type of the schema: a label of kind 'event' and the roles it offers (in order). */
-export const EventType = z.object({ labelId: Id, name: z.string(), color: z.string(), roles: z.array(z.string()) });
+/**
+ * An event type of the schema: a label of kind 'event', the roles it offers (in order), and the
+ * other roles its events already use (an imported brat corpus declares none), most used first.
+ */
+export const EventType = z.object({ labelId: Id, name: z.string(), color: z.string(), roles: z.array(z.string()), usedRoles: z.array(z.string()) });
 
 /** Makes a label an event type (or a span label again), with the roles it offers. */
 export const EventTypeSave = z.object({ labelId: Id, isEventType: z.boolean(), roles: z.array(RoleName).max(50) }).strict();

@@ -47,9 +47,9 @@ describe('events', () => {
   it('ships ACLED-style event types with the roles actor, target, location and time', () => {
     const { ctx } = openTestContext();
     expect(listEventTypes(ctx)).toEqual([
-      { labelId: 'event-battle', name: 'Battle', color: '#7048e8', roles: ['actor', 'target', 'location', 'time'] },
-      { labelId: 'event-violence-against-civilians', name: 'Violence against civilians', color: '#c2255c', roles: ['actor', 'target', 'location', 'time'] },
-      { labelId: 'event-protest', name: 'Protest', color: '#0b7285', roles: ['actor', 'target', 'location', 'time'] },
+      { labelId: 'event-battle', name: 'Battle', color: '#7048e8', roles: ['actor', 'target', 'location', 'time'], usedRoles: [] },
+      { labelId: 'event-violence-against-civilians', name: 'Violence against civilians', color: '#c2255c', roles: ['actor', 'target', 'location', 'time'], usedRoles: [] },
+      { labelId: 'event-protest', name: 'Protest', color: '#0b7285', roles: ['actor', 'target', 'location', 'time'], usedRoles: [] },
     ]);
   });
 
@@ -150,7 +150,11 @@ describe('events', () => {
     const { ctx, documentId } = setup();
     const types = saveEventType(ctx, { labelId: 'claim', isEventType: true, roles: ['Speaker', 'speaker', 'Topic'] });
     expect(types.find((t) => t.labelId === 'claim')?.roles).toEqual(['Speaker', 'Topic']);
-    createEvent(ctx, { documentId, labelId: 'claim', trigger: shelled });
+    const claim = createEvent(ctx, { documentId, labelId: 'claim', trigger: shelled });
+    // Roles its events use beyond the declared ones are listed too (brat corpora declare none).
+    addEventArgument(ctx, { eventId: claim.id, role: 'Theme2', target: { annotationId: tag(ctx, documentId, text, 'Rebels', 'source') } });
+    addEventArgument(ctx, { eventId: claim.id, role: 'Topic', target: { annotationId: tag(ctx, documentId, text, 'Dorsk', 'source') } });
+    expect(listEventTypes(ctx).find((t) => t.labelId === 'claim')).toMatchObject({ roles: ['Speaker', 'Topic'], usedRoles: ['Theme2'] });
     expect(errorCodeOf(() => saveEventType(ctx, { labelId: 'claim', isEventType: false, roles: [] }))).toBe('IN_USE');
     expect(saveEventType(ctx, { labelId: 'event-protest', isEventType: false, roles: [] }).map((t) => t.name)).toEqual(['Claim', 'Battle', 'Violence against civilians']);
   });

@@ -12,7 +12,18 @@ export function listEventTypes(ctx: ServiceContext): EventType[] {
   const db = ctx.store.db;
   const labels = db.prepare("SELECT id, name, color FROM labels WHERE kind = 'event' ORDER BY position, name").all() as { id: string; name: string; color: string }[];
   const roles = db.prepare('SELECT role FROM event_roles WHERE label_id = ? ORDER BY position');
-  return labels.map((l) => ({ labelId: l.id, name: l.name, color: l.color, roles: (roles.all(l.id) as { role: string }[]).map((r) => r.role) }));
+  const used = db.prepare(
+    `SELECT g.role FROM event_arguments g JOIN events e ON e.id = g.event_id
+     WHERE e.label_id = ? AND g.role NOT IN (SELECT role FROM event_roles WHERE label_id = e.label_id)
+     GROUP BY g.role ORDER BY count(*) DESC, g.role LIMIT 50`,
+  );
+  return labels.map((l) => ({
+    labelId: l.id,
+    name: l.name,
+    color: l.color,
+    roles: (roles.all(l.id) as { role: string }[]).map((r) => r.role),
+    usedRoles: (used.all(l.id) as { role: string }[]).map((r) => r.role),
+  }));
 }
 
 /** The event type with this label id; INVALID_ARGS when the label types spans, not events. */

@@ -24,7 +24,8 @@ interface RoleDialogProps {
 const otherRole = '\u0000other';
 
 export function RoleDialog({ event, type, labels, window, onAdd, onPickInText, onClose }: RoleDialogProps) {
-  const roles = useMemo(() => type?.roles ?? [], [type]);
+  // The type's roles first, then the others its events use (an imported corpus declares none).
+  const roles = useMemo(() => [...(type?.roles ?? []), ...(type?.usedRoles ?? [])], [type]);
   const used = new Set(event.arguments.map((a) => a.role.toLowerCase()));
   const [choice, setChoice] = useState(() => roles.find((r) => !used.has(r.toLowerCase())) ?? roles[0] ?? otherRole);
   const [typed, setTyped] = useState('');
