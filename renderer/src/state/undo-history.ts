@@ -40,9 +40,9 @@ export const undoStepNames: Record<UndoKind, string> = {
   'role-order': 'role order',
 };
 
-/** Undoing or redoing these adds or removes an annotation, and with it its values, links and place. */
+/** Undoing or redoing these adds or removes an annotation, and with it its values, links and place (a new event may have tagged its trigger). */
 export function changesAnnotationSet(kind: UndoKind): boolean {
-  return kind === 'tag' || kind === 'tag-all' || kind === 'delete';
+  return kind === 'tag' || kind === 'tag-all' || kind === 'delete' || kind === 'event';
 }
 
 /** What undoing and redoing a step did, in words that name the annotation ("Removed the Location “Aleppo”."). */
