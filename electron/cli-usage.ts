@@ -4,6 +4,7 @@ import { datasetFormatIds, datasetFormatTable, importableFormatIds, reportExtens
 import { analysisCommandUsage } from './cli-analysis';
 import { storeCommandUsage } from './cli-store';
 import { searchCommandUsage } from './cli-search';
+import { eventCommandUsage } from './cli-events';
 
 /** "a, b (PATH is a folder), c": format names for the usage text. */
 function formatNames(ids: readonly (keyof typeof datasetFormatTable)[]): string {
@@ -39,6 +40,7 @@ const commandUsage: Readonly<Record<string, string>> = {
                                           ${column(`Import documents with their annotations. NAME: ${formatNames(importableFormatIds)}. Prints what was imported and what could not be anchored. A file using labels the schema lacks is refused, changing nothing, unless --create-labels creates them (as their first annotation is placed). --label-map FILE names labels a file gives as numbers (doccano label ids): a JSON object {"1": "Claim"} or doccano's label export.`)}
                                           PATH - reads standard input.`,
   ...analysisCommandUsage,
+  ...eventCommandUsage,
   ...storeCommandUsage,
   search: searchCommandUsage,
 };

@@ -16,6 +16,7 @@ import { isStoreCommand, runStoreCommand, storeCommandOptions } from './cli-stor
 import { commandHelp, commands, createsStore, usage } from './cli-usage';
 import { asReadOnlyRefusal } from './store/read-only';
 import { SearchUsageError, checkSearchUsage, runSearch, searchOptions } from './cli-search';
+import { EventUsageError, checkEventUsage, eventOptions, eventOptionsByCommand, runEventCommand } from './cli-events';
 import { startCore, type Core } from './core';
 import type { DialogPort } from './services/context';
 import { createAnnotation } from './services/annotate/annotations';
@@ -50,6 +51,7 @@ const options = {
   version: { type: 'boolean', short: 'v' },
   ...analysisOptions,
   ...searchOptions,
+  ...eventOptions,
 } as const;
 
 type OptionName = keyof typeof options;
@@ -67,6 +69,7 @@ const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
   ...storeCommandOptions,
   ...analysisOptionsByCommand,
   search: ['label', 'doc', 'limit'],
+  ...eventOptionsByCommand,
 };
 
 /** The CLI never shows a dialog; a service that asks for one is a bug. */
@@ -309,6 +312,9 @@ async function execute(core: Core, invocation: Invocation): Promise<Outcome> {
       return runImportAnnotations(core, invocation);
     case 'search':
       return done(runSearch(core, invocation));
+    case 'event':
+    case 'events':
+      return done(runEventCommand(core, invocation));
     default: {
       const output = runAnalysisCommand(core, invocation);
       if (output === undefined) throw new UsageError(`Unknown command "${invocation.command}".`);
@@ -328,6 +334,7 @@ function checkUsage(invocation: Invocation): void {
   if (invocation.command === 'import-annotations') importAnnotationsFormat(invocation);
   if (invocation.command === 'search') checkSearchUsage(invocation);
   checkAnalysisUsage(invocation);
+  checkEventUsage(invocation);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -363,7 +370,7 @@ async function main(argv: string[]): Promise<number> {
     await writeStdout(output instanceof RawOutput ? output.content : JSON.stringify(output, null, 2) + '\n');
     return exitCode;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof AnalysisUsageError || error instanceof SearchUsageError) {
+    if (error instanceof UsageError || error instanceof AnalysisUsageError || error instanceof SearchUsageError || error instanceof EventUsageError) {
       writeFailure(`${error.message} Run with --help for usage.`, exitCodes.usage, 'USAGE', json);
       return exitCodes.usage;
     }

@@ -7,6 +7,7 @@ import { annotateChannels } from './channels/annotate';
 import { appChannels } from './channels/app';
 import { claimsChannels } from './channels/claims';
 import { datasetChannels } from './channels/datasets';
+import { eventChannels } from './channels/events';
 import { libraryChannels } from './channels/library';
 import { placesChannels } from './channels/places';
 import { schemaChannels } from './channels/schema';
@@ -19,6 +20,7 @@ export const contract = {
   ...storeChannels,
   ...libraryChannels,
   ...annotateChannels,
+  ...eventChannels,
   ...schemaChannels,
   ...placesChannels,
   ...claimsChannels,
@@ -48,6 +50,7 @@ export const readerMenuCommands = [
   'jump-back-to-word',
   'select-sentence',
   'link-annotation',
+  'new-event',
   'resolve-place',
   'focus-text',
 ] as const;

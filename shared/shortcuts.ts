@@ -84,6 +84,12 @@ export const shortcuts: readonly Shortcut[] = [
   },
   { command: 'select-sentence', label: 'Select the sentence', chord: { key: 's', shift: false, bare: true }, accelerator: 'S' },
   { command: 'link-annotation', label: 'Link the selected annotation', chord: { key: 'l', shift: false, bare: true }, accelerator: 'L' },
+  {
+    command: 'new-event',
+    label: 'New event on the selection or the selected span',
+    chord: { key: 'e', shift: true, bare: true },
+    accelerator: 'Shift+E',
+  },
   { command: 'resolve-place', label: 'Resolve the place', chord: { key: 'p', shift: false, bare: true }, accelerator: 'P' },
   { command: 'focus-text', label: 'Back to the text', chord: { key: 'f6', shift: false, bare: true }, accelerator: 'F6' },
   // The reader's text size (View ▸ Text Size), as in word processors; Ctrl+= and Ctrl+− stay the window's zoom.

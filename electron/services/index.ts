@@ -4,6 +4,7 @@ import { datasetHandlers } from './datasets/handlers';
 import type { Handlers } from './handlers';
 import { annotateHandlers } from './annotate/handlers';
 import { claimsHandlers } from './claims/handlers';
+import { eventHandlers } from './events/handlers';
 import { libraryHandlers } from './library/handlers';
 import { placesHandlers } from './places/handlers';
 import { schemaHandlers } from './schema/handlers';
@@ -16,6 +17,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...storeHandlers(ctx),
     ...libraryHandlers(ctx),
     ...annotateHandlers(ctx),
+    ...eventHandlers(ctx),
     ...schemaHandlers(ctx),
     ...placesHandlers(ctx),
     ...claimsHandlers(ctx),

@@ -8,6 +8,7 @@ import type { AnnotationSnapshot, Relation } from '../../shared/schemas/annotate
 import type { Place } from '../../shared/schemas/places';
 import type { DocumentMeta } from '../../shared/schemas/library';
 import type { Store } from '../store/store';
+import type { EventSnapshot } from './events/event-snapshot';
 
 /** One stored value as SQLite gives it (no blobs are stored). */
 export type SqlValue = string | number | null;
@@ -39,6 +40,7 @@ export interface UndoSnapshotKinds {
   annotation: AnnotationSnapshot;
   relation: Relation;
   place: PlaceState;
+  event: EventSnapshot;
 }
 export type UndoSnapshotKind = keyof UndoSnapshotKinds;
 

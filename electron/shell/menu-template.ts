@@ -93,6 +93,7 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
         command('Select Sentence', 'select-sentence'),
         { type: 'separator' },
         command('Link…', 'link-annotation'),
+        command('New Event…', 'new-event'),
         command('Resolve Place…', 'resolve-place'),
         { type: 'separator' },
         command('Back to the Text', 'focus-text'),

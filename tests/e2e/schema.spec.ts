@@ -6,14 +6,15 @@ import { tempDir } from './temp-dir';
 
 test('add a label with a hotkey and tag with it in the reader; rename, recolor and reorder', async ({ page, app, schema, reader, state }) => {
   await schema.open();
-  await expect(schema.labelRows()).toHaveCount(3);
+  // Claim, Source, Location and the default event types (Battle, Violence against civilians, Protest).
+  await expect(schema.labelRows()).toHaveCount(6);
   await schema.newLabelName().fill('Casualty');
   // A key another label has is refused before it is sent.
   await schema.newLabelHotkey().fill('1');
   await expect(schema.addLabelButton()).toBeDisabled();
   await schema.newLabelHotkey().fill('4');
   await schema.addLabelButton().click();
-  await expect(schema.labelRows()).toHaveCount(4);
+  await expect(schema.labelRows()).toHaveCount(7);
   expect((await state.labels()).at(-1)).toMatchObject({ name: 'Casualty', hotkey: '4' });
 
   // Rename, recolor and move it up one place.
@@ -24,7 +25,7 @@ test('add a label with a hotkey and tag with it in the reader; rename, recolor a
   await schema.colorField('Casualty figure').fill('#123456');
   await expect.poll(async () => (await state.labels()).at(-1)?.color).toBe('#123456');
   await schema.moveUpButton('Casualty figure').click();
-  await expect.poll(async () => (await state.labels()).map((l) => l.name)).toEqual(['Claim', 'Source', 'Casualty figure', 'Location']);
+  await expect.poll(async () => (await state.labels()).map((l) => l.name)).toEqual(['Claim', 'Source', 'Location', 'Battle', 'Violence against civilians', 'Casualty figure', 'Protest']);
   await expect(schema.moveUpButton('Casualty figure')).toBeFocused();
 
   // The reader knows the new label at once: its key tags the selection.
@@ -82,7 +83,7 @@ test('deleting a label in use asks whether to relabel or delete its annotations'
   await expect(dialog).toContainText('1 annotation uses it');
   await schema.relabelAndDelete('Location', 'Claim');
   await expect(dialog).toBeHidden();
-  await expect(schema.labelRows()).toHaveCount(2);
+  await expect(schema.labelRows()).toHaveCount(5);
   expect((await state.annotations()).find((a) => a.id === id)?.labelId).toBe('claim');
   // The library's counts follow the labels that are left.
   await app.show('Library');
@@ -100,7 +101,7 @@ test('export the schema to a file, and import one: new labels, attributes and re
   await expect(app.notice('Schema saved to')).toContainText(target);
   const exported = JSON.parse(fs.readFileSync(target, 'utf8'));
   expect(exported.glossaSchema).toBe(1);
-  expect(exported.labels.map((l: { name: string }) => l.name)).toEqual(['Claim', 'Source', 'Location']);
+  expect(exported.labels.map((l: { name: string }) => l.name)).toEqual(['Claim', 'Source', 'Location', 'Battle', 'Violence against civilians', 'Protest']);
 
   const incoming = path.join(dir, 'incoming.json');
   fs.writeFileSync(
@@ -120,14 +121,14 @@ test('export the schema to a file, and import one: new labels, attributes and re
   await expect(outcome).toContainText('Rumour');
   await expect(outcome).toContainText('Relation types added (1)');
   await schema.closeImportOutcome();
-  await expect(schema.labelRows()).toHaveCount(4);
+  await expect(schema.labelRows()).toHaveCount(7);
   await expect(schema.relationTypes()).toContainText('Rumour → Claim');
-  expect((await state.labels()).map((l) => l.name)).toEqual(['Claim', 'Source', 'Location', 'Rumour']);
+  expect((await state.labels()).map((l) => l.name)).toEqual(['Claim', 'Source', 'Location', 'Battle', 'Violence against civilians', 'Protest', 'Rumour']);
 
   // A malformed file changes nothing and says why.
   const bad = path.join(dir, 'bad.json');
   fs.writeFileSync(bad, '{ "glossaSchema": 99, "labels": [] }');
   await schema.importSchema(bad);
   await expect(app.alert()).toBeVisible();
-  expect(await state.labels()).toHaveLength(4);
+  expect(await state.labels()).toHaveLength(7);
 });

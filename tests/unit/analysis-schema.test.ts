@@ -45,7 +45,8 @@ describe('default schema (migration 3)', () => {
   it('seeds Claim, Source and Location attributes and the two relation types', () => {
     const { ctx } = openTestContext();
     const schema = getSchema(ctx);
-    expect(schema.labels.map((l) => l.name)).toEqual(['Claim', 'Source', 'Location']);
+    // The ACLED event types of migration 10 follow the span labels.
+    expect(schema.labels.map((l) => l.name)).toEqual(['Claim', 'Source', 'Location', 'Battle', 'Violence against civilians', 'Protest']);
     const claim = schema.labels[0]!.attributes;
     expect(claim.map((a) => [a.id, a.name, a.type])).toEqual([
       ['claim-status', 'status', 'choice'],
@@ -75,13 +76,14 @@ describe('labels', () => {
   it('adds, renames, recolors, sets hotkeys and reorders labels', () => {
     const { ctx } = openTestContext();
     const actor = createLabel(ctx, { name: ' Actor ', color: '#AA00FF', hotkey: '4' });
-    expect(actor).toMatchObject({ name: 'Actor', color: '#aa00ff', hotkey: '4', position: 4 });
+    // After the three span labels and the three default event types.
+    expect(actor).toMatchObject({ name: 'Actor', color: '#aa00ff', hotkey: '4', position: 7 });
     const renamed = updateLabel(ctx, { id: actor.id, name: 'Armed actor', color: '#112233', hotkey: null });
     expect(renamed).toMatchObject({ name: 'Armed actor', color: '#112233', hotkey: null });
     expect(updateLabel(ctx, { id: 'claim', hotkey: 'c' }).hotkey).toBe('c');
-    const order = reorderLabels(ctx, [actor.id, 'location', 'source', 'claim']);
-    expect(order.map((l) => l.name)).toEqual(['Armed actor', 'Location', 'Source', 'Claim']);
-    expect(order.map((l) => l.position)).toEqual([1, 2, 3, 4]);
+    const order = reorderLabels(ctx, [actor.id, 'location', 'source', 'claim', 'event-battle', 'event-violence-against-civilians', 'event-protest']);
+    expect(order.map((l) => l.name)).toEqual(['Armed actor', 'Location', 'Source', 'Claim', 'Battle', 'Violence against civilians', 'Protest']);
+    expect(order.map((l) => l.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('refuses a taken name or hotkey and an incomplete order, changing nothing', () => {
@@ -114,7 +116,7 @@ describe('labels', () => {
 
     const outcome = deleteLabel(ctx, { id: 'source', annotations: 'delete' });
     expect(outcome).toMatchObject({ deleted: { id: 'source', name: 'Source' }, annotationsDeleted: 2 });
-    expect(listLabels(ctx).map((l) => l.id)).toEqual(['claim', 'location']);
+    expect(listLabels(ctx).map((l) => l.id)).toEqual(['claim', 'location', 'event-battle', 'event-violence-against-civilians', 'event-protest']);
     // "attributed to" now accepts any label at its end instead of pointing at nothing.
     expect(getSchema(ctx).relationTypes[0]).toMatchObject({ fromLabelId: 'claim', toLabelId: null });
   });

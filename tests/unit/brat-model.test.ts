@@ -29,7 +29,9 @@ describe('brat model', () => {
     expect(report.dropped).toEqual([]);
     expect(report.conflicts).toEqual([]);
     expect(report).toMatchObject({ documentsAdded: 2, annotationsImported: 15, relationsImported: 2, eventsImported: 4, equivalencesImported: 2, normalisationsImported: 2, notesImported: 5, fragmentedImported: 1 });
-    expect(report.labelsCreated).toEqual(expect.arrayContaining(['Battle', 'Phosphorylation', 'relation type "_gt_N"', 'attribute "Negation"', 'attribute "CASE"']));
+    expect(report.labelsCreated).toEqual(expect.arrayContaining(['Phosphorylation', 'relation type "_gt_N"', 'attribute "Negation"', 'attribute "CASE"']));
+    // Battle is one of the default event types (migration 10): the fixture's Battle events use it.
+    expect(report.labelsCreated).not.toContain('Battle');
     const out = path.join(dir, 'out');
     exportDataset(ctx, { format: 'brat' }, out);
     expect(bratFacts(out)).toEqual(bratFacts(fixture));

@@ -150,7 +150,7 @@ describe('W3C from Hypothesis', () => {
     ].map((s) => s.replace('\\n', '\n')));
     // Tags are tags, not labels: "labour" and "port" tag the report; "Location" names a label.
     expect(ctx.store.db.prepare("SELECT tag FROM document_tags WHERE document_id = 'page' ORDER BY tag").pluck().all()).toEqual(['labour', 'port']);
-    expect(labelNames(ctx)).toEqual(['Claim', 'Source', 'Location', 'Annotation']);
+    expect(labelNames(ctx)).toEqual(['Claim', 'Source', 'Location', 'Battle', 'Violence against civilians', 'Protest', 'Annotation']);
     expect(report.dropped.map((d) => [d.count, d.reason.split(':')[0]])).toEqual([
       [2, 'tags of single annotations'],
       [3, 'annotations name their creator; Glossa does not keep who made an annotation yet'],
@@ -163,6 +163,6 @@ describe('W3C from Hypothesis', () => {
     const report = await importAnnotations(ctx, 'w3c', fixture('hypothesis.jsonld'), true);
     expect(report).toMatchObject({ annotationsImported: 0, labelsCreated: [] });
     expect(report.unanchored).toHaveLength(3);
-    expect(labelNames(ctx)).toEqual(['Claim', 'Source', 'Location']);
+    expect(labelNames(ctx)).toEqual(['Claim', 'Source', 'Location', 'Battle', 'Violence against civilians', 'Protest']);
   });
 });

@@ -48,7 +48,7 @@ describe('schema file', () => {
     createRelationType(a.ctx, { name: 'member of', fromLabelId: 'source', toLabelId: actor.id });
     const file = exportSchema(a.ctx);
     expect(file.glossaSchema).toBe(1);
-    expect(file.labels.map((l) => l.name)).toEqual(['Claim', 'Source', 'Location', 'Actor']);
+    expect(file.labels.map((l) => l.name)).toEqual(['Claim', 'Source', 'Location', 'Battle', 'Violence against civilians', 'Protest', 'Actor']);
     expect(file.relationTypes).toContainEqual({ name: 'member of', from: 'Source', to: 'Actor' });
 
     const b = openTestContext();

@@ -114,7 +114,7 @@ describe('IPC door', () => {
       const answer = await guardedHandler(core.dispatch, 'app.info')(rendererEntryUrl, {});
       expect(answer).toMatchObject({ ok: true, value: { version: '9.9.9-test', offsetUnit: 'utf16' } });
       const labels = await guardedHandler(core.dispatch, 'labels.list')('app://glossa/index.html', {});
-      expect(labels.ok && (labels.value as { name: string }[]).map((l) => l.name)).toEqual(['Claim', 'Source', 'Location']);
+      expect(labels.ok && (labels.value as { name: string }[]).map((l) => l.name)).toEqual(['Claim', 'Source', 'Location', 'Battle', 'Violence against civilians', 'Protest']);
     } finally {
       core.close();
     }

@@ -37,6 +37,9 @@ export function deleteLabel(ctx: ServiceContext, request: LabelDelete): LabelDel
     } else if (used > 0) {
       annotationsDeleted = annotationRows.deleteAnnotationsOfLabel(db, label.id);
     }
+    // Events typed with it (their triggers kept another label) would be left without a type.
+    const events = (db.prepare('SELECT count(*) AS n FROM events WHERE label_id = ?').get(label.id) as { n: number }).n;
+    if (events > 0) throw new AppError('IN_USE', `${events} event${events === 1 ? ' is' : 's are'} of type "${label.name}"; delete them or change their type first.`);
     // Attributes (and their values) go with the label; relation types that named it accept any label.
     labelRows.deleteLabel(db, label.id);
     return { deleted: label, annotationsDeleted, annotationsRelabeled };

@@ -11,6 +11,8 @@ const statements = statementsFor((db) => ({
   nextPosition: db.prepare('SELECT coalesce(max(position), -1) + 1 AS next FROM event_arguments WHERE event_id = ?'),
   insertArgument: db.prepare('INSERT INTO event_arguments (event_id, position, role, annotation_id, argument_event_id) VALUES (?, ?, ?, ?, ?)'),
   deleteArgument: db.prepare('DELETE FROM event_arguments WHERE event_id = ? AND position = ?'),
+  deleteArguments: db.prepare('DELETE FROM event_arguments WHERE event_id = ?'),
+  setLabel: db.prepare('UPDATE events SET label_id = ? WHERE id = ?'),
   setAttribute: db.prepare(
     `INSERT INTO event_attributes (event_id, attribute_id, value) VALUES (?, ?, ?)
      ON CONFLICT (event_id, attribute_id) DO UPDATE SET value = excluded.value`,
@@ -30,6 +32,20 @@ export function addEventArgument(db: Db, eventId: string, argument: EventArgumen
 
 export function deleteEventArgument(db: Db, eventId: string, position: number): void {
   statements(db).deleteArgument.run(eventId, position);
+}
+
+/** Writes the event's arguments anew, in this order (positions 0..n-1): adding, removing and moving one. */
+export function replaceEventArguments(db: Db, eventId: string, args: readonly EventArgument[]): void {
+  const s = statements(db);
+  s.deleteArguments.run(eventId);
+  args.forEach((argument, position) =>
+    s.insertArgument.run(eventId, position, argument.role, 'annotationId' in argument ? argument.annotationId : null, 'eventId' in argument ? argument.eventId : null),
+  );
+}
+
+/** The event's type: a label of kind 'event'. */
+export function setEventLabel(db: Db, eventId: string, labelId: string): void {
+  statements(db).setLabel.run(labelId, eventId);
 }
 
 export function setEventAttribute(db: Db, eventId: string, attributeId: string, value: AttributeValue): void {

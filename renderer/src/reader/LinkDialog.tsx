@@ -127,7 +127,7 @@ export function LinkDialog({ from, relationTypes, labels, window, linked, onLink
   );
 }
 
-interface ShownTarget {
+export interface ShownTarget {
   target: ReaderAnnotation;
   /** The words around the quote, when that part of the text is loaded. */
   context: { before: string; after: string } | null;
@@ -137,7 +137,7 @@ interface ShownTarget {
  * The document's annotations of the target label whose quote holds the query (asked of main: a
  * long report has too many to hold), ranked by label, match and nearness to the source.
  */
-function useLinkTargets(from: ReaderAnnotation, toLabelId: string | null, query: string, window: DocumentWindow): readonly ShownTarget[] {
+export function useLinkTargets(from: ReaderAnnotation, toLabelId: string | null, query: string, window: DocumentWindow): readonly ShownTarget[] {
   const [found, setFound] = useState<readonly ReaderAnnotation[]>([]);
   useEffect(() => {
     let current = true;

@@ -12,8 +12,21 @@ interface PickBannerProps {
 }
 
 export function PickBanner({ picking, relationTypes, labels, onCancel }: PickBannerProps) {
-  const type = relationTypes.find((t) => t.id === picking.typeId);
   const labelName = (id: string | null | undefined) => (id ? (labels.find((l) => l.id === id)?.name ?? id) : null);
+  if (picking.kind === 'role') {
+    return (
+      <div className="link-banner" role="status">
+        <span>
+          Choosing the <strong>{picking.role}</strong> of the {labelName(picking.from.labelId)} event {shortQuote(picking.from.quote, 40)}: click its
+          span in the text. Escape, or any other action, cancels.
+        </span>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    );
+  }
+  const type = relationTypes.find((t) => t.id === picking.typeId);
   const target = labelName(type?.toLabelId);
   return (
     <div className="link-banner" role="status">

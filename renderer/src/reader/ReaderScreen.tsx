@@ -49,9 +49,11 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
   const view = useReaderView(place);
   const { selection, setSelection, selectedId, setSelectedId, picking, setPicking, textRef } = view;
   const version = useSyncExternalStore(window.subscribe, () => window.version);
-  const { analysis, labelName, tagSelection, tagMany, remove, history, link, resolvePlace, clearPlace, commands } = useReaderActions(doc, window, labels, view);
+  const { analysis, labelName, tagSelection, tagMany, remove, history, link, resolvePlace, clearPlace, commands, events } = useReaderActions(doc, window, labels, view);
 
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
+  // Event types tag triggers through New Event (Shift+E), which makes the event too.
+  const spanLabels = useMemo(() => labels.filter((l) => !analysis.eventTypes.some((t) => t.labelId === l.id)), [labels, analysis.eventTypes]);
   const [statusFilter, setStatusFilter] = useState<StatusFilter>(showAll);
   const painting = useMemo(
     () => statusPaint(statusFilter, analysis.schema?.labels ?? [], labelsById, (id, attributeId) => analysis.values[id]?.[attributeId]),
@@ -64,7 +66,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [selectedId, revealed, window, version],
   );
-  const { handleKey, jump } = useReaderKeys(view, { window, labels, analysis, selectedAnnotation, tagSelection, history, remove, setAttribute: commands.setAttribute });
+  const { handleKey, jump, perform } = useReaderKeys(view, { window, labels, analysis, selectedAnnotation, tagSelection, history, remove, setAttribute: commands.setAttribute });
 
   useEffect(() => {
     if (historyRequest) history(historyRequest.kind);
@@ -136,7 +138,9 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
   const clickAnnotation = (id: string) => {
     const a = window.find(id);
     if (picking) {
-      if (id !== picking.from.id && a) link(picking.typeId, picking.from, a);
+      if (picking.kind === 'role') {
+        if (a) events.addRole(picking.eventId, picking.role, a);
+      } else if (id !== picking.from.id && a) link(picking.typeId, picking.from, a);
       return;
     }
     setSelection(null);
@@ -201,8 +205,9 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
         )}
         {selection && (
           <TagToolbar
-            labels={labels}
+            labels={spanLabels}
             quote={quote}
+            onNewEvent={analysis.eventTypes.length > 0 ? () => perform('new-event') : undefined}
             onTag={(labelId) => {
               tagSelection(labelId);
               textRef.current?.focus();
@@ -220,7 +225,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
         statusFilter={statusFilter}
         onStatusFilter={setStatusFilter}
       />
-      <ReaderDialogs view={view} window={window} labels={labels} analysis={analysis} link={link} resolvePlace={resolvePlace} clearPlace={clearPlace} />
+      <ReaderDialogs view={view} window={window} labels={labels} analysis={analysis} link={link} resolvePlace={resolvePlace} clearPlace={clearPlace} events={events} />
       <div className="visually-hidden" aria-live="polite">
         {view.announcement}
       </div>

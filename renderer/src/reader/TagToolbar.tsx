@@ -5,12 +5,14 @@ interface TagToolbarProps {
   labels: readonly Label[];
   quote: string;
   onTag(labelId: string): void;
+  /** Opens New Event on the selection; absent when the schema has no event type. */
+  onNewEvent?: () => void;
 }
 
 const toolbarHeight = 44;
 
 /** Floats beside the selected text and offers the labels; their hotkeys work without it. */
-export function TagToolbar({ labels, quote, onTag }: TagToolbarProps) {
+export function TagToolbar({ labels, quote, onTag, onNewEvent }: TagToolbarProps) {
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
   useLayoutEffect(() => {
     const place = () => {
@@ -50,6 +52,11 @@ export function TagToolbar({ labels, quote, onTag }: TagToolbarProps) {
           {label.hotkey && <kbd>{label.hotkey}</kbd>}
         </button>
       ))}
+      {onNewEvent && (
+        <button type="button" className="tag-button" onClick={onNewEvent} title="New event on the selection (Shift+E)" aria-keyshortcuts="Shift+E">
+          Event…<kbd>⇧E</kbd>
+        </button>
+      )}
     </div>
   );
 }

@@ -15,6 +15,8 @@ import { useAnnotations } from '../state/useAnnotations';
 import { shortcutLabel } from '../shortcuts';
 import { selectionRange, tidySpan } from './text-selection';
 import { useAnalysisEdits, type EditRunner } from './useAnalysisEdits';
+import { useEventActions } from '../state/useEventActions';
+import { useEventEdits } from './useEventEdits';
 import type { ReaderView } from './useReaderView';
 
 export function useReaderActions(doc: DocumentMeta, window: DocumentWindow, labels: readonly Label[], view: ReaderView) {
@@ -112,6 +114,7 @@ export function useReaderActions(doc: DocumentMeta, window: DocumentWindow, labe
   const onLinked = useCallback((message: string) => notify(message, 'info', { label: 'Undo', run: () => history('undo') }), [notify, history]);
   const quoteOf = useCallback((id: string) => window.find(id)?.quote ?? '', [window]);
   const { setAttribute, link, unlink, resolvePlace, clearPlace } = useAnalysisEdits(analysisActions, analysis, { run, view, history: undoHistory, quoteOf, onLinked });
+  const events = useEventEdits(useEventActions(window, undoHistory, analysisActions.setEvents), analysis, { run, view, history: undoHistory });
 
   // Anything done from the list ends picking a link target in the text: the next click on a
   // highlight is then a selection, never a link nobody meant.
@@ -132,8 +135,13 @@ export function useReaderActions(doc: DocumentMeta, window: DocumentWindow, labe
       unlink: ending(unlink),
       choosePlace: ending(setPlaceFor),
       toggleLabel: ending(toggleLabel),
+      startRole: ending(events.startRole),
+      removeRole: ending(events.removeRole),
+      moveRole: ending(events.moveRole),
+      changeEventType: ending(events.changeType),
+      removeEvent: ending(events.remove),
     };
-  }, [reveal, relabel, remove, setNote, setAttribute, setLinkFrom, unlink, setPlaceFor, toggleLabel, setPicking]);
+  }, [reveal, relabel, remove, setNote, setAttribute, setLinkFrom, unlink, setPlaceFor, toggleLabel, setPicking, events]);
 
-  return { analysis, labelName, tagSelection, tagMany, remove, history, link, resolvePlace, clearPlace, commands };
+  return { analysis, labelName, tagSelection, tagMany, remove, history, link, resolvePlace, clearPlace, commands, events };
 }

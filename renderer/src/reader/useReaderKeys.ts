@@ -11,7 +11,7 @@ import type { Analysis } from '../state/useAnalysis';
 import { isTextField } from '../shortcuts';
 import { stepAnnotation } from './annotation-steps';
 import { onReaderCommand } from './reader-command-events';
-import { selectionRange, sentenceAt } from './text-selection';
+import { selectionRange, sentenceAt, tidySpan } from './text-selection';
 import type { ReaderView } from './useReaderView';
 import { wordStartingWith } from './words';
 
@@ -36,7 +36,7 @@ interface ReaderKeyActions {
 /** Returns the handler (also given to the text, which sees keys first) and the type-ahead typed so far (null when off). */
 export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
   const { window, labels, analysis, selectedAnnotation, tagSelection, history, remove, setAttribute } = actions;
-  const { selection, setSelection, selectedId, setSelectedId, picking, setPicking, setLinkFrom, setPlaceFor, textRef, reveal, setAnnouncement } = view;
+  const { selection, setSelection, selectedId, setSelectedId, picking, setPicking, setLinkFrom, setPlaceFor, setEventFor, textRef, reveal, setAnnouncement } = view;
   const [jump, setJump] = useState<JumpState | null>(null);
 
   const cursor = useCallback(
@@ -126,6 +126,19 @@ export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
         case 'link-annotation':
           if (onAnnotation) setLinkFrom(onAnnotation);
           return onAnnotation !== null;
+        case 'new-event': {
+          // The selection becomes a new trigger; a selected span is the trigger when it is of an
+          // event type, else a trigger is tagged over the same words.
+          const isTrigger = onAnnotation !== null && analysis.eventTypes.some((t) => t.labelId === onAnnotation.labelId);
+          const range = selection ? tidySpan(window, selectionRange(selection).start, selectionRange(selection).end) : onAnnotation;
+          if (!range || range.end <= range.start) {
+            setAnnouncement('Select the words that name the event (or a span), then New Event.');
+            return false;
+          }
+          const quote = onAnnotation && !selection ? onAnnotation.quote : window.slice(range.start, range.end);
+          setEventFor({ trigger: isTrigger && onAnnotation ? { annotationId: onAnnotation.id } : { start: range.start, end: range.end }, quote });
+          return true;
+        }
         case 'resolve-place':
           if (onAnnotation?.labelId === 'location') setPlaceFor(onAnnotation);
           return onAnnotation?.labelId === 'location';
@@ -136,7 +149,7 @@ export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
           return false;
       }
     },
-    [selectedAnnotation, selection, step, cursor, setAnnouncement, window, textRef, setLinkFrom, setPlaceFor, toggleFocus],
+    [selectedAnnotation, selection, step, cursor, setAnnouncement, window, textRef, setLinkFrom, setPlaceFor, setEventFor, toggleFocus, analysis.eventTypes],
   );
 
   const handleKey = useCallback(
@@ -205,7 +218,7 @@ export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
   // The Annotate menu's commands.
   useEffect(() => onReaderCommand((command) => void perform(command)), [perform]);
 
-  return { handleKey, jump: jump?.typed ?? null };
+  return { handleKey, jump: jump?.typed ?? null, perform };
 }
 
 /** The browser window (the name `window` here is the report's text). */

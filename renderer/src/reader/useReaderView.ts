@@ -8,8 +8,17 @@ import type { TextSelection } from './text-selection';
 
 const flashMs = 1400;
 
-/** Linking by clicking in the text: the annotation linked from and the relation type chosen. */
-export type LinkPicking = { from: ReaderAnnotation; typeId: string };
+/**
+ * Picking in the text: for a link, the annotation linked from and the relation type chosen; for
+ * an event's role, the event's trigger (shown in the banner), the event and the role chosen.
+ */
+export type LinkPicking = { kind?: 'link'; from: ReaderAnnotation; typeId: string } | { kind: 'role'; from: ReaderAnnotation; eventId: string; role: string };
+
+/** New Event on a selection (a span to tag with the event type) or on a selected annotation. */
+export interface EventRequest {
+  trigger: { annotationId: string } | { start: number; end: number };
+  quote: string;
+}
 
 /** `place`: where the analyst left this report last time (its selection comes back with it). */
 export function useReaderView(place?: ReaderPlace) {
@@ -17,6 +26,10 @@ export function useReaderView(place?: ReaderPlace) {
   const [linkFrom, setLinkFrom] = useState<ReaderAnnotation | null>(null);
   const [picking, setPicking] = useState<LinkPicking | null>(null);
   const [placeFor, setPlaceFor] = useState<ReaderAnnotation | null>(null);
+  /** The New Event dialog's trigger, while it is open. */
+  const [eventFor, setEventFor] = useState<EventRequest | null>(null);
+  /** The event whose Add role dialog is open. */
+  const [roleFor, setRoleFor] = useState<string | null>(null);
   const [selection, setSelection] = useState<TextSelection | null>(place?.selection ?? null);
   const [selectedId, setSelectedId] = useState<string | null>(place?.selectedId ?? null);
   /** The annotation last revealed: it may lie outside the windows loaded, but is selected all the same. */
@@ -57,6 +70,10 @@ export function useReaderView(place?: ReaderPlace) {
     setPicking,
     placeFor,
     setPlaceFor,
+    eventFor,
+    setEventFor,
+    roleFor,
+    setRoleFor,
     selection,
     setSelection,
     selectedId,

@@ -6,6 +6,7 @@ import { AttributesPanel } from './AttributesPanel';
 import { ConfirmDialog, DeleteLabelDialog, ImportOutcomeDialog, RenameOptionsDialog } from './dialogs';
 import { LabelsSection } from './LabelsSection';
 import { RelationTypesSection } from './RelationTypesSection';
+import { EventTypesSection } from './EventTypesSection';
 import { useSchemaEditor } from './useSchemaEditor';
 import '../components/screens.css';
 import './schema.css';
@@ -36,6 +37,7 @@ export function SchemaScreen({ onLabelsChanged }: SchemaScreenProps) {
             commands={editor.labelCommands}
           />
           <RelationTypesSection relationTypes={schema.relationTypes} labels={labels} commands={editor.relationTypeCommands} />
+          <EventTypesSection labels={labels} />
         </div>
         <section className="schema-attributes" aria-labelledby="attributes-title">
           {selected ? (

@@ -8,6 +8,7 @@ import type { DocumentWindow } from '../state/document-window';
 import type { ReaderCommands } from './reader-commands';
 import { useAnnotationList } from './useAnnotationList';
 import { StatusFilterBar } from './StatusFilterBar';
+import { EventList } from './EventList';
 import type { StatusFilter } from '../reader/status-filter';
 
 interface SidebarProps {
@@ -90,6 +91,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
           <StatusFilterBar schemaLabels={analysis.schema?.labels ?? []} filter={props.statusFilter} onChange={props.onStatusFilter} />
         </div>
       </div>
+      <EventList events={analysis.events} eventTypes={analysis.eventTypes} selectedId={selectedId} commands={props.commands} />
       <div ref={scrollRef} className="card-scroll">
         {list.shown === 0 ? (
           <p className="sidebar-empty">

@@ -1,5 +1,6 @@
 import type { AttributeValue, LabelAttribute } from '../../../shared/schemas/schema';
 import type { Relation } from '../../../shared/schemas/annotate';
+import type { EventArgumentView, EventView } from '../../../shared/schemas/events';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 
 /** What the annotation list can ask the reader to do; built once per reader by useReaderCommands. */
@@ -17,4 +18,11 @@ export interface ReaderCommands {
   choosePlace(annotation: ReaderAnnotation): void;
   /** Hides or shows a label's annotations in the list. */
   toggleLabel(labelId: string): void;
+  /** Opens the Add role dialog of the event. */
+  startRole(event: EventView): void;
+  removeRole(event: EventView, argument: EventArgumentView): void;
+  /** Moves a role one place earlier (-1) or later (+1). */
+  moveRole(event: EventView, argument: EventArgumentView, by: -1 | 1): void;
+  changeEventType(event: EventView, labelId: string): void;
+  removeEvent(event: EventView): void;
 }

@@ -2,7 +2,23 @@
 // API; a step whose call fails stays where it was, so history never claims what did not happen.
 
 /** What a step changed: code branches on this, never on the words shown. */
-export type UndoKind = 'tag' | 'tag-all' | 'delete' | 'relabel' | 'note' | 'attribute' | 'link' | 'unlink' | 'place' | 'place-removal';
+export type UndoKind =
+  | 'tag'
+  | 'tag-all'
+  | 'delete'
+  | 'relabel'
+  | 'note'
+  | 'attribute'
+  | 'link'
+  | 'unlink'
+  | 'place'
+  | 'place-removal'
+  | 'event'
+  | 'event-removal'
+  | 'event-type'
+  | 'role'
+  | 'role-removal'
+  | 'role-order';
 
 /** How each kind of step is named in "Undid …" / "Redid …". */
 export const undoStepNames: Record<UndoKind, string> = {
@@ -16,11 +32,17 @@ export const undoStepNames: Record<UndoKind, string> = {
   unlink: 'unlink',
   place: 'place',
   'place-removal': 'place removal',
+  event: 'new event',
+  'event-removal': 'event deletion',
+  'event-type': 'event type change',
+  role: 'role',
+  'role-removal': 'role removal',
+  'role-order': 'role order',
 };
 
-/** Undoing or redoing these adds or removes an annotation, and with it its values, links and place. */
+/** Undoing or redoing these adds or removes an annotation, and with it its values, links and place (a new event may have tagged its trigger). */
 export function changesAnnotationSet(kind: UndoKind): boolean {
-  return kind === 'tag' || kind === 'tag-all' || kind === 'delete';
+  return kind === 'tag' || kind === 'tag-all' || kind === 'delete' || kind === 'event';
 }
 
 /** What undoing and redoing a step did, in words that name the annotation ("Removed the Location “Aleppo”."). */

@@ -52,4 +52,28 @@ export const undoTexts = {
     undone: `Put the place ${place} back on ${shortQuote(quote)}.`,
     redone: `Removed the place ${place} from ${shortQuote(quote)} again.`,
   }),
+  event: (type: string, trigger: string): UndoText => ({
+    undone: `Removed the ${type} event ${shortQuote(trigger)}.`,
+    redone: `Made ${shortQuote(trigger)} a ${type} event again.`,
+  }),
+  eventRemoval: (type: string, trigger: string): UndoText => ({
+    undone: `Brought back the ${type} event ${shortQuote(trigger)}.`,
+    redone: `Deleted the ${type} event ${shortQuote(trigger)} again.`,
+  }),
+  eventType: (trigger: string, from: string, to: string): UndoText => ({
+    undone: `The event ${shortQuote(trigger)} is a ${from} again.`,
+    redone: `The event ${shortQuote(trigger)} is a ${to} again.`,
+  }),
+  role: (role: string, quote: string, trigger: string): UndoText => ({
+    undone: `Removed the ${role} ${shortQuote(quote)} from the event ${shortQuote(trigger)}.`,
+    redone: `Made ${shortQuote(quote)} the ${role} of the event ${shortQuote(trigger)} again.`,
+  }),
+  roleRemoval: (role: string, quote: string, trigger: string): UndoText => ({
+    undone: `Made ${shortQuote(quote)} the ${role} of the event ${shortQuote(trigger)} again.`,
+    redone: `Removed the ${role} ${shortQuote(quote)} from the event ${shortQuote(trigger)} again.`,
+  }),
+  roleOrder: (role: string, trigger: string): UndoText => ({
+    undone: `Moved the ${role} of the event ${shortQuote(trigger)} back.`,
+    redone: `Moved the ${role} of the event ${shortQuote(trigger)} again.`,
+  }),
 };

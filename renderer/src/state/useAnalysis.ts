@@ -3,6 +3,7 @@
 // recorded in the document's undo history with the annotation edits.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Relation } from '../../../shared/schemas/annotate';
+import type { EventType, EventView } from '../../../shared/schemas/events';
 import type { MapPlace, PlaceResolve } from '../../../shared/schemas/places';
 import type { AnalysisSchema, AttributeValue, AttributeValues } from '../../../shared/schemas/schema';
 import { call } from '../api';
@@ -22,9 +23,13 @@ export interface Analysis {
   values: Readonly<Record<string, AttributeValues>>;
   relations: readonly Relation[];
   places: Readonly<Record<string, PlaceSummary>>;
+  /** The document's events, in the order of their triggers. */
+  events: readonly EventView[];
+  /** The schema's event types with their roles. */
+  eventTypes: readonly EventType[];
 }
 
-const empty: Analysis = { schema: null, values: {}, relations: [], places: {} };
+const empty: Analysis = { schema: null, values: {}, relations: [], places: {}, events: [], eventTypes: [] };
 
 function placesByAnnotation(list: readonly MapPlace[]): Record<string, PlaceSummary> {
   const result: Record<string, PlaceSummary> = {};
@@ -42,13 +47,15 @@ export function useAnalysis(documentId: string, onError: (error: unknown) => voi
   /** Reloads what hangs off the annotations (after deletes and undos that change it wholesale). */
   const reload = useCallback(async () => {
     try {
-      const [schema, values, relations, places] = await Promise.all([
+      const [schema, values, relations, places, events, eventTypes] = await Promise.all([
         call('schema.get', {}),
         call('annotations.attributesForDocument', { documentId }),
         call('relations.listForDocument', { documentId }),
         call('places.list', { documentId }),
+        call('events.listForDocument', { documentId }),
+        call('eventTypes.list', {}),
       ]);
-      setAnalysis({ schema, values, relations, places: placesByAnnotation(places) });
+      setAnalysis({ schema, values, relations, places: placesByAnnotation(places), events, eventTypes });
     } catch (error) {
       onError(error);
     }
@@ -82,6 +89,8 @@ export function useAnalysis(documentId: string, onError: (error: unknown) => voi
 
     return {
       reload,
+      /** Replaces the events held (an event edit returns the event; undo may bring several back). */
+      setEvents: (change: (events: readonly EventView[]) => readonly EventView[]) => setAnalysis((a) => ({ ...a, events: change(a.events) })),
       /** Sets one attribute (null clears it); undo puts the previous value back. */
       async setAttribute(annotationId: string, attributeId: string, value: AttributeValue | null, previous: AttributeValue | null) {
         await setValues(annotationId, { [attributeId]: value });
