@@ -88,6 +88,12 @@ export function ImportAnnotationsDialog({ openedArchive, onClose, onImported }: 
           <dd>
             {report.attributesImported} · {report.placesImported}
           </dd>
+          {(report.placesFromNormalisations ?? 0) + (report.normalisationsNotInGazetteer ?? 0) > 0 && (
+            <>
+              <dt>GeoNames references</dt>
+              <dd>{geoNamesSummary(report)}</dd>
+            </>
+          )}
           {report.labelsCreated.length > 0 && (
             <>
               <dt>Created</dt>
@@ -225,4 +231,16 @@ function LabelMapChoice({ chosen, onChosen, onError }: { chosen: string | null; 
       )}
     </div>
   );
+}
+
+/** "3 Location spans resolved to their GeoNames place · 12 GeoNames references not in the offline gazetteer (kept as normalisations)". */
+export function geoNamesSummary(report: Pick<AnnotationImportReport, 'placesFromNormalisations' | 'normalisationsNotInGazetteer'>): string {
+  const resolved = report.placesFromNormalisations ?? 0;
+  const unknown = report.normalisationsNotInGazetteer ?? 0;
+  return [
+    resolved > 0 && `${resolved.toLocaleString('en')} Location ${resolved === 1 ? 'span' : 'spans'} resolved to ${resolved === 1 ? 'its' : 'their'} GeoNames place`,
+    unknown > 0 && `${unknown.toLocaleString('en')} GeoNames ${unknown === 1 ? 'reference' : 'references'} not in the offline gazetteer (kept as ${unknown === 1 ? 'a normalisation' : 'normalisations'})`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
