@@ -8,7 +8,7 @@ import { exportDataset } from '../../electron/services/datasets/export';
 import { importAnnotations } from '../../electron/services/datasets/import';
 import { resolvePlace } from '../../electron/services/places/places';
 import { createAnnotation } from '../../electron/services/annotate/annotations';
-import { geoNamesSummary } from '../../renderer/src/export/ImportAnnotationsDialog';
+import { geoNamesSummary } from '../../renderer/src/export/import-report-lines';
 import { addText, openTestContext } from './helpers';
 import { bratFacts } from './brat-facts';
 import { fixturesDir } from './formats-helpers';

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { AnnotationImportFormat, AnnotationImportPlan, AnnotationImportReport } from '../../../shared/schemas/datasets';
 import { datasetFormatTable, importableFormatList } from '../../../shared/formats';
 import { call, messageOf } from '../api';
+import { geoNamesSummary } from './import-report-lines';
 import { CloseActions, Modal } from '../components/Modal';
 import './export.css';
 
@@ -233,14 +234,3 @@ function LabelMapChoice({ chosen, onChosen, onError }: { chosen: string | null; 
   );
 }
 
-/** "3 Location spans resolved to their GeoNames place · 12 GeoNames references not in the offline gazetteer (kept as normalisations)". */
-export function geoNamesSummary(report: Pick<AnnotationImportReport, 'placesFromNormalisations' | 'normalisationsNotInGazetteer'>): string {
-  const resolved = report.placesFromNormalisations ?? 0;
-  const unknown = report.normalisationsNotInGazetteer ?? 0;
-  return [
-    resolved > 0 && `${resolved.toLocaleString('en')} Location ${resolved === 1 ? 'span' : 'spans'} resolved to ${resolved === 1 ? 'its' : 'their'} GeoNames place`,
-    unknown > 0 && `${unknown.toLocaleString('en')} GeoNames ${unknown === 1 ? 'reference' : 'references'} not in the offline gazetteer (kept as ${unknown === 1 ? 'a normalisation' : 'normalisations'})`,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-}

@@ -48,7 +48,7 @@ export function eventRecords<R extends string | number>(doc: Pick<DsDocument, 'l
         id: e.ref,
         type: e.type,
         trigger,
-        arguments: e.arguments.flatMap((g) => {
+        arguments: e.arguments.flatMap((g): EventRecord['arguments'] => {
           if (g.isEvent) return [{ role: g.role, event: g.ref }];
           const ref = refOf(g.ref);
           return ref === undefined ? [] : [{ role: g.role, annotation: ref }];
