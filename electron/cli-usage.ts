@@ -29,7 +29,8 @@ const reportList = reportExtensions.map((e) => `.${e}`);
 const commandUsage: Readonly<Record<string, string>> = {
   import: `  import [--encoding NAME] <file or folder...>
                                           ${column(`Import ${reportList.slice(0, -1).join(', ')} and ${reportList.at(-1)} files; folders are imported recursively; files in folders are named by their path from the chosen folder. Prints {summary, imported, duplicates, failed, skipped}, summary holding the counts and the exit code; each imported item names its encoding, with encodingGuess when it was guessed. --encoding (a WHATWG name such as windows-1256) reads text files and web pages in that encoding instead of detecting it.`)}`,
-  docs: `  docs                                    List the documents.`,
+  docs: `  docs                                    ${column('List the documents, each with the notices its import produced (pages mostly unreadable, characters dropped, an encoding guessed).')}`,
+  show: `  show <docId>                            ${column("Print one document's details without its text: title, outlet, dates, source, encoding, counts per label, the notices its import produced and its dataset source record (doccano's id and meta…).")}`,
   annotate: `  annotate <docId> --label NAME --quote TEXT [--nth N] [--note TEXT]
                                           Tag the N-th (1-based) exact occurrence of TEXT.`,
   export: `  export --format NAME [--doc ID] [--labels A,B] [--utf16] [--replace] --out PATH

@@ -20,7 +20,7 @@ import { EventUsageError, checkEventUsage, eventOptions, eventOptionsByCommand, 
 import { startCore, type Core } from './core';
 import type { DialogPort } from './services/context';
 import { createAnnotation } from './services/annotate/annotations';
-import { getDocument, listDocuments } from './services/library/documents';
+import { documentNotices, getDocument, getDocumentMeta, getDocumentProvenance, listDocuments } from './services/library/documents';
 import { checkTextIntact } from './services/library/text-integrity';
 import { exportDatasetTo, writeDataset } from './services/datasets/export';
 import { ReplaceNeedsConfirmation, stdoutTarget } from './services/export-target/resolve';
@@ -63,6 +63,7 @@ const globalOptions: readonly OptionName[] = ['db', 'json', 'help'];
 const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
   import: ['encoding'],
   docs: [],
+  show: [],
   annotate: ['label', 'quote', 'nth', 'note'],
   export: ['format', 'doc', 'out', 'labels', 'utf16', 'replace'],
   'import-annotations': ['format', 'create-labels', 'label-map'],
@@ -173,7 +174,22 @@ function runDocs(core: Core, invocation: Invocation): unknown {
     publishedAt: d.publishedAt,
     length: d.length,
     counts: Object.fromEntries(Object.entries(d.counts).map(([labelId, n]) => [names.get(labelId) ?? labelId, n])),
+    notices: documentNotices(core.ctx, d.id),
   }));
+}
+
+function runShow(core: Core, invocation: Invocation): unknown {
+  const [documentId, ...extra] = invocation.args;
+  if (documentId === undefined) throw new UsageError('show needs a document id.');
+  if (extra.length > 0) throw new UsageError(`show takes one document id (got also "${extra[0]}").`);
+  const names = labelNames(core);
+  const meta = getDocumentMeta(core.ctx, documentId);
+  const counts = core.ctx.store.db.prepare('SELECT label_id AS labelId, count(*) AS n FROM annotations WHERE document_id = ? GROUP BY label_id').all(documentId) as { labelId: string; n: number }[];
+  return {
+    ...meta,
+    counts: Object.fromEntries(counts.map((c) => [names.get(c.labelId) ?? c.labelId, c.n])),
+    ...getDocumentProvenance(core.ctx, documentId),
+  };
 }
 
 function runAnnotate(core: Core, invocation: Invocation): unknown {
@@ -304,6 +320,8 @@ async function execute(core: Core, invocation: Invocation): Promise<Outcome> {
       return runImport(core, invocation);
     case 'docs':
       return done(runDocs(core, invocation));
+    case 'show':
+      return done(runShow(core, invocation));
     case 'annotate':
       return done(runAnnotate(core, invocation));
     case 'export':

@@ -23,6 +23,8 @@ export const libraryChannels = {
   'documents.get': { args: byId, result: L.DocumentFull },
   /** The reader's open: details and the block index, without the text (loaded by window). */
   'documents.outline': { args: byId, result: L.DocumentOutline },
+  /** What the import said about the document (its notices) and its dataset source record: the reader's banner, the details panel. */
+  'documents.provenance': { args: byId, result: L.DocumentProvenance },
   /** A window of the text; INVALID_ARGS when the range runs past the end or cuts a surrogate pair. */
   'documents.textRange': { args: L.TextRangeArgs, result: z.string() },
   /** Edits title, outlet, author, date, URL and tags; returns the document as stored. */

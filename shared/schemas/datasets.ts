@@ -123,6 +123,10 @@ export const AnnotationImportReport = z.object({
   equivalencesImported: z.number().int().optional(),
   normalisationsImported: z.number().int().optional(),
   notesImported: z.number().int().optional(),
+  /** Location spans resolved to the place their GeoNames normalisation names (the offline gazetteer knew the id). */
+  placesFromNormalisations: z.number().int().optional(),
+  /** GeoNames normalisations on Location spans whose id the offline gazetteer lacks: kept as normalisations. */
+  normalisationsNotInGazetteer: z.number().int().optional(),
   /** Discontinuous annotations kept with their fragments. */
   fragmentedImported: z.number().int().optional(),
   labelsCreated: z.array(z.string()),

@@ -57,6 +57,16 @@ export const ImportNotice = z.object({
   message: z.string(),
 });
 
+/**
+ * What the reader's banner and the details panel show beside a document: the notices its import
+ * produced (kept in the store), and what the dataset record it came from said about itself
+ * (doccano's "id" and "meta"…; read-only, exported back).
+ */
+export const DocumentProvenance = z.object({
+  notices: z.array(ImportNotice),
+  sourceRecord: z.record(z.string(), z.unknown()).nullable(),
+});
+
 export const ImportedItem = z.object({
   id: Id,
   title: z.string(),
@@ -201,6 +211,7 @@ export type PageStart = z.infer<typeof PageStart>;
 export type ImportReport = z.infer<typeof ImportReport>;
 export type ImportedItem = z.infer<typeof ImportedItem>;
 export type ImportNotice = z.infer<typeof ImportNotice>;
+export type DocumentProvenance = z.infer<typeof DocumentProvenance>;
 export type ReencodeResult = z.infer<typeof ReencodeResult>;
 type DroppedFile = z.infer<typeof DroppedFile>;
 type ImportMode = z.infer<typeof ImportMode>;

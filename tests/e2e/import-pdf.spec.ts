@@ -17,3 +17,28 @@ test('a PDF with garbled pages imports with a warning naming them, and the dropp
   await expect(notes).toContainText('Warning: Pages 2–3 of garbled.pdf have mostly unreadable text');
   await expect(notes).toContainText(/\d+ control characters \(glyph codes of fonts without a Unicode map\) dropped/);
 });
+
+test('the warnings stay with the report: a banner in the reader (dismissed for the session) and the details panel', async ({ app, session }) => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'garbled.pdf'), partlyUnmapped(5, [2, 3]));
+  session.dialogs.openAnswers.push([path.join(dir, 'garbled.pdf')]);
+  await app.importFrom('Files…');
+  const summary = app.importSummary();
+  await expect(summary.dialog()).toContainText('1 with warnings', { timeout: 30_000 });
+  await summary.close();
+  await app.library.openButton(/./).first().click();
+  const banner = app.page.getByRole('status', { name: 'Import warnings' });
+  await expect(banner).toContainText('Pages 2–3 of garbled.pdf have mostly unreadable text');
+  await banner.getByRole('button', { name: 'Dismiss the import warnings for this session' }).click();
+  await expect(banner).toHaveCount(0);
+  const details = await app.openDetails();
+  await expect(details.dialog().getByRole('heading', { name: 'What the import said' })).toBeVisible();
+  await expect(details.dialog()).toContainText('Pages 2–3 of garbled.pdf have mostly unreadable text');
+  await expect(details.dialog()).toContainText(/\d+ control characters .* dropped/);
+  await details.dialog().getByRole('button', { name: 'Cancel' }).click();
+  // Back in the library and into the report again: still dismissed while the app runs.
+  await app.show('Library');
+  await app.library.openButton(/./).first().click();
+  await expect(app.page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+});

@@ -87,7 +87,7 @@ describe('brat model', () => {
     const { ctx, dir } = openTestContext();
     await importAnnotations(ctx, 'brat', fixture, true);
     expect(exportDataset(ctx, { format: 'conll' }, path.join(dir, 'x.conll')).warnings).toEqual(expect.arrayContaining([
-      '1 discontinuous span was written as one span from the first fragment to the last: this format cannot hold fragments.',
+      '1 discontinuous span written as its covering span (from the first fragment to the last): this format cannot hold fragments.',
       '4 events, 2 equivalences, 2 normalisations, 5 typed notes left out: this format cannot hold them (brat, the .glossa archive and Glossa JSONL can).',
     ]));
     expect(exportDataset(ctx, { format: 'brat' }, path.join(dir, 'b')).warnings).toEqual([]);

@@ -65,6 +65,7 @@ describe('cli', () => {
         publishedAt: null,
         length: text.length, // UTF-16 code units, like the offsets
         counts: { Claim: 2, Source: 2, Location: 1 },
+        notices: [], // what the import said about it (issue 12): a clean UTF-8 file, nothing
       },
     ]);
 

@@ -10,6 +10,7 @@ import { applyDataset } from './apply/apply';
 import { missingLabels } from './apply/schema';
 import type { ReadOptions } from './formats/format';
 import { formatModules } from './formats/registry';
+import { gazetteerForDataset } from './normalised-places';
 import type { InDataset } from './model';
 
 /** The limits a report import applies, applied to every document a dataset holds. */
@@ -67,5 +68,7 @@ export async function importAnnotations(ctx: ServiceContext, format: ImportableF
       );
     }
   }
-  return applyDataset(ctx, dataset, { path: target, format, createLabels });
+  // Loaded before the write transaction, and only for GeoNames references on Location spans.
+  const gazetteer = await gazetteerForDataset(ctx, dataset);
+  return applyDataset(ctx, dataset, { path: target, format, createLabels, gazetteer });
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import type { DocumentFull, DocumentMeta, DocumentSummary, DocumentUpdate, PageStart } from '../../../shared/schemas/library';
+import type { DocumentFull, DocumentMeta, DocumentProvenance, DocumentSummary, DocumentUpdate, ImportNotice, PageStart } from '../../../shared/schemas/library';
+import { insertDocumentNotices } from '../../store/writers/document-notices';
 import * as documentRows from '../../store/writers/documents';
 import type { ServiceContext } from '../context';
 
@@ -16,6 +17,10 @@ export interface NewDocument {
   sourceFormat?: string | null;
   encoding?: string | null;
   pageMap?: PageStart[] | null;
+  /** What the import dropped or read badly: kept with the document (document_notices). */
+  notices?: readonly ImportNotice[];
+  /** Set when the encoding was guessed from the bytes: kept as a notice too. */
+  encodingGuess?: { confidence: number; alternatives: readonly string[] } | null;
 }
 
 type AddResult =
@@ -69,7 +74,55 @@ export function addDocument(ctx: ServiceContext, input: NewDocument): AddResult 
     encoding: input.encoding ?? null,
     pageMap: input.pageMap ?? null,
   });
+  insertDocumentNotices(ctx.store.db, id, storedNotices(input));
   return { status: 'added', document: getDocument(ctx, id) };
+}
+
+/** The notices kept with a new document: the import's, and a guessed encoding's. */
+function storedNotices(input: NewDocument): ImportNotice[] {
+  const notices = [...(input.notices ?? [])];
+  if (input.encodingGuess && input.encoding) {
+    const others = input.encodingGuess.alternatives.length > 0 ? `; also possible: ${input.encodingGuess.alternatives.join(', ')}` : '';
+    notices.push({
+      kind: 'warning',
+      code: 'encoding-guessed',
+      count: 0,
+      pages: [],
+      message: `The encoding was guessed from the bytes: ${input.encoding} (${Math.round(input.encodingGuess.confidence)} % sure${others}). If letters look wrong, import the file again in another encoding.`,
+    });
+  }
+  return notices;
+}
+
+/** What the import said about a stored document and what its dataset record said about itself. */
+export function getDocumentProvenance(ctx: ServiceContext, id: string): DocumentProvenance {
+  const row = ctx.store.db.prepare('SELECT source_record AS sourceRecord FROM documents WHERE id = ?').get(id) as { sourceRecord: string | null } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
+  return { notices: documentNotices(ctx, id), sourceRecord: parseRecord(row.sourceRecord) };
+}
+
+export function documentNotices(ctx: ServiceContext, id: string): ImportNotice[] {
+  const rows = ctx.store.db.prepare('SELECT kind, code, count, pages, message FROM document_notices WHERE document_id = ? ORDER BY position').all(id) as (Omit<ImportNotice, 'pages'> & { pages: string })[];
+  return rows.map((r) => ({ ...r, pages: parsePages(r.pages) }));
+}
+
+function parsePages(raw: string): number[] {
+  try {
+    const value = JSON.parse(raw) as unknown;
+    return Array.isArray(value) ? value.filter((p): p is number => Number.isInteger(p) && p > 0) : [];
+  } catch {
+    return [];
+  }
+}
+
+function parseRecord(raw: string | null): Record<string, unknown> | null {
+  if (raw === null) return null;
+  try {
+    const value = JSON.parse(raw) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 function tagsOf(ctx: ServiceContext, id: string): string[] {

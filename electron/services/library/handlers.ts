@@ -10,7 +10,7 @@ import type { Handlers } from '../handlers';
 import { deleteDocument } from './document-delete';
 import { documentOutline, textRange } from './document-outline';
 import { restoreDocument } from './document-restore';
-import { listDocuments, updateDocument } from './documents';
+import { getDocumentProvenance, listDocuments, updateDocument } from './documents';
 import { getCheckedDocument } from './document-text';
 import { tagDocuments } from './document-tags';
 import { libraryFacets, queryLibrary, queryLibraryIds } from './library-query';
@@ -26,6 +26,7 @@ export function libraryHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     'documents.tag': (args) => tagDocuments(ctx, args),
     'documents.get': ({ id }) => getCheckedDocument(ctx, id),
     'documents.outline': ({ id }) => documentOutline(ctx, id),
+    'documents.provenance': ({ id }) => getDocumentProvenance(ctx, id),
     'documents.textRange': ({ id, start, end }) => textRange(ctx, id, start, end),
     'documents.update': (patch) => updateDocument(ctx, patch),
     'documents.delete': ({ id }) => deleteDocument(ctx, id),

@@ -5,7 +5,7 @@ import type { ChangedPlace, MapPlace, Place, PlaceCandidate, PlaceResolve, Resto
 import * as placeRows from '../../store/writers/places';
 import type { ServiceContext } from '../context';
 import { undoSnapshots } from '../undo-snapshots';
-import { getGazetteer, type GazetteerEntry } from './gazetteer/gazetteer';
+import { getGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer/gazetteer';
 import { rankCandidates, type PlaceContext } from './gazetteer/rank';
 
 const placeColumns = `annotation_id AS annotationId, geonameid, name, country, admin1, lat, lon, population,
@@ -115,7 +115,11 @@ function rememberPlace(ctx: ServiceContext, annotationId: string, place: Place |
 }
 
 function fromEntry(ctx: ServiceContext, annotationId: string, entry: GazetteerEntry): Place {
-  const gazetteer = getGazetteer();
+  return placeOfEntry(getGazetteer(), annotationId, entry, ctx.now());
+}
+
+/** A gazetteer entry as the place of an annotation (also for imports that name a GeoNames id). */
+export function placeOfEntry(gazetteer: Gazetteer, annotationId: string, entry: GazetteerEntry, resolvedAt: string): Place {
   return {
     annotationId,
     geonameid: entry.geonameid,
@@ -126,7 +130,7 @@ function fromEntry(ctx: ServiceContext, annotationId: string, entry: GazetteerEn
     lon: entry.lon,
     population: entry.population,
     resolvedBy: 'gazetteer',
-    resolvedAt: ctx.now(),
+    resolvedAt,
   };
 }
 

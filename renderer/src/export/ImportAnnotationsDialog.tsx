@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { AnnotationImportFormat, AnnotationImportPlan, AnnotationImportReport } from '../../../shared/schemas/datasets';
 import { datasetFormatTable, importableFormatList } from '../../../shared/formats';
 import { call, messageOf } from '../api';
+import { geoNamesSummary } from './import-report-lines';
 import { CloseActions, Modal } from '../components/Modal';
 import './export.css';
 
@@ -88,6 +89,12 @@ export function ImportAnnotationsDialog({ openedArchive, onClose, onImported }: 
           <dd>
             {report.attributesImported} · {report.placesImported}
           </dd>
+          {(report.placesFromNormalisations ?? 0) + (report.normalisationsNotInGazetteer ?? 0) > 0 && (
+            <>
+              <dt>GeoNames references</dt>
+              <dd>{geoNamesSummary(report)}</dd>
+            </>
+          )}
           {report.labelsCreated.length > 0 && (
             <>
               <dt>Created</dt>
@@ -226,3 +233,4 @@ function LabelMapChoice({ chosen, onChosen, onError }: { chosen: string | null; 
     </div>
   );
 }
+

@@ -1,6 +1,8 @@
-import { useState } from 'react';
-import type { DocumentMeta, DocumentUpdate } from '../../../shared/schemas/library';
+import { useEffect, useState } from 'react';
+import type { DocumentMeta, DocumentProvenance, DocumentUpdate } from '../../../shared/schemas/library';
+import { call } from '../api';
 import { Modal } from '../components/Modal';
+import { ImportNotices } from './ImportNotices';
 
 interface DocumentDetailsProps {
   document: DocumentMeta;
@@ -19,6 +21,16 @@ export function DocumentDetails({ document: doc, onSave, onDelete, onClose }: Do
   const [tags, setTags] = useState(doc.tags.join(', '));
   const [saving, setSaving] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [provenance, setProvenance] = useState<DocumentProvenance | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('documents.provenance', { id: doc.id })
+      .then((p) => live && setProvenance(p))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [doc.id]);
 
   const submit = async () => {
     setSaving(true);
@@ -79,6 +91,21 @@ export function DocumentDetails({ document: doc, onSave, onDelete, onClose }: Do
           {doc.sourceName ? ` from ${doc.sourceName}` : ''}
           {doc.sourceFormat ? ` (${doc.sourceFormat}${doc.encoding ? `, ${doc.encoding}` : ''})` : ''}.
         </p>
+        {provenance && provenance.notices.length > 0 && (
+          <section aria-labelledby="details-notices">
+            <h3 id="details-notices">What the import said</h3>
+            <ImportNotices notices={provenance.notices} title={doc.title} />
+          </section>
+        )}
+        {provenance?.sourceRecord && (
+          <section aria-labelledby="details-source-record">
+            <h3 id="details-source-record">Source record</h3>
+            <p className="hint small">What the dataset record said about itself; exports write it back.</p>
+            <pre className="source-record" tabIndex={0} aria-labelledby="details-source-record">
+              {JSON.stringify(provenance.sourceRecord, null, 2)}
+            </pre>
+          </section>
+        )}
         <div className="dialog-actions spread">
           {confirmDelete ? (
             <span className="confirm-delete" role="alert">

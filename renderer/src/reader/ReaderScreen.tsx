@@ -19,6 +19,7 @@ import { useArcs } from './useReaderLayout';
 import { useOpenAt, useReaderView } from './useReaderView';
 import { ReaderDialogs } from './ReaderDialogs';
 import { PickBanner } from './PickBanner';
+import { ImportNoticeBanner } from './ImportNoticeBanner';
 import { showAll, statusPaint, type StatusFilter } from './status-filter';
 import { FindBar } from './FindBar';
 import { hitsByBlock, type Hit } from './find-hits';
@@ -170,6 +171,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
           <h1 id="doc-title">{doc.title}</h1>
           <p className="doc-meta">{[doc.outlet, formatDate(doc.publishedAt), doc.url].filter(Boolean).join(' · ') || doc.sourceName}</p>
         </header>
+        <ImportNoticeBanner documentId={doc.id} />
         <ReaderText
           ref={textRef}
           window={window}

@@ -12,6 +12,7 @@ import { insertAnnotation } from '../../../store/writers/annotations';
 import { addAttributeValue } from '../../../store/writers/attribute-values';
 import { addDocumentTag } from '../../../store/writers/documents';
 import { addPlace } from '../../../store/writers/places';
+import type { Gazetteer } from '../../places/gazetteer/gazetteer';
 import { findLabelId, type AttributeLookup, type LabelIds } from './schema';
 import { importFragments } from './linked';
 
@@ -24,6 +25,8 @@ export interface AnnotationImport {
   createLabel?: (name: string) => string;
   attributeOf: AttributeLookup;
   now: string;
+  /** Loaded when the file has GeoNames normalisations on Location spans (normalised-places.ts). */
+  gazetteer?: Gazetteer;
 }
 
 /** One document being imported: the file's document, its stored text and their lengths in code points. */

@@ -12,6 +12,7 @@ import { importRelation, type RelationImport } from './relations';
 import { attributeLookup, labelCreator, mergeSchemaFile, RelationTypes, resolveLabels } from './schema';
 import { createMissingAttributes } from './attributes';
 import { importLinked } from './linked';
+import type { Gazetteer } from '../../places/gazetteer/gazetteer';
 
 function emptyReport(dataset: InDataset, options: { path: string; format: AnnotationImportFormat }): AnnotationImportReport {
   return {
@@ -36,7 +37,7 @@ function emptyReport(dataset: InDataset, options: { path: string; format: Annota
 export function applyDataset(
   ctx: ServiceContext,
   dataset: InDataset,
-  options: { path: string; format: AnnotationImportFormat; createLabels: boolean },
+  options: { path: string; format: AnnotationImportFormat; createLabels: boolean; gazetteer?: Gazetteer },
 ): AnnotationImportReport {
   const report = emptyReport(dataset, options);
   return ctx.store.transaction(() => {
@@ -45,7 +46,7 @@ export function applyDataset(
     const labels = resolveLabels(ctx, dataset, options.createLabels, report);
     const createLabel = options.createLabels ? labelCreator(ctx, labels, report) : undefined;
     if (createLabel) createMissingAttributes(ctx, dataset, labels, report, createLabel);
-    const annotations: AnnotationImport = { ctx, report, labels, createLabel, attributeOf: attributeLookup(ctx), now };
+    const annotations: AnnotationImport = { ctx, report, labels, createLabel, attributeOf: attributeLookup(ctx), now, gazetteer: options.gazetteer };
     const relations: RelationImport = { ctx, report, types: new RelationTypes(ctx), createTypes: options.createLabels, now };
     for (const doc of dataset.documents) {
       const stored = storedDocumentFor(ctx, doc, report, now);

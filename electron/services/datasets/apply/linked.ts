@@ -14,6 +14,7 @@ import { insertFragments } from '../../../store/writers/annotation-fragments';
 import { addEventArgument, insertEvent, setEventAttribute } from '../../../store/writers/events';
 import { insertEquivalence } from '../../../store/writers/equivalences';
 import { insertNormalisation } from '../../../store/writers/normalisations';
+import { placeFromNormalisation } from '../normalised-places';
 import { insertNote } from '../../../store/writers/notes';
 import { setLabelKind } from '../../../store/writers/labels';
 
@@ -120,7 +121,10 @@ export function importLinked(run: AnnotationImport, d: DocumentImport, linked: L
       losses.add(`a normalisation points at ${n.target}, which was not imported`);
       continue;
     }
-    insertNormalisation(db, { id: ctx.newId(), annotationId, type: n.type, resource: n.resource, resourceId: n.resourceId, text: n.text, createdAt: run.now });
+    const place = placeFromNormalisation(ctx, run.gazetteer, annotationId, n, run.now);
+    if (place.placed) report.placesFromNormalisations = (report.placesFromNormalisations ?? 0) + 1;
+    if (place.unknown) report.normalisationsNotInGazetteer = (report.normalisationsNotInGazetteer ?? 0) + 1;
+    if (place.keepRow) insertNormalisation(db, { id: ctx.newId(), annotationId, type: n.type, resource: n.resource, resourceId: n.resourceId, text: n.text, createdAt: run.now });
     report.normalisationsImported = (report.normalisationsImported ?? 0) + 1;
   }
   for (const note of linked.notes) importNote(run, d, note, { event: eventIds, relation: relationIds }, losses);

@@ -8,7 +8,9 @@
 // ("user") are kept in the document's source record, and doccano exports write them back.
 import type { OffsetUnit } from '../../../../shared/offsets';
 import { asObject, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, optNumber, optString, recordDetails, type SourceRecord } from '../model';
-import { attributesOf, jsonLines, placeOf, unitOf } from './json-records';
+import { attributesOf, fragmentsOf, jsonLines, placeOf, unitOf } from './json-records';
+import { linkedFromJson, type Linked } from '../linked-model';
+import { eventsFromRecords } from './event-relations';
 
 /** Label names by id, from a label-map file: {"3": "Claim"} or doccano's [{"id": 3, "text": "Claim"}]. */
 export type LabelMap = ReadonlyMap<string, string>;
@@ -44,6 +46,9 @@ export function parseLabelMap(text: string, file: string): LabelMap {
 /** Keys Glossa reads into its own columns; every other top-level key goes to the source record. */
 const ownKeys = new Set(['text', 'entities', 'relations', 'label', 'labels', 'annotations', 'glossa_document_id', 'title', 'outlet', 'url', 'published_at', 'author', 'tags', 'offset_unit', 'source_record', 'source_record_keys']);
 
+/** Keys Glossa writes for the brat model (events, equivalences…), read when they hold lists. */
+const linkedKeys = new Set(['events', 'equivalences', 'normalisations', 'notes']);
+
 /** What the record says about itself beyond Glossa's columns. */
 function sourceRecordOf(record: Record<string, unknown>): SourceRecord {
   if (typeof record.source_record === 'object' && record.source_record !== null && !Array.isArray(record.source_record)) {
@@ -54,7 +59,7 @@ function sourceRecordOf(record: Record<string, unknown>): SourceRecord {
   const own = record.glossa_document_id !== undefined;
   const kept: SourceRecord = {};
   for (const [key, value] of Object.entries(record)) {
-    if (ownKeys.has(key)) continue;
+    if (ownKeys.has(key) || (linkedKeys.has(key) && Array.isArray(value))) continue;
     if (own && !listed?.has(key)) continue;
     kept[key] = value;
   }
@@ -105,9 +110,11 @@ function span(r: LineReader, e: Record<string, unknown>, i: number, where: strin
     place: placeOf(e.place),
     createdAt: optString(e.created_at),
     updatedAt: optString(e.updated_at),
+    ...fragmentsOf(e.fragments),
     line: r.line,
   };
 }
+
 
 function spansOf(r: LineReader, record: Record<string, unknown>): InAnnotation[] {
   if (Array.isArray(record.entities)) return record.entities.map((raw, i) => span(r, asObject(raw, r.file, r.line, `entities[${i}]`), i, 'entities', false));
@@ -128,7 +135,7 @@ function spansOf(r: LineReader, record: Record<string, unknown>): InAnnotation[]
   });
 }
 
-function relationsOf(r: LineReader, record: Record<string, unknown>): InRelation[] {
+function relationsOf(r: LineReader, record: Record<string, unknown>): (InRelation & { event?: string })[] {
   if (!Array.isArray(record.relations)) return [];
   return record.relations.map((raw, i) => {
     const x = asObject(raw, r.file, r.line, `relations[${i}]`);
@@ -136,12 +143,29 @@ function relationsOf(r: LineReader, record: Record<string, unknown>): InRelation
     const from = x.from_id ?? x.from;
     const to = x.to_id ?? x.to;
     if (type === undefined || from === undefined || to === undefined) throw importError(r.file, r.line, `relations[${i}] needs "from_id", "to_id" and "type".`);
-    return { id: glossaId(x.glossa_id ?? x.id), type, from: String(from), to: String(to), createdAt: optString(x.created_at) };
+    return { id: glossaId(x.glossa_id ?? x.id), ref: String(x.glossa_id ?? x.id ?? `r${i}`), type, from: String(from), to: String(to), createdAt: optString(x.created_at), event: optString(x.glossa_event) };
   });
+}
+
+/**
+ * The record's events (Glossa's doccano export and Glossa JSONL), equivalences, normalisations
+ * and notes (Glossa JSONL); undefined when it has none. `bad` counts entries missing a part.
+ */
+function linkedOf(record: Record<string, unknown>, line: number): { linked: Linked; bad: number } | undefined {
+  if (![...linkedKeys].some((k) => Array.isArray(record[k]))) return undefined;
+  const rest = linkedFromJson({ ...record, events: undefined }, line);
+  const events = eventsFromRecords(record.events, line);
+  if (events) {
+    for (const e of events.linked.events) e.id = glossaId(e.id);
+    rest.linked.events = events.linked.events;
+    rest.bad += events.bad;
+  }
+  return rest;
 }
 
 export function parseDoccano(text: string, file: string, labelMap?: LabelMap): InDataset {
   const documents: InDocument[] = [];
+  let bad = 0;
   for (const [value, line] of jsonLines(text, file)) {
     const record = asObject(value, file, line, 'Each line');
     if (typeof record.text !== 'string') {
@@ -151,7 +175,12 @@ export function parseDoccano(text: string, file: string, labelMap?: LabelMap): I
     }
     const reader: LineReader = { file, line, unit: unitOf(record.offset_unit, 'codepoint'), labelMap, users: [] };
     const annotations = spansOf(reader, record);
-    const relations = relationsOf(reader, record);
+    const linked = linkedOf(record, line);
+    if (linked) bad += linked.bad;
+    // An event's arguments are also written as relations (for other tools): with the events read, those are not relations.
+    const relations = relationsOf(reader, record)
+      .filter((x) => !(linked && linked.linked.events.length > 0 && x.event !== undefined))
+      .map(({ event: _event, ...x }) => x);
     const sourceRecord = sourceRecordOf(record);
     // Who made each span: kept with the document until annotations carry their analyst.
     if (reader.users.length > 0) sourceRecord.annotation_users = reader.users.map((u) => ({ ...u, offset_unit: reader.unit }));
@@ -165,7 +194,9 @@ export function parseDoccano(text: string, file: string, labelMap?: LabelMap): I
       sourceRecord,
       annotations,
       relations,
+      ...(linked ? { linked: linked.linked } : {}),
     });
   }
-  return { documents, unplaced: [] };
+  const dropped = bad > 0 ? [{ file, count: bad, reason: 'events, equivalences, normalisations or notes lack what they need (an id, type or target)' }] : [];
+  return { documents, unplaced: [], dropped };
 }

@@ -5,12 +5,16 @@
 // per entity its quote, note, attribute values, place and own id, and per line the document's
 // details and "offset_unit"; doccano keeps unknown top-level keys as metadata. The source
 // record's keys (doccano's "id", "meta"…, kept when the record was imported) are written back
-// at the top level, listed in "source_record_keys". Reading: doccano-read.ts.
+// at the top level, listed in "source_record_keys". An event is written as relations from its
+// trigger entity to each argument, typed by the role (event-relations.ts), each marked with
+// "glossa_event", and the events themselves under "events"; a discontinuous span is its covering
+// entity with its "fragments" beside it. Reading: doccano-read.ts.
 import type { OffsetUnit } from '../../../../shared/offsets';
 import { detailsRecord, type DsDocument, offsetsOf } from '../model';
 import path from 'node:path';
 import { readText } from '../files';
 import { parseDoccano } from './doccano-read';
+import { eventRecords, eventRelations } from './event-relations';
 import type { ImportableFormat } from './format';
 import { readable, textExport } from './text-export';
 
@@ -34,9 +38,11 @@ function doccanoLine(doc: DsDocument, unit: OffsetUnit, n: number): string {
       glossa_id: a.id,
       created_at: a.createdAt,
       updated_at: a.updatedAt,
+      // doccano has no discontinuous spans: the entity is the covering span, its fragments ride along.
+      ...(a.fragments ? { fragments: a.fragments.map((f) => (unit === 'utf16' ? [f.start, f.end] : [f.cpStart, f.cpEnd])) } : {}),
     };
   });
-  const relations = doc.relations.map((r, i) => ({
+  const relations: Record<string, unknown>[] = doc.relations.map((r, i) => ({
     id: i + 1,
     from_id: number.get(r.from)!,
     to_id: number.get(r.to)!,
@@ -44,6 +50,11 @@ function doccanoLine(doc: DsDocument, unit: OffsetUnit, n: number): string {
     glossa_id: r.id,
     created_at: r.createdAt,
   }));
+  for (const r of eventRelations(doc)) {
+    const [from_id, to_id] = [number.get(r.from), number.get(r.to)];
+    if (from_id !== undefined && to_id !== undefined) relations.push({ id: relations.length + 1, from_id, to_id, type: r.role, glossa_event: r.eventId });
+  }
+  const events = eventRecords(doc, (id) => number.get(id));
   const source = doc.sourceRecord ?? {};
   return (
     JSON.stringify({
@@ -52,6 +63,7 @@ function doccanoLine(doc: DsDocument, unit: OffsetUnit, n: number): string {
       text: doc.text,
       entities,
       relations,
+      ...(events.length > 0 ? { events } : {}),
       glossa_document_id: doc.id,
       title: doc.title,
       ...detailsRecord(doc),

@@ -52,3 +52,15 @@ export function placeOf(value: unknown): InAnnotation['place'] {
     resolvedAt: optString(p.resolvedAt) ?? optString(p.resolved_at),
   };
 }
+
+/** A covering span's fragments as Glossa writes them: [[start, end], …] (doccano) or [{start, end}] (Glossa JSONL). */
+export function fragmentsOf(value: unknown): { fragments?: { start: number; end: number }[] } {
+  if (!Array.isArray(value) || value.length < 2) return {};
+  const out: { start: number; end: number }[] = [];
+  for (const f of value) {
+    const [start, end] = Array.isArray(f) ? [f[0], f[1]] : typeof f === 'object' && f !== null ? [(f as Record<string, unknown>).start, (f as Record<string, unknown>).end] : [];
+    if (typeof start !== 'number' || typeof end !== 'number') return {};
+    out.push({ start, end });
+  }
+  return { fragments: out };
+}

@@ -7,16 +7,19 @@
 // from_name/to_name match the labeling config written beside the file (labelStudioConfig).
 // Glossa's note, attribute values, place and ids ride along in each region's "meta" and in a
 // "glossa" object Label Studio ignores. Tasks of an HTML config (hypertextlabels) are read as the
-// library reads HTML, their regions placed by text (labelstudio-html.ts).
+// library reads HTML, their regions placed by text (labelstudio-html.ts). An event is written as
+// relation results from its trigger region to each argument, labelled with the role, and in full
+// under data.glossa_events; a discontinuous span is its covering region (fragments under "glossa").
 import type { OffsetUnit } from '../../../../shared/offsets';
 import type { AnalysisSchema } from '../../../../shared/schemas/schema';
-import { placeOf, unitOf } from './json-records';
+import { fragmentsOf, placeOf, unitOf } from './json-records';
 import { asObject, jsonProblem, detailsRecord, type DsDocument, glossaId, importError, type InAnnotation, type InDataset, type InDocument, type InRelation, offsetsOf, optNumber, optString, recordDetails } from '../model';
 import path from 'node:path';
 import { writeFileAtomic } from '../../atomic-write';
 import { resolveFileTarget } from '../../export-target/resolve';
 import { getSchema } from '../../schema/schema-file';
 import { readText } from '../files';
+import { eventRecords, eventRelations, eventsFromRecords } from './event-relations';
 import { HtmlReader, htmlRegion, htmlTextContent } from './labelstudio-html';
 import type { ImportableFormat } from './format';
 import { readable, textExport, writeChunks, type ChunkWriter } from './text-export';
@@ -63,12 +66,19 @@ function labelStudioTask(doc: DsDocument, unit: OffsetUnit, n: number): string {
         place: a.place,
         created_at: a.createdAt,
         updated_at: a.updatedAt,
+        // Label Studio has no discontinuous regions: the region is the covering span.
+        ...(a.fragments ? { fragments: a.fragments.map((f) => (unit === 'utf16' ? [f.start, f.end] : [f.cpStart, f.cpEnd])) } : {}),
       },
     };
   });
   for (const r of doc.relations) {
     result.push({ type: 'relation', from_id: r.from, to_id: r.to, direction: 'right', labels: [r.type], glossa: { id: r.id, created_at: r.createdAt } });
   }
+  for (const r of eventRelations(doc)) {
+    result.push({ type: 'relation', from_id: r.from, to_id: r.to, direction: 'right', labels: [r.role], glossa: { event: r.eventId } });
+  }
+  const kept = new Set(doc.annotations.map((a) => a.id));
+  const events = eventRecords(doc, (id) => (kept.has(id) ? id : undefined));
   return JSON.stringify({
     id: n,
     data: {
@@ -77,6 +87,7 @@ function labelStudioTask(doc: DsDocument, unit: OffsetUnit, n: number): string {
       ...detailsRecord(doc),
       glossa_document_id: doc.id,
       offset_unit: unit,
+      ...(events.length > 0 ? { glossa_events: events } : {}),
     },
     annotations: [{ id: n, result }],
   });
@@ -102,6 +113,7 @@ async function parseTasks(text: string, file: string, htmlReader: HtmlReader): P
   const documents: InDocument[] = [];
   /** Results of other kinds beside text spans (choices, text areas…), which Glossa has no place for. */
   const otherResults = new Map<string, number>();
+  let badEvents = 0;
   for (const [index, rawTask] of tasks.entries()) {
     const where = `task ${index + 1}`;
     const task = asObject(rawTask, file, null, `${where}`);
@@ -167,12 +179,20 @@ async function parseTasks(text: string, file: string, htmlReader: HtmlReader): P
         place: placeOf(glossa.place),
         createdAt: optString(glossa.created_at),
         updatedAt: optString(glossa.updated_at),
+        ...(page ? {} : fragmentsOf(glossa.fragments)),
         line: null,
       });
     });
+    const events = eventsFromRecords(data.glossa_events, null);
+    if (events) {
+      badEvents += events.bad;
+      for (const e of events.linked.events) e.id = glossaId(e.id);
+    }
     for (const r of results.filter((x) => x.type === 'relation')) {
       const labels = Array.isArray(r.labels) ? r.labels : [];
       const glossa = (typeof r.glossa === 'object' && r.glossa !== null ? r.glossa : {}) as Record<string, unknown>;
+      // An event's argument, written as a relation for Label Studio: the event itself is read.
+      if (events && events.linked.events.length > 0 && glossa.event !== undefined) continue;
       const from = String(r.direction === 'left' ? r.to_id : r.from_id);
       const to = String(r.direction === 'left' ? r.from_id : r.to_id);
       relations.push({ id: glossaId(glossa.id), type: optString(labels[0]) ?? 'related to', from, to, createdAt: optString(glossa.created_at) });
@@ -187,9 +207,11 @@ async function parseTasks(text: string, file: string, htmlReader: HtmlReader): P
       ...(page ? { sourceFormat: 'html' } : {}),
       annotations,
       relations,
+      ...(events && events.linked.events.length > 0 ? { linked: events.linked } : {}),
     });
   }
   const dropped = [...otherResults].map(([type, count]) => ({ file, count, reason: `"${type}" results, which Glossa has no place for (it imports text spans and relations)` }));
+  if (badEvents > 0) dropped.push({ file, count: badEvents, reason: 'events in "glossa_events" lack what they need (an id, type, trigger or role)' });
   return { documents, unplaced: [], dropped };
 }
 

@@ -14,6 +14,7 @@ import type { OffsetUnit } from '../../../../shared/offsets';
 import type { AttributeValue } from '../../../../shared/schemas/schema';
 import { asObject, glossaId, importError, jsonProblem, optNumber, optString, type InAnnotation, type InDataset, type InDocument, type InRelation } from '../model';
 import { placeOf } from './json-records';
+import { emptyLinked, type LinkedArgument, type LinkedEvent } from '../linked-model';
 
 const fromUrn = (iri: unknown): string | undefined => (typeof iri === 'string' ? iri.replace(/^urn:uuid:/, '') : undefined);
 
@@ -118,9 +119,12 @@ export function parseW3c(text: string, file: string, labelNames: ReadonlySet<str
     const parts = bodyParts(item, glossaOwn, labelNames);
     for (const purpose of parts.other) losses.otherBodies.set(purpose, (losses.otherBodies.get(purpose) ?? 0) + 1);
     if (item.creator !== undefined) losses.creators += 1;
-    const targets = Array.isArray(item.target) ? item.target : [item.target];
+    let targets = Array.isArray(item.target) ? item.target : [item.target];
     if (targets.length === 0) throw importError(file, null, `annotation ${index + 1} has no "target".`);
     const id = fromUrn(item.id) ?? `a${index}`;
+    // Glossa's discontinuous span: one target per fragment, read as one annotation.
+    const fragments = item['glossa:discontinuous'] === true && targets.length > 1 ? fragmentsOfTargets(targets) : undefined;
+    if (fragments) targets = [targets[0]];
     targets.forEach((rawTarget, k) => {
       const target = (typeof rawTarget === 'string' ? { source: rawTarget } : asObject(rawTarget, file, null, `annotation ${index + 1} "target"`)) as Record<string, unknown>;
       const selectors = (Array.isArray(target.selector) ? target.selector : target.selector ? [target.selector] : []) as Record<string, unknown>[];
@@ -132,10 +136,12 @@ export function parseW3c(text: string, file: string, labelNames: ReadonlySet<str
         ref,
         id: k === 0 ? glossaId(id) : undefined,
         label: parts.label,
-        start: optNumber(position?.start),
-        end: optNumber(position?.end),
+        start: fragments ? fragments[0]!.start : optNumber(position?.start),
+        end: fragments ? fragments[fragments.length - 1]!.end : optNumber(position?.end),
+        ...(fragments ? { fragments } : {}),
         unit,
-        quote: optString(quote?.exact),
+        // The covering span's quote is not in the file: its offsets place it.
+        quote: fragments ? undefined : optString(quote?.exact),
         prefix: optString(quote?.prefix),
         suffix: optString(quote?.suffix),
         note: parts.note,
@@ -161,6 +167,10 @@ export function parseW3c(text: string, file: string, labelNames: ReadonlySet<str
     });
   });
   for (const { item, index } of links) {
+    if (isEvent(item)) {
+      readEvent(item, index, file, docOfAnnotation);
+      continue;
+    }
     const targets = (Array.isArray(item.target) ? item.target : []).map((t) => fromUrn(typeof t === 'string' ? t : (t as { id?: unknown })?.id));
     const body = (Array.isArray(item.body) ? item.body[0] : item.body) as Record<string, unknown> | undefined;
     const [from, to] = targets;
@@ -170,6 +180,52 @@ export function parseW3c(text: string, file: string, labelNames: ReadonlySet<str
     doc.relations.push(relation);
   }
   return { documents: [...byId.values()], unplaced: [], dropped: lossReport(file, losses) };
+}
+
+/** The role Glossa gives an event's trigger among its targets. */
+export const eventTriggerRole = 'trigger';
+
+const isEvent = (item: Record<string, unknown>) => Array.isArray(item.target) && item.target.some((t) => typeof t === 'object' && t !== null && typeof (t as Body)['glossa:role'] === 'string');
+
+/** A Glossa event: a linking annotation whose targets are its trigger's and arguments' annotations, each with a role. */
+function readEvent(item: Record<string, unknown>, index: number, file: string, docOfAnnotation: ReadonlyMap<string, InDocument>): void {
+  const targets = (item.target as unknown[]).map((t) => (typeof t === 'object' && t !== null ? (t as Body) : {}));
+  const trigger = targets.find((t) => t['glossa:role'] === eventTriggerRole);
+  const triggerRef = fromUrn(trigger?.source);
+  const doc = triggerRef === undefined ? undefined : docOfAnnotation.get(triggerRef);
+  if (!triggerRef || !doc) throw importError(file, null, `annotation ${index + 1} is an event whose trigger is not in the file.`);
+  const ref = fromUrn(item.id) ?? `e${index}`;
+  const body = (Array.isArray(item.body) ? item.body[0] : item.body) as Body | undefined;
+  const args: LinkedArgument[] = targets
+    .filter((t) => t !== trigger)
+    .flatMap((t) => {
+      const target = fromUrn(t.source);
+      return typeof t['glossa:role'] === 'string' && target !== undefined ? [{ role: t['glossa:role'], ref: target, isEvent: t['glossa:event'] === true }] : [];
+    });
+  const attributes = item['glossa:attributes'];
+  const event: LinkedEvent = {
+    ref,
+    id: glossaId(ref),
+    type: optString(body?.value) ?? 'Event',
+    trigger: triggerRef,
+    arguments: args,
+    attributes: typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes) ? (attributes as Record<string, AttributeValue>) : {},
+    line: null,
+  };
+  (doc.linked ??= emptyLinked()).events.push(event);
+}
+
+/** The fragments of a discontinuous span, one per target, from their position selectors (undefined when one lacks it). */
+function fragmentsOfTargets(targets: unknown[]): { start: number; end: number }[] | undefined {
+  const out: { start: number; end: number }[] = [];
+  for (const t of targets) {
+    const selectors = typeof t === 'object' && t !== null ? (t as Body).selector : undefined;
+    const position = (Array.isArray(selectors) ? selectors : [selectors]).find((x): x is Body => typeof x === 'object' && x !== null && (x as Body).type === 'TextPositionSelector');
+    const [start, end] = [optNumber(position?.start), optNumber(position?.end)];
+    if (start === undefined || end === undefined) return undefined;
+    out.push({ start, end });
+  }
+  return out;
 }
 
 function lossReport(file: string, losses: Losses): NonNullable<InDataset['dropped']> {

@@ -10,10 +10,13 @@
 // tagging body). Positions count code points, as the model says; the "UTF-16 offsets" option
 // counts UTF-16 code units instead (Hypothesis's unit) and the collection says which in
 // glossa:offsetUnit. Attribute values, places and the documents' texts are under "glossa:" terms.
+// A discontinuous span has one target per fragment ("glossa:discontinuous": true); an event is a
+// "linking" annotation whose body classifies it (its type) and whose targets are the annotations
+// of its trigger and arguments, each with its "glossa:role".
 // Reading, also other tools' files (Hypothesis): w3c-read.ts.
 import type { OffsetUnit } from '../../../../shared/offsets';
-import { contextOf, offsetsOf, type DsDocument } from '../model';
-import { parseW3c } from './w3c-read';
+import { contextOf, type DsDocument } from '../model';
+import { eventTriggerRole, parseW3c } from './w3c-read';
 import path from 'node:path';
 import { readText } from '../files';
 import type { ImportableFormat } from './format';
@@ -36,8 +39,6 @@ function w3cHeader(unit: OffsetUnit, exportedAt: string): string {
 function w3cItems(doc: DsDocument, unit: OffsetUnit): string[] {
   const items: string[] = [];
   for (const a of doc.annotations) {
-    const [start, end] = offsetsOf(a, unit);
-    const { prefix, suffix } = contextOf(doc.text, a.start, a.end);
     const body: unknown[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.label }];
     if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note });
     items.push(
@@ -48,13 +49,10 @@ function w3cItems(doc: DsDocument, unit: OffsetUnit): string[] {
         created: a.createdAt,
         modified: a.updatedAt,
         body,
-        target: {
-          source: urn(doc.id),
-          selector: [
-            { type: 'TextQuoteSelector', exact: a.quote, prefix, suffix },
-            { type: 'TextPositionSelector', start, end },
-          ],
-        },
+        // A discontinuous span: one target per fragment (the body applies to each), not several
+        // selectors on one target, which the model reads as alternatives for the same segment.
+        target: a.fragments ? a.fragments.map((f) => textTarget(doc, unit, f)) : textTarget(doc, unit, a),
+        ...(a.fragments ? { 'glossa:discontinuous': true } : {}),
         ...(unit === 'utf16' ? { 'glossa:codepointStart': a.cpStart, 'glossa:codepointEnd': a.cpEnd } : {}),
         ...(Object.keys(a.attributes).length ? { 'glossa:attributes': a.attributes } : {}),
         ...(a.place ? { 'glossa:place': a.place } : {}),
@@ -73,7 +71,37 @@ function w3cItems(doc: DsDocument, unit: OffsetUnit): string[] {
       }),
     );
   }
+  // An event links the annotations of its trigger and arguments: a "linking" annotation whose
+  // targets are those annotations (another event, for an event argument), each with its role.
+  for (const e of doc.linked?.events ?? []) {
+    items.push(
+      JSON.stringify({
+        id: urn(e.ref),
+        type: 'Annotation',
+        motivation: 'linking',
+        body: { type: 'TextualBody', purpose: 'classifying', value: e.type },
+        target: [
+          { type: 'SpecificResource', source: urn(e.trigger), 'glossa:role': eventTriggerRole },
+          ...e.arguments.map((g) => ({ type: 'SpecificResource', source: urn(g.ref), 'glossa:role': g.role, ...(g.isEvent ? { 'glossa:event': true } : {}) })),
+        ],
+        ...(Object.keys(e.attributes).length ? { 'glossa:attributes': e.attributes } : {}),
+      }),
+    );
+  }
   return items;
+}
+
+/** A place in a document's text: its source, and the quote and position selectors (alternatives for the same segment). */
+function textTarget(doc: DsDocument, unit: OffsetUnit, span: { start: number; end: number; cpStart: number; cpEnd: number; quote: string }) {
+  const [start, end] = unit === 'utf16' ? [span.start, span.end] : [span.cpStart, span.cpEnd];
+  const { prefix, suffix } = contextOf(doc.text, span.start, span.end);
+  return {
+    source: urn(doc.id),
+    selector: [
+      { type: 'TextQuoteSelector', exact: span.quote, prefix, suffix },
+      { type: 'TextPositionSelector', start, end },
+    ],
+  };
 }
 
 function w3cSource(doc: Pick<DsDocument, 'id' | 'title' | 'text' | 'outlet' | 'url' | 'publishedAt'>): string {

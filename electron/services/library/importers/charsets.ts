@@ -87,12 +87,36 @@ function hasC1Bytes(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** Greek: Windows-1253 puts Ά at 0xA2, ISO-8859-7 at 0xB6; 0xA2 in Greek text means 1253. */
+/** A byte both Greek code pages read as a Greek letter (0xB8 up, less the few signs there). */
+const greekLetterByte = (b: number | undefined) => b !== undefined && b >= 0xb8 && b !== 0xbb && b !== 0xbd && b !== 0xd2 && b !== 0xff;
+
+/**
+ * Greek: Windows-1253 puts Ά at 0xA2 (and ¶ at 0xB6), ISO-8859-7 puts Ά at 0xB6 (and ’ at
+ * 0xA2, as in the elision απ’τον). Each 0xA2 or 0xB6 votes by where it stands: Ά starts a word
+ * before a letter, ’ follows a letter, ¶ is not followed by one.
+ */
+function greekIsWindows(bytes: Uint8Array): boolean {
+  let windows = 0;
+  let iso = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 0xa2 && b !== 0xb6) continue;
+    const before = greekLetterByte(bytes[i - 1]);
+    const after = greekLetterByte(bytes[i + 1]);
+    if (b === 0xa2) {
+      if (before) iso += 1;
+      else if (after) windows += 1;
+    } else if (!before && after) iso += 1;
+    else windows += 1;
+  }
+  return windows > iso;
+}
+
 function preferWindows(name: string, bytes: Uint8Array): string {
   const windows = windowsSuperset[name];
   if (!windows) return name;
   if (hasC1Bytes(bytes) || name === 'iso-8859-1') return windows;
-  if (name === 'iso-8859-7' && bytes.includes(0xa2)) return windows;
+  if (name === 'iso-8859-7' && greekIsWindows(bytes)) return windows;
   return name;
 }
 

@@ -6,6 +6,7 @@
 import type { AnalysisSchema } from '../../../../../shared/schemas/schema';
 import type { DsAnnotation, DsDocument } from '../../model';
 import { bratName, oneLine } from './names';
+import { isGeoNames, placeNormalisationType } from '../../normalised-places';
 
 /** Code-point ranges of the annotation (its fragments, or its extent) cut at every line break. */
 const storedRanges = (a: DsAnnotation): [number, number][] => (a.fragments ? a.fragments.map((f) => [f.cpStart, f.cpEnd]) : [[a.cpStart, a.cpEnd]]);
@@ -73,7 +74,19 @@ export function bratAnn(doc: DsDocument, schema: AnalysisSchema): string {
   }
   for (const a of doc.annotations) attributeLines(a.label, t.get(a.id)!, a.attributes);
   for (const ev of linked?.events ?? []) attributeLines(ev.type, e.get(ev.ref)!, ev.attributes);
-  linked?.normalisations.forEach((n, i) => lines.push(`N${i + 1}\t${bratName(n.type)} ${t.get(n.target)} ${bratName(n.resource)}:${n.resourceId}\t${oneLine(n.text)}`));
+  // A place with a GeoNames id writes its N line: through the normalisation it came from (its
+  // type and text, with the place's id), or as "Reference T GeoNames:id<TAB>name".
+  const placeOf = new Map(doc.annotations.map((a) => [a.id, a.place]));
+  const written = new Set<string>();
+  let normalisationN = 0;
+  for (const n of linked?.normalisations ?? []) {
+    const geonameid = isGeoNames(n.resource) ? placeOf.get(n.target)?.geonameid : null;
+    if (geonameid != null) written.add(n.target);
+    lines.push(`N${++normalisationN}\t${bratName(n.type)} ${t.get(n.target)} ${bratName(n.resource)}:${geonameid ?? n.resourceId}\t${oneLine(n.text)}`);
+  }
+  for (const a of doc.annotations) {
+    if (a.place?.geonameid != null && !written.has(a.id)) lines.push(`N${++normalisationN}\t${placeNormalisationType} ${t.get(a.id)} GeoNames:${a.place.geonameid}\t${oneLine(a.place.name)}`);
+  }
   for (const q of linked?.equivalences ?? []) lines.push(`*\t${bratName(q.type)} ${q.members.map((m) => t.get(m)).join(' ')}`);
   for (const a of doc.annotations) {
     const id = t.get(a.id)!;

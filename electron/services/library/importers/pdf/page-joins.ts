@@ -32,9 +32,27 @@ export function spellingsOf(pages: readonly Segment[][]): Spellings {
   return { hyphenated, words };
 }
 
+/**
+ * The letters before a final hyphen ("type" of "… type-"), read from the text's end only: a
+ * regular expression anchored at the end still tries every start, which made joining a long
+ * document quadratic. The tail grows until the word starts inside it (past a surrogate that
+ * the cut may have split).
+ */
+function wordBeforeHyphen(text: string): string | undefined {
+  for (let n = 64; ; n *= 4) {
+    const tail = text.length > n ? text.slice(-n) : text;
+    const match = /(\p{L}+)-$/u.exec(tail);
+    if (!match) return undefined;
+    if (match.index > 1 || tail.length === text.length) return match[1];
+  }
+}
+
+/** The last few code units of a text: enough for a test of its last character. */
+const ending = (text: string): string => (text.length > 4 ? text.slice(-4) : text);
+
 /** "type-" + "unstable…": the hyphen belongs to the word when the document writes it so, and never the word without it. */
 function keepsHyphen(before: string, after: string, spellings: Spellings): boolean {
-  const left = /(\p{L}+)-$/u.exec(before)?.[1]?.toLowerCase();
+  const left = wordBeforeHyphen(before)?.toLowerCase();
   const right = /^\p{L}+/u.exec(after)?.[0]?.toLowerCase();
   if (!left || !right) return false;
   return spellings.hyphenated.has(`${left}-${right}`) && !spellings.words.has(left + right);
@@ -45,9 +63,9 @@ export function joinLines(lines: readonly string[], spellings: Spellings = noSpe
   let out = '';
   for (const line of lines) {
     if (out === '') out = line;
-    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line) && !keepsHyphen(out, line, spellings)) out = out.slice(0, -1) + line;
+    else if (/\p{L}-$/u.test(ending(out)) && /^\p{Ll}/u.test(line) && !keepsHyphen(out, line, spellings)) out = out.slice(0, -1) + line;
     // "Franco-" + "German", "1990-" + "1995": a hyphen that belongs to the text stays, with no space.
-    else if (/[\p{L}\p{N}]-$/u.test(out)) out += line;
+    else if (/[\p{L}\p{N}]-$/u.test(ending(out))) out += line;
     else out += ' ' + line;
   }
   return out;
@@ -109,30 +127,55 @@ function paragraphsOfPage(ordered: readonly Segment[]): string[][] {
   return paragraphs;
 }
 
-/** Pages (segments in reading order) to the text and where each page starts in it. */
+/**
+ * Pages (segments in reading order) to the text and where each page starts in it. The text is
+ * kept as the pages' pieces, joined once at the end: a string grown page by page and tested at
+ * its end each time is copied whole each time.
+ */
 export function joinPages(pages: readonly Segment[][]): { text: string; pageMap: PageStart[] } {
   const spellings = spellingsOf(pages);
-  let text = '';
+  const pieces: string[] = [];
+  let length = 0;
+  const add = (piece: string) => {
+    if (piece === '') return;
+    pieces.push(piece);
+    length += piece.length;
+  };
+  /** The text's end: its last pieces, at least `n` code units of them where the text has them. */
+  const tail = (n: number): string => {
+    let out = '';
+    for (let i = pieces.length - 1; i >= 0 && out.length < n; i--) out = pieces[i]! + out;
+    return out;
+  };
   const pageMap: PageStart[] = [];
   pages.forEach((ordered, index) => {
     const paragraphs = paragraphsOfPage(ordered).map((lines) => joinLines(lines, spellings));
     if (paragraphs.length === 0) return;
     let first = paragraphs[0]!;
-    if (text === '') {
+    if (length === 0) {
       pageMap.push([0, index + 1]);
-    } else if (continues(text, first)) {
+    } else if (continues(tail(4), first)) {
       // A sentence running over the page break: same paragraph, and a split word joined.
-      text = /\p{L}-$/u.test(text) ? (keepsHyphen(text, first, spellings) ? text : text.slice(0, -1)) : text + ' ';
-      pageMap.push([text.length, index + 1]);
-      text += first;
+      if (/\p{L}-$/u.test(tail(4))) {
+        // Enough of the text's end to hold the word before the hyphen whole.
+        let end = tail(256);
+        while (end.length < length && (wordBeforeHyphen(end)?.length ?? 0) >= end.length - 2) end = tail(end.length * 4);
+        if (!keepsHyphen(end, first, spellings)) {
+          const last = pieces.pop()!;
+          pieces.push(last.slice(0, -1));
+          length -= 1;
+        }
+      } else add(' ');
+      pageMap.push([length, index + 1]);
+      add(first);
       first = '';
     } else {
-      text += '\n\n';
-      pageMap.push([text.length, index + 1]);
+      add('\n\n');
+      pageMap.push([length, index + 1]);
     }
     const parts = first === '' ? paragraphs.slice(1) : paragraphs;
-    if (first === '' && parts.length > 0) text += '\n\n';
-    text += parts.join('\n\n');
+    if (first === '' && parts.length > 0) add('\n\n');
+    add(parts.join('\n\n'));
   });
-  return { text, pageMap };
+  return { text: pieces.join(''), pageMap };
 }
