@@ -120,6 +120,11 @@ test('import doccano label ids: refused with why, then named by a label map chos
   await expect(dialog.report()).toContainText('3 imported');
   await dialog.closeReport();
   expect(await state.documentCount()).toBe(2);
+  // The record's own keys (doccano's id and meta) are in the report's details, read-only.
+  await app.library.openDetails('doccano-ids.jsonl line 1');
+  const record = app.details.dialog().getByRole('region', { name: 'Source record' });
+  await expect(record).toContainText('"id": 7');
+  await expect(record).toContainText('"source": "wire"');
 });
 
 test('a malformed file is refused with its name and line, and nothing is imported', async ({ app, session, state }) => {
