@@ -28,7 +28,6 @@ import { importAnnotations } from './services/datasets/import';
 import { importPaths } from './services/library/import-jobs';
 import { encodingName } from './services/library/importers/charsets';
 import { findLabel, listLabels } from './services/schema/labels';
-import { runServerAdmin } from '../server/admin-cli';
 
 const options = {
   db: { type: 'string' },
@@ -333,7 +332,8 @@ function checkUsage(invocation: Invocation): void {
 
 async function main(argv: string[]): Promise<number> {
   // The team server's admin commands need PostgreSQL, never a store: their own module.
-  if (argv[0] === 'server') return runServerAdmin(argv.slice(1));
+  // Loaded only then, so other commands never load the PostgreSQL client.
+  if (argv[0] === 'server') return (await import('../server/admin-cli')).runServerAdmin(argv.slice(1));
   const json = argv.includes('--json');
   let core: Core | undefined;
   try {
