@@ -9,10 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
-const pgBinCandidates = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/14/bin'];
-
+/** PostgreSQL's programs: Debian keeps them in /usr/lib/postgresql/<major>/bin (the newest wins), else on PATH. */
 function pgBin(tool: string): string {
-  const dir = pgBinCandidates.find((d) => fs.existsSync(path.join(d, tool)));
+  const root = '/usr/lib/postgresql';
+  const majors = fs.existsSync(root) ? fs.readdirSync(root).filter((d) => /^[0-9]+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : [];
+  const dir = majors.map((m) => path.join(root, m, 'bin')).find((d) => fs.existsSync(path.join(d, tool)));
   if (dir) return path.join(dir, tool);
   const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
   if (!found) throw new Error(`PostgreSQL's ${tool} is not installed (Debian: apt-get install postgresql), and DATABASE_URL is not set.`);
