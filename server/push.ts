@@ -7,7 +7,6 @@ import { inTransaction, type Db, type Tx } from './db';
 
 type Accepted = PushResponse['accepted'][number];
 type Rejected = PushResponse['rejected'][number];
-type HeldConflict = Omit<PushResponse['conflicts'][number], 'id'>;
 
 interface StoredRow {
   id: string;
@@ -25,9 +24,6 @@ interface NewChange {
   seq: number;
   conflicted: string[];
 }
-
-/** Work that must follow the insert of the changes (foreign keys), in the batch's order. */
-type Followup = (tx: Tx) => Promise<void>;
 
 /** jsonb equality as PostgreSQL sees it: key order does not matter. */
 function sameJson(a: unknown, b: unknown): boolean {
@@ -80,58 +76,130 @@ async function entityLayers(tx: Tx, changes: Change[]): Promise<Map<string, stri
   return new Map(result.rows.map((row) => [entityKey(row.entity, row.entity_id), row.layer]));
 }
 
-/** The fields of a shared or gold change that another analyst wrote after its base ('*' for a delete). */
-async function conflictingFields(tx: Tx, change: Change): Promise<{ field: string; headSeq: number; headAnalyst: string }[]> {
-  const newer = await tx.query<{ field: string; seq: number; analyst: string }>(
-    `SELECT field, seq, analyst FROM entity_heads
-     WHERE entity = $1 AND entity_id = $2 AND seq > $3 AND analyst <> $4
-       AND ($5::boolean OR field = ANY($6::text[]) OR field = '*')`,
-    [change.entity, change.entityId, change.base, change.analyst, change.op === 'delete', Object.keys(change.fields)],
-  );
-  if (newer.rows.length === 0) return [];
-  const latest = newer.rows.reduce((a, b) => (b.seq > a.seq ? b : a));
-  if (change.op === 'delete') return [{ field: '*', headSeq: latest.seq, headAnalyst: latest.analyst }];
-  const byField = new Map(newer.rows.map((row) => [row.field, row]));
-  const wholeObject = byField.get('*');
-  return Object.keys(change.fields).flatMap((field) => {
-    const head = byField.get(field) ?? wholeObject;
-    return head ? [{ field, headSeq: head.seq, headAnalyst: head.analyst }] : [];
-  });
+interface Head {
+  seq: number;
+  analyst: string;
 }
 
-/** Applies a shared or gold change's fields to the heads; returns the follow-ups (conflict rows, resolutions). */
-async function mergeShared(tx: Tx, change: Change, seq: number, held: HeldConflict[], conflicted: string[]): Promise<Followup[]> {
-  const conflicts = await conflictingFields(tx, change);
-  conflicted.push(...conflicts.map((c) => c.field));
-  const applied = change.op === 'delete' ? (conflicts.length ? [] : ['*']) : Object.keys(change.fields).filter((f) => !conflicted.includes(f));
-  if (applied.length > 0) {
-    await tx.query(
-      `INSERT INTO entity_heads (entity, entity_id, field, seq, analyst) SELECT $1, $2, f, $3, $4 FROM unnest($5::text[]) AS f
-       ON CONFLICT (entity, entity_id, field) DO UPDATE SET seq = EXCLUDED.seq, analyst = EXCLUDED.analyst`,
-      [change.entity, change.entityId, seq, change.analyst, applied],
+/** A conflict this push records; resolvedSeq is set when a later change of the same push applies the field. */
+interface NewConflict {
+  seq: number;
+  change: Change;
+  field: string;
+  head: Head;
+  resolvedSeq: number | null;
+}
+
+/**
+ * The per-field merge of shared and gold changes for one push, in memory: the heads of every
+ * object the batch touches are read once, updated change by change in the batch's order, and
+ * written back once, so a push costs the same few queries whatever its size.
+ */
+class SharedMerge {
+  private readonly heads = new Map<string, Map<string, Head>>();
+  private readonly dirty = new Set<string>();
+  /** Open conflicts from earlier pushes to close: the first sequence in this push that applies each field. */
+  private readonly resolutions = new Map<string, { entity: string; entityId: string; field: string; seq: number }>();
+  readonly conflicts: NewConflict[] = [];
+
+  static async load(tx: Tx, changes: Change[]): Promise<SharedMerge> {
+    const merge = new SharedMerge();
+    const shared = changes.filter((c) => mergesPerField(c.layer));
+    if (shared.length === 0) return merge;
+    const result = await tx.query<{ entity: string; entity_id: string; field: string; seq: number; analyst: string }>(
+      `SELECT h.entity, h.entity_id, h.field, h.seq, h.analyst FROM entity_heads h
+       JOIN (SELECT DISTINCT e, i FROM unnest($1::text[], $2::text[]) AS t(e, i)) t ON h.entity = t.e AND h.entity_id = t.i`,
+      [shared.map((c) => c.entity), shared.map((c) => c.entityId)],
     );
+    for (const row of result.rows) merge.fieldsOf(entityKey(row.entity, row.entity_id)).set(row.field, { seq: row.seq, analyst: row.analyst });
+    return merge;
   }
-  const followups: Followup[] = [];
-  if (applied.length > 0) {
-    followups.push(async (t) => {
-      await t.query(
-        `UPDATE conflicts SET resolved_seq = $1 WHERE entity = $2 AND entity_id = $3 AND resolved_seq IS NULL
-           AND ($4::boolean OR field = ANY($5::text[]))`,
-        [seq, change.entity, change.entityId, change.op === 'delete', applied],
+
+  private fieldsOf(key: string): Map<string, Head> {
+    let fields = this.heads.get(key);
+    if (!fields) this.heads.set(key, (fields = new Map()));
+    return fields;
+  }
+
+  /** Merges one change stored under `seq`; returns the fields held as conflicts ('*' for a delete). */
+  apply(change: Change, seq: number): string[] {
+    const key = entityKey(change.entity, change.entityId);
+    const fields = this.fieldsOf(key);
+    const newer = (head: Head | undefined) => (head && head.seq > change.base && head.analyst !== change.analyst ? head : undefined);
+    const held: { field: string; head: Head }[] = [];
+    if (change.op === 'delete') {
+      const latest = [...fields.values()].filter((h) => newer(h)).sort((a, b) => b.seq - a.seq)[0];
+      if (latest) held.push({ field: '*', head: latest });
+    } else {
+      for (const field of Object.keys(change.fields)) {
+        const head = newer(fields.get(field)) ?? newer(fields.get('*'));
+        if (head) held.push({ field, head });
+      }
+    }
+    const heldFields = held.map((h) => h.field);
+    const applied = change.op === 'delete' ? (held.length ? [] : ['*']) : Object.keys(change.fields).filter((f) => !heldFields.includes(f));
+    for (const field of applied) {
+      fields.set(field, { seq, analyst: change.analyst });
+      this.dirty.add(`${key}\u0000${field}`);
+      // Conflicts held earlier in this push are closed by this write too.
+      for (const open of this.conflicts) {
+        if (open.resolvedSeq === null && entityKey(open.change.entity, open.change.entityId) === key && (field === '*' || open.field === field)) open.resolvedSeq = seq;
+      }
+      const resolution = `${key}\u0000${field}`;
+      if (!this.resolutions.has(resolution)) this.resolutions.set(resolution, { entity: change.entity, entityId: change.entityId, field, seq });
+    }
+    for (const { field, head } of held) this.conflicts.push({ seq, change, field, head, resolvedSeq: null });
+    return heldFields;
+  }
+
+  /** Writes the heads back and closes the open conflicts of earlier pushes that this push resolved. */
+  async save(tx: Tx): Promise<void> {
+    if (this.dirty.size > 0) {
+      const rows = [...this.dirty].map((k) => {
+        const [entity, entityId, field] = k.split('\u0000') as [string, string, string];
+        return { entity, entityId, field, head: this.heads.get(entityKey(entity, entityId))!.get(field)! };
+      });
+      await tx.query(
+        `INSERT INTO entity_heads (entity, entity_id, field, seq, analyst)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::uuid[])
+         ON CONFLICT (entity, entity_id, field) DO UPDATE SET seq = EXCLUDED.seq, analyst = EXCLUDED.analyst`,
+        [rows.map((r) => r.entity), rows.map((r) => r.entityId), rows.map((r) => r.field), rows.map((r) => r.head.seq), rows.map((r) => r.head.analyst)],
       );
-    });
-  }
-  for (const conflict of conflicts) {
-    held.push({ changeId: change.id, entity: change.entity, entityId: change.entityId, field: conflict.field });
-    followups.push(async (t) => {
-      await t.query(
-        `INSERT INTO conflicts (change_seq, entity, entity_id, field, analyst, value, head_seq, head_analyst)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
-        [seq, change.entity, change.entityId, conflict.field, change.analyst, conflict.field === '*' ? null : JSON.stringify(change.fields[conflict.field]), conflict.headSeq, conflict.headAnalyst],
+    }
+    if (this.resolutions.size > 0) {
+      const rows = [...this.resolutions.values()];
+      await tx.query(
+        `UPDATE conflicts c SET resolved_seq = r.seq
+         FROM (SELECT e, i, f, min(s) AS seq FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS t(e, i, f, s) GROUP BY e, i, f) r
+         WHERE c.resolved_seq IS NULL AND c.entity = r.e AND c.entity_id = r.i AND (c.field = r.f OR r.f = '*')`,
+        [rows.map((r) => r.entity), rows.map((r) => r.entityId), rows.map((r) => r.field), rows.map((r) => r.seq)],
       );
-    });
+    }
   }
-  return followups;
+
+  /** Records this push's conflicts (after its changes, which they reference); returns them with their ids, in order. */
+  async record(tx: Tx): Promise<PushResponse['conflicts']> {
+    if (this.conflicts.length === 0) return [];
+    const c = this.conflicts;
+    const result = await tx.query<{ id: number; change_seq: number; field: string }>(
+      `INSERT INTO conflicts (change_seq, entity, entity_id, field, analyst, value, head_seq, head_analyst, resolved_seq)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[], $7::bigint[], $8::uuid[], $9::bigint[])
+       RETURNING id, change_seq, field`,
+      [
+        c.map((x) => x.seq),
+        c.map((x) => x.change.entity),
+        c.map((x) => x.change.entityId),
+        c.map((x) => x.field),
+        c.map((x) => x.change.analyst),
+        c.map((x) => (x.field === '*' ? null : JSON.stringify(x.change.fields[x.field]))),
+        c.map((x) => x.head.seq),
+        c.map((x) => x.head.analyst),
+        c.map((x) => x.resolvedSeq),
+      ],
+    );
+    const idOf = new Map(result.rows.map((row) => [`${row.change_seq}\u0000${row.field}`, row.id]));
+    return c.map((x) => ({ id: idOf.get(`${x.seq}\u0000${x.field}`)!, changeId: x.change.id, entity: x.change.entity, entityId: x.change.entityId, field: x.field }));
+  }
 }
 
 async function insertChanges(tx: Tx, rows: NewChange[]): Promise<void> {
@@ -164,11 +232,10 @@ export async function pushChanges(db: Db, changes: Change[]): Promise<PushRespon
     let seq = head.rows[0]!.seq;
     const stored = await storedByIds(tx, changes.map((c) => c.id));
     const layers = await entityLayers(tx, changes);
+    const merge = await SharedMerge.load(tx, changes);
     const accepted: Accepted[] = [];
     const rejected: Rejected[] = [];
-    const held: HeldConflict[] = [];
     const fresh: NewChange[] = [];
-    const followups: Followup[] = [];
     const inBatch = new Map<string, NewChange>();
     for (const change of changes) {
       const earlier = stored.get(change.id);
@@ -185,29 +252,15 @@ export async function pushChanges(db: Db, changes: Change[]): Promise<PushRespon
         continue;
       }
       seq += 1;
-      const row: NewChange = { change, seq, conflicted: [] };
-      if (mergesPerField(change.layer)) followups.push(...(await mergeShared(tx, change, seq, held, row.conflicted)));
+      const row: NewChange = { change, seq, conflicted: mergesPerField(change.layer) ? merge.apply(change, seq) : [] };
       fresh.push(row);
       inBatch.set(change.id, row);
       accepted.push({ id: change.id, seq, duplicate: false });
     }
     await insertChanges(tx, fresh);
-    for (const followup of followups) await followup(tx);
+    await merge.save(tx);
+    const conflicts = await merge.record(tx);
     if (fresh.length > 0) await tx.query('UPDATE sequence_head SET seq = $1', [seq]);
-    const conflicts = await conflictIds(tx, held, fresh);
     return { accepted, rejected, conflicts, head: seq };
   });
-}
-
-/** The ids of the conflict rows this push recorded, in the order they were held. */
-async function conflictIds(tx: Tx, held: HeldConflict[], fresh: NewChange[]): Promise<PushResponse['conflicts']> {
-  if (held.length === 0) return [];
-  const seqs = fresh.filter((r) => r.conflicted.length > 0).map((r) => r.seq);
-  const result = await tx.query<{ id: number; change_seq: number; field: string }>(
-    'SELECT id, change_seq, field FROM conflicts WHERE change_seq = ANY($1::bigint[])',
-    [seqs],
-  );
-  const seqById = new Map(fresh.map((r) => [r.change.id, r.seq]));
-  const idOf = new Map(result.rows.map((row) => [`${row.change_seq}\u0000${row.field}`, row.id]));
-  return held.map((h) => ({ ...h, id: idOf.get(`${seqById.get(h.changeId)}\u0000${h.field}`)! }));
 }
