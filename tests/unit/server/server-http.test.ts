@@ -230,6 +230,20 @@ describe('the team server', () => {
     expect(deleted.body.conflicts).toMatchObject([{ changeId: staleDelete.id, field: '*' }]);
   });
 
+  it('holds a conflict and closes it again within one push, in the batch order', async () => {
+    const labelId = randomUUID();
+    const created = await push(server.url, alice.token, [change(alice.id, { entity: 'label', entityId: labelId, layer: 'shared', fields: { name: 'Claim', color: 'red' } })]);
+    await push(server.url, bob.token, [change(bob.id, { entity: 'label', entityId: labelId, layer: 'shared', fields: { color: 'blue' }, base: created.body.head })]);
+    const stale = change(alice.id, { entity: 'label', entityId: labelId, layer: 'shared', fields: { color: 'green' }, base: created.body.head });
+    const review = change(alice.id, { entity: 'label', entityId: labelId, layer: 'shared', fields: { color: 'teal' }, base: created.body.head + 1 });
+    const answer = await push(server.url, alice.token, [stale, review]);
+    expect(answer.body.conflicts).toMatchObject([{ changeId: stale.id, field: 'color' }]);
+    const rows = await db.query('SELECT change_seq, resolved_seq FROM conflicts WHERE entity_id = $1', [labelId]);
+    expect(rows.rows).toEqual([{ change_seq: answer.body.head - 1, resolved_seq: answer.body.head }]);
+    const heads = await db.query('SELECT field, seq FROM entity_heads WHERE entity_id = $1 ORDER BY field', [labelId]);
+    expect(heads.rows).toEqual([{ field: 'color', seq: answer.body.head }, { field: 'name', seq: created.body.head }]);
+  });
+
   it("never lets an analyst's own layer conflict, whatever the base and the clock", async () => {
     const annotation = change(alice.id, { madeAt: new Date(Date.now() + 86_400_000).toISOString() });
     await push(server.url, alice.token, [annotation]);
