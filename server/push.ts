@@ -57,17 +57,19 @@ async function storedByIds(tx: Tx, ids: string[]): Promise<Map<string, StoredRow
   return new Map(result.rows.map((row) => [row.id, row]));
 }
 
-/** Claims each new object's layer, then returns the layer every object of the batch lives in. */
-async function entityLayers(tx: Tx, changes: Change[]): Promise<Map<string, string>> {
+/** Claims each new object's layer (by the first claimant), then returns the layer every object of the batch lives in. */
+async function entityLayers(tx: Tx, claimants: Change[], changes: Change[]): Promise<Map<string, string>> {
   const entities = changes.map((c) => c.entity);
   const ids = changes.map((c) => c.entityId);
-  await tx.query(
-    `INSERT INTO entity_layers (entity, entity_id, layer)
-     SELECT DISTINCT ON (e, i) e, i, l FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(e, i, l, n)
-     ORDER BY e, i, n
-     ON CONFLICT DO NOTHING`,
-    [entities, ids, changes.map((c) => c.layer)],
-  );
+  if (claimants.length > 0) {
+    await tx.query(
+      `INSERT INTO entity_layers (entity, entity_id, layer)
+       SELECT DISTINCT ON (e, i) e, i, l FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(e, i, l, n)
+       ORDER BY e, i, n
+       ON CONFLICT DO NOTHING`,
+      [claimants.map((c) => c.entity), claimants.map((c) => c.entityId), claimants.map((c) => c.layer)],
+    );
+  }
   const result = await tx.query<{ entity: string; entity_id: string; layer: string }>(
     `SELECT l.entity, l.entity_id, l.layer FROM entity_layers l
      JOIN unnest($1::text[], $2::text[]) AS t(e, i) ON l.entity = t.e AND l.entity_id = t.i`,
@@ -231,7 +233,15 @@ export async function pushChanges(db: Db, changes: Change[]): Promise<PushRespon
     const head = await tx.query<{ seq: number }>('SELECT seq FROM sequence_head FOR UPDATE');
     let seq = head.rows[0]!.seq;
     const stored = await storedByIds(tx, changes.map((c) => c.id));
-    const layers = await entityLayers(tx, changes);
+    // Only new changes claim a layer for their object, each id once (a reused id must not claim).
+    const claimants: Change[] = [];
+    const claimed = new Set<string>();
+    for (const change of changes) {
+      if (stored.has(change.id) || claimed.has(change.id)) continue;
+      claimed.add(change.id);
+      claimants.push(change);
+    }
+    const layers = await entityLayers(tx, claimants, changes);
     const merge = await SharedMerge.load(tx, changes);
     const accepted: Accepted[] = [];
     const rejected: Rejected[] = [];

@@ -87,6 +87,15 @@ describe('the team server', () => {
     ]);
     expect(await storedCount()).toBe(count + 1);
 
+    // An id reused within one push for another object: the first stands, the second neither is stored nor claims its object.
+    const twin = change(alice.id);
+    const impostor = { ...change(alice.id, { layer: 'gold' }), id: twin.id };
+    const twins = await push(server.url, alice.token, [twin, impostor]);
+    expect(twins.body.rejected).toEqual([{ id: twin.id, reason: 'id-reused', message: expect.any(String) }]);
+    expect((await db.query('SELECT count(*)::int AS n FROM entity_layers WHERE entity_id = $1', [impostor.entityId])).rows[0].n).toBe(0);
+    const honest = await push(server.url, alice.token, [change(alice.id, { entityId: impostor.entityId })]);
+    expect(honest.body.rejected).toEqual([]);
+
     // The same id for a different change is refused, and the stored one stays.
     const forged = { ...batch[1]!, fields: { start: 1, end: 2, label: 'source' } };
     const reused = await push(server.url, alice.token, [forged]);
