@@ -15,6 +15,7 @@ export function serverBundle(): Promise<string> {
     const outfile = path.join(bundleDir, `server-${process.pid}.js`);
     fs.mkdirSync(bundleDir, { recursive: true });
     await build({ entryPoints: [path.join(repo, 'server/main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'warning' });
+    process.once('exit', () => fs.rmSync(outfile, { force: true }));
     return outfile;
   })();
   return bundled;
