@@ -134,12 +134,18 @@ function validatePush(raw: Buffer, analyst: Analyst): Change[] {
 
 export function createApp({ db, log, rateLimit }: AppOptions) {
   const limiter = new RateLimiter(rateLimit);
+  // Failed authentications count per address, so guessing tokens costs the database nothing past the limit.
+  const failures = new RateLimiter(rateLimit);
 
   async function authorise(req: IncomingMessage): Promise<Analyst> {
+    const address = `address:${req.socket.remoteAddress ?? 'unknown'}`;
+    const failWait = failures.peek(address);
+    if (failWait > 0) throw new Refusal('RATE_LIMITED', `Too many failed authentications from this address; retry in ${failWait} s.`, undefined, { 'retry-after': String(failWait) });
     const token = bearerToken(req);
     if (!token) throw new Refusal('UNAUTHORIZED', 'Send the analyst token as "Authorization: Bearer TOKEN".', undefined, { 'www-authenticate': 'Bearer' });
     const auth = await authenticate(db, token);
     if (!auth.ok) {
+      failures.take(address);
       const message = auth.code === 'TOKEN_REVOKED' ? 'This token was revoked; ask the team admin for a new one.' : 'The token is not valid.';
       throw new Refusal(auth.code, message, undefined, { 'www-authenticate': 'Bearer error="invalid_token"' });
     }

@@ -281,6 +281,11 @@ describe('the team server', () => {
       expect(refused.body).toMatchObject({ error: { code: 'RATE_LIMITED' } });
       expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       expect((await pull(limited.url, bob.token)).status).toBe(200);
+      // Failed authentications are counted per address: guessing stops at the limit, before the database.
+      for (let i = 0; i < 3; i++) expect((await pull(limited.url, 'x'.repeat(43))).status).toBe(401);
+      const guessing = await pull(limited.url, 'y'.repeat(43));
+      expect(guessing.status).toBe(429);
+      expect(guessing.body).toMatchObject({ error: { code: 'RATE_LIMITED', message: expect.stringContaining('failed authentications') } });
     } finally {
       await limited.kill();
     }
