@@ -1,4 +1,4 @@
-// `npm run bench -- --only reader,claims,library,store`: one or more parts of the bench alone, to
+// `npm run bench -- --only reader,claims,library,store,server`: one or more parts of the bench alone, to
 // re-measure one figure while working on it. Prints the same figure names as the full run, one
 // line per figure, then the JSON object of the figures measured.
 import type { Browser } from '@playwright/test';
