@@ -99,7 +99,7 @@ describe('glossa server (admin commands)', () => {
     const help = await runCli(['server', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: glossa server add-analyst NAME/);
-  });
+  }, 90_000);
 });
 
 describe('restarts', () => {
@@ -133,7 +133,7 @@ describe('restarts', () => {
     } finally {
       await server.kill();
     }
-  });
+  }, 90_000);
 
   // Restarting PostgreSQL needs the throwaway cluster; a server named by DATABASE_URL is left alone.
   it.skipIf(Boolean(process.env.DATABASE_URL))('serves again after PostgreSQL itself restarts under it', async () => {
@@ -176,7 +176,7 @@ describe('TLS', () => {
     } finally {
       await server.kill();
     }
-  });
+  }, 90_000);
 
   it('refuses to start with a certificate but no key, or a file it cannot read (run from the sources, as npm run server does)', async () => {
     const fromSources = (args: string[]) => runProcess(process.execPath, ['--import', 'tsx', 'server/main.ts', '--database-url', cluster.url, '--port', '0', ...args], { cwd: repo });
@@ -186,5 +186,5 @@ describe('TLS', () => {
     const unreadable = await fromSources(['--tls-cert', '/nonexistent.pem', '--tls-key', '/nonexistent.key']);
     expect(unreadable.status).toBe(2);
     expect(unreadable.stderr).toMatch(/certificate \/nonexistent.pem could not be read: ENOENT/);
-  });
+  }, 90_000);
 });

@@ -184,7 +184,7 @@ describe('the team server', () => {
     expect(badPull.status).toBe(400);
     expect((await request(`${server.url}/v1/pull?after=0&limit=${syncLimits.maxPullChanges + 1}`, { token: alice.token })).status).toBe(400);
     expect(await storedCount()).toBe(count);
-  });
+  }, 60_000);
 
   it('gives concurrent pushes from 5 analysts one gap-free total order', async () => {
     const team = await Promise.all(Array.from({ length: 5 }, (_, i) => addAnalyst(db, `Concurrent ${i}`)));
@@ -204,7 +204,7 @@ describe('the team server', () => {
       const theirs = pulled.filter((c) => c.analyst === analyst.id).map((c) => c.seq);
       expect(theirs).toEqual([...theirs].sort((a, b) => a - b));
     }
-  });
+  }, 60_000);
 
   it('records a concurrent edit of a shared field as a conflict for review instead of overwriting, and merges other fields', async () => {
     const documentId = randomUUID();
@@ -289,7 +289,7 @@ describe('the team server', () => {
     } finally {
       await limited.kill();
     }
-  });
+  }, 60_000);
 
   it('answers unknown paths 404 and wrong methods 405, as JSON', async () => {
     expect(await request(`${server.url}/v2/push`)).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
