@@ -40,7 +40,11 @@ export async function startServer(databaseUrl: string, extra: string[] = [], sch
   let pending = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${text}`)), 60_000);
+    const timer = setTimeout(() => {
+      // A server that never said it listens is stopped, not left behind.
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not start:\n${text}`));
+    }, 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       text += chunk.toString();
       pending += chunk.toString();
