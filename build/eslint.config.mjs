@@ -3,6 +3,7 @@
 //   - renderer/ is sandboxed web code: no Electron, nothing from the project's electron/ folder,
 //     no Node built-ins;
 //   - shared/ runs on both sides: no Node built-ins, no Electron, nothing from electron/ or renderer/;
+//   - server/ (the team server) imports shared/ and packages, nothing from electron/ or renderer/;
 //   - only electron/shell/ (and the _electron tests in tests/electron/) import the electron package;
 //     other tests may import its types.
 // Run as `eslint -c build/eslint.config.mjs .` from the repository root (patterns are relative to
@@ -101,6 +102,13 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': restrict(electronPackage, projectElectron, nodeBuiltinModules),
+    },
+  },
+  // The team server is plain Node over PostgreSQL: shared/ and its own files, never the app's code.
+  {
+    files: ['server/**'],
+    rules: {
+      'no-restricted-imports': restrict(electronPackage, projectElectron, projectRenderer),
     },
   },
   {

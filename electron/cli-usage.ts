@@ -44,6 +44,8 @@ const commandUsage: Readonly<Record<string, string>> = {
   ...eventCommandUsage,
   ...storeCommandUsage,
   search: searchCommandUsage,
+  server: `  server add-analyst NAME --database-url URL | server revoke-analyst NAME --database-url URL
+                                          ${column('The team server\'s admin commands (PostgreSQL; no --db): add an analyst and print their token once, or revoke it. See glossa server --help.')}`,
 };
 
 export const commands = Object.keys(commandUsage);

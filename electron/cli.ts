@@ -356,6 +356,9 @@ function checkUsage(invocation: Invocation): void {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // The team server's admin commands need PostgreSQL, never a store: their own module.
+  // Loaded only then, so other commands never load the PostgreSQL client.
+  if (argv[0] === 'server') return (await import('../server/admin-cli')).runServerAdmin(argv.slice(1));
   const json = argv.includes('--json');
   let core: Core | undefined;
   try {

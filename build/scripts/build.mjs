@@ -18,8 +18,12 @@ const common = {
   define: { __GLOSSA_VERSION__: JSON.stringify(pkg.version) },
 };
 
-/** Plain-Node bundles: native and Electron modules stay outside (esbuild is used only when running from source). */
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'better-sqlite3', 'esbuild'] };
+/**
+ * Plain-Node bundles: native and Electron modules stay outside (esbuild is used only when running
+ * from source), and so does pg (the CLI's `glossa server` commands), whose optional pg-native
+ * would otherwise be left in the bundle as a require of a package nobody installs.
+ */
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'better-sqlite3', 'esbuild', 'pg'] };
 
 fs.rmSync(out, { recursive: true, force: true });
 await Promise.all([

@@ -1,4 +1,4 @@
-// `npm run bench -- --only reader,claims,library,store`: one or more parts of the bench alone, to
+// `npm run bench -- --only reader,claims,library,store,server`: one or more parts of the bench alone, to
 // re-measure one figure while working on it. Prints the same figure names as the full run, one
 // line per figure, then the JSON object of the figures measured.
 import type { Browser } from '@playwright/test';
@@ -11,8 +11,9 @@ import { measureOpen, openOnce } from './reader';
 import { benchTitle, bench10mTitle, seedBenchReport } from './seed';
 import { measureStoreOpen, storeTargets } from './store-bench';
 import { round1 } from './stats';
+import { measureServer, serverTargets } from './server-bench';
 
-export const benchParts = ['reader', 'claims', 'library', 'store'] as const;
+export const benchParts = ['reader', 'claims', 'library', 'store', 'server'] as const;
 export type BenchPart = (typeof benchParts)[number];
 
 /** The parts named by `--only a,b` (or `--only=a,b`) in argv, or null when there is no --only. */
@@ -84,6 +85,14 @@ async function storePart(log: (m: string) => void): Promise<Figure[]> {
   return [['store_open_200mb_ms', store.store_open_200mb_ms, `< ${storeTargets.openMs}`, store.store_open_200mb_ms < storeTargets.openMs]];
 }
 
+async function serverPart(log: (m: string) => void): Promise<Figure[]> {
+  const server = await measureServer(log);
+  return [
+    ['server_changes_per_s', server.server_changes_per_s, `> ${serverTargets.changesPerSecond}`, server.server_changes_per_s > serverTargets.changesPerSecond],
+    ['server_push_p95_ms', server.server_push_p95_ms, `< ${serverTargets.p95Ms}`, server.server_push_p95_ms < serverTargets.p95Ms],
+  ];
+}
+
 export async function runParts(parts: readonly BenchPart[], log: (m: string) => void): Promise<number> {
   const figures: Figure[] = [];
   const needsBrowser = parts.includes('reader') || parts.includes('library');
@@ -95,6 +104,7 @@ export async function runParts(parts: readonly BenchPart[], log: (m: string) => 
       if (part === 'claims') figures.push(...claimsPart(log));
       if (part === 'library') figures.push(...(await libraryPart(browser!, log)));
       if (part === 'store') figures.push(...(await storePart(log)));
+      if (part === 'server') figures.push(...(await serverPart(log)));
     }
   } finally {
     await browser?.close();

@@ -26,6 +26,7 @@ import { measureCrashLoop, measureStoreOpen, storeTargets } from './store-bench'
 import { median, round1 } from './stats';
 import { onlyParts, runParts } from './parts';
 import { measureSessions, sessionTargets } from './session-bench';
+import { measureServer, serverTargets } from './server-bench';
 
 const textSeed = 20250314;
 const spanSeed = 7;
@@ -177,6 +178,7 @@ async function main(): Promise<number> {
     const crash = await measureCrashLoop(log);
     const paths = await measurePaths(log);
     const sessions = measureSessions(log);
+    const server = await measureServer(log);
 
     const figures = {
       floor_ms: round1(floor.median),
@@ -214,6 +216,8 @@ async function main(): Promise<number> {
       session_mouse_actions: sessions.session_mouse_actions,
       session_keyboard_actions: sessions.session_keyboard_actions,
       session_wrong_links: sessions.session_wrong_links,
+      server_changes_per_s: server.server_changes_per_s,
+      server_push_p95_ms: server.server_push_p95_ms,
     };
     const holds = (ok: boolean) => (ok ? 'yes' : 'NO');
     const rows: [string, string, string, string][] = [
@@ -245,6 +249,8 @@ async function main(): Promise<number> {
       ['session_mouse_actions (issue 14 reference session, mainly mouse)', `${figures.session_mouse_actions}`, `≤ ${sessionTargets.mouse}`, holds(sessions.passed && figures.session_mouse_actions >= 0 && figures.session_mouse_actions <= sessionTargets.mouse)],
       ['session_keyboard_actions (the same session, keyboard only)', `${figures.session_keyboard_actions}`, `≤ ${sessionTargets.keyboard}`, holds(sessions.passed && figures.session_keyboard_actions >= 0 && figures.session_keyboard_actions <= sessionTargets.keyboard)],
       ['session_wrong_links (links to a span not meant)', `${figures.session_wrong_links}`, '0', holds(figures.session_wrong_links === 0)],
+      [`server_changes_per_s (${server.server_changes.toLocaleString('en')} changes, 20 analysts pushing at once)`, `${figures.server_changes_per_s}`, `> ${serverTargets.changesPerSecond}`, holds(figures.server_changes_per_s > serverTargets.changesPerSecond)],
+      ['server_push_p95_ms (a 100-change push among 20 at once)', `${figures.server_push_p95_ms}`, `< ${serverTargets.p95Ms}`, holds(figures.server_push_p95_ms < serverTargets.p95Ms)],
     ];
     const details: [string, string][] = [
       ['floor runs (ms)', floor.runs.map((v) => Math.round(v)).join(', ')],

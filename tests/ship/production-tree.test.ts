@@ -81,6 +81,12 @@ describe('the production tree', () => {
     expect(help.stdout).toMatch(/^Usage: glossa import-annotations/);
   });
 
+  it('loads the PostgreSQL client for glossa server from the tree (a refused connection, not a missing module)', async () => {
+    const run = await glossa(['server', 'add-analyst', 'Probe', '--database-url', 'postgres://glossa@127.0.0.1:1/glossa']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/team database could not be used: .*ECONNREFUSED/);
+  });
+
   it('runs the CLI: imports HTML, PDF, DOCX and text through the workers, lists and exports', async () => {
     const db = path.join(scratch, 'store.sqlite');
     const files = ['wire-story.html', 'situation-report.pdf', 'briefing.docx', 'utf8.txt'].map((f) => path.join(fixtures, f));
