@@ -145,6 +145,8 @@ export const TaggedHits = z
   .object({
     /** The annotations made (annotations.deleteMany with them undoes the step). */
     createdIds: z.array(Id),
+    /** Their ranges, in the order of createdIds (search.tagHits with them as hits redoes the step). */
+    created: z.array(HitRange),
     skipped: z.number().int().nonnegative(),
     /** Reports that got at least one annotation. */
     reports: z.number().int().nonnegative(),

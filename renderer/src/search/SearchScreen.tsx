@@ -18,9 +18,9 @@ export interface OpenAt {
   range?: { start: number; end: number };
 }
 
-/** A command for the screen from the menu or the keyboard (App.tsx): tag the hits, undo that. */
+/** A command for the screen from the menu or the keyboard (App.tsx): tag the hits, undo or redo that. */
 export interface SearchRequest {
-  kind: 'tag-hits' | 'undo';
+  kind: 'tag-hits' | 'undo' | 'redo';
   serial: number;
 }
 
@@ -64,6 +64,7 @@ export function SearchScreen({ labels, onOpen, request }: SearchScreenProps) {
     handled.current = request.serial;
     setView('results');
     if (request.kind === 'undo') tagRef.current?.undo();
+    else if (request.kind === 'redo') tagRef.current?.redo();
     else requestAnimationFrame(() => tagRef.current?.focusLabel());
   }, [request]);
   const { query, label, outlet, tag, dateFrom, dateTo } = search.form;
