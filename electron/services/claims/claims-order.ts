@@ -35,6 +35,14 @@ function withoutValue(attributeId: string, where: ClaimsWhere): Part {
   };
 }
 
+/** The distinct values stored for the attribute on the label's annotations: one index seek each. */
+function valuesPresent(ctx: ServiceContext, attributeId: string, labelId: string): string[] {
+  const next = ctx.store.db.prepare('SELECT min(value) FROM annotation_attributes WHERE attribute_id = ? AND label_id = ? AND value > ?').pluck();
+  const values: string[] = [];
+  for (let value = next.get(attributeId, labelId, '') as string | null; value !== null; value = next.get(attributeId, labelId, value) as string | null) values.push(value);
+  return values;
+}
+
 /**
  * The rowids of one page of claims sorted by a choice attribute, in order. `labelOnly`: the query
  * has no filter besides the label, so values are stepped without reading the claims' rows.
@@ -51,8 +59,9 @@ export function choiceOrderPage(
 ): number[] {
   const stored = attribute.options.map((o) => JSON.stringify(o));
   const options: Part[] = stored.map((value) => valuePart(attribute.id, labelId, { sql: 'sv.value = ?', params: [value] }, where, labelOnly));
-  const others = valuePart(attribute.id, labelId, { sql: `sv.value NOT IN (${stored.map(() => '?').join(', ') || "''"})`, params: stored }, where, labelOnly);
-  const parts = descending ? [others, ...options.reverse()] : [...options, others];
+  const outside = valuesPresent(ctx, attribute.id, labelId).filter((v) => !stored.includes(v));
+  const others = outside.length > 0 ? [valuePart(attribute.id, labelId, { sql: `sv.value IN (${outside.map(() => '?').join(', ')})`, params: outside }, where, labelOnly)] : [];
+  const parts = descending ? [...others, ...options.reverse()] : [...options, ...others];
   parts.push(withoutValue(attribute.id, where));
   const ids = ctx.store.db
     .prepare(`${parts.map((p) => p.sql).join('\nUNION ALL\n')} LIMIT ? OFFSET ?`)
