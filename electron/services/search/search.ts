@@ -274,7 +274,7 @@ export interface SearchOptions {
 }
 
 /** The budget of a search the window asks (the search worker): typing never waits longer for a page. */
-export const searchBudgetMs = 150;
+export const searchBudgetMs = 200;
 
 export function search(db: Db, args: Args, options: SearchOptions = {}): SearchResults {
   const started = performance.now();
