@@ -29,7 +29,7 @@ import { ClaimsScreen } from './claims/ClaimsScreen';
 import { MapScreen } from './map/MapScreen';
 import { SchemaScreen } from './schema/SchemaScreen';
 import { SearchScreen, type OpenAt, type SearchRequest } from './search/SearchScreen';
-import { canUndoTagging } from './search/search-tagging';
+import { canRedoTagging, canUndoTagging } from './search/search-tagging';
 import { useLabels } from './state/useLabels';
 import { sendReaderCommand } from './reader/reader-command-events';
 
@@ -110,6 +110,7 @@ export function App() {
         if (screen === 'search' && canUndoTagging()) return requestSearch('undo');
         return nav.openRef.current ? nav.requestHistory('undo') : void library.undoDelete();
       case 'redo':
+        if (screen === 'search' && canRedoTagging()) return requestSearch('redo');
         return nav.requestHistory('redo');
       case 'find':
       case 'find-next':
@@ -129,7 +130,13 @@ export function App() {
   const findsInReport = (command: ShortcutCommand) => command === 'find' || command === 'find-next' || command === 'find-previous';
   // The reader takes its own undo keys; outside it, Ctrl+Z brings back a deleted report.
   const acceptsKey = (command: ShortcutCommand) =>
-    command === 'undo' ? (screen === 'search' && canUndoTagging()) || (!nav.openRef.current && library.canUndoDelete) : findsInReport(command) ? readerShown() : command !== 'redo' && !readerCommands.has(command);
+    command === 'undo'
+      ? (screen === 'search' && canUndoTagging()) || (!nav.openRef.current && library.canUndoDelete)
+      : command === 'redo'
+        ? screen === 'search' && canRedoTagging()
+        : findsInReport(command)
+          ? readerShown()
+          : !readerCommands.has(command);
   useCommandSources(perform, acceptsKey);
 
   return (

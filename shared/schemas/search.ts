@@ -74,6 +74,11 @@ export const SearchResults = z
     /** Ranked best first (bm25), or newest first for a query of filters only. */
     reports: z.array(SearchReport),
     elapsedMs: z.number().nonnegative(),
+    /**
+     * The query ran out of its time budget while placing hits: `reports` holds the first of the
+     * page's reports only (best first), and refining the query shows the rest.
+     */
+    partial: z.boolean(),
   })
   .strict();
 export type SearchResults = z.output<typeof SearchResults>;
@@ -145,6 +150,8 @@ export const TaggedHits = z
   .object({
     /** The annotations made (annotations.deleteMany with them undoes the step). */
     createdIds: z.array(Id),
+    /** Their ranges, in the order of createdIds (search.tagHits with them as hits redoes the step). */
+    created: z.array(HitRange),
     skipped: z.number().int().nonnegative(),
     /** Reports that got at least one annotation. */
     reports: z.number().int().nonnegative(),

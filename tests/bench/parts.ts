@@ -1,4 +1,4 @@
-// `npm run bench -- --only reader,claims,library,store,server`: one or more parts of the bench alone, to
+// `npm run bench -- --only reader,claims,library,store,search,server`: one or more parts of the bench alone, to
 // re-measure one figure while working on it. Prints the same figure names as the full run, one
 // line per figure, then the JSON object of the figures measured.
 import type { Browser } from '@playwright/test';
@@ -9,11 +9,12 @@ import { findTargetMs, measureFindAll } from './find-bench';
 import { libraryTargets, measureLibrary } from './library-bench';
 import { measureOpen, openOnce } from './reader';
 import { benchTitle, bench10mTitle, seedBenchReport } from './seed';
+import { measureSearch, searchTargets } from './search-bench';
 import { measureStoreOpen, storeTargets } from './store-bench';
 import { round1 } from './stats';
 import { measureServer, serverTargets } from './server-bench';
 
-export const benchParts = ['reader', 'claims', 'library', 'store', 'server'] as const;
+export const benchParts = ['reader', 'claims', 'library', 'store', 'search', 'server'] as const;
 export type BenchPart = (typeof benchParts)[number];
 
 /** The parts named by `--only a,b` (or `--only=a,b`) in argv, or null when there is no --only. */
@@ -93,6 +94,17 @@ async function serverPart(log: (m: string) => void): Promise<Figure[]> {
   ];
 }
 
+async function searchPart(log: (m: string) => void): Promise<Figure[]> {
+  const searched = await measureSearch(log);
+  log(`search: median ${searched.search_median_ms} ms; slowest ${searched.slowest.map(([q, ms]) => `${q} ${ms}`).join(', ')}; index built in ${searched.search_index_build_s} s`);
+  return [
+    ['search_p95_ms', searched.search_p95_ms, `< ${searchTargets.p95Ms}`, searched.search_p95_ms < searchTargets.p95Ms],
+    ['search_worker_p95_ms', searched.search_worker_p95_ms, '—', true],
+    ['search_index_mb', searched.search_index_mb, '—', true],
+    ['search_index_ratio', searched.search_index_ratio, `≤ ${searchTargets.indexRatio}`, searched.search_index_ratio <= searchTargets.indexRatio],
+  ];
+}
+
 export async function runParts(parts: readonly BenchPart[], log: (m: string) => void): Promise<number> {
   const figures: Figure[] = [];
   const needsBrowser = parts.includes('reader') || parts.includes('library');
@@ -104,6 +116,7 @@ export async function runParts(parts: readonly BenchPart[], log: (m: string) => 
       if (part === 'claims') figures.push(...claimsPart(log));
       if (part === 'library') figures.push(...(await libraryPart(browser!, log)));
       if (part === 'store') figures.push(...(await storePart(log)));
+      if (part === 'search') figures.push(...(await searchPart(log)));
       if (part === 'server') figures.push(...(await serverPart(log)));
     }
   } finally {

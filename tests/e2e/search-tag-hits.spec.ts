@@ -2,7 +2,7 @@ import { Seeder } from './analysis-seed';
 import { expect, test } from './fixtures';
 import { SearchPage } from './pages/search-page';
 
-test('search: tag every hit across reports with a label in one step (menu key), skip those tagged, undo with Ctrl+Z, and tag only checked hits', async ({ page, app, session }) => {
+test('search: tag every hit across reports with a label in one step (menu key), skip those tagged, undo with Ctrl+Z, redo with Ctrl+Shift+Z, and tag only checked hits', async ({ page, app, session }) => {
   const convoy = Seeder.report(session.core.ctx, { title: 'Convoy report', text: 'Shelling hit Aleppo on Monday. Officials in ALEPPO said the road was open.' });
   convoy.span('location', 'Aleppo');
   Seeder.report(session.core.ctx, { title: 'Idlib road', text: 'Aid workers near Idlib said the road to Aleppo was closed.' });
@@ -33,6 +33,16 @@ test('search: tag every hit across reports with a label in one step (menu key), 
   await expect(said).toHaveText('Undid the tagging of 2 hits.');
   expect(locations()).toBe(1);
   await expect(page.getByRole('button', { name: 'Undo tagging' })).toHaveCount(0);
+
+  // Redo (Ctrl+Shift+Z) tags the same two hits again; undo takes them back once more.
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(said).toHaveText('Redid the tagging of 2 hits.');
+  expect(locations()).toBe(3);
+  await expect(page.getByRole('button', { name: 'Redo tagging' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo tagging' }).click();
+  await expect(said).toHaveText('Undid the tagging of 2 hits.');
+  expect(locations()).toBe(1);
+  await expect(page.getByRole('button', { name: 'Redo tagging' })).toBeVisible();
 
   // Only the checked hit.
   await page.getByRole('checkbox', { name: 'Select the match “Aleppo” in Idlib road' }).check();

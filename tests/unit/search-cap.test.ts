@@ -1,5 +1,6 @@
 // The cap on what a very common word can cost: past the cap, only the first candidate rows are
-// ranked, every hit shown is still exact, and the results say "at least" (capped).
+// ranked, every hit shown is still exact, and the results say "at least" (capped); and the time
+// budget of a query: past it, the page holds the reports placed so far, marked partial.
 import { describe, expect, it } from 'vitest';
 import { search } from '../../electron/services/search/search';
 import { SearchQuery } from '../../shared/schemas/search';
@@ -25,5 +26,19 @@ describe('search: candidate cap', () => {
     // A narrower query has fewer candidates: exact again.
     const filtered = search(ctx.store.db, SearchQuery.parse({ query: 'said kestrel' }), { candidateCap: 4 });
     expect(filtered).toMatchObject({ total: 4, capped: false });
+  });
+
+  it('stops placing hits when the time budget runs out, returns the reports placed, marked partial', () => {
+    const { ctx } = openTestContext();
+    Array.from({ length: 6 }, (_, i) => `Report ${i}: officials said the convoy reached the bridge.`).forEach((text, i) => addText(ctx, text, `R${i}`));
+    const whole = search(ctx.store.db, SearchQuery.parse({ query: 'convoy' }));
+    expect(whole).toMatchObject({ total: 6, partial: false });
+    expect(whole.reports).toHaveLength(6);
+    const over = search(ctx.store.db, SearchQuery.parse({ query: 'convoy' }), { budgetMs: 0 });
+    expect(over).toMatchObject({ total: 6, partial: true });
+    // At least the best report, placed exactly as in the whole answer.
+    expect(over.reports).toEqual(whole.reports.slice(0, over.reports.length));
+    expect(over.reports.length).toBeGreaterThanOrEqual(1);
+    expect(over.reports.length).toBeLessThan(6);
   });
 });

@@ -32,6 +32,27 @@ describe('search: tag the hits', () => {
     expect(second).toBeTruthy();
   });
 
+  it('redoes an undone tagging by tagging the ranges it made again', () => {
+    const { ctx, store } = openTestContext();
+    const first = addText(ctx, 'Shelling hit Aleppo. The road to ALEPPO was closed.', 'One');
+    addText(ctx, 'Convoys left Āleppo at dawn; Idlib waited.', 'Two');
+    createAnnotation(ctx, { documentId: first, labelId: 'location', start: 13, end: 19 });
+    const search = { query: 'aleppo' };
+    const result = tagHits(ctx, TagHits.parse({ search, labelId: 'location' }));
+    const tagged = spans(store.db, 'location');
+    expect(result.created).toHaveLength(2);
+    expect(result.created.map((r) => store.db.prepare('SELECT document_id AS documentId, start, "end" AS end FROM annotations WHERE id = ?').get(result.createdIds[result.created.indexOf(r)]))).toEqual(result.created);
+
+    deleteAnnotations(ctx, result.createdIds);
+    const redone = tagHits(ctx, TagHits.parse({ search, labelId: 'location', hits: result.created }));
+    expect(redone).toMatchObject({ skipped: 0, reports: 2 });
+    expect(redone.createdIds).toHaveLength(2);
+    expect(spans(store.db, 'location')).toEqual(tagged);
+    // Undo again after the redo: back to the one annotation made by hand.
+    deleteAnnotations(ctx, redone.createdIds);
+    expect(spans(store.db, 'location')).toHaveLength(1);
+  });
+
   it('tags only the hits given, and refuses a bad range without writing anything', () => {
     const { ctx, store } = openTestContext();
     const doc = addText(ctx, 'Idlib and Aleppo, then Aleppo again.', 'One');

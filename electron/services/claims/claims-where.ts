@@ -27,6 +27,8 @@ export interface ClaimsWhere {
   reports: Sql;
   /** The whole count query. */
   count: Sql;
+  /** No condition besides the label. */
+  labelOnly: boolean;
 }
 
 interface Term {
@@ -150,5 +152,5 @@ export function claimsWhere(ctx: ServiceContext, query: ClaimsQuery, labelId: st
   const count = driver
     ? { sql: `SELECT count(*) FROM annotation_attributes f0 CROSS JOIN annotations a ON a.id = f0.annotation_id WHERE ${counted.sql}`, params: counted.params }
     : { sql: `SELECT count(*) FROM annotations a ${countIndex} WHERE ${counted.sql}`, params: counted.params };
-  return { page, reports: and(reports), count };
+  return { page, reports: and(reports), count, labelOnly: terms.length === 1 };
 }

@@ -9,6 +9,7 @@ import { decodeValue } from '../schema/attribute-types';
 import type { ServiceContext } from '../context';
 import { getAttribute } from '../schema/attributes';
 import { attributedTo, claimsWhere, locatedAt, type ClaimsWhere, type Param } from './claims-where';
+import { choiceOrderPage } from './claims-order';
 
 export { attributedTo, locatedAt };
 
@@ -108,7 +109,11 @@ function countClaims(ctx: ServiceContext, query: ClaimsQuery, labelId: string, w
  * The rowids of one page, in order. The orders are walked from indexes and stop at the page, so
  * a page costs its offset, not the number of claims; the count is a separate index-only query.
  */
-function pageRowids(ctx: ServiceContext, query: ClaimsQuery, where: ClaimsWhere, offset: number, limit: number): number[] {
+function pageRowids(ctx: ServiceContext, query: ClaimsQuery, labelId: string, where: ClaimsWhere, offset: number, limit: number): number[] {
+  if (query.sort?.key === 'attribute') {
+    const attribute = getAttribute(ctx, query.sort.attributeId!);
+    if (attribute.type === 'choice') return choiceOrderPage(ctx, attribute, labelId, query.sort.direction !== 'asc', where, where.labelOnly, offset, limit);
+  }
   const orderParams: Param[] = [];
   const { from, join, order } = orderBy(ctx, query, orderParams);
   // Walking reports by date, a date filter is a range of that walk, not a test of every report.
@@ -134,7 +139,7 @@ export function claimsTable(ctx: ServiceContext, query: ClaimsQuery): ClaimsPage
   const limit = query.limit ?? 100;
   const where = claimsWhere(ctx, query, labelId);
   const total = countClaims(ctx, query, labelId, where);
-  const rowids = total > offset ? pageRowids(ctx, query, where, offset, limit) : [];
+  const rowids = total > offset ? pageRowids(ctx, query, labelId, where, offset, limit) : [];
   const found = db
     .prepare(
       `SELECT a.rowid AS rowid, a.id, a.document_id AS documentId, d.title AS documentTitle, d.published_at AS publishedAt,

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import type { Db } from '../../store/store';
 import { consistencyReport } from './consistency';
 import { kindSlot, type SearchReply, type SearchRequest, type SearchWorkerData } from './protocol';
-import { search } from './search';
+import { search, searchBudgetMs } from './search';
 import { supersededError } from './superseded';
 
 const data = workerData as SearchWorkerData;
@@ -23,7 +23,7 @@ function answer(request: SearchRequest): SearchReply {
     if (!stillWanted()) throw supersededError();
     // One read transaction: every statement of the answer sees the same committed state.
     const value = db.transaction(() =>
-      request.kind === 'query' ? search(db, request.args, { stillWanted }) : consistencyReport(db, request.args),
+      request.kind === 'query' ? search(db, request.args, { stillWanted, budgetMs: searchBudgetMs }) : consistencyReport(db, request.args),
     )();
     return { id: request.id, ok: true, value };
   } catch (error) {

@@ -266,7 +266,15 @@ export interface SearchOptions {
   stillWanted?: () => boolean;
   /** Candidate rows ranked per source (default candidateCap; tests lower it). */
   candidateCap?: number;
+  /**
+   * Milliseconds the query may take (default: no limit). Past it, hits are placed in no further
+   * report: the page returns the reports placed so far (at least one), marked partial.
+   */
+  budgetMs?: number;
 }
+
+/** The budget of a search the window asks (the search worker): typing never waits longer for a page. */
+export const searchBudgetMs = 200;
 
 export function search(db: Db, args: Args, options: SearchOptions = {}): SearchResults {
   const started = performance.now();
@@ -275,15 +283,18 @@ export function search(db: Db, args: Args, options: SearchOptions = {}): SearchR
   const hasFilter = scope.labelIds.length > 0 || scope.attributes.length > 0 || Boolean(args.outlet || args.tag || args.dateFrom || args.dateTo || args.documentId);
   const { filters } = scope.parsed;
   if (!scope.parsed.text && !hasFilter && filters.outlets.length + filters.tags.length === 0 && !filters.from && !filters.to) {
-    return { total: 0, capped: false, page: args.page, pageSize: args.pageSize, reports: [], elapsedMs: performance.now() - started };
+    return { total: 0, capped: false, page: args.page, pageSize: args.pageSize, reports: [], elapsedMs: performance.now() - started, partial: false };
   }
   const cap = options.candidateCap ?? candidateCap;
   const ranked = rankReports(db, args, scope, cap);
   if (!stillWanted()) throw supersededError();
   const patterns = wantedMatches(scope.parsed.text);
   const textOf = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
-  const reports: SearchReport[] = ranked.map((report) => {
+  const budgetMs = options.budgetMs ?? Infinity;
+  const reports: SearchReport[] = [];
+  for (const report of ranked) {
     if (!stillWanted()) throw supersededError();
+    if (reports.length > 0 && performance.now() - started > budgetMs) break;
     const text = textOf.get(report.id) as string;
     let found: { count: number; hits: SearchHit[] };
     if (scope.labelIds.length > 0 || (scope.attributes.length > 0 && patterns.length === 0)) {
@@ -293,9 +304,10 @@ export function search(db: Db, args: Args, options: SearchOptions = {}): SearchR
       found = { count: inText.count, hits: inText.matches.map((m) => hitOf(report, text, 'text', m)) };
       if (found.count === 0 && patterns.length > 0) found = otherHits(db, report, text, patterns, args.hitsPerReport);
     }
-    return { documentId: report.id, title: report.title, outlet: report.outlet, publishedAt: report.published_at, hitCount: found.count, hits: found.hits };
-  });
+    reports.push({ documentId: report.id, title: report.title, outlet: report.outlet, publishedAt: report.published_at, hitCount: found.count, hits: found.hits });
+  }
   const total = ranked[0]?.total ?? 0;
   const capped = (ranked[0]?.candidates ?? 0) > cap;
-  return { total, capped, page: args.page, pageSize: args.pageSize, reports, elapsedMs: performance.now() - started };
+  const partial = reports.length < ranked.length;
+  return { total, capped, page: args.page, pageSize: args.pageSize, reports, elapsedMs: performance.now() - started, partial };
 }

@@ -1,7 +1,7 @@
 // Tagging the hits of a corpus search with one label (search.tagHits): the hits selected in the
 // result list, or every hit in the text of every report the search finds, all pages and no cap.
 // One transaction over every report, so the step is undone at once (annotations.deleteMany with
-// the ids made). Each report's ranges go through createAnnotations, which validates them and skips
+// the ids made), and redone by tagging the ranges it made again (hits given). Each report's ranges go through createAnnotations, which validates them and skips
 // ranges the label already tags.
 import { AppError } from '../../../shared/errors';
 import { maxBulk } from '../../../shared/schemas/find';
@@ -48,14 +48,16 @@ export function tagHits(ctx: ServiceContext, input: z.output<typeof TagHits>): T
   return ctx.store.transaction(() => {
     const byReport = input.hits ? givenHits(input.hits) : everyTextHit(ctx, input.search);
     const createdIds: string[] = [];
+    const created: { documentId: string; start: number; end: number }[] = [];
     let skipped = 0;
     let reports = 0;
     for (const [documentId, ranges] of byReport) {
       const result = createAnnotations(ctx, { documentId, labelId: input.labelId, ranges });
       createdIds.push(...result.created.map((a) => a.id));
+      created.push(...result.created.map((a) => ({ documentId, start: a.start, end: a.end })));
       skipped += result.skipped;
       if (result.created.length > 0) reports += 1;
     }
-    return { createdIds, skipped, reports };
+    return { createdIds, created, skipped, reports };
   });
 }

@@ -18,9 +18,9 @@ export interface OpenAt {
   range?: { start: number; end: number };
 }
 
-/** A command for the screen from the menu or the keyboard (App.tsx): tag the hits, undo that. */
+/** A command for the screen from the menu or the keyboard (App.tsx): tag the hits, undo or redo that. */
 export interface SearchRequest {
-  kind: 'tag-hits' | 'undo';
+  kind: 'tag-hits' | 'undo' | 'redo';
   serial: number;
 }
 
@@ -36,11 +36,13 @@ const hitKey = (hit: SearchHit) => `${hit.documentId}:${hit.utf16.start}:${hit.u
 function countText(search: ReturnType<typeof useSearch>): string {
   if (search.error) return '';
   if (!search.results) return search.searching ? 'Searching…' : 'Type to search every report.';
-  const { total, capped, reports, elapsedMs } = search.results;
+  const { total, capped, reports, elapsedMs, partial } = search.results;
   if (total === 0) return 'No report matches.';
   const page = search.pages > 1 ? `, page ${search.page + 1} of ${search.pages}` : '';
   // Capped: a very common word; the best of the first candidates are ranked (search.ts, candidateCap).
   const count = capped ? `More than ${total.toLocaleString()} reports match` : `${total.toLocaleString()} ${total === 1 ? 'report matches' : 'reports match'}`;
+  // Partial: the query ran out of its time budget placing hits (search.ts, searchBudgetMs).
+  if (partial) return `${count}${page}: showing the first ${reports.length}, refine the query to see more (${Math.round(elapsedMs)} ms).`;
   return `${count}${page} (${reports.length} shown, ${Math.round(elapsedMs)} ms).`;
 }
 
@@ -64,6 +66,7 @@ export function SearchScreen({ labels, onOpen, request }: SearchScreenProps) {
     handled.current = request.serial;
     setView('results');
     if (request.kind === 'undo') tagRef.current?.undo();
+    else if (request.kind === 'redo') tagRef.current?.redo();
     else requestAnimationFrame(() => tagRef.current?.focusLabel());
   }, [request]);
   const { query, label, outlet, tag, dateFrom, dateTo } = search.form;

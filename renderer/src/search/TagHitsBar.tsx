@@ -1,16 +1,17 @@
 // Tag the hits of a search: a label and one button that tags every hit of the search (all pages)
-// or only the hits checked in the list, in one step; then what happened, with Undo.
+// or only the hits checked in the list, in one step; then what happened, with Undo and Redo.
 import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import type { Label } from '../../../shared/schemas/schema';
 import type { TagHitsArgs } from '../../../shared/schemas/search';
 import { call, messageOf } from '../api';
 import { keyShortcutProps } from '../shortcuts';
-import { canUndoTagging, rememberTagging, undoTagging } from './search-tagging';
+import { canRedoTagging, canUndoTagging, redoTagging, rememberTagging, undoTagging } from './search-tagging';
 
 export interface TagHitsBarHandle {
   /** Tag all hits (the menu, the keyboard): focus the label to choose, then the button. */
   focusLabel(): void;
   undo(): void;
+  redo(): void;
 }
 
 interface TagHitsBarProps {
@@ -26,6 +27,7 @@ export const TagHitsBar = forwardRef<TagHitsBarHandle, TagHitsBarProps>(function
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const [undoable, setUndoable] = useState(canUndoTagging());
+  const [redoable, setRedoable] = useState(canRedoTagging());
   const labelRef = useRef<HTMLSelectElement>(null);
   const name = labels.find((l) => l.id === labelId)?.name ?? '';
 
@@ -38,12 +40,13 @@ export const TagHitsBar = forwardRef<TagHitsBarHandle, TagHitsBarProps>(function
     } finally {
       setBusy(false);
       setUndoable(canUndoTagging());
+      setRedoable(canRedoTagging());
     }
   };
   const tag = () =>
     run(async () => {
       const result = await call('search.tagHits', { search, labelId, hits: selected.length > 0 ? selected : undefined });
-      rememberTagging(result);
+      rememberTagging(search, labelId, result);
       onTagged();
       const made = result.createdIds.length;
       const skipped = result.skipped ? `, ${result.skipped.toLocaleString()} already tagged` : '';
@@ -55,7 +58,14 @@ export const TagHitsBar = forwardRef<TagHitsBarHandle, TagHitsBarProps>(function
       onTagged();
       return `Undid the tagging of ${deleted.toLocaleString()} ${deleted === 1 ? 'hit' : 'hits'}.`;
     });
-  useImperativeHandle(ref, () => ({ focusLabel: () => labelRef.current?.focus(), undo: () => void undo() }));
+  const redo = () =>
+    run(async () => {
+      const again = await redoTagging();
+      onTagged();
+      const made = again?.createdIds.length ?? 0;
+      return `Redid the tagging of ${made.toLocaleString()} ${made === 1 ? 'hit' : 'hits'}.`;
+    });
+  useImperativeHandle(ref, () => ({ focusLabel: () => labelRef.current?.focus(), undo: () => void undo(), redo: () => void redo() }));
 
   return (
     <div className="search-tag-hits" role="group" aria-label="Tag hits">
@@ -75,6 +85,11 @@ export const TagHitsBar = forwardRef<TagHitsBarHandle, TagHitsBarProps>(function
       {undoable && (
         <button type="button" disabled={busy} onClick={() => void undo()}>
           Undo tagging
+        </button>
+      )}
+      {redoable && (
+        <button type="button" disabled={busy} onClick={() => void redo()}>
+          Redo tagging
         </button>
       )}
       <span className="hint" role="status" aria-live="polite">
