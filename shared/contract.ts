@@ -3,6 +3,7 @@
 // over this object: adding a feature adds a line to its domain's file in channels/, a handler,
 // and a UI call.
 import type { z } from 'zod';
+import { analystChannels } from './channels/analysts';
 import { annotateChannels } from './channels/annotate';
 import { appChannels } from './channels/app';
 import { claimsChannels } from './channels/claims';
@@ -19,6 +20,7 @@ export const contract = {
   ...storeChannels,
   ...libraryChannels,
   ...annotateChannels,
+  ...analystChannels,
   ...schemaChannels,
   ...placesChannels,
   ...claimsChannels,

@@ -2,6 +2,7 @@
 import type { ServiceContext } from './context';
 import { datasetHandlers } from './datasets/handlers';
 import type { Handlers } from './handlers';
+import { analystHandlers } from './analysts/handlers';
 import { annotateHandlers } from './annotate/handlers';
 import { claimsHandlers } from './claims/handlers';
 import { libraryHandlers } from './library/handlers';
@@ -16,6 +17,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...storeHandlers(ctx),
     ...libraryHandlers(ctx),
     ...annotateHandlers(ctx),
+    ...analystHandlers(ctx),
     ...schemaHandlers(ctx),
     ...placesHandlers(ctx),
     ...claimsHandlers(ctx),

@@ -29,3 +29,42 @@ export interface Stamp {
   by: string;
   at: string;
 }
+
+export const Profile = z.object({ analyst: Analyst, confirmed: z.boolean() });
+export const SaveProfile = z.object({ name: AnalystName }).strict();
+
+export const LayersArgs = z.object({ documentId: Id.optional() }).strict();
+export const LayerSummary = z.object({
+  layer: LayerId,
+  /** The analyst's name, or 'Gold'. */
+  name: z.string(),
+  count: z.number().int().nonnegative(),
+  mine: z.boolean(),
+});
+
+export const CompareArgs = z.object({ documentId: Id, a: LayerId, b: LayerId }).strict();
+
+/** A span of one layer in a comparison; `matched`: the other layer has the same span and label. */
+export const ComparedSpan = z.object({
+  id: Id,
+  labelId: Id,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  quote: z.string(),
+  matched: z.boolean(),
+});
+
+export const LayerComparison = z.object({
+  documentId: Id,
+  a: z.object({ layer: LayerId, name: z.string(), spans: z.array(ComparedSpan) }),
+  b: z.object({ layer: LayerId, name: z.string(), spans: z.array(ComparedSpan) }),
+  /** Spans (start, end, label) in both layers, only in A, only in B. */
+  both: z.number().int().nonnegative(),
+  onlyA: z.number().int().nonnegative(),
+  onlyB: z.number().int().nonnegative(),
+});
+
+export type Profile = z.infer<typeof Profile>;
+export type LayerSummary = z.infer<typeof LayerSummary>;
+export type ComparedSpan = z.infer<typeof ComparedSpan>;
+export type LayerComparison = z.infer<typeof LayerComparison>;

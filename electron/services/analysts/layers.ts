@@ -33,3 +33,10 @@ export function checkSameLayer(db: Db, fromId: string, toId: string): void {
     throw new AppError('LAYER_MISMATCH', `Both ends of a link must be in one layer: one is in ${layerName(db, from)}, the other in ${layerName(db, to)}.`);
   }
 }
+
+/** A layer's name for people: the analyst's name, or 'Gold'. */
+export function layerLabel(db: Db, layer: string): string {
+  if (layer === goldLayer) return 'Gold';
+  const row = db.prepare('SELECT name FROM analysts WHERE id = ?').get(layer) as { name: string } | undefined;
+  return row?.name ?? layer;
+}

@@ -1,14 +1,16 @@
-// The one writer of the analysts table, and of the meta key naming the local analyst.
+// The one writer of the analysts table (the meta keys about the local analyst go through meta.ts).
 import type { Analyst } from '../../../shared/schemas/analysts';
 import type { Db } from '../store';
+import { setMeta } from './meta';
 import { statementsFor } from './prepared';
 
 export const localAnalystKey = 'analyst.local';
+/** Set once the local analyst has said their name (the first-run question is not asked again). */
+export const profileConfirmedKey = 'analyst.confirmed';
 
 const statements = statementsFor((db) => ({
   insert: db.prepare('INSERT INTO analysts (id, name, created_at) VALUES (?, ?, ?)'),
   rename: db.prepare('UPDATE analysts SET name = ? WHERE id = ?'),
-  setLocal: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
 }));
 
 export function insertAnalyst(db: Db, analyst: Analyst, createdAt: string): void {
@@ -22,5 +24,9 @@ export function renameAnalyst(db: Db, id: string, name: string): void {
 
 /** Makes the analyst the one who uses this store (meta 'analyst.local'). */
 export function setLocalAnalyst(db: Db, id: string): void {
-  statements(db).setLocal.run(localAnalystKey, id);
+  setMeta(db, localAnalystKey, id);
+}
+
+export function confirmProfile(db: Db, at: string): void {
+  setMeta(db, profileConfirmedKey, at);
 }

@@ -11,6 +11,7 @@ import { storedDocumentFor } from './documents';
 import { importRelation, type RelationImport } from './relations';
 import { attributeLookup, labelCreator, mergeSchemaFile, RelationTypes, resolveLabels } from './schema';
 import { createMissingAttributes } from './attributes';
+import { importLayers } from './layers';
 import { importLinked } from './linked';
 
 function emptyReport(dataset: InDataset, options: { path: string; format: AnnotationImportFormat }): AnnotationImportReport {
@@ -45,7 +46,8 @@ export function applyDataset(
     const labels = resolveLabels(ctx, dataset, options.createLabels, report);
     const createLabel = options.createLabels ? labelCreator(ctx, labels, report) : undefined;
     if (createLabel) createMissingAttributes(ctx, dataset, labels, report, createLabel);
-    const annotations: AnnotationImport = { ctx, report, labels, createLabel, attributeOf: attributeLookup(ctx), now };
+    const layerOf = importLayers(ctx, dataset, report);
+    const annotations: AnnotationImport = { ctx, report, labels, createLabel, attributeOf: attributeLookup(ctx), now, layerOf };
     const relations: RelationImport = { ctx, report, types: new RelationTypes(ctx), createTypes: options.createLabels, now };
     for (const doc of dataset.documents) {
       const stored = storedDocumentFor(ctx, doc, report, now);

@@ -94,7 +94,14 @@ export function importLinked(run: AnnotationImport, d: DocumentImport, linked: L
     for (const g of e.arguments) {
       const target = g.isEvent ? eventIds.get(g.ref) : d.idOfRef.get(g.ref);
       if (!target) losses.add(`an event's "${g.role}" argument points at ${g.isEvent ? 'an event' : 'an annotation'} that was not imported`);
-      else addEventArgument(db, id, g.isEvent ? { role: g.role, eventId: target } : { role: g.role, annotationId: target }, stampOf(ctx));
+      else {
+        try {
+          addEventArgument(db, id, g.isEvent ? { role: g.role, eventId: target } : { role: g.role, annotationId: target }, stampOf(ctx));
+        } catch (error) {
+          if (!(error instanceof Error && error.message.includes('LAYER_MISMATCH'))) throw error;
+          losses.add(`an event's "${g.role}" argument is in another analyst's layer than the event`);
+        }
+      }
     }
     const labelId = findLabelId(run.labels, e.type)!;
     for (const [name, value] of Object.entries(e.attributes)) {

@@ -34,6 +34,7 @@ function doccanoLine(doc: DsDocument, unit: OffsetUnit, n: number): string {
       glossa_id: a.id,
       created_at: a.createdAt,
       updated_at: a.updatedAt,
+      user: a.analyst,
     };
   });
   const relations = doc.relations.map((r, i) => ({

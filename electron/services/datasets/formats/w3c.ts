@@ -47,6 +47,7 @@ function w3cItems(doc: DsDocument, unit: OffsetUnit): string[] {
         motivation: 'tagging',
         created: a.createdAt,
         modified: a.updatedAt,
+        creator: { type: 'Person', name: a.analyst },
         body,
         target: {
           source: urn(doc.id),
