@@ -35,9 +35,16 @@ export function analystByName(db: Db, name: string): Analyst | null {
   return (db.prepare('SELECT id, name FROM analysts WHERE name = ? COLLATE NOCASE').get(name.trim()) as Analyst | undefined) ?? null;
 }
 
+/** 'gold' and 'all' name layers in exports (--layer), so no analyst may take them. */
+function checkName(name: string): void {
+  if (name.length === 0 || name.length > 80) throw new AppError('INVALID_ARGS', 'An analyst name is 1 to 80 characters.');
+  if (/^(gold|all)$/i.test(name)) throw new AppError('INVALID_ARGS', `“${name}” names a layer in exports; choose another analyst name.`);
+}
+
 /** Renames an analyst (the id never changes); refuses a name another analyst has. */
 export function renameAnalyst(ctx: ServiceContext, id: string, name: string): Analyst {
   const trimmed = name.trim();
+  checkName(trimmed);
   const db = ctx.store.db;
   return ctx.store.transaction(() => {
     const current = analystById(db, id);
@@ -57,7 +64,7 @@ export function renameAnalyst(ctx: ServiceContext, id: string, name: string): An
  */
 export function analystNamed(ctx: ServiceContext, name: string): { analyst: Analyst; created: boolean } {
   const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > 80) throw new AppError('INVALID_ARGS', 'An analyst name is 1 to 80 characters.');
+  checkName(trimmed);
   const existing = analystByName(ctx.store.db, trimmed);
   if (existing) return { analyst: existing, created: false };
   const analyst = { id: ctx.newId(), name: trimmed };
