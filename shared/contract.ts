@@ -76,6 +76,8 @@ export const menuCommands = [
   'text-larger',
   'text-smaller',
   'text-reset',
+  'analyst-profile',
+  'choose-layer',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

@@ -42,7 +42,8 @@ export const LayerSummary = z.object({
   mine: z.boolean(),
 });
 
-export const CompareArgs = z.object({ documentId: Id, a: LayerId, b: LayerId }).strict();
+/** a: by default the acting analyst's own layer. */
+export const CompareArgs = z.object({ documentId: Id, a: LayerId.optional(), b: LayerId }).strict();
 
 /** A span of one layer in a comparison; `matched`: the other layer has the same span and label. */
 export const ComparedSpan = z.object({

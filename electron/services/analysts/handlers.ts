@@ -21,6 +21,6 @@ export function analystHandlers(ctx: ServiceContext): AnalystHandlers {
       }),
     'analysts.list': () => listAnalysts(ctx.store.db),
     'layers.list': ({ documentId }) => listLayers(ctx, documentId),
-    'layers.compare': ({ documentId, a, b }) => compareLayers(ctx, documentId, a, b),
+    'layers.compare': ({ documentId, a, b }) => compareLayers(ctx, documentId, a ?? ctx.analyst.id, b),
   };
 }
