@@ -8,6 +8,7 @@ import { setValues } from '../../electron/services/annotate/attribute-values';
 import { createRelation } from '../../electron/services/annotate/relations';
 import type { ServiceContext } from '../../electron/services/context';
 import { resolvePlace } from '../../electron/services/places/places';
+import { claimsTable } from '../../electron/services/claims/claims';
 import { insertAnnotation } from '../../electron/store/writers/annotations';
 import { insertEvent, addEventArgument } from '../../electron/store/writers/events';
 import { addText, errorCodeOf, openTestContext } from './helpers';
@@ -57,6 +58,10 @@ describe('writers stamp the acting analyst', () => {
     ctx.analyst = local;
     expect(errorCodeOf(() => setValues(ctx, bobsClaim, { status: 'refuted' }))).toBe('LAYER_MISMATCH');
     updateAnnotation(ctx, { id: claim, note: 'checked' });
+    // The claims table filters by analyst (layer); without the filter it lists every layer's claims.
+    expect(claimsTable(ctx, {}).total).toBe(2);
+    expect(claimsTable(ctx, { filters: { layers: [bob.analyst.id] } }).rows.map((r) => r.id)).toEqual([bobsClaim]);
+    expect(claimsTable(ctx, { filters: { layers: [local.id] } }).rows.map((r) => r.id)).toEqual([claim]);
     expect(ctx.store.db.prepare('SELECT created_by, updated_by FROM annotations WHERE id = ?').get(claim)).toEqual({ created_by: local.id, updated_by: local.id });
   });
 
