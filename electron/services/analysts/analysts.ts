@@ -14,11 +14,17 @@ function hasAnalysts(db: Db): boolean {
 
 /** The analyst who uses this store (meta 'analyst.local'). */
 export function localAnalyst(db: Db): Analyst {
-  if (!hasAnalysts(db)) return anonymous;
-  const row = db
-    .prepare(`SELECT a.id, a.name FROM meta m JOIN analysts a ON a.id = m.value WHERE m.key = ?`)
-    .get(analystRows.localAnalystKey) as Analyst | undefined;
-  return row ?? anonymous;
+  try {
+    if (!hasAnalysts(db)) return anonymous;
+    const row = db
+      .prepare(`SELECT a.id, a.name FROM meta m JOIN analysts a ON a.id = m.value WHERE m.key = ?`)
+      .get(analystRows.localAnalystKey) as Analyst | undefined;
+    return row ?? anonymous;
+  } catch (error) {
+    // A damaged page must not keep the window from opening: the check after opening reports it.
+    if (error instanceof Error && 'code' in error && /^SQLITE_(CORRUPT|NOTADB)/.test(String((error as { code: unknown }).code))) return anonymous;
+    throw error;
+  }
 }
 
 export function listAnalysts(db: Db): Analyst[] {
