@@ -33,8 +33,8 @@ const commandUsage: Readonly<Record<string, string>> = {
   show: `  show <docId>                            ${column("Print one document's details without its text: title, outlet, dates, source, encoding, counts per label, the notices its import produced and its dataset source record (doccano's id and meta…).")}`,
   annotate: `  annotate <docId> --label NAME --quote TEXT [--nth N] [--note TEXT]
                                           Tag the N-th (1-based) exact occurrence of TEXT.`,
-  export: `  export --format NAME [--doc ID] [--labels A,B] [--utf16] [--replace] --out PATH
-                                          ${column(`Export the corpus (or one document), atomically. NAME: ${formatNames(datasetFormatIds)}.`)}
+  export: `  export --format NAME [--doc ID] [--labels A,B] [--layer NAME|all|gold] [--utf16] [--replace] --out PATH
+                                          ${column(`Export the corpus (or one document), atomically. NAME: ${formatNames(datasetFormatIds)}. --layer: one analyst's layer (by name), gold, or all (the default), each annotation with its analyst.`)}
                                           --out - writes the dataset to standard output instead.
                                           ${column('Never writes the store, a device or a read-only file; through a link, writes its target. brat into a folder of yours writes a new subfolder; a previous Glossa export is replaced only with --replace, removing only the files it wrote.')}`,
   'import-annotations': `  import-annotations --format NAME [--create-labels] [--label-map FILE] PATH
@@ -61,6 +61,9 @@ const options = `Options:
   --json       The same on every command: the result is JSON on stdout (as always), no progress
                is shown on stderr (import shows it on a terminal otherwise), and a failure is one
                JSON object {"error": {code, message, exitCode}} on stderr instead of a sentence.
+  --analyst NAME  Who acts (default: the GLOSSA_ANALYST environment variable, else the store's
+               own analyst): new annotations, links, values and places go to NAME's layer and
+               are stamped with NAME. A name the store does not know is added (said on stderr).
   --help       Show this help (after a command: that command's help).
   --version    Print Glossa's version.`;
 

@@ -19,6 +19,7 @@ import { SearchUsageError, checkSearchUsage, runSearch, searchOptions } from './
 import { EventUsageError, checkEventUsage, eventOptions, eventOptionsByCommand, runEventCommand } from './cli-events';
 import { startCore, type Core } from './core';
 import type { DialogPort } from './services/context';
+import { analystNamed } from './services/analysts/analysts';
 import { createAnnotation } from './services/annotate/annotations';
 import { documentNotices, getDocument, getDocumentMeta, getDocumentProvenance, listDocuments } from './services/library/documents';
 import { checkTextIntact } from './services/library/text-integrity';
@@ -47,6 +48,8 @@ const options = {
   encoding: { type: 'string' },
   from: { type: 'string' },
   replace: { type: 'boolean' },
+  analyst: { type: 'string' },
+  layer: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   ...analysisOptions,
@@ -58,14 +61,14 @@ type OptionName = keyof typeof options;
 type Values = { [K in OptionName]?: (typeof options)[K]['type'] extends 'boolean' ? boolean : string };
 
 /** Options every command takes. */
-const globalOptions: readonly OptionName[] = ['db', 'json', 'help'];
+const globalOptions: readonly OptionName[] = ['db', 'json', 'help', 'analyst'];
 
 const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
   import: ['encoding'],
   docs: [],
   show: [],
   annotate: ['label', 'quote', 'nth', 'note'],
-  export: ['format', 'doc', 'out', 'labels', 'utf16', 'replace'],
+  export: ['format', 'doc', 'out', 'labels', 'utf16', 'replace', 'layer'],
   'import-annotations': ['format', 'create-labels', 'label-map'],
   ...storeCommandOptions,
   ...analysisOptionsByCommand,
@@ -237,7 +240,14 @@ function exportOptions(invocation: Invocation) {
   const out = required(values, 'out');
   if (out === '-' && datasetFormatTable[format.data].target === 'folder') throw new UsageError('brat writes a folder, which cannot go to standard output: pass --out FOLDER.');
   const labels = values.labels?.split(',').map((l) => l.trim()).filter((l) => l !== '');
-  const request = { format: format.data, documentId: values.doc, labels: labels?.length ? labels : undefined, offsetUnit: values.utf16 ? ('utf16' as const) : undefined };
+  if (values.layer !== undefined && values.layer.trim() === '') throw new UsageError('--layer needs an analyst name, gold or all.');
+  const request = {
+    format: format.data,
+    documentId: values.doc,
+    labels: labels?.length ? labels : undefined,
+    offsetUnit: values.utf16 ? ('utf16' as const) : undefined,
+    layer: values.layer?.trim(),
+  };
   return { request, out };
 }
 
@@ -341,6 +351,14 @@ async function execute(core: Core, invocation: Invocation): Promise<Outcome> {
   }
 }
 
+/** --analyst NAME (or GLOSSA_ANALYST): who acts; a name the store does not know is added, and said so on stderr. */
+function actAs(core: Core, name: string | undefined): void {
+  if (name === undefined || name.trim() === '') return;
+  const { analyst, created } = analystNamed(core.ctx, name);
+  if (created) process.stderr.write(`glossa: added the analyst "${analyst.name}" (id ${analyst.id}) to ${core.store.path}\n`);
+  core.ctx.analyst = analyst;
+}
+
 /** Usage errors found without a store, so a wrong command line never opens (or creates) one. */
 function checkUsage(invocation: Invocation): void {
   if (invocation.command === 'annotate') parseNth(invocation.values.nth);
@@ -387,6 +405,7 @@ async function main(argv: string[]): Promise<number> {
       seedSample: false,
       emit: progressOnTerminal,
     });
+    actAs(core, parsed.values.analyst ?? process.env.GLOSSA_ANALYST);
     const { output, exitCode } = await execute(core, parsed);
     await writeStdout(output instanceof RawOutput ? output.content : JSON.stringify(output, null, 2) + '\n');
     return exitCode;

@@ -3,6 +3,7 @@
 // over this object: adding a feature adds a line to its domain's file in channels/, a handler,
 // and a UI call.
 import type { z } from 'zod';
+import { analystChannels } from './channels/analysts';
 import { annotateChannels } from './channels/annotate';
 import { appChannels } from './channels/app';
 import { claimsChannels } from './channels/claims';
@@ -21,6 +22,7 @@ export const contract = {
   ...libraryChannels,
   ...annotateChannels,
   ...eventChannels,
+  ...analystChannels,
   ...schemaChannels,
   ...placesChannels,
   ...claimsChannels,
@@ -77,6 +79,8 @@ export const menuCommands = [
   'text-larger',
   'text-smaller',
   'text-reset',
+  'analyst-profile',
+  'choose-layer',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

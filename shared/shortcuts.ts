@@ -39,6 +39,7 @@ export const shortcuts: readonly Shortcut[] = [
   { command: 'show-labels', label: 'Labels', chord: { key: '4', shift: false }, accelerator: 'CmdOrCtrl+4' },
   { command: 'show-search', label: 'Search reports', chord: { key: 'f', shift: true }, accelerator: 'Shift+CmdOrCtrl+F' },
   { command: 'tag-search-hits', label: 'Tag the hits of a search', chord: { key: 't', shift: true }, accelerator: 'Shift+CmdOrCtrl+T' },
+  { command: 'choose-layer', label: 'Choose the layer shown', chord: { key: 'l', shift: true }, accelerator: 'Shift+CmdOrCtrl+L' },
   { command: 'find', label: 'Find in report', chord: { key: 'f', shift: false }, accelerator: 'CmdOrCtrl+F' },
   {
     command: 'find-next',

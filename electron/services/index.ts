@@ -2,6 +2,7 @@
 import type { ServiceContext } from './context';
 import { datasetHandlers } from './datasets/handlers';
 import type { Handlers } from './handlers';
+import { analystHandlers } from './analysts/handlers';
 import { annotateHandlers } from './annotate/handlers';
 import { claimsHandlers } from './claims/handlers';
 import { eventHandlers } from './events/handlers';
@@ -18,6 +19,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...libraryHandlers(ctx),
     ...annotateHandlers(ctx),
     ...eventHandlers(ctx),
+    ...analystHandlers(ctx),
     ...schemaHandlers(ctx),
     ...placesHandlers(ctx),
     ...claimsHandlers(ctx),

@@ -31,6 +31,8 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
     { type: 'separator' },
     command('Export corpus as JSONL…', 'export-jsonl'),
     command('Export corpus as CSV…', 'export-csv'),
+    { type: 'separator' },
+    command('Analyst Profile…', 'analyst-profile'),
   ];
   if (!isMac) file.push({ type: 'separator' }, { role: 'quit' });
 
@@ -40,6 +42,7 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
     command('Map', 'show-map'),
     command('Labels', 'show-labels'),
     command('Search Reports…', 'show-search'),
+    command('Layers…', 'choose-layer'),
     { type: 'separator' },
     {
       label: 'Text Size',

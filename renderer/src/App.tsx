@@ -32,6 +32,9 @@ import { SearchScreen, type OpenAt, type SearchRequest } from './search/SearchSc
 import { canRedoTagging, canUndoTagging } from './search/search-tagging';
 import { useLabels } from './state/useLabels';
 import { sendReaderCommand } from './reader/reader-command-events';
+import { ProfileDialog } from './analysts/ProfileDialog';
+import { useProfile } from './analysts/useProfile';
+import { layerChoiceId } from './analysts/LayerBar';
 
 const screenOf: Partial<Record<ShortcutCommand, Screen>> = { 'show-claims': 'claims', 'show-map': 'map', 'show-labels': 'schema', 'show-search': 'search' };
 
@@ -50,6 +53,7 @@ export function App() {
   const requestSearch = (kind: SearchRequest['kind']) => setSearchRequest((last) => ({ kind, serial: (last?.serial ?? 0) + 1 }));
   const { open, screen, setScreen } = nav;
   const textSize = useTextSize(notify);
+  const profile = useProfile();
 
   const { closeReport } = imports;
   const openDocument = useCallback((id: string, focusAnnotationId?: string) => void nav.openDocument(id, focusAnnotationId, closeReport), [nav, closeReport]);
@@ -117,6 +121,11 @@ export function App() {
       case 'find-previous':
         // Find in the report on screen: the reader shows its find bar.
         return readerShown() ? setFindRequest((last) => ({ kind: command, serial: (last?.serial ?? 0) + 1 })) : undefined;
+      case 'analyst-profile':
+        return profile.edit();
+      case 'choose-layer':
+        if (!readerShown()) return notify('Open a report to choose which layer it shows.');
+        return document.getElementById(layerChoiceId)?.focus();
       case 'text-larger':
       case 'text-smaller':
       case 'text-reset':
@@ -194,6 +203,9 @@ export function App() {
           onImported={() => void Promise.all([library.refreshLibrary(), refreshLabels()])}
         />
       )}
+      {profile.editing && profile.profile && (
+        <ProfileDialog name={profile.profile.analyst.name} firstRun={profile.editing === 'first-run'} onClose={profile.close} />
+      )}
       {exportQuestion && <ExportTargetDialog question={exportQuestion} onReplace={replaceExport} onClose={() => setExportQuestion(null)} />}
       {exportFormat && <ExportDialog
           initialFormat={exportFormat}
@@ -239,6 +251,7 @@ function MainScreen({ screen, open, labels, historyRequest, library, findRequest
         focus={open.focus}
         focusRange={open.focusRange}
         findRequest={findRequest}
+        onLayerChange={() => openDocument(open.document.id)}
       />
     );
   }

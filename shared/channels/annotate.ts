@@ -18,7 +18,7 @@ export const annotateChannels = {
   /** The reader's window: the annotations overlapping [start, end), in reading order, with quotes. */
   'annotations.window': { args: N.SpanWindowArgs, result: N.SpanWindow },
   /** How many annotations the document has, in all and per label. */
-  'annotations.counts': { args: byDocument, result: N.AnnotationCounts },
+  'annotations.counts': { args: N.DocumentInLayer, result: N.AnnotationCounts },
   /** A page of the annotations in reading order (the sidebar, the link dialog's targets). */
   'annotations.page': { args: N.AnnotationPageArgs, result: N.AnnotationPage },
   /** One annotation by id and its index in annotations.page's order for the same labels. */

@@ -1,6 +1,7 @@
 // Shapes of annotating: annotations (spans of a document's text), relations between them, and
 // what main keeps to undo a deletion. Offsets are UTF-16 code units (see ../offsets.ts).
 import { z } from 'zod';
+import { LayerId } from './analysts';
 import { Id, IsoTime, Offset, UndoToken } from './common';
 import { Place } from './places';
 import { AttributeValue, AttributeValues } from './schema';
@@ -17,6 +18,10 @@ export const Annotation = z.object({
   note: z.string(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
+  /** The analyst whose layer holds it, or 'gold'; who made it and who changed it last (analyst ids). */
+  layer: LayerId,
+  createdBy: Id,
+  updatedBy: Id,
 });
 
 /**
@@ -32,8 +37,14 @@ export const AnnotationSpans = z.object({
   notes: z.array(z.string()),
 });
 
-/** The annotations overlapping a range [start, end) of a document's text (the reader's window). */
-export const SpanWindowArgs = z.object({ documentId: Id, start: Offset, end: Offset }).strict();
+/** Which layer the reader shows: an analyst's id or 'gold'; by default the acting analyst's own. */
+const InLayer = { layer: LayerId.optional() };
+
+/** The annotations overlapping a range [start, end) of a document's text (the reader's window), in one layer. */
+export const SpanWindowArgs = z.object({ documentId: Id, start: Offset, end: Offset, ...InLayer }).strict();
+
+/** A document in one layer (counts). */
+export const DocumentInLayer = z.object({ documentId: Id, ...InLayer }).strict();
 
 /** Like AnnotationSpans, with quotes: a span may run past the window's text. */
 export const SpanWindow = AnnotationSpans.extend({ quotes: z.array(z.string()) });
@@ -44,8 +55,10 @@ export const AnnotationCounts = z.object({
   byLabel: z.record(z.string(), z.number().int().nonnegative()),
 });
 
-/** An annotation as the reader keeps it (no times). */
-export const ReaderSpan = Annotation.pick({ id: true, documentId: true, labelId: true, start: true, end: true, quote: true, note: true });
+/** An annotation as the reader keeps it; who made it and when, where the query gives them (cards). */
+export const ReaderSpan = Annotation.pick({ id: true, documentId: true, labelId: true, start: true, end: true, quote: true, note: true }).extend(
+  Annotation.pick({ layer: true, createdBy: true, updatedBy: true, createdAt: true, updatedAt: true }).partial().shape,
+);
 
 /** Which annotations a list shows: those of some labels (null: all), optionally with a word in the quote. */
 const SpanFilter = {
@@ -55,7 +68,7 @@ const SpanFilter = {
 
 /** One page of a document's annotations in reading order, for the sidebar and the link dialog. */
 export const AnnotationPageArgs = z
-  .object({ documentId: Id, ...SpanFilter, offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(500) })
+  .object({ documentId: Id, ...SpanFilter, ...InLayer, offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(500) })
   .strict();
 export const AnnotationPage = z.object({ total: z.number().int().nonnegative(), items: z.array(ReaderSpan) });
 

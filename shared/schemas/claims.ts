@@ -24,6 +24,8 @@ export const ClaimFilters = z
     text: z.string().max(200).optional(),
     hasSource: z.boolean().optional(),
     hasLocation: z.boolean().optional(),
+    /** Claims in these layers (analyst ids, 'gold'); omitted: every layer. */
+    layers: z.array(z.string().min(1).max(64)).max(50).optional(),
   })
   .strict();
 

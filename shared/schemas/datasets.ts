@@ -28,6 +28,8 @@ export const DatasetExportOptions = z
     /** Only annotations with these labels (ids or names); relations need both ends kept. Omitted: all. */
     labels: z.array(z.string().min(1).max(80)).max(500).optional(),
     offsetUnit: OffsetUnitChoice.optional(),
+    /** Which layer: an analyst (id or name), 'gold', or 'all' (the default), each annotation with its analyst. */
+    layer: z.string().min(1).max(80).optional(),
   })
   .strict();
 
@@ -129,6 +131,8 @@ export const AnnotationImportReport = z.object({
   normalisationsNotInGazetteer: z.number().int().optional(),
   /** Discontinuous annotations kept with their fragments. */
   fragmentedImported: z.number().int().optional(),
+  /** Analysts the file named that the store did not know, added (their layers came in with them). */
+  analystsAdded: z.array(z.string()).optional(),
   labelsCreated: z.array(z.string()),
   /** Labels the schema lacks whose annotations were skipped (createLabels was off). */
   missingLabels: z.array(z.string()),

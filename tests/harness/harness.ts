@@ -11,6 +11,7 @@ import type { Core } from '../../electron/core';
 import { serveRendererFile } from '../../electron/protocol/renderer-files';
 import type { DialogPort } from '../../electron/services/context';
 import { grantDroppedPaths } from '../../electron/services/grants';
+import { confirmProfile } from '../../electron/store/writers/analysts';
 import type { AppEvent, ArgsOf, Channel, ResultOf } from '../../shared/contract';
 
 export const repoRoot = path.resolve(__dirname, '../..');
@@ -99,6 +100,8 @@ export interface SessionOptions {
   viewport?: { width: number; height: number };
   /** Open the store for viewing only, as the app does when its file or folder is read-only. */
   readOnly?: boolean;
+  /** Leave the analyst's name unconfirmed, so the app asks for it as on a first run (default: confirmed). */
+  askAnalystName?: boolean;
 }
 
 export async function startSession(browser: Browser, options: SessionOptions = {}): Promise<Session> {
@@ -111,6 +114,7 @@ export async function startSession(browser: Browser, options: SessionOptions = {
     startAppCore({ storePath, dialogs, appVersion: 'test', seedSample: options.seedSample ?? true, logError: () => undefined, emit, readOnly: options.readOnly });
   // The app's core: a damaged store opens on the damaged-store screen instead of failing.
   let app = start();
+  if (!options.askAnalystName && !options.readOnly && app.core) confirmProfile(app.core.store.db, new Date().toISOString());
   let context: BrowserContext | null = null;
 
   const openApp = async (): Promise<Page> => {

@@ -92,7 +92,7 @@ describe('export', () => {
       'id', 'title', 'outlet', 'url', 'published_at', 'text', 'label', 'annotations', 'relations', 'offset_unit',
     ]);
     expect(Object.keys(line.annotations[0])).toEqual([
-      'id', 'label', 'start', 'end', 'quote', 'note', 'created_at', 'updated_at', 'attributes', 'place',
+      'id', 'label', 'start', 'end', 'quote', 'note', 'created_at', 'updated_at', 'analyst', 'attributes', 'place',
     ]);
     // Reading order, label names, and offsets that differ from UTF-16 after the emoji.
     const starts = line.annotations.map((a: { start: number }) => a.start);

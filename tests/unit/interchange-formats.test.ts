@@ -69,16 +69,17 @@ describe('doccano 1.x', () => {
     const report = await importAnnotations(ctx, 'doccano', fixture('doccano-ids.jsonl'), false, { labelMap: labelMap() });
     expect(report).toMatchObject({ documentsAdded: 1, annotationsImported: 3, unanchored: [] });
     expect(snapshot(ctx).annotations).toEqual(['Officials in|Claim|29-45|the strike ended', 'Officials in|Location|13-23|Port Alder', 'Officials in|Source|0-9|Officials']);
-    // Who made each span stays with the report until annotations carry their analyst.
-    expect(sourceRecords(ctx)[0]).toMatchObject({
-      id: 7,
-      meta: { source: 'wire' },
-      annotation_users: [
-        { start: 29, end: 45, label: 'Claim', user: 2 },
-        { start: 0, end: 9, label: 'Source', user: 2 },
-        { start: 13, end: 23, label: 'Location', user: 5 },
-      ],
-    });
+    // Who made each span is its analyst (issue 15): doccano's user ids become analysts, each with a layer.
+    expect(sourceRecords(ctx)[0]).toMatchObject({ id: 7, meta: { source: 'wire' } });
+    expect(sourceRecords(ctx)[0]).not.toHaveProperty('annotation_users');
+    expect(report.analystsAdded).toEqual(['doccano user 2', 'doccano user 5']);
+    expect(
+      ctx.store.db.prepare('SELECT a.quote, n.name FROM annotations a JOIN analysts n ON n.id = a.layer AND n.id = a.created_by ORDER BY a.start').all(),
+    ).toEqual([
+      { quote: 'Officials', name: 'doccano user 2' },
+      { quote: 'Port Alder', name: 'doccano user 5' },
+      { quote: 'the strike ended', name: 'doccano user 2' },
+    ]);
     await expect(importAnnotations(openTestContext().ctx, 'doccano', fixture('doccano-ids.jsonl'), false, { labelMap: new Map([['1', 'Claim']]) })).rejects.toThrow(
       /annotations\[1\] has the label id 2, which the label map does not name/,
     );

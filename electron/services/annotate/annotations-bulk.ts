@@ -8,10 +8,11 @@ import type { ServiceContext } from '../context';
 import { documentText } from '../library/document-text';
 import { getLabel } from '../schema/labels';
 import { quoteOf } from './annotations';
+import { checkWritableLayer } from '../analysts/layers';
 
 /**
  * Tags each range with the label, validated as annotations.create validates one. A range the
- * label already covers exactly (same start and end), or one given twice, is skipped and counted.
+ * label already covers exactly in the acting analyst's layer (same start and end), or one given twice, is skipped and counted.
  * One bad range fails the whole call and nothing is written.
  */
 export function createAnnotations(ctx: ServiceContext, input: NewAnnotations): CreatedAnnotations {
@@ -21,9 +22,9 @@ export function createAnnotations(ctx: ServiceContext, input: NewAnnotations): C
     const tagged = new Set(
       (
         ctx.store.db
-          .prepare('SELECT start, "end" FROM annotations WHERE document_id = ? AND label_id = ?')
+          .prepare('SELECT start, "end" FROM annotations WHERE document_id = ? AND label_id = ? AND layer = ?')
           .raw()
-          .all(input.documentId, input.labelId) as [number, number][]
+          .all(input.documentId, input.labelId, ctx.analyst.id) as [number, number][]
       ).map(([start, end]) => `${start}:${end}`),
     );
     const now = ctx.now();
@@ -43,8 +44,9 @@ export function createAnnotations(ctx: ServiceContext, input: NewAnnotations): C
         return;
       }
       tagged.add(key);
-      const row: Annotation = { id: ctx.newId(), documentId: input.documentId, labelId: input.labelId, start, end, quote, note: '', createdAt: now, updatedAt: now };
-      annotationRows.insertAnnotation(ctx.store.db, row);
+      const by = ctx.analyst.id;
+      const row: Annotation = { id: ctx.newId(), documentId: input.documentId, labelId: input.labelId, start, end, quote, note: '', createdAt: now, updatedAt: now, layer: by, createdBy: by, updatedBy: by };
+      annotationRows.insertAnnotation(ctx.store.db, row, by);
       created.push(row);
     });
     return { created, skipped };
@@ -54,10 +56,12 @@ export function createAnnotations(ctx: ServiceContext, input: NewAnnotations): C
 /** Deletes the annotations (their values, relations and places by cascade); ids already gone are left out. */
 export function deleteAnnotations(ctx: ServiceContext, ids: readonly string[]): DeletedAnnotations {
   return ctx.store.transaction(() => {
-    const exists = ctx.store.db.prepare('SELECT 1 FROM annotations WHERE id = ?');
+    const layerOf = ctx.store.db.prepare('SELECT layer FROM annotations WHERE id = ?').pluck();
     const deletedIds: string[] = [];
     for (const id of new Set(ids)) {
-      if (!exists.get(id)) continue;
+      const layer = layerOf.get(id) as string | undefined;
+      if (layer === undefined) continue;
+      checkWritableLayer(ctx, layer);
       annotationRows.deleteAnnotation(ctx.store.db, id);
       deletedIds.push(id);
     }

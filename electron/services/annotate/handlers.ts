@@ -27,8 +27,8 @@ export function annotateHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
       return listAnnotations(ctx, documentId);
     },
     'annotations.spans': ({ documentId }) => listSpans(ctx, documentId),
-    'annotations.window': ({ documentId, start, end }) => spanWindow(ctx, documentId, start, end),
-    'annotations.counts': ({ documentId }) => annotationCounts(ctx, documentId),
+    'annotations.window': ({ documentId, start, end, layer }) => spanWindow(ctx, documentId, start, end, layer),
+    'annotations.counts': ({ documentId, layer }) => annotationCounts(ctx, documentId, layer),
     'annotations.page': (args) => annotationPage(ctx, args),
     'annotations.locate': ({ id, labelIds }) => locateAnnotation(ctx, id, labelIds),
     'annotations.create': (input) => createAnnotation(ctx, input),

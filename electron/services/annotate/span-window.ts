@@ -6,11 +6,17 @@ import type { AnnotationCounts, AnnotationPage, AnnotationPageArgs, Located, Rea
 import type { ServiceContext } from '../context';
 import { assertDocument } from '../library/document-text';
 
-const readerColumns = `id, document_id AS documentId, label_id AS labelId, start, "end", quote, note`;
+const readerColumns = `id, document_id AS documentId, label_id AS labelId, start, "end", quote, note,
+  layer, created_by AS createdBy, updated_by AS updatedBy, created_at AS createdAt, updated_at AS updatedAt`;
 const readingOrder = `ORDER BY start, "end" DESC, id`;
 
-/** The annotations overlapping [start, end), in reading order. */
-export function spanWindow(ctx: ServiceContext, documentId: string, start: number, end: number): SpanWindow {
+/** The layer a reader's query reads: the one asked for, else the acting analyst's own. */
+export function layerToRead(ctx: ServiceContext, layer: string | undefined): string {
+  return layer ?? ctx.analyst.id;
+}
+
+/** The annotations of one layer overlapping [start, end), in reading order. */
+export function spanWindow(ctx: ServiceContext, documentId: string, start: number, end: number, layer?: string): SpanWindow {
   assertDocument(ctx, documentId);
   // No span is longer than the document's longest (an index answers that), so those reaching into
   // the window start at most that far before it: the scan covers the window, not all before it.
@@ -18,10 +24,10 @@ export function spanWindow(ctx: ServiceContext, documentId: string, start: numbe
   const rows = ctx.store.db
     .prepare(
       `SELECT id, label_id, start, "end", note, quote FROM annotations
-         WHERE document_id = ? AND start >= ? AND start < ? AND "end" > ? ${readingOrder}`,
+         WHERE document_id = ? AND start >= ? AND start < ? AND "end" > ? AND layer = ? ${readingOrder}`,
     )
     .raw()
-    .all(documentId, Math.max(0, start - longest), end, start) as [string, string, number, number, string, string][];
+    .all(documentId, Math.max(0, start - longest), end, start, layerToRead(ctx, layer)) as [string, string, number, number, string, string][];
   const window: SpanWindow = { documentId, ids: [], labelIds: [], starts: [], ends: [], notes: [], quotes: [] };
   for (const [id, labelId, from, to, note, quote] of rows) {
     window.ids.push(id);
@@ -34,22 +40,22 @@ export function spanWindow(ctx: ServiceContext, documentId: string, start: numbe
   return window;
 }
 
-export function annotationCounts(ctx: ServiceContext, documentId: string): AnnotationCounts {
+export function annotationCounts(ctx: ServiceContext, documentId: string, layer?: string): AnnotationCounts {
   assertDocument(ctx, documentId);
   const byLabel: Record<string, number> = {};
   let total = 0;
   for (const { labelId, n } of ctx.store.db
-    .prepare('SELECT label_id AS labelId, count(*) AS n FROM annotations WHERE document_id = ? GROUP BY label_id')
-    .all(documentId) as { labelId: string; n: number }[]) {
+    .prepare('SELECT label_id AS labelId, count(*) AS n FROM annotations WHERE document_id = ? AND layer = ? GROUP BY label_id')
+    .all(documentId, layerToRead(ctx, layer)) as { labelId: string; n: number }[]) {
     byLabel[labelId] = n;
     total += n;
   }
   return { total, byLabel };
 }
 
-function labelSql(filter: { labelIds: readonly string[] | null }): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
+function labelSql(filter: { labelIds: readonly string[] | null; layer: string }): { sql: string; params: unknown[] } {
+  const parts: string[] = ['layer = ?'];
+  const params: unknown[] = [filter.layer];
   if (filter.labelIds) {
     parts.push(filter.labelIds.length ? `label_id IN (${filter.labelIds.map(() => '?').join(', ')})` : '0');
     params.push(...filter.labelIds);
@@ -59,7 +65,7 @@ function labelSql(filter: { labelIds: readonly string[] | null }): { sql: string
 
 export function annotationPage(ctx: ServiceContext, args: AnnotationPageArgs): AnnotationPage {
   assertDocument(ctx, args.documentId);
-  const { sql, params } = labelSql(args);
+  const { sql, params } = labelSql({ ...args, layer: layerToRead(ctx, args.layer) });
   const word = args.quoteContains?.trim().toLowerCase();
   if (word) {
     // Case folded as JavaScript folds it (SQLite's lower() knows ASCII only): a scan, for the link dialog.
@@ -80,7 +86,7 @@ export function locateAnnotation(ctx: ServiceContext, id: string, labelIds: read
   const annotation = ctx.store.db.prepare(`SELECT ${readerColumns} FROM annotations WHERE id = ?`).get(id) as ReaderSpan | undefined;
   if (!annotation) throw new AppError('NOT_FOUND', `No annotation with id ${id}.`);
   if (labelIds && !labelIds.includes(annotation.labelId)) return { annotation, rank: null };
-  const { sql, params } = labelSql({ labelIds });
+  const { sql, params } = labelSql({ labelIds, layer: annotation.layer ?? ctx.analyst.id });
   const { start, end } = annotation;
   const rank = ctx.store.db
     .prepare(

@@ -129,6 +129,9 @@ export function claimsWhere(ctx: ServiceContext, query: ClaimsQuery, labelId: st
   if (f.tags && f.tags.length > 0) {
     terms.push(same(`a.document_id IN (SELECT document_id FROM document_tags WHERE tag IN (${marks(f.tags.length)}))`, [...f.tags]));
   }
+  if (f.layers && f.layers.length > 0) {
+    terms.push(same(`a.layer IN (${marks(f.layers.length)})`, [...f.layers]));
+  }
   if (f.documentIds && f.documentIds.length > 0) {
     terms.push(same('a.document_id IN (SELECT value FROM json_each(?))', [JSON.stringify(f.documentIds)]));
   }

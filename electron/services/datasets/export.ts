@@ -10,16 +10,17 @@ import { suggestedDatasetName } from './file-names';
 import { linkedTally, type DatasetCounts } from './formats/format';
 import { linkedWarnings } from './linked-warnings';
 import { formatModules } from './formats/registry';
-import { labelFilter, scopeIds, type ExportScope } from './model';
+import { labelFilter, layerFilter, scopeIds, type ExportScope } from './model';
 
 export function scopeOf(options: DatasetExportOptions): ExportScope {
-  return { documentId: options.documentId, documentIds: options.documentIds, labels: options.labels };
+  return { documentId: options.documentId, documentIds: options.documentIds, labels: options.labels, layer: options.layer };
 }
 
 /** Fails (NOT_FOUND) before anything is written when a document or label asked for is missing. */
 function checkScope(ctx: ServiceContext, options: DatasetExportOptions): void {
   scopeIds(ctx, scopeOf(options));
   labelFilter(ctx, options.labels);
+  layerFilter(ctx, options.layer);
 }
 
 /**

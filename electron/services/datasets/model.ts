@@ -42,6 +42,11 @@ export interface DsAnnotation {
   place: DsPlace | null;
   /** A discontinuous annotation's fragments, in order; absent for one contiguous span. */
   fragments?: DsFragment[];
+  /** Its layer (an analyst id or 'gold'), its analyst's name ('gold' for the gold layer), who made and last changed it (ids). */
+  layer: string;
+  analyst: string;
+  createdBy: string;
+  updatedBy: string;
 }
 
 interface DsRelation {
@@ -101,6 +106,8 @@ export interface ExportScope {
   documentIds?: readonly string[];
   /** Label ids or names; omitted: all. */
   labels?: readonly string[];
+  /** Which layer: an analyst's id or name, 'gold', or 'all' (the default: every layer, each annotation with its analyst). */
+  layer?: string;
 }
 
 /** One attribute value of an annotation, as read from annotation_attributes (value as JSON). */
@@ -165,13 +172,27 @@ const documentColumns = `id, title, outlet, url, published_at AS publishedAt, au
 
 type DocumentRow = Omit<DsDocument, 'tags' | 'annotations' | 'relations' | 'sourceRecord'> & { sourceRecord: string | null };
 
-type AnnotationRow = [string, string, number, number, string, string, string, string];
+type AnnotationRow = [string, string, number, number, string, string, string, string, string, string, string];
+
+/** The layer an export reads: undefined for all, else an analyst id or 'gold' (by id or name). */
+export function layerFilter(ctx: ServiceContext, layer: string | undefined): string | undefined {
+  if (layer === undefined || layer.toLowerCase() === 'all') return undefined;
+  if (layer.toLowerCase() === 'gold') return 'gold';
+  const row = ctx.store.db.prepare('SELECT id FROM analysts WHERE id = ? OR name = ? COLLATE NOCASE').get(layer, layer.trim()) as { id: string } | undefined;
+  if (!row) {
+    const names = (ctx.store.db.prepare('SELECT name FROM analysts ORDER BY name').pluck().all() as string[]).join(', ');
+    throw new AppError('NOT_FOUND', `No analyst "${layer}" (layers: ${names}, gold, all).`);
+  }
+  return row.id;
+}
 
 /** The documents in scope, one at a time, so a large corpus is never all in memory. */
 export function* datasetDocuments(ctx: ServiceContext, scope: ExportScope): Generator<DsDocument> {
   const db = ctx.store.db;
   const ids = scopeIds(ctx, scope);
   const keep = labelFilter(ctx, scope.labels);
+  const layer = layerFilter(ctx, scope.layer);
+  const analystNames = new Map((db.prepare('SELECT id, name FROM analysts').all() as { id: string; name: string }[]).map((a) => [a.id, a.name]));
   const one = db.prepare(`SELECT ${documentColumns} FROM documents WHERE id = ?`);
   const rows: Iterable<DocumentRow> =
     ids === undefined
@@ -179,8 +200,8 @@ export function* datasetDocuments(ctx: ServiceContext, scope: ExportScope): Gene
       : ids.map((id) => one.get(id) as DocumentRow);
   const annotationsOf = db
     .prepare(
-      `SELECT id, label_id, start, "end", quote, note, created_at, updated_at FROM annotations
-       WHERE document_id = ? ORDER BY start, "end" DESC, created_at, rowid`,
+      `SELECT id, label_id, start, "end", quote, note, created_at, updated_at, layer, created_by, updated_by FROM annotations
+       WHERE document_id = @doc AND (@layer IS NULL OR layer = @layer) ORDER BY start, "end" DESC, created_at, rowid`,
     )
     .raw();
   const labelNames = new Map((db.prepare('SELECT id, name FROM labels').all() as { id: string; name: string }[]).map((l) => [l.id, l.name]));
@@ -209,10 +230,10 @@ export function* datasetDocuments(ctx: ServiceContext, scope: ExportScope): Gene
   for (const row of rows) {
     // Changed bytes in the store are reported, not exported as if they were the report.
     checkTextIntact(row);
-    let raw = annotationsOf.all(row.id) as AnnotationRow[];
+    let raw = annotationsOf.all({ doc: row.id, layer: layer ?? null }) as AnnotationRow[];
     if (keep) raw = raw.filter((r) => keep.has(r[1]));
     const cps = utf16ToCodePoints(row.text, raw.flatMap((r) => [r[2], r[3]]));
-    const annotations: DsAnnotation[] = raw.map(([id, labelId, start, end, quote, note, createdAt, updatedAt], i) => ({
+    const annotations: DsAnnotation[] = raw.map(([id, labelId, start, end, quote, note, createdAt, updatedAt, inLayer, createdBy, updatedBy], i) => ({
       id,
       labelId,
       label: labelNames.get(labelId) ?? labelId,
@@ -226,12 +247,16 @@ export function* datasetDocuments(ctx: ServiceContext, scope: ExportScope): Gene
       updatedAt,
       attributes: {},
       place: null,
+      layer: inLayer,
+      analyst: inLayer === 'gold' ? 'gold' : (analystNames.get(inLayer) ?? inLayer),
+      createdBy,
+      updatedBy,
     }));
     const values = hasValues ? (valuesOf.all(row.id) as ValueRow[]) : [];
     const places = hasPlaces ? (placesOf.all(row.id) as (DsPlace & { annotationId: string })[]) : [];
     let relations = hasRelations ? (relationsOf.all(row.id) as DsRelation[]) : [];
     const attached = attachValuesAndPlaces(annotations, values, places);
-    if (keep && relations.length > 0) {
+    if ((keep || layer !== undefined) && relations.length > 0) {
       const kept = attached ?? new Set(annotations.map((a) => a.id));
       relations = relations.filter((r) => kept.has(r.from) && kept.has(r.to));
     }
@@ -263,6 +288,12 @@ export interface InAnnotation extends AnchorInput {
   tags?: string[];
   /** A discontinuous annotation's fragments, in the unit of start/end, in order. */
   fragments?: { start: number; end: number }[];
+  /** Its layer as an archive names it (an analyst id of the archive's analysts.json, or 'gold'), and who made and last changed it. */
+  layer?: string;
+  createdBy?: string;
+  updatedBy?: string;
+  /** Who annotated it, by name, as an interchange format says (doccano user, Label Studio completed_by, W3C creator, JSONL analyst). */
+  analyst?: string;
   line: number | null;
 }
 
@@ -311,6 +342,8 @@ export interface InDataset {
   dropped?: { file: string; count: number; reason: string }[];
   /** Values an attribute may take, by attribute name, as a brat annotation.conf declares them. */
   declaredAttributeValues?: Map<string, string[]>;
+  /** The analysts an archive names (its analysts.json); their ids are the layers of its annotations. */
+  analysts?: { id: string; name: string }[];
 }
 
 /** An error in a file being imported: names the file and line; nothing is imported. */

@@ -6,7 +6,7 @@
 // place with a GeoNames id writes its N line.
 import type { Db } from '../../store/store';
 import { addPlace } from '../../store/writers/places';
-import type { ServiceContext } from '../context';
+import { stampOf, type ServiceContext } from '../context';
 import { ensureGazetteer, type Gazetteer } from '../places/gazetteer/gazetteer';
 import { locationLabelId, placeOfEntry } from '../places/places';
 import type { InDataset } from './model';
@@ -54,7 +54,7 @@ export function placeFromNormalisation(ctx: ServiceContext, gazetteer: Gazetteer
     const entry = Number.isSafeInteger(geonameid) ? gazetteer?.byGeonameid(geonameid) : undefined;
     if (!entry) return { ...asIs, unknown: true };
     const resolved = placeOfEntry(gazetteer!, annotationId, entry, now);
-    addPlace(db, resolved);
+    addPlace(db, resolved, stampOf(ctx));
     [place, placed] = [resolved, true];
   }
   const writtenBack = place.geonameid === geonameid && n.type === placeNormalisationType && n.text === place.name;

@@ -28,7 +28,7 @@ export function previewDataset(ctx: ServiceContext, options: DatasetExportOption
   const firstIds = ids ? ids.slice(0, previewRecords) : (ctx.store.db.prepare('SELECT id FROM documents ORDER BY imported_at, id LIMIT ?').pluck().all(previewRecords) as string[]);
   const records =
     firstIds.length > 0
-      ? formatModules[options.format].preview(ctx, { scope, first: { documentIds: firstIds, labels: options.labels }, unit: options.offsetUnit ?? 'codepoint' })
+      ? formatModules[options.format].preview(ctx, { scope, first: { documentIds: firstIds, labels: options.labels, layer: options.layer }, unit: options.offsetUnit ?? 'codepoint' })
       : [];
   return { records, documents, annotations, offsetUnit: exportOffsetUnit(options.format, options.offsetUnit), note: datasetFormatTable[options.format].notes };
 }

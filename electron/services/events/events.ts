@@ -7,7 +7,7 @@ import type { DeletedEvent, EventArgumentMove, EventTypeChange, EventView, NewEv
 import type { EventArgument } from '../../../shared/schemas/linked-annotations';
 import * as eventRows from '../../store/writers/events';
 import { createAnnotation, getAnnotation, updateAnnotation } from '../annotate/annotations';
-import type { ServiceContext } from '../context';
+import { stampOf, type ServiceContext } from '../context';
 import { assertDocument } from '../library/document-text';
 import { undoSnapshots } from '../undo-snapshots';
 import { requireEventType } from './event-types';
@@ -40,7 +40,7 @@ export function createEvent(ctx: ServiceContext, input: NewEvent): EventView {
       triggerId = createAnnotation(ctx, { documentId: input.documentId, labelId: type.labelId, start: input.trigger.start, end: input.trigger.end }).id;
     }
     const id = ctx.newId();
-    eventRows.insertEvent(ctx.store.db, { id, documentId: input.documentId, labelId: type.labelId, triggerId, createdAt: ctx.now() });
+    eventRows.insertEvent(ctx.store.db, { id, documentId: input.documentId, labelId: type.labelId, triggerId, createdAt: ctx.now() }, stampOf(ctx));
     return getEvent(ctx.store.db, id);
   });
 }
@@ -98,7 +98,7 @@ export function addEventArgument(ctx: ServiceContext, input: NewEventArgument): 
     }
     const at = Math.min(input.position ?? list.length, list.length);
     list.splice(at, 0, argument);
-    eventRows.replaceEventArguments(ctx.store.db, event.id, list);
+    eventRows.replaceEventArguments(ctx.store.db, event.id, list, stampOf(ctx));
     return getEvent(ctx.store.db, event.id);
   });
 }
@@ -115,7 +115,7 @@ export function removeEventArgument(ctx: ServiceContext, eventId: string, positi
     const list = storedArguments(ctx.store.db, eventId);
     argumentAt(list, position, event);
     list.splice(position, 1);
-    eventRows.replaceEventArguments(ctx.store.db, eventId, list);
+    eventRows.replaceEventArguments(ctx.store.db, eventId, list, stampOf(ctx));
     return getEvent(ctx.store.db, eventId);
   });
 }
@@ -128,7 +128,7 @@ export function moveEventArgument(ctx: ServiceContext, move: EventArgumentMove):
     argumentAt(list, move.to, event);
     const [moved] = list.splice(move.from, 1);
     list.splice(move.to, 0, moved!);
-    eventRows.replaceEventArguments(ctx.store.db, move.eventId, list);
+    eventRows.replaceEventArguments(ctx.store.db, move.eventId, list, stampOf(ctx));
     return getEvent(ctx.store.db, move.eventId);
   });
 }

@@ -10,3 +10,8 @@ const statements = statementsFor((db) => ({
 export function insertMeta(db: Db, key: string, value: string): void {
   statements(db).insert.run(key, value);
 }
+
+/** Records a fact, replacing what the key held. */
+export function setMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}

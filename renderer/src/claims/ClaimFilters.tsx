@@ -1,10 +1,12 @@
 import type { LabelAttribute } from '../../../shared/schemas/schema';
 import { capitalise, filterable } from './claim-filters';
 import type { ClaimsQueryState } from './useClaimsQuery';
+import { useAnalystNames } from '../analysts/analyst-names';
 
 /** The filter bar: quote search, claim and source attributes, dates, report tag. */
 export function ClaimFilters({ query }: { query: ClaimsQueryState }) {
   const { draft, setDraft, text, setText } = query;
+  const analysts = [...useAnalystNames()].sort((x, y) => x[1].localeCompare(y[1]));
 
   const attributeSelect = (attribute: LabelAttribute, group: 'attributes' | 'sourceAttributes', label: string) => (
     <label key={`${group}-${attribute.id}`} className="filter-field">
@@ -45,6 +47,18 @@ export function ClaimFilters({ query }: { query: ClaimsQueryState }) {
               {t}
             </option>
           ))}
+        </select>
+      </label>
+      <label className="filter-field">
+        <span>Analyst</span>
+        <select value={draft.analyst ?? ''} onChange={(event) => setDraft((d) => ({ ...d, analyst: event.target.value }))}>
+          <option value="">Any</option>
+          {analysts.map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+          <option value="gold">Gold (adjudicated)</option>
         </select>
       </label>
       <button type="button" className="clear-filters" disabled={!query.filtered} onClick={query.clear}>

@@ -13,6 +13,8 @@ export interface Draft {
   dateTo: string;
   tag: string;
   text: string;
+  /** The layer (an analyst's id, or 'gold') the claims are in; '' for every layer. */
+  analyst?: string;
 }
 
 export const emptyDraft: Draft = { attributes: {}, sourceAttributes: {}, dateFrom: '', dateTo: '', tag: '', text: '' };
@@ -50,6 +52,7 @@ export function toFilters(draft: Draft, claimAttributes: readonly LabelAttribute
   if (draft.dateFrom) filters.dateFrom = draft.dateFrom;
   if (draft.dateTo) filters.dateTo = draft.dateTo;
   if (draft.tag) filters.tags = [draft.tag];
+  if (draft.analyst) filters.layers = [draft.analyst];
   if (draft.text.trim()) filters.text = draft.text.trim();
   return filters;
 }
@@ -72,7 +75,8 @@ export function nextSort(current: SortState, column: SortColumn): SortState {
 }
 
 export function isFiltered(draft: Draft, text: string): boolean {
-  return JSON.stringify(draft) !== JSON.stringify(emptyDraft) || text !== '';
+  const { analyst, ...rest } = draft;
+  return JSON.stringify(rest) !== JSON.stringify(emptyDraft) || Boolean(analyst) || text !== '';
 }
 
 export function capitalise(text: string): string {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/schemas/library';
 import type { Label } from '../../../shared/schemas/schema';
 import type { DatasetExportOptions, DatasetFormat, DatasetPreview } from '../../../shared/schemas/datasets';
+import type { LayerSummary } from '../../../shared/schemas/analysts';
 import { call, messageOf } from '../api';
 import { Modal } from '../components/Modal';
 import { datasetFormatList, datasetFormatTable } from '../../../shared/formats';
@@ -35,6 +36,8 @@ export function ExportDialog({ initialFormat, openDocument, librarySelection, on
   const [labels, setLabels] = useState<Label[]>([]);
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [utf16, setUtf16] = useState(false);
+  const [layers, setLayers] = useState<LayerSummary[]>([]);
+  const [layer, setLayer] = useState('all');
   const [preview, setPreview] = useState<DatasetPreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const info = datasetFormatTable[format];
@@ -49,6 +52,7 @@ export function ExportDialog({ initialFormat, openDocument, librarySelection, on
       })
       .catch(() => undefined);
     void call('labels.list', {}).then(setLabels).catch(() => undefined);
+    void call('layers.list', {}).then(setLayers).catch(() => undefined);
   }, []);
 
   const choice = useMemo<ExportChoice | null>(() => {
@@ -64,8 +68,9 @@ export function ExportDialog({ initialFormat, openDocument, librarySelection, on
       c.labels = kept;
     }
     if (utf16 && unitChoice) c.offsetUnit = 'utf16';
+    if (layer !== 'all') c.layer = layer;
     return c;
-  }, [format, scope, openDocument, selected, excluded, labels, utf16, unitChoice]);
+  }, [format, scope, openDocument, selected, excluded, labels, utf16, unitChoice, layer]);
 
   useEffect(() => {
     if (!choice) {
@@ -165,6 +170,20 @@ export function ExportDialog({ initialFormat, openDocument, librarySelection, on
                   </label>
                 ))}
               </div>
+            </fieldset>
+            <fieldset>
+              <legend>Layer</legend>
+              <label className="choice">
+                <span>Whose annotations</span>
+                <select value={layer} onChange={(e) => setLayer(e.target.value)}>
+                  <option value="all">All layers, each annotation with its analyst</option>
+                  {layers.map((l) => (
+                    <option key={l.layer} value={l.layer}>
+                      {l.mine ? `My layer (${l.name})` : l.layer === 'gold' ? 'Gold (adjudicated)' : `${l.name}’s layer`} — {l.count}
+                    </option>
+                  ))}
+                </select>
+              </label>
             </fieldset>
             <fieldset>
               <legend>Offsets</legend>

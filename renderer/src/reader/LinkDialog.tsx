@@ -8,6 +8,7 @@ import type { DocumentWindow } from '../state/document-window';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 import { blockIndexAt } from './blocks';
 import { contextOf, rankTargets, sentenceAround, type Span } from './link-targets';
+import { viewedLayer } from '../state/view-layer';
 import './desk.css';
 
 interface LinkDialogProps {
@@ -141,7 +142,7 @@ export function useLinkTargets(from: ReaderAnnotation, toLabelId: string | null,
   const [found, setFound] = useState<readonly ReaderAnnotation[]>([]);
   useEffect(() => {
     let current = true;
-    const args = { documentId: from.documentId, labelIds: toLabelId ? [toLabelId] : null, quoteContains: query.trim(), offset: 0, limit: maxFetched };
+    const args = { documentId: from.documentId, labelIds: toLabelId ? [toLabelId] : null, layer: viewedLayer(), quoteContains: query.trim(), offset: 0, limit: maxFetched };
     call('annotations.page', args).then(
       (page) => current && setFound(page.items.filter((a) => a.id !== from.id)),
       () => current && setFound([]),

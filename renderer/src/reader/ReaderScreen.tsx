@@ -27,6 +27,9 @@ import { TagAllPanel } from './TagAllPanel';
 import { useFind, type FindRequest } from './useFind';
 import { describeAnnotation } from './annotation-description';
 import { textDirection } from './text-direction';
+import { LayerBar } from '../analysts/LayerBar';
+import { CompareView } from '../analysts/CompareView';
+import { useLayerView } from '../state/view-layer';
 
 interface ReaderScreenProps {
   document: DocumentMeta;
@@ -40,17 +43,24 @@ interface ReaderScreenProps {
   focusRange?: { start: number; end: number };
   /** Find, Find Next and Find Previous from the menu or the keyboard. */
   findRequest?: FindRequest | null;
+  /** Another layer was chosen: the report opens again showing it. */
+  onLayerChange?(): void;
 }
 
 const noBlockHits: readonly (readonly Hit[])[] = [];
 
-export function ReaderScreen({ document: doc, window, labels, historyRequest, focus, focusRange, findRequest }: ReaderScreenProps) {
+export function ReaderScreen({ document: doc, window, labels, historyRequest, focus, focusRange, findRequest, onLayerChange }: ReaderScreenProps) {
+  const layerView = useLayerView();
+  // Another analyst's layer (or gold) is shown read-only: tagging would go to my layer, unseen.
+  const readOnlyLayer = layerView.layer !== null;
   // Coming back to a report finds it as it was left, unless something in it is to be shown.
   const place = useMemo(() => (focus || focusRange ? undefined : placeOf(doc.id)), [doc.id, focus, focusRange]);
   const view = useReaderView(place);
   const { selection, setSelection, selectedId, setSelectedId, picking, setPicking, textRef } = view;
   const version = useSyncExternalStore(window.subscribe, () => window.version);
-  const { analysis, labelName, tagSelection, tagMany, remove, history, link, resolvePlace, clearPlace, commands, events } = useReaderActions(doc, window, labels, view);
+  const actions = useReaderActions(doc, window, labels, view);
+  const { analysis, labelName, tagMany, remove, history, link, resolvePlace, clearPlace, commands, events } = actions;
+  const tagSelection = readOnlyLayer ? () => view.setAnnouncement('This layer is read-only: choose your own layer to tag.') : actions.tagSelection;
 
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   // Event types tag triggers through New Event (Shift+E), which makes the event too.
@@ -172,7 +182,11 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
           <p className="doc-meta">{[doc.outlet, formatDate(doc.publishedAt), doc.url].filter(Boolean).join(' · ') || doc.sourceName}</p>
         </header>
         <ImportNoticeBanner documentId={doc.id} />
-        <ReaderText
+        <LayerBar documentId={doc.id} onChange={() => onLayerChange?.()} />
+        {layerView.compareWith !== null && (
+          <CompareView documentId={doc.id} length={window.length} a={layerView.layer} b={layerView.compareWith} labels={labels} />
+        )}
+        {layerView.compareWith === null && <ReaderText
           ref={textRef}
           window={window}
           version={version}
@@ -199,13 +213,13 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
           initialPlace={initialPlace}
           placeRef={placeRef}
           selectedDescription={selectedDescription}
-        />
+        />}
         {jump !== null && (
           <div className="type-ahead" role="status">
             Jump to: <strong>{jump || '…'}</strong>
           </div>
         )}
-        {selection && (
+        {selection && !readOnlyLayer && (
           <TagToolbar
             labels={spanLabels}
             quote={quote}

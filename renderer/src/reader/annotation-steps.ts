@@ -4,6 +4,7 @@
 import { call } from '../api';
 import type { DocumentWindow } from '../state/document-window';
 import type { ReaderAnnotation } from '../state/reader-annotation';
+import { viewedLayer } from '../state/view-layer';
 
 export interface StepRequest {
   direction: 1 | -1;
@@ -22,7 +23,7 @@ export async function stepAnnotation(window: DocumentWindow, { direction, labelI
     if (rank !== null) {
       const at = rank + direction;
       if (at < 0) return null;
-      const page = await call('annotations.page', { documentId: window.documentId, labelIds, offset: at, limit: 1 });
+      const page = await call('annotations.page', { documentId: window.documentId, labelIds, layer: viewedLayer(), offset: at, limit: 1 });
       return page.items[0] ?? null;
     }
     offset = from.start;

@@ -10,6 +10,7 @@ import { CardSummary } from './CardSummary';
 import { CardNote } from './CardNote';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 import type { ReaderCommands } from './reader-commands';
+import { authorship, useAnalystNames } from '../analysts/analyst-names';
 
 interface AnnotationCardProps {
   annotation: ReaderAnnotation;
@@ -37,6 +38,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   // Compact by default (8–10 cards fit): the fields open on demand, and on the selected card.
   const [opened, setOpened] = useState(false);
   const open = opened || selected;
+  const madeBy = authorship(annotation, useAnalystNames());
 
   const linkButton = (
     <button type="button" className="small" disabled={pending} onClick={() => commands.startLink(annotation)} title="Link this annotation to another (L)">
@@ -62,7 +64,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
     </button>
   );
   const quote = (
-    <button type="button" className="quote" onClick={() => commands.reveal(annotation)} title={open ? 'Show in the text' : annotation.quote}>
+    <button type="button" className="quote" onClick={() => commands.reveal(annotation)} title={[open ? 'Show in the text' : annotation.quote, madeBy].filter(Boolean).join('\n')}>
       “{annotation.quote}”
     </button>
   );
@@ -116,6 +118,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           {place}
           {links}
           <CardNote annotation={annotation} pending={pending} setNote={commands.setNote} />
+          {madeBy && <p className="card-authorship">{madeBy}</p>}
         </>
       ) : (
         <>

@@ -7,6 +7,7 @@ import type { Label } from '../../../shared/schemas/schema';
 import { call } from '../api';
 import type { AnnotationEdit, DocumentWindow } from '../state/document-window';
 import type { ReaderAnnotation } from '../state/reader-annotation';
+import { viewedLayer } from '../state/view-layer';
 
 export const listPageSize = 100;
 
@@ -53,7 +54,7 @@ export function useAnnotationList(
 
   useEffect(() => {
     let current = true;
-    call('annotations.counts', { documentId }).then((c) => current && setCounts({ total: c.total, byLabel: c.byLabel }), () => undefined);
+    call('annotations.counts', { documentId, layer: viewedLayer() }).then((c) => current && setCounts({ total: c.total, byLabel: c.byLabel }), () => undefined);
     return () => {
       current = false;
     };
@@ -63,7 +64,7 @@ export function useAnnotationList(
     (page: number) => {
       const gen = generationRef.current;
       requested.current.add(page);
-      call('annotations.page', { documentId, labelIds, offset: page * listPageSize, limit: listPageSize }).then(
+      call('annotations.page', { documentId, labelIds, layer: viewedLayer(), offset: page * listPageSize, limit: listPageSize }).then(
         (result) => {
           if (gen !== generationRef.current) return;
           const old = pagesRef.current;

@@ -7,6 +7,7 @@ import { unpackBlocks } from '../../../shared/blocks';
 import type { Block } from '../reader/blocks';
 import { DocumentWindow, type WindowFetcher } from './document-window';
 import { fromWindow, type ReaderAnnotation } from './reader-annotation';
+import { viewedLayer } from './view-layer';
 
 export interface OpenedReport {
   document: DocumentMeta;
@@ -20,10 +21,12 @@ export function blocksOf(index: BlockIndex): Block[] {
 }
 
 function fetcherFor(documentId: string): WindowFetcher {
+  // The layer shown when the report was opened: choosing another opens it again.
+  const layer = viewedLayer();
   return async (start, end) => {
     const [text, spans] = await Promise.all([
       call('documents.textRange', { id: documentId, start, end }),
-      call('annotations.window', { documentId, start, end }),
+      call('annotations.window', { documentId, start, end, layer }),
     ]);
     return { text, spans: fromWindow(spans) };
   };

@@ -15,6 +15,7 @@ import { addPlace } from '../../../store/writers/places';
 import type { Gazetteer } from '../../places/gazetteer/gazetteer';
 import { findLabelId, type AttributeLookup, type LabelIds } from './schema';
 import { importFragments } from './linked';
+import type { Authored, LayerOf } from './layers';
 
 /** What every annotation of one import needs. */
 export interface AnnotationImport {
@@ -27,6 +28,8 @@ export interface AnnotationImport {
   now: string;
   /** Loaded when the file has GeoNames normalisations on Location spans (normalised-places.ts). */
   gazetteer?: Gazetteer;
+  /** The layer and authors of each annotation (layers.ts). */
+  layerOf: LayerOf;
 }
 
 /** One document being imported: the file's document, its stored text and their lengths in code points. */
@@ -51,23 +54,23 @@ function unanchored(run: AnnotationImport, d: DocumentImport, a: InAnnotation, q
 }
 
 /** The id of the same annotation already stored (counted as present), or undefined when it is new; null for a conflict. */
-function alreadyStored(run: AnnotationImport, d: DocumentImport, a: InAnnotation, labelId: string, placed: { start: number; end: number }, quote: string | undefined): string | null | undefined {
+function alreadyStored(run: AnnotationImport, d: DocumentImport, a: InAnnotation, labelId: string, placed: { start: number; end: number }, quote: string | undefined, layer: string): string | null | undefined {
   if (a.id) {
-    const existing = prepared(run.ctx, 'SELECT document_id AS documentId, label_id AS labelId, start, "end" FROM annotations WHERE id = ?').get(a.id) as
-      | { documentId: string; labelId: string; start: number; end: number }
+    const existing = prepared(run.ctx, 'SELECT document_id AS documentId, label_id AS labelId, start, "end", layer FROM annotations WHERE id = ?').get(a.id) as
+      | { documentId: string; labelId: string; start: number; end: number; layer: string }
       | undefined;
     if (existing) {
-      if (existing.documentId === d.stored.id && existing.labelId === labelId && existing.start === placed.start && existing.end === placed.end) return a.id;
+      if (existing.documentId === d.stored.id && existing.labelId === labelId && existing.start === placed.start && existing.end === placed.end && existing.layer === layer) return a.id;
       run.report.conflicts.push(`Annotation ${a.id} ("${(quote ?? '').slice(0, 40)}") is in the library with another label or place; the library's was kept.`);
       return null;
     }
   }
-  return prepared(run.ctx, 'SELECT id FROM annotations WHERE document_id = ? AND label_id = ? AND start = ? AND "end" = ?').pluck().get(d.stored.id, labelId, placed.start, placed.end) as
+  return prepared(run.ctx, 'SELECT id FROM annotations WHERE document_id = ? AND label_id = ? AND start = ? AND "end" = ? AND layer = ?').pluck().get(d.stored.id, labelId, placed.start, placed.end, layer) as
     | string
     | undefined;
 }
 
-function importValues(run: AnnotationImport, a: InAnnotation, id: string, labelId: string, quote: string | undefined): void {
+function importValues(run: AnnotationImport, a: InAnnotation, id: string, labelId: string, quote: string | undefined, by: string): void {
   for (const [name, value] of Object.entries(a.attributes ?? {})) {
     const attribute = run.attributeOf(labelId, name);
     const problem = attribute ? checkValue(attribute, value) : `the label "${a.label}" has no attribute "${name}"`;
@@ -75,12 +78,12 @@ function importValues(run: AnnotationImport, a: InAnnotation, id: string, labelI
       run.report.conflicts.push(`A value of "${(quote ?? '').slice(0, 40)}" was left out: ${problem}`);
       continue;
     }
-    addAttributeValue(run.ctx.store.db, id, attribute.id, value);
+    addAttributeValue(run.ctx.store.db, id, attribute.id, value, { by, at: run.now });
     run.report.attributesImported += 1;
   }
 }
 
-function importPlace(run: AnnotationImport, p: NonNullable<InAnnotation['place']>, annotationId: string): void {
+function importPlace(run: AnnotationImport, p: NonNullable<InAnnotation['place']>, annotationId: string, by: string): void {
   if (!(p.lat >= -90 && p.lat <= 90 && p.lon >= -180 && p.lon <= 180)) {
     run.report.conflicts.push(`The place "${p.name}" has coordinates out of range; it was left out.`);
     return;
@@ -97,11 +100,11 @@ function importPlace(run: AnnotationImport, p: NonNullable<InAnnotation['place']
     population: p.population ?? null,
     resolvedBy: p.resolvedBy ?? 'manual',
     resolvedAt: p.resolvedAt ?? run.now,
-  });
+  }, { by, at: run.now });
   run.report.placesImported += 1;
 }
 
-function writeAnnotation(run: AnnotationImport, d: DocumentImport, a: InAnnotation, labelId: string, placed: Extract<Anchored, { ok: true }>, quote: string | undefined): void {
+function writeAnnotation(run: AnnotationImport, d: DocumentImport, a: InAnnotation, labelId: string, placed: Extract<Anchored, { ok: true }>, quote: string | undefined, authored: Authored): void {
   const id = a.id ?? run.ctx.newId();
   insertAnnotation(run.ctx.store.db, {
     id,
@@ -113,12 +116,13 @@ function writeAnnotation(run: AnnotationImport, d: DocumentImport, a: InAnnotati
     note: (a.note ?? '').slice(0, 20_000),
     createdAt: a.createdAt ?? run.now,
     updatedAt: a.updatedAt ?? a.createdAt ?? run.now,
-  });
+    ...authored,
+  }, run.ctx.analyst.id);
   d.idOfRef.set(a.ref, id);
   run.report.annotationsImported += 1;
   if (placed.reanchored) run.report.annotationsReanchored += 1;
-  importValues(run, a, id, labelId, quote);
-  if (a.place) importPlace(run, a.place, id);
+  importValues(run, a, id, labelId, quote, authored.createdBy);
+  if (a.place) importPlace(run, a.place, id, authored.createdBy);
   for (const raw of a.tags ?? []) {
     const tag = raw.replace(/[,\n\r\t]+/g, ' ').trim().slice(0, 64);
     if (tag) addDocumentTag(run.ctx.store.db, d.stored.id, tag);
@@ -136,12 +140,13 @@ export function importAnnotation(run: AnnotationImport, d: DocumentImport, a: In
   const placed = anchor(d.stored.text, { start: a.start, end: a.end, unit: a.unit, quote, prefix: a.prefix, suffix: a.suffix }, d.cpLength);
   if (!placed.ok) return unanchored(run, d, a, quote, placed.reason);
   labelId ??= run.createLabel!(a.label);
-  const present = alreadyStored(run, d, a, labelId, placed, quote);
+  const authored = run.layerOf(a, d.doc.file);
+  const present = alreadyStored(run, d, a, labelId, placed, quote, authored.layer);
   if (present === null) return;
   if (present !== undefined) {
     run.report.annotationsAlreadyPresent += 1;
     d.idOfRef.set(a.ref, present);
     return;
   }
-  writeAnnotation(run, d, a, labelId, placed, quote);
+  writeAnnotation(run, d, a, labelId, placed, quote, authored);
 }

@@ -11,6 +11,7 @@ import { storedDocumentFor } from './documents';
 import { importRelation, type RelationImport } from './relations';
 import { attributeLookup, labelCreator, mergeSchemaFile, RelationTypes, resolveLabels } from './schema';
 import { createMissingAttributes } from './attributes';
+import { importLayers } from './layers';
 import { importLinked } from './linked';
 import type { Gazetteer } from '../../places/gazetteer/gazetteer';
 
@@ -46,7 +47,8 @@ export function applyDataset(
     const labels = resolveLabels(ctx, dataset, options.createLabels, report);
     const createLabel = options.createLabels ? labelCreator(ctx, labels, report) : undefined;
     if (createLabel) createMissingAttributes(ctx, dataset, labels, report, createLabel);
-    const annotations: AnnotationImport = { ctx, report, labels, createLabel, attributeOf: attributeLookup(ctx), now, gazetteer: options.gazetteer };
+    const layerOf = importLayers(ctx, dataset, report);
+    const annotations: AnnotationImport = { ctx, report, labels, createLabel, attributeOf: attributeLookup(ctx), now, gazetteer: options.gazetteer, layerOf };
     const relations: RelationImport = { ctx, report, types: new RelationTypes(ctx), createTypes: options.createLabels, now };
     for (const doc of dataset.documents) {
       const stored = storedDocumentFor(ctx, doc, report, now);

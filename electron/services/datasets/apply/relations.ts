@@ -37,13 +37,18 @@ export function importRelation(run: RelationImport, r: InRelation, idOfRef: Read
     type = run.types.create(r.type, report);
   }
   if (from === to) return;
+  const layers = prepared(ctx, 'SELECT a.layer AS a, b.layer AS b FROM annotations a, annotations b WHERE a.id = ? AND b.id = ?').get(from, to) as { a: string; b: string };
+  if (layers.a !== layers.b) {
+    report.conflicts.push(`A "${type.name}" relation was left out: its annotations are in different analysts' layers.`);
+    return;
+  }
   if ((type.fromLabelId && type.fromLabelId !== labelOf(ctx, from)) || (type.toLabelId && type.toLabelId !== labelOf(ctx, to))) {
     report.conflicts.push(`A "${type.name}" relation was left out: its annotations have other labels than the type allows.`);
     return;
   }
   const taken = r.id !== undefined && prepared(ctx, 'SELECT 1 FROM relations WHERE id = ?').get(r.id) !== undefined;
   const id = r.id && !taken ? r.id : ctx.newId();
-  if (addRelation(ctx.store.db, { id, typeId: type.id, fromId: from, toId: to, createdAt: r.createdAt ?? run.now })) {
+  if (addRelation(ctx.store.db, { id, typeId: type.id, fromId: from, toId: to, createdAt: r.createdAt ?? run.now }, layers.a === 'gold' ? ctx.analyst.id : layers.a)) {
     report.relationsImported += 1;
     if (r.ref !== undefined) relationIds?.set(r.ref, id);
   } else if (r.ref !== undefined) {

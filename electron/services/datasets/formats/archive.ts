@@ -7,6 +7,10 @@
 //   relations.jsonl    one relation per line: id, type name, from, to, time
 //   linked.jsonl       per document that has them: its events, equivalences, normalisations and
 //                      typed notes (linked-model.ts); optional on read (older archives)
+//   analysts.json      (version 2) the analysts whose layers the archive holds: [{id, name}];
+//                      each annotation names its layer (an analyst id or "gold") and its authors
+//                      (created_by, updated_by). Version 1 archives have none: their annotations
+//                      go to the importing analyst's layer.
 // A discontinuous annotation carries its fragments ({start, end} in UTF-16) in annotations.jsonl.
 // Offsets are UTF-16 code units, the store's own unit, so nothing is converted.
 import path from 'node:path';
@@ -23,7 +27,7 @@ import { countingDocs, type ImportableFormat } from './format';
 import { linkedFromJson, linkedJson } from '../linked-model';
 import { clip } from './text-export';
 
-const archiveVersion = 1;
+const archiveVersion = 2;
 
 function buildArchive(ctx: ServiceContext, documents: Iterable<DsDocument>): { bytes: Buffer; documents: number; annotations: number; relations: number } {
   const docs: string[] = [];
@@ -68,6 +72,9 @@ function buildArchive(ctx: ServiceContext, documents: Iterable<DsDocument>): { b
           attributes: x.attributes,
           place: x.place,
           ...(x.fragments ? { fragments: x.fragments.map((f) => ({ start: f.start, end: f.end })) } : {}),
+          layer: x.layer,
+          created_by: x.createdBy,
+          updated_by: x.updatedBy,
         }),
       );
     }
@@ -86,6 +93,7 @@ function buildArchive(ctx: ServiceContext, documents: Iterable<DsDocument>): { b
     annotations: a,
     relations: r,
   };
+  const analysts = ctx.store.db.prepare('SELECT id, name FROM analysts ORDER BY name COLLATE NOCASE, id').all() as { id: string; name: string }[];
   const lines = (list: string[]) => Buffer.from(list.length ? list.join('\n') + '\n' : '', 'utf8');
   const bytes = zip([
     { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2) + '\n') },
@@ -94,6 +102,7 @@ function buildArchive(ctx: ServiceContext, documents: Iterable<DsDocument>): { b
     { name: 'annotations.jsonl', data: lines(annotations) },
     { name: 'relations.jsonl', data: lines(relations) },
     { name: 'linked.jsonl', data: lines(linked) },
+    { name: 'analysts.json', data: Buffer.from(JSON.stringify(analysts, null, 2) + '\n') },
   ]);
   return { bytes, documents: docs.length, annotations: a, relations: r };
 }
@@ -111,6 +120,32 @@ function readLinked(data: Buffer | undefined, name: string, documents: ReadonlyM
     bad += read.bad;
   }
   return bad;
+}
+
+/** analysts.json: [{id, name}], every id and name once. */
+function readAnalysts(json: string, name: string): { id: string; name: string }[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    throw importError(name, null, `is not valid JSON (${jsonProblem(error)}).`);
+  }
+  if (!Array.isArray(value)) throw importError(name, null, 'must be a list of analysts ({"id", "name"}).');
+  const ids = new Set<string>();
+  const names = new Map<string, string>();
+  return value.map((entry, i) => {
+    const x = asObject(entry, name, null, `Analyst ${i + 1}`);
+    const id = glossaId(x.id);
+    const analystName = optString(x.name)?.trim();
+    if (!id || !analystName || analystName.length > 80) throw importError(name, null, `analyst ${i + 1} needs an "id" and a "name" (1 to 80 characters).`);
+    const other = names.get(analystName.toLowerCase());
+    if (other !== undefined && other !== id) {
+      throw new AppError('ANALYST_CONFLICT', `${name}: two analysts (ids ${other} and ${id}) are both called “${analystName}”. Nothing was imported.`);
+    }
+    ids.add(id);
+    names.set(analystName.toLowerCase(), id);
+    return { id, name: analystName };
+  });
 }
 
 function parseArchive(bytes: Buffer, file: string): InDataset {
@@ -186,6 +221,7 @@ function parseArchive(bytes: Buffer, file: string): InDataset {
       updatedAt: optString(x.updated_at),
       attributes: typeof x.attributes === 'object' && x.attributes !== null ? (x.attributes as InAnnotation['attributes']) : undefined,
       place: placeOf(x.place),
+      ...(version >= 2 ? { layer: optString(x.layer), createdBy: optString(x.created_by), updatedBy: optString(x.updated_by) } : {}),
       line,
     };
     const fragments = Array.isArray(x.fragments) ? (x.fragments as { start?: unknown; end?: unknown }[]) : [];
@@ -215,7 +251,8 @@ function parseArchive(bytes: Buffer, file: string): InDataset {
           },
         ];
   if (badLinked > 0) dropped.push({ file: `${file}/linked.jsonl`, count: badLinked, reason: 'events, equivalences, normalisations or notes lack what they need (an id, type or target)' });
-  return { documents: [...documents.values()], schemaJson: text('schema.json'), unplaced: [], dropped };
+  const analysts = version >= 2 ? readAnalysts(text('analysts.json'), `${file}/analysts.json`) : undefined;
+  return { documents: [...documents.values()], schemaJson: text('schema.json'), unplaced: [], dropped, ...(analysts ? { analysts } : {}) };
 }
 
 export const archiveFormat: ImportableFormat = {

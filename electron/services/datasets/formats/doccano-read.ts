@@ -71,7 +71,14 @@ interface LineReader {
   line: number;
   unit: OffsetUnit;
   labelMap: LabelMap | undefined;
-  users: { start?: number; end?: number; label: string; user: unknown }[];
+}
+
+/** Who made a span: doccano 1.x's annotations[].user (a user id there, a name in ours), or Glossa JSONL's analyst. */
+function annotatorOf(e: Record<string, unknown>): string | undefined {
+  const user = e.user ?? e.analyst;
+  if (typeof user === 'number' && Number.isInteger(user)) return `doccano user ${user}`;
+  if (typeof user === 'string' && user.trim() !== '') return user.trim().slice(0, 80);
+  return undefined;
 }
 
 /** A label as the record gives it: a name, or an id the label map names. */
@@ -96,7 +103,6 @@ function span(r: LineReader, e: Record<string, unknown>, i: number, where: strin
   const start = optNumber(e.start_offset) ?? optNumber(e.start);
   const end = optNumber(e.end_offset) ?? optNumber(e.end);
   if (!ownShape && (start === undefined || end === undefined)) throw importError(r.file, r.line, `${where}[${i}] needs "label", "start_offset" and "end_offset".`);
-  if (e.user !== undefined) r.users.push({ start, end, label, user: e.user });
   return {
     ref: String(e.id ?? `${where[0]}${i}`),
     id: glossaId(ownShape ? e.id : e.glossa_id),
@@ -111,6 +117,7 @@ function span(r: LineReader, e: Record<string, unknown>, i: number, where: strin
     createdAt: optString(e.created_at),
     updatedAt: optString(e.updated_at),
     ...fragmentsOf(e.fragments),
+    analyst: annotatorOf(e),
     line: r.line,
   };
 }
@@ -173,7 +180,7 @@ export function parseDoccano(text: string, file: string, labelMap?: LabelMap): I
       const keys = Object.keys(record).slice(0, 8).map((k) => (/^[\w.-]{1,40}$/.test(k) ? k : '…')).join(', ') || 'none';
       throw importError(file, line, `has no "text" string (its keys: ${keys}). A doccano file names its text "text" and its spans "label", "labels" or "entities"; rename other column names to those.`);
     }
-    const reader: LineReader = { file, line, unit: unitOf(record.offset_unit, 'codepoint'), labelMap, users: [] };
+    const reader: LineReader = { file, line, unit: unitOf(record.offset_unit, 'codepoint'), labelMap };
     const annotations = spansOf(reader, record);
     const linked = linkedOf(record, line);
     if (linked) bad += linked.bad;
@@ -182,8 +189,6 @@ export function parseDoccano(text: string, file: string, labelMap?: LabelMap): I
       .filter((x) => !(linked && linked.linked.events.length > 0 && x.event !== undefined))
       .map(({ event: _event, ...x }) => x);
     const sourceRecord = sourceRecordOf(record);
-    // Who made each span: kept with the document until annotations carry their analyst.
-    if (reader.users.length > 0) sourceRecord.annotation_users = reader.users.map((u) => ({ ...u, offset_unit: reader.unit }));
     documents.push({
       file,
       line,

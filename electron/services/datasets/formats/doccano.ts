@@ -40,6 +40,7 @@ function doccanoLine(doc: DsDocument, unit: OffsetUnit, n: number): string {
       updated_at: a.updatedAt,
       // doccano has no discontinuous spans: the entity is the covering span, its fragments ride along.
       ...(a.fragments ? { fragments: a.fragments.map((f) => (unit === 'utf16' ? [f.start, f.end] : [f.cpStart, f.cpEnd])) } : {}),
+      user: a.analyst,
     };
   });
   const relations: Record<string, unknown>[] = doc.relations.map((r, i) => ({

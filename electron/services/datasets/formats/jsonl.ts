@@ -31,6 +31,7 @@ function glossaJsonlLine(d: DsDocument, unit: OffsetUnit): string {
           note: a.note,
           created_at: a.createdAt,
           updated_at: a.updatedAt,
+          analyst: a.analyst,
           attributes: a.attributes,
           ...(a.fragments ? { fragments: a.fragments.map((f) => ({ start: unit === 'utf16' ? f.start : f.cpStart, end: unit === 'utf16' ? f.end : f.cpEnd, quote: f.quote })) } : {}),
           place: a.place && { name: a.place.name, geonameid: a.place.geonameid, country: a.place.country, lat: a.place.lat, lon: a.place.lon },

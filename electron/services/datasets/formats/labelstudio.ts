@@ -47,7 +47,35 @@ ${labels}
 `;
 }
 
+/** One Label Studio annotation per analyst (completed_by: the analyst's name), each with its spans and relations. */
 function labelStudioTask(doc: DsDocument, unit: OffsetUnit, n: number): string {
+  const analysts = [...new Set(doc.annotations.map((a) => a.analyst))];
+  const layerOf = new Map(doc.annotations.map((a) => [a.id, a.analyst]));
+  const sets = (analysts.length ? analysts : [undefined]).map((analyst, k) => ({
+    id: analysts.length > 1 ? n * 100 + k : n,
+    ...(analyst !== undefined ? { completed_by: analyst } : {}),
+    result: labelStudioResults(
+      { ...doc, annotations: doc.annotations.filter((a) => a.analyst === analyst), relations: doc.relations.filter((r) => layerOf.get(r.from) === analyst) },
+      unit,
+    ),
+  }));
+  const kept = new Set(doc.annotations.map((a) => a.id));
+  const events = eventRecords(doc, (id) => (kept.has(id) ? id : undefined));
+  return JSON.stringify({
+    id: n,
+    data: {
+      text: doc.text,
+      title: doc.title,
+      ...detailsRecord(doc),
+      glossa_document_id: doc.id,
+      offset_unit: unit,
+      ...(events.length > 0 ? { glossa_events: events } : {}),
+    },
+    annotations: sets,
+  });
+}
+
+function labelStudioResults(doc: Pick<DsDocument, 'annotations' | 'relations' | 'linked'>, unit: OffsetUnit): unknown[] {
   const result: unknown[] = doc.annotations.map((a) => {
     const [start, end] = offsetsOf(a, unit);
     return {
@@ -74,23 +102,23 @@ function labelStudioTask(doc: DsDocument, unit: OffsetUnit, n: number): string {
   for (const r of doc.relations) {
     result.push({ type: 'relation', from_id: r.from, to_id: r.to, direction: 'right', labels: [r.type], glossa: { id: r.id, created_at: r.createdAt } });
   }
+  // An event's arguments as relations from its trigger, in the layer of its trigger.
+  const shown = new Set(doc.annotations.map((a) => a.id));
   for (const r of eventRelations(doc)) {
+    if (!shown.has(r.from)) continue;
     result.push({ type: 'relation', from_id: r.from, to_id: r.to, direction: 'right', labels: [r.role], glossa: { event: r.eventId } });
   }
-  const kept = new Set(doc.annotations.map((a) => a.id));
-  const events = eventRecords(doc, (id) => (kept.has(id) ? id : undefined));
-  return JSON.stringify({
-    id: n,
-    data: {
-      text: doc.text,
-      title: doc.title,
-      ...detailsRecord(doc),
-      glossa_document_id: doc.id,
-      offset_unit: unit,
-      ...(events.length > 0 ? { glossa_events: events } : {}),
-    },
-    annotations: [{ id: n, result }],
-  });
+  return result;
+}
+
+/** Label Studio's completed_by: a name (ours), or a user object (its own exports: email). */
+function annotatorOf(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim().slice(0, 80);
+  if (typeof value === 'object' && value !== null) {
+    const user = value as Record<string, unknown>;
+    return optString(user.email) ?? optString(user.username);
+  }
+  return undefined;
 }
 
 async function parseLabelStudio(text: string, file: string): Promise<InDataset> {
@@ -120,10 +148,18 @@ async function parseTasks(text: string, file: string, htmlReader: HtmlReader): P
     const data = asObject(task.data, file, null, `${where}: "data"`);
     const annotationSets = (Array.isArray(task.annotations) ? task.annotations : Array.isArray(task.completions) ? task.completions : []) as unknown[];
     const results: Record<string, unknown>[] = [];
+    const annotatorOfResult = new Map<Record<string, unknown>, string>();
     for (const set of annotationSets) {
       const s = asObject(set, file, null, `${where}: an annotation`);
       if (s.was_cancelled === true) continue;
-      if (Array.isArray(s.result)) for (const r of s.result) results.push(asObject(r, file, null, `${where}: a result`));
+      const annotator = annotatorOf(s.completed_by);
+      if (Array.isArray(s.result)) {
+        for (const r of s.result) {
+          const result = asObject(r, file, null, `${where}: a result`);
+          results.push(result);
+          if (annotator !== undefined) annotatorOfResult.set(result, annotator);
+        }
+      }
     }
     // Which data field holds the text: the one the results point at (to_name → $field is in the
     // config, not the task), else "text"; for an HTML config, the field holding the HTML.
@@ -180,6 +216,7 @@ async function parseTasks(text: string, file: string, htmlReader: HtmlReader): P
         createdAt: optString(glossa.created_at),
         updatedAt: optString(glossa.updated_at),
         ...(page ? {} : fragmentsOf(glossa.fragments)),
+        analyst: annotatorOfResult.get(r),
         line: null,
       });
     });

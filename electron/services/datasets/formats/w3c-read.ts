@@ -148,6 +148,7 @@ export function parseW3c(text: string, file: string, labelNames: ReadonlySet<str
         tags: parts.tags.length > 0 ? parts.tags : undefined,
         createdAt: optString(item.created),
         updatedAt: optString(item.modified),
+        analyst: creatorOf(item.creator),
         attributes: (item['glossa:attributes'] as Record<string, AttributeValue> | undefined) ?? undefined,
         place: placeOf(item['glossa:place']),
         line: null,
@@ -236,4 +237,15 @@ function lossReport(file: string, losses: Losses): NonNullable<InDataset['droppe
   if (losses.creators > 0) dropped.push({ file, count: losses.creators, reason: 'annotations name their creator; Glossa does not keep who made an annotation yet' });
   for (const [purpose, count] of losses.otherBodies) dropped.push({ file, count, reason: `bodies with the purpose "${purpose}", which Glossa has no place for` });
   return dropped;
+}
+
+/** W3C's creator: an agent's IRI, or an object with a name or nickname (ours: {type: 'Person', name}). */
+function creatorOf(value: unknown): string | undefined {
+  const one = Array.isArray(value) ? (value as unknown[])[0] : value;
+  if (typeof one === 'string' && one.trim() !== '') return one.trim().slice(0, 80);
+  if (typeof one === 'object' && one !== null) {
+    const agent = one as Record<string, unknown>;
+    return optString(agent.name)?.trim().slice(0, 80) || optString(agent.nickname)?.trim().slice(0, 80) || undefined;
+  }
+  return undefined;
 }

@@ -48,6 +48,7 @@ function w3cItems(doc: DsDocument, unit: OffsetUnit): string[] {
         motivation: 'tagging',
         created: a.createdAt,
         modified: a.updatedAt,
+        creator: { type: 'Person', name: a.analyst },
         body,
         // A discontinuous span: one target per fragment (the body applies to each), not several
         // selectors on one target, which the model reads as alternatives for the same segment.

@@ -1,0 +1,64 @@
+// The reader's layer chooser (toolbar; View ▸ Layers… focuses it): my layer (editable), another
+// analyst's or gold (read-only), and a second layer to compare it with, side by side.
+import { useEffect, useState } from 'react';
+import type { LayerSummary } from '../../../shared/schemas/analysts';
+import { call } from '../api';
+import { setLayerView, useLayerView } from '../state/view-layer';
+import './layers.css';
+
+export const layerChoiceId = 'layer-choice';
+
+function optionName(l: LayerSummary): string {
+  return `${l.mine ? `My layer (${l.name})` : l.name} — ${l.count}`;
+}
+
+export function LayerBar({ documentId, onChange }: { documentId: string; onChange(): void }) {
+  const view = useLayerView();
+  const [layers, setLayers] = useState<readonly LayerSummary[]>([]);
+  useEffect(() => {
+    let current = true;
+    call('layers.list', { documentId }).then((l) => current && setLayers(l), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [documentId]);
+  const mine = layers.find((l) => l.mine);
+  const shown = view.layer ?? mine?.layer ?? '';
+  const shownLayer = layers.find((l) => l.layer === shown);
+  const change = (layer: string, compareWith: string | null) => {
+    setLayerView({ layer: layer === mine?.layer ? null : layer, compareWith: compareWith === layer ? null : compareWith });
+    onChange();
+  };
+  return (
+    <div className="layer-bar" role="group" aria-label="Layers">
+      <label>
+        Layer
+        <select id={layerChoiceId} value={shown} onChange={(event) => change(event.target.value, view.compareWith)}>
+          {layers.map((l) => (
+            <option key={l.layer} value={l.layer}>
+              {optionName(l)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Compare with
+        <select value={view.compareWith ?? ''} onChange={(event) => change(shown, event.target.value || null)}>
+          <option value="">No comparison</option>
+          {layers
+            .filter((l) => l.layer !== shown)
+            .map((l) => (
+              <option key={l.layer} value={l.layer}>
+                {optionName(l)}
+              </option>
+            ))}
+        </select>
+      </label>
+      {shownLayer && !shownLayer.mine && (
+        <span className="layer-read-only" role="status">
+          {shownLayer.name}’s layer: read-only
+        </span>
+      )}
+    </div>
+  );
+}
