@@ -20,7 +20,7 @@ export interface UnitizedResult {
   units: number;
 }
 
-interface Section {
+export interface Section {
   begin: number;
   length: number;
   unit: boolean;
@@ -38,7 +38,8 @@ export function sectionDistance(a: Section, b: Section): number {
   return 0;
 }
 
-function sectionsOf(intervals: readonly [number, number][], length: number): Section[] {
+/** A report's sections for one analyst: its merged units of the label and the gaps between them. */
+export function sectionsOf(intervals: readonly [number, number][], length: number): Section[] {
   const sections: Section[] = [];
   let position = 0;
   for (const [rawStart, rawEnd] of intervals) {
@@ -54,7 +55,7 @@ function sectionsOf(intervals: readonly [number, number][], length: number): Sec
 }
 
 /** Σ δ² over every pair of overlapping sections of two analysts (one sweep). */
-function pairDistance(a: readonly Section[], b: readonly Section[]): number {
+export function pairDistance(a: readonly Section[], b: readonly Section[]): number {
   let i = 0;
   let j = 0;
   let total = 0;
@@ -90,7 +91,7 @@ export function alphaUnitized(
   for (const [x, y] of layerPairs(sections)) {
     for (const documentId of textLengths.keys()) observedSum += pairDistance(x.get(documentId)!, y.get(documentId)!);
   }
-  const observed = m < 2 || length === 0 ? 0 : (2 * observedSum) / (m * (m - 1) * length * length);
+  const observed = observedDisagreement(observedSum, m, length);
 
   const unitLengths: number[] = [];
   const gapLengths: number[] = [];
@@ -99,44 +100,63 @@ export function alphaUnitized(
       for (const section of list) (section.unit ? unitLengths : gapLengths).push(section.length);
     }
   }
-  const expected = expectedDisagreement(unitLengths, gapLengths, m, length);
+  const expected = expectedDisagreement([unitLengths], [gapLengths], m, length);
   const value = m < 2 || expected === 0 ? null : 1 - observed / expected;
   return { value, observed, expected, length, analysts: m, units: unitLengths.length };
 }
 
-function expectedDisagreement(units: readonly number[], gaps: readonly number[], m: number, length: number): number {
-  if (units.length === 0 || length === 0) return 0;
-  const n = units.length;
-  // Gaps sorted descending with running sums, so Σ_{g ≥ l} (g − l + 1) is a binary search away.
-  const sorted = [...gaps].sort((a, b) => b - a);
-  const prefix: number[] = [0];
-  for (const g of sorted) prefix.push(prefix[prefix.length - 1]! + g);
+/** D_o from Σ δ² over unordered pairs of analysts: 2Σ / (m(m − 1)L²). */
+export function observedDisagreement(pairSum: number, m: number, length: number): number {
+  return m < 2 || length === 0 ? 0 : (2 * pairSum) / (m * (m - 1) * length * length);
+}
+
+/** D_e for the units and gaps of every analyst compared (Krippendorff 2004, p. 253); factor 2/L as in the book's figures. */
+export function expectedDisagreement(
+  unitLists: readonly (readonly number[])[],
+  gapLists: readonly (readonly number[])[],
+  m: number,
+  length: number,
+): number {
+  let n = 0;
+  for (const list of unitLists) n += list.length;
+  if (n === 0 || length === 0) return 0;
+  let gapCount = 0;
+  for (const list of gapLists) gapCount += list.length;
+  // Gaps sorted with suffix sums, so Σ_{g ≥ l} (g − l + 1) is a binary search away.
+  const sorted = new Float64Array(gapCount);
+  let at = 0;
+  for (const list of gapLists) for (const g of list) sorted[at++] = g;
+  sorted.sort();
+  const suffix = new Float64Array(gapCount + 1);
+  for (let i = gapCount - 1; i >= 0; i -= 1) suffix[i] = suffix[i + 1]! + sorted[i]!;
   let numerator = 0;
   let selfPairs = 0;
-  for (const l of units) {
-    numerator += ((n - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3;
-    const count = countAtLeast(sorted, l);
-    numerator += l ** 2 * (prefix[count]! - count * (l - 1));
-    selfPairs += l * (l - 1);
+  for (const list of unitLists) {
+    for (const l of list) {
+      numerator += ((n - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3;
+      const first = firstAtLeast(sorted, l);
+      numerator += l ** 2 * (suffix[first]! - (gapCount - first) * (l - 1));
+      selfPairs += l * (l - 1);
+    }
   }
   const denominator = m * length * (m * length - 1) - selfPairs;
   return denominator <= 0 ? 0 : ((2 / length) * numerator) / denominator;
 }
 
-/** How many of the descending values are ≥ bound. */
-function countAtLeast(descending: readonly number[], bound: number): number {
+/** Index of the first of the ascending values that is ≥ bound. */
+function firstAtLeast(ascending: Float64Array, bound: number): number {
   let low = 0;
-  let high = descending.length;
+  let high = ascending.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (descending[mid]! >= bound) low = mid + 1;
+    if (ascending[mid]! < bound) low = mid + 1;
     else high = mid;
   }
   return low;
 }
 
 /** αu over several labels: 1 − mean observed / mean expected (Krippendorff 2004, p. 256). */
-export function combineUnitized(perLabel: readonly UnitizedResult[]): number | null {
+export function combineUnitized(perLabel: readonly Pick<UnitizedResult, 'observed' | 'expected' | 'analysts'>[]): number | null {
   if (perLabel.length === 0) return null;
   const observed = perLabel.reduce((s, r) => s + r.observed, 0) / perLabel.length;
   const expected = perLabel.reduce((s, r) => s + r.expected, 0) / perLabel.length;
