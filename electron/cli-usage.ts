@@ -1,6 +1,7 @@
 // What `glossa --help` and `glossa <command> --help` print. Format names and report extensions
 // come from the one table in shared/formats.ts.
 import { datasetFormatIds, datasetFormatTable, importableFormatIds, reportExtensions } from '../shared/formats';
+import { agreementCommandUsage } from './cli-agreement';
 import { analysisCommandUsage } from './cli-analysis';
 import { storeCommandUsage } from './cli-store';
 import { searchCommandUsage } from './cli-search';
@@ -41,6 +42,7 @@ const commandUsage: Readonly<Record<string, string>> = {
   ...analysisCommandUsage,
   ...storeCommandUsage,
   search: searchCommandUsage,
+  ...agreementCommandUsage,
 };
 
 export const commands = Object.keys(commandUsage);

@@ -10,6 +10,7 @@ import type { AppEvent } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { datasetFormatIds, datasetFormatTable, importableFormatIds } from '../shared/formats';
 import { AnnotationImportFormat, DatasetFormat } from '../shared/schemas/datasets';
+import { AgreementUsageError, agreementOptions, agreementOptionsByCommand, checkAgreementUsage, runAgreementCommand } from './cli-agreement';
 import { AnalysisUsageError, analysisOptions, analysisOptionsByCommand, checkAnalysisUsage, runAnalysisCommand } from './cli-analysis';
 import { RawOutput, UsageError, annotationImportExitCode, existingStore, exitCodes, importExitCode, importSummary, readStdin, scratchFolder, writeFailure, writeStdout } from './cli-io';
 import { isStoreCommand, runStoreCommand, storeCommandOptions } from './cli-store';
@@ -50,6 +51,7 @@ const options = {
   version: { type: 'boolean', short: 'v' },
   ...analysisOptions,
   ...searchOptions,
+  ...agreementOptions,
 } as const;
 
 type OptionName = keyof typeof options;
@@ -67,6 +69,7 @@ const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
   ...storeCommandOptions,
   ...analysisOptionsByCommand,
   search: ['label', 'doc', 'limit'],
+  ...agreementOptionsByCommand,
 };
 
 /** The CLI never shows a dialog; a service that asks for one is a bug. */
@@ -309,6 +312,9 @@ async function execute(core: Core, invocation: Invocation): Promise<Outcome> {
       return runImportAnnotations(core, invocation);
     case 'search':
       return done(runSearch(core, invocation));
+    case 'agreement':
+    case 'curate':
+      return done(runAgreementCommand(core, invocation));
     default: {
       const output = runAnalysisCommand(core, invocation);
       if (output === undefined) throw new UsageError(`Unknown command "${invocation.command}".`);
@@ -328,6 +334,7 @@ function checkUsage(invocation: Invocation): void {
   if (invocation.command === 'import-annotations') importAnnotationsFormat(invocation);
   if (invocation.command === 'search') checkSearchUsage(invocation);
   checkAnalysisUsage(invocation);
+  checkAgreementUsage(invocation);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -363,7 +370,7 @@ async function main(argv: string[]): Promise<number> {
     await writeStdout(output instanceof RawOutput ? output.content : JSON.stringify(output, null, 2) + '\n');
     return exitCode;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof AnalysisUsageError || error instanceof SearchUsageError) {
+    if (error instanceof UsageError || error instanceof AnalysisUsageError || error instanceof SearchUsageError || error instanceof AgreementUsageError) {
       writeFailure(`${error.message} Run with --help for usage.`, exitCodes.usage, 'USAGE', json);
       return exitCodes.usage;
     }

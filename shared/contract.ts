@@ -3,6 +3,7 @@
 // over this object: adding a feature adds a line to its domain's file in channels/, a handler,
 // and a UI call.
 import type { z } from 'zod';
+import { agreementChannels } from './channels/agreement';
 import { annotateChannels } from './channels/annotate';
 import { appChannels } from './channels/app';
 import { claimsChannels } from './channels/claims';
@@ -24,6 +25,7 @@ export const contract = {
   ...claimsChannels,
   ...datasetChannels,
   ...searchChannels,
+  ...agreementChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@
 import type { ServiceContext } from './context';
 import { datasetHandlers } from './datasets/handlers';
 import type { Handlers } from './handlers';
+import { agreementHandlers } from './agreement/handlers';
 import { annotateHandlers } from './annotate/handlers';
 import { claimsHandlers } from './claims/handlers';
 import { libraryHandlers } from './library/handlers';
@@ -21,5 +22,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...claimsHandlers(ctx),
     ...datasetHandlers(ctx),
     ...searchHandlers(ctx),
+    ...agreementHandlers(ctx),
   } satisfies Handlers;
 }
