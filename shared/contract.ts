@@ -68,6 +68,8 @@ export const menuCommands = [
   'show-map',
   'show-labels',
   'show-search',
+  'show-agreement',
+  'show-curation',
   'find',
   'find-next',
   'find-previous',

@@ -40,6 +40,8 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
     command('Map', 'show-map'),
     command('Labels', 'show-labels'),
     command('Search Reports…', 'show-search'),
+    command('Agreement', 'show-agreement'),
+    command('Curation', 'show-curation'),
     { type: 'separator' },
     {
       label: 'Text Size',
