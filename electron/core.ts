@@ -1,6 +1,7 @@
 // The main process without Electron: opens the store and wires services to the dispatcher.
 // The Electron shell, the CLI and the tests all start Glossa through here.
 import { randomUUID } from 'node:crypto';
+import { localAnalyst } from './services/analysts/analysts';
 import { createDispatcher, type Dispatch, type DispatchOptions } from './ipc/dispatch';
 import { emptyClipboard, type ClipboardPort, type DialogPort, type ServiceContext } from './services/context';
 import { removeStaleTemps } from './services/export-target/temp-journal';
@@ -40,7 +41,17 @@ export function createContext(
   emit: ServiceContext['emit'] = () => undefined,
   clipboard: ClipboardPort = emptyClipboard,
 ): ServiceContext {
-  return { store, dialogs, clipboard, appVersion, grants: createGrants(), emit, now: () => new Date().toISOString(), newId: () => randomUUID() };
+  return {
+    store,
+    analyst: localAnalyst(store.db),
+    dialogs,
+    clipboard,
+    appVersion,
+    grants: createGrants(),
+    emit,
+    now: () => new Date().toISOString(),
+    newId: () => randomUUID(),
+  };
 }
 
 export function startCore(options: CoreOptions): Core {

@@ -22,6 +22,10 @@ export const errorCodes = [
   'SCHEMA_TOO_NEW',
   /** A search answered no further because a newer one of its kind was asked for (search worker). */
   'SUPERSEDED',
+  /** A write joining two layers (a relation or event argument across them), or to a layer the acting analyst may not write. */
+  'LAYER_MISMATCH',
+  /** Two analysts with different ids and the same name (an archive, or --analyst on a store that has both). */
+  'ANALYST_CONFLICT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

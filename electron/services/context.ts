@@ -2,6 +2,7 @@
 // the Electron shell, the CLI and the tests.
 import type { AppEvent } from '../../shared/contract';
 import type { ImportableFormatId } from '../../shared/formats';
+import type { Analyst, Stamp } from '../../shared/schemas/analysts';
 import type { Store } from '../store/store';
 import type { PathGrants } from './grants';
 
@@ -29,6 +30,11 @@ export const emptyClipboard: ClipboardPort = { readHtml: () => '', readText: () 
 
 export interface ServiceContext {
   store: Store;
+  /**
+   * Who acts: whose layer new annotations go to and whose id the writers stamp. The store's local
+   * analyst, unless the CLI's --analyst (or GLOSSA_ANALYST) named another.
+   */
+  analyst: Analyst;
   dialogs: DialogPort;
   clipboard: ClipboardPort;
   appVersion: string;
@@ -38,4 +44,9 @@ export interface ServiceContext {
   newId(): string;
   /** Tells the renderer something without being asked (progress of long work). */
   emit(event: AppEvent): void;
+}
+
+/** The acting analyst and the time, as the writers stamp rows. */
+export function stampOf(ctx: Pick<ServiceContext, 'analyst' | 'now'>): Stamp {
+  return { by: ctx.analyst.id, at: ctx.now() };
 }

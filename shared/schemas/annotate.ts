@@ -1,6 +1,7 @@
 // Shapes of annotating: annotations (spans of a document's text), relations between them, and
 // what main keeps to undo a deletion. Offsets are UTF-16 code units (see ../offsets.ts).
 import { z } from 'zod';
+import { LayerId } from './analysts';
 import { Id, IsoTime, Offset, UndoToken } from './common';
 import { Place } from './places';
 import { AttributeValue, AttributeValues } from './schema';
@@ -17,6 +18,10 @@ export const Annotation = z.object({
   note: z.string(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
+  /** The analyst whose layer holds it, or 'gold'; who made it and who changed it last (analyst ids). */
+  layer: LayerId,
+  createdBy: Id,
+  updatedBy: Id,
 });
 
 /**

@@ -4,6 +4,7 @@
 // library_filter_ms, a keystroke in its filter until the matching rows are painted; both in the
 // real renderer build (Chromium, the real core over the harness's bridge).
 import type { Browser, Page } from '@playwright/test';
+import { localAnalyst } from '../../electron/services/analysts/analysts';
 import { insertAnnotation } from '../../electron/store/writers/annotations';
 import { insertDocument } from '../../electron/store/writers/documents';
 import { startSession } from '../harness/harness';
@@ -19,6 +20,7 @@ const labels = ['claim', 'source', 'location'];
 
 export function seedLibrary(db: import('../../electron/store/store').Db): void {
   const text = paragraph.repeat(Math.ceil(5000 / paragraph.length));
+  const analyst = localAnalyst(db).id;
   db.transaction(() => {
     for (let i = 0; i < reports; i++) {
       const n = String(i).padStart(5, '0');
@@ -54,7 +56,7 @@ export function seedLibrary(db: import('../../electron/store/store').Db): void {
           note: '',
           createdAt: day,
           updatedAt: day,
-        });
+        }, analyst);
       }
     }
   }).immediate();

@@ -139,7 +139,7 @@ describe('deleting an annotation, and undo', () => {
     const { ctx, claim } = setup();
     const deleted = deleteAnnotation(ctx, claim);
     expect(Object.keys(deleted).sort()).toEqual(
-      ['id', 'documentId', 'labelId', 'start', 'end', 'quote', 'note', 'createdAt', 'updatedAt', 'undoToken'].sort(),
+      ['id', 'documentId', 'labelId', 'start', 'end', 'quote', 'note', 'createdAt', 'updatedAt', 'layer', 'createdBy', 'updatedBy', 'undoToken'].sort(),
     );
     const { undoToken, ...annotation } = deleted;
     expect(restoreAnnotation(ctx, undoToken)).toEqual(annotation);

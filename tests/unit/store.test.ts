@@ -69,7 +69,7 @@ describe('store', () => {
     const store = openStore(file);
     try {
       expect(store.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
-      expect(store.db.prepare('SELECT count(*) AS n FROM meta').get()).toEqual({ n: 500 });
+      expect(store.db.prepare(`SELECT count(*) AS n FROM meta WHERE key <> 'analyst.local'`).get()).toEqual({ n: 500 });
       expect(store.db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: migrations.length });
     } finally {
       store.close();
@@ -83,7 +83,7 @@ describe('store', () => {
     const store = openStore(file);
     try {
       expect(store.db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: migrations.length });
-      expect(store.db.prepare('SELECT count(*) AS n FROM meta').get()).toEqual({ n: 500 });
+      expect(store.db.prepare(`SELECT count(*) AS n FROM meta WHERE key <> 'analyst.local'`).get()).toEqual({ n: 500 });
     } finally {
       store.close();
     }

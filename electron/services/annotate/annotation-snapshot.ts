@@ -7,7 +7,7 @@ import type { Annotation, AnnotationSnapshot } from '../../../shared/schemas/ann
 import * as annotationRows from '../../store/writers/annotations';
 import * as valueRows from '../../store/writers/attribute-values';
 import * as relationRows from '../../store/writers/relations';
-import type { ServiceContext } from '../context';
+import { stampOf, type ServiceContext } from '../context';
 import { documentText } from '../library/document-text';
 import { getPlace, restorePlaceRow } from '../places/places';
 import { checkValue } from '../schema/attribute-types';
@@ -74,7 +74,10 @@ export function putBackAnnotation(ctx: ServiceContext, snapshot: AnnotationSnaps
     note: snapshot.note,
     createdAt: snapshot.createdAt,
     updatedAt: snapshot.updatedAt,
-  });
+    layer: snapshot.layer,
+    createdBy: snapshot.createdBy,
+    updatedBy: snapshot.updatedBy,
+  }, ctx.analyst.id);
   restoreExtras(ctx, snapshot);
 }
 
@@ -88,14 +91,14 @@ function restoreExtras(ctx: ServiceContext, snapshot: AnnotationSnapshot): void 
   const db = ctx.store.db;
   for (const [attributeId, value] of Object.entries(snapshot.attributes ?? {})) {
     const attribute = findAttribute(ctx, attributeId);
-    if (attribute && checkValue(attribute, value) === null) valueRows.setAttributeValue(db, snapshot.id, attributeId, value);
+    if (attribute && checkValue(attribute, value) === null) valueRows.setAttributeValue(db, snapshot.id, attributeId, value, stampOf(ctx));
   }
   for (const r of snapshot.relations ?? []) {
     if (r.fromId !== snapshot.id && r.toId !== snapshot.id) continue;
     if (db.prepare('SELECT 1 FROM relations WHERE id = ?').get(r.id)) continue;
     try {
       const type = checkRelation(ctx, r);
-      relationRows.addRelation(db, { ...r, typeId: type.id });
+      relationRows.addRelation(db, { ...r, typeId: type.id }, ctx.analyst.id);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
     }

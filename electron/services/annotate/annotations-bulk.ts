@@ -43,8 +43,9 @@ export function createAnnotations(ctx: ServiceContext, input: NewAnnotations): C
         return;
       }
       tagged.add(key);
-      const row: Annotation = { id: ctx.newId(), documentId: input.documentId, labelId: input.labelId, start, end, quote, note: '', createdAt: now, updatedAt: now };
-      annotationRows.insertAnnotation(ctx.store.db, row);
+      const by = ctx.analyst.id;
+      const row: Annotation = { id: ctx.newId(), documentId: input.documentId, labelId: input.labelId, start, end, quote, note: '', createdAt: now, updatedAt: now, layer: by, createdBy: by, updatedBy: by };
+      annotationRows.insertAnnotation(ctx.store.db, row, by);
       created.push(row);
     });
     return { created, skipped };

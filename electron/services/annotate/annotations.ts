@@ -11,11 +11,13 @@ import * as annotationRows from '../../store/writers/annotations';
 import type { ServiceContext } from '../context';
 import { assertDocument, documentText } from '../library/document-text';
 import { getLabel } from '../schema/labels';
+import { checkWritableLayer } from '../analysts/layers';
 import { undoSnapshots } from '../undo-snapshots';
 import { putBackAnnotation, snapshotOf } from './annotation-snapshot';
 
-const columns = `id, document_id AS documentId, label_id AS labelId, start, "end", quote, note,
-  created_at AS createdAt, updated_at AS updatedAt`;
+export const annotationColumns = `id, document_id AS documentId, label_id AS labelId, start, "end", quote, note,
+  created_at AS createdAt, updated_at AS updatedAt, layer, created_by AS createdBy, updated_by AS updatedBy`;
+const columns = annotationColumns;
 
 export function listAnnotations(ctx: ServiceContext, documentId: string): Annotation[] {
   return ctx.store.db
@@ -77,7 +79,7 @@ export function createAnnotation(ctx: ServiceContext, input: NewAnnotation): Ann
       note: input.note ?? '',
       createdAt: now,
       updatedAt: now,
-    });
+    }, ctx.analyst.id);
     return getAnnotation(ctx, id);
   });
 }
@@ -85,13 +87,14 @@ export function createAnnotation(ctx: ServiceContext, input: NewAnnotation): Ann
 export function updateAnnotation(ctx: ServiceContext, patch: AnnotationPatch): Annotation {
   return ctx.store.transaction(() => {
     const current = getAnnotation(ctx, patch.id);
+    checkWritableLayer(ctx, current.layer);
     if (patch.labelId !== undefined) getLabel(ctx, patch.labelId);
     annotationRows.updateAnnotation(ctx.store.db, {
       id: patch.id,
       labelId: patch.labelId ?? current.labelId,
       note: patch.note ?? current.note,
       updatedAt: ctx.now(),
-    });
+    }, ctx.analyst.id);
     return getAnnotation(ctx, patch.id);
   });
 }
@@ -103,6 +106,7 @@ export function updateAnnotation(ctx: ServiceContext, patch: AnnotationPatch): A
 export function deleteAnnotation(ctx: ServiceContext, id: string): DeletedAnnotation {
   return ctx.store.transaction(() => {
     const current = getAnnotation(ctx, id);
+    checkWritableLayer(ctx, current.layer);
     const snapshot = snapshotOf(ctx, current);
     annotationRows.deleteAnnotation(ctx.store.db, id);
     return { ...current, undoToken: undoSnapshots(ctx.store).remember('annotation', snapshot, snapshot.quote.length) };

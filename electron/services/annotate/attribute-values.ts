@@ -4,7 +4,8 @@
 import { AppError } from '../../../shared/errors';
 import type { AttributeValue, AttributeValues, LabelAttribute } from '../../../shared/schemas/schema';
 import * as valueRows from '../../store/writers/attribute-values';
-import type { ServiceContext } from '../context';
+import { checkWritableLayer, layerOf } from '../analysts/layers';
+import { stampOf, type ServiceContext } from '../context';
 import { checkValue, decodeValue } from '../schema/attribute-types';
 import { listAttributes } from '../schema/attributes';
 
@@ -73,6 +74,7 @@ export function setValues(
 ): AttributeValues {
   return ctx.store.transaction(() => {
     const annotation = annotationLabel(ctx, annotationId);
+    checkWritableLayer(ctx, layerOf(ctx.store.db, annotationId) ?? ctx.analyst.id);
     const attributes = listAttributes(ctx, annotation.labelId);
     const labelName = (ctx.store.db.prepare('SELECT name FROM labels WHERE id = ?').get(annotation.labelId) as { name: string }).name;
     const writes: [LabelAttribute, AttributeValue | null][] = [];
@@ -91,7 +93,7 @@ export function setValues(
     }
     for (const [attribute, value] of writes) {
       if (value === null) valueRows.deleteAttributeValue(ctx.store.db, annotationId, attribute.id);
-      else valueRows.setAttributeValue(ctx.store.db, annotationId, attribute.id, value);
+      else valueRows.setAttributeValue(ctx.store.db, annotationId, attribute.id, value, stampOf(ctx));
     }
     return getValues(ctx, annotationId);
   });

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { DeletedRelation, NewRelation, Relation } from '../../../shared/schemas/annotate';
 import type { RelationType } from '../../../shared/schemas/schema';
 import * as relationRows from '../../store/writers/relations';
+import { checkSameLayer, checkWritableLayer, layerOf } from '../analysts/layers';
 import type { ServiceContext } from '../context';
 import { requireRelationType } from '../schema/relation-types';
 import { undoSnapshots } from '../undo-snapshots';
@@ -72,6 +73,7 @@ export function checkRelation(ctx: ServiceContext, input: NewRelation): Relation
       `Relations link annotations of the same document; "${from.quote.slice(0, 40)}" and "${to.quote.slice(0, 40)}" are in different documents.`,
     );
   }
+  checkSameLayer(ctx.store.db, input.fromId, input.toId);
   if (type.fromLabelId && from.labelId !== type.fromLabelId) {
     throw new AppError(
       'INVALID_ARGS',
@@ -97,7 +99,9 @@ export function createRelation(ctx: ServiceContext, input: NewRelation): Relatio
   return ctx.store.transaction(() => {
     const type = checkRelation(ctx, input);
     const id = ctx.newId();
-    relationRows.insertRelation(ctx.store.db, { id, typeId: type.id, fromId: input.fromId, toId: input.toId, createdAt: ctx.now() });
+    const layer = layerOf(ctx.store.db, input.fromId);
+    if (layer !== null) checkWritableLayer(ctx, layer);
+    relationRows.insertRelation(ctx.store.db, { id, typeId: type.id, fromId: input.fromId, toId: input.toId, createdAt: ctx.now() }, ctx.analyst.id);
     return getRelation(ctx, id);
   });
 }
@@ -106,6 +110,8 @@ export function createRelation(ctx: ServiceContext, input: NewRelation): Relatio
 export function deleteRelation(ctx: ServiceContext, id: string): DeletedRelation {
   return ctx.store.transaction(() => {
     const relation = getRelation(ctx, id);
+    const layer = layerOf(ctx.store.db, relation.fromId);
+    if (layer !== null) checkWritableLayer(ctx, layer);
     relationRows.deleteRelation(ctx.store.db, id);
     return { ...relation, undoToken: undoSnapshots(ctx.store).remember('relation', relation) };
   });
@@ -120,7 +126,7 @@ export function restoreRelation(ctx: ServiceContext, token: string): Relation {
       throw new AppError('DUPLICATE', `Relation ${relation.id} already exists.`);
     }
     const type = checkRelation(ctx, relation);
-    relationRows.insertRelation(ctx.store.db, { ...relation, typeId: type.id });
+    relationRows.insertRelation(ctx.store.db, { ...relation, typeId: type.id }, ctx.analyst.id);
     snapshots.spend(token);
     return getRelation(ctx, relation.id);
   });

@@ -62,6 +62,9 @@ function annotationOf(row: Row): Annotation {
     note: row.note as string,
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
+    layer: String(row.layer),
+    createdBy: String(row.created_by),
+    updatedBy: String(row.updated_by),
   };
 }
 

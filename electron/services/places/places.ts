@@ -3,7 +3,7 @@
 import { AppError } from '../../../shared/errors';
 import type { ChangedPlace, MapPlace, Place, PlaceCandidate, PlaceResolve, RestoredPlace } from '../../../shared/schemas/places';
 import * as placeRows from '../../store/writers/places';
-import type { ServiceContext } from '../context';
+import { stampOf, type ServiceContext } from '../context';
 import { undoSnapshots } from '../undo-snapshots';
 import { getGazetteer, type GazetteerEntry } from './gazetteer/gazetteer';
 import { rankCandidates, type PlaceContext } from './gazetteer/rank';
@@ -105,7 +105,7 @@ export function checkPlace(place: Place, labelId: string): void {
 
 function writePlace(ctx: ServiceContext, ref: AnnotationRef, place: Place): Place {
   checkPlace(place, ref.labelId);
-  placeRows.setPlace(ctx.store.db, place);
+  placeRows.setPlace(ctx.store.db, place, stampOf(ctx));
   return getPlace(ctx, place.annotationId)!;
 }
 

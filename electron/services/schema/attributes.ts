@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/schemas/schema';
 import * as valueRows from '../../store/writers/attribute-values';
 import * as attributeRows from '../../store/writers/label-attributes';
-import type { ServiceContext } from '../context';
+import { stampOf, type ServiceContext } from '../context';
 import { decodeValue } from './attribute-types';
 import { getLabel } from './labels';
 
@@ -163,7 +163,7 @@ export function updateAttribute(ctx: ServiceContext, patch: LabelAttributePatch)
           { count: n, what: 'option-values', name: current.name, option, moreOptions: lost.size - 1 },
         );
       }
-      for (const [value, annotationId] of updates) valueRows.setAttributeValue(db, annotationId, current.id, value);
+      for (const [value, annotationId] of updates) valueRows.setAttributeValue(db, annotationId, current.id, value, stampOf(ctx));
     }
     attributeRows.updateLabelAttribute(db, {
       ...current,

@@ -5,7 +5,7 @@ import type { LabelDelete, LabelDeleteOutcome } from '../../../shared/schemas/sc
 import * as annotationRows from '../../store/writers/annotations';
 import * as valueRows from '../../store/writers/attribute-values';
 import * as labelRows from '../../store/writers/labels';
-import type { ServiceContext } from '../context';
+import { stampOf, type ServiceContext } from '../context';
 import { checkValue, decodeValue } from './attribute-types';
 import { listAttributes } from './attributes';
 import { getLabel } from './labels';
@@ -33,7 +33,7 @@ export function deleteLabel(ctx: ServiceContext, request: LabelDelete): LabelDel
       if (request.relabelTo === label.id) throw new AppError('INVALID_ARGS', 'Cannot relabel annotations to the label being deleted.');
       const target = getLabel(ctx, request.relabelTo!);
       moveValuesToLabel(ctx, label.id, target.id);
-      annotationsRelabeled = annotationRows.relabelAnnotations(db, label.id, target.id, ctx.now());
+      annotationsRelabeled = annotationRows.relabelAnnotations(db, label.id, target.id, ctx.now(), ctx.analyst.id);
     } else if (used > 0) {
       annotationsDeleted = annotationRows.deleteAnnotationsOfLabel(db, label.id);
     }
@@ -60,7 +60,7 @@ function moveValuesToLabel(ctx: ServiceContext, fromLabelId: string, toLabelId: 
     if (!target || target.type !== attribute.type) continue;
     for (const row of values.all(attribute.id, fromLabelId) as { annotationId: string; value: string }[]) {
       const value = decodeValue(row.value);
-      if (checkValue(target, value) === null) valueRows.addAttributeValue(db, row.annotationId, target.id, value);
+      if (checkValue(target, value) === null) valueRows.addAttributeValue(db, row.annotationId, target.id, value, stampOf(ctx));
     }
   }
 }

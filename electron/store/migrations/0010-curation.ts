@@ -6,8 +6,9 @@ import type { Migration } from './types';
  * its offsets and label; gold_annotation_id is the gold annotation the decision made (accept and
  * edit; null for reject, and once undone).
  */
-export const migration0010: Migration = {
-  version: 10,
+// Named 0010 by the release's rule; version 11 here because it follows 0010-analysts (the lead renumbers at merge).
+export const migration0010Curation: Migration = {
+  version: 11,
   name: 'curation',
   up: `
     CREATE TABLE curation_decisions (
@@ -24,6 +25,7 @@ export const migration0010: Migration = {
       from_layers TEXT NOT NULL CHECK (json_valid(from_layers) AND json_type(from_layers) = 'array'),
       gold_annotation_id TEXT REFERENCES annotations(id) ON DELETE SET NULL,
       note TEXT NOT NULL DEFAULT '',
+      -- The adjudicator's analyst id.
       decided_by TEXT NOT NULL,
       decided_at TEXT NOT NULL,
       undone_at TEXT,

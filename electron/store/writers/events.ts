@@ -1,15 +1,18 @@
 // The one writer of the events table and of its parts, event_arguments and event_attributes
 // (an event's arguments and values are written and deleted only with it or through here).
+import type { Stamp } from '../../../shared/schemas/analysts';
 import type { AttributeValue } from '../../../shared/schemas/schema';
 import type { AnnotationEvent, EventArgument } from '../../../shared/schemas/linked-annotations';
 import type { Db } from '../store';
 import { statementsFor } from './prepared';
 
 const statements = statementsFor((db) => ({
-  insert: db.prepare('INSERT INTO events (id, document_id, label_id, trigger_id, created_at) VALUES (?, ?, ?, ?, ?)'),
+  insert: db.prepare('INSERT INTO events (id, document_id, label_id, trigger_id, created_at, created_by, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
   delete: db.prepare('DELETE FROM events WHERE id = ?'),
   nextPosition: db.prepare('SELECT coalesce(max(position), -1) + 1 AS next FROM event_arguments WHERE event_id = ?'),
-  insertArgument: db.prepare('INSERT INTO event_arguments (event_id, position, role, annotation_id, argument_event_id) VALUES (?, ?, ?, ?, ?)'),
+  insertArgument: db.prepare(
+    'INSERT INTO event_arguments (event_id, position, role, annotation_id, argument_event_id, created_by, updated_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ),
   deleteArgument: db.prepare('DELETE FROM event_arguments WHERE event_id = ? AND position = ?'),
   setAttribute: db.prepare(
     `INSERT INTO event_attributes (event_id, attribute_id, value) VALUES (?, ?, ?)
@@ -17,15 +20,26 @@ const statements = statementsFor((db) => ({
   ),
 }));
 
-export function insertEvent(db: Db, row: Omit<AnnotationEvent, 'arguments' | 'attributes'>): void {
-  statements(db).insert.run(row.id, row.documentId, row.labelId, row.triggerId, row.createdAt);
+/** An event is in the layer of its trigger annotation; `stamp` says who made it. */
+export function insertEvent(db: Db, row: Omit<AnnotationEvent, 'arguments' | 'attributes'>, stamp: Stamp): void {
+  statements(db).insert.run(row.id, row.documentId, row.labelId, row.triggerId, row.createdAt, stamp.by, stamp.by, stamp.at);
 }
 
-/** Appends a role argument after the event's last one. */
-export function addEventArgument(db: Db, eventId: string, argument: EventArgument): void {
+/** Appends a role argument after the event's last one; it must be in the event's layer (else LAYER_MISMATCH). */
+export function addEventArgument(db: Db, eventId: string, argument: EventArgument, stamp: Stamp): void {
   const s = statements(db);
   const { next } = s.nextPosition.get(eventId) as { next: number };
-  s.insertArgument.run(eventId, next, argument.role, 'annotationId' in argument ? argument.annotationId : null, 'eventId' in argument ? argument.eventId : null);
+  s.insertArgument.run(
+    eventId,
+    next,
+    argument.role,
+    'annotationId' in argument ? argument.annotationId : null,
+    'eventId' in argument ? argument.eventId : null,
+    stamp.by,
+    stamp.by,
+    stamp.at,
+    stamp.at,
+  );
 }
 
 export function deleteEventArgument(db: Db, eventId: string, position: number): void {

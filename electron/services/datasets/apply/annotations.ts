@@ -3,7 +3,7 @@
 // attribute values and place. What cannot be anchored is reported, never placed elsewhere.
 import type { AnnotationImportReport } from '../../../../shared/schemas/datasets';
 import { checkValue } from '../../schema/attribute-types';
-import type { ServiceContext } from '../../context';
+import { stampOf, type ServiceContext } from '../../context';
 import { anchor, type Anchored } from '../anchor';
 import type { InAnnotation, InDocument } from '../model';
 import type { StoredText } from './documents';
@@ -72,7 +72,7 @@ function importValues(run: AnnotationImport, a: InAnnotation, id: string, labelI
       run.report.conflicts.push(`A value of "${(quote ?? '').slice(0, 40)}" was left out: ${problem}`);
       continue;
     }
-    addAttributeValue(run.ctx.store.db, id, attribute.id, value);
+    addAttributeValue(run.ctx.store.db, id, attribute.id, value, stampOf(run.ctx));
     run.report.attributesImported += 1;
   }
 }
@@ -94,7 +94,7 @@ function importPlace(run: AnnotationImport, p: NonNullable<InAnnotation['place']
     population: p.population ?? null,
     resolvedBy: p.resolvedBy ?? 'manual',
     resolvedAt: p.resolvedAt ?? run.now,
-  });
+  }, stampOf(run.ctx));
   run.report.placesImported += 1;
 }
 
@@ -110,7 +110,7 @@ function writeAnnotation(run: AnnotationImport, d: DocumentImport, a: InAnnotati
     note: (a.note ?? '').slice(0, 20_000),
     createdAt: a.createdAt ?? run.now,
     updatedAt: a.updatedAt ?? a.createdAt ?? run.now,
-  });
+  }, run.ctx.analyst.id);
   d.idOfRef.set(a.ref, id);
   run.report.annotationsImported += 1;
   if (placed.reanchored) run.report.annotationsReanchored += 1;

@@ -5,7 +5,7 @@
 import { codePointsToUtf16 } from '../../../../shared/offsets';
 import type { AnnotationImportReport } from '../../../../shared/schemas/datasets';
 import { checkValue } from '../../schema/attribute-types';
-import type { ServiceContext } from '../../context';
+import { stampOf, type ServiceContext } from '../../context';
 import type { InAnnotation } from '../model';
 import type { Linked, LinkedNote } from '../linked-model';
 import type { AnnotationImport, DocumentImport } from './annotations';
@@ -83,7 +83,7 @@ export function importLinked(run: AnnotationImport, d: DocumentImport, linked: L
     }
     const taken = e.id === undefined || db.prepare('SELECT 1 FROM events WHERE id = ?').get(e.id) !== undefined;
     const id = taken ? ctx.newId() : e.id!;
-    insertEvent(db, { id, documentId: d.stored.id, labelId, triggerId: trigger, createdAt: run.now });
+    insertEvent(db, { id, documentId: d.stored.id, labelId, triggerId: trigger, createdAt: run.now }, stampOf(ctx));
     setLabelKind(db, labelId, 'event');
     eventIds.set(e.ref, id);
     report.eventsImported = (report.eventsImported ?? 0) + 1;
@@ -94,7 +94,7 @@ export function importLinked(run: AnnotationImport, d: DocumentImport, linked: L
     for (const g of e.arguments) {
       const target = g.isEvent ? eventIds.get(g.ref) : d.idOfRef.get(g.ref);
       if (!target) losses.add(`an event's "${g.role}" argument points at ${g.isEvent ? 'an event' : 'an annotation'} that was not imported`);
-      else addEventArgument(db, id, g.isEvent ? { role: g.role, eventId: target } : { role: g.role, annotationId: target });
+      else addEventArgument(db, id, g.isEvent ? { role: g.role, eventId: target } : { role: g.role, annotationId: target }, stampOf(ctx));
     }
     const labelId = findLabelId(run.labels, e.type)!;
     for (const [name, value] of Object.entries(e.attributes)) {

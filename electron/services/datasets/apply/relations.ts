@@ -43,7 +43,7 @@ export function importRelation(run: RelationImport, r: InRelation, idOfRef: Read
   }
   const taken = r.id !== undefined && prepared(ctx, 'SELECT 1 FROM relations WHERE id = ?').get(r.id) !== undefined;
   const id = r.id && !taken ? r.id : ctx.newId();
-  if (addRelation(ctx.store.db, { id, typeId: type.id, fromId: from, toId: to, createdAt: r.createdAt ?? run.now })) {
+  if (addRelation(ctx.store.db, { id, typeId: type.id, fromId: from, toId: to, createdAt: r.createdAt ?? run.now }, ctx.analyst.id)) {
     report.relationsImported += 1;
     if (r.ref !== undefined) relationIds?.set(r.ref, id);
   } else if (r.ref !== undefined) {
