@@ -2,12 +2,13 @@
 import type { agreementChannels } from '../../../shared/channels/agreement';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
+import { listAnalysts } from '../analysts/analysts';
 import { applyRule, curationView, decide, undoDecision } from '../curation/curation';
 import { agreementReport, exportAgreement, reportDisagreements } from './agreement';
 
 export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof agreementChannels> {
   return {
-    'agreement.analysts': () => ctx.store.db.prepare('SELECT id, name FROM analysts ORDER BY name COLLATE NOCASE, id').all() as { id: string; name: string }[],
+    'agreement.analysts': () => listAnalysts(ctx.store.db),
     'agreement.report': (query) => agreementReport(ctx, query),
     'agreement.disagreements': (query) => reportDisagreements(ctx, query),
     'agreement.export': (args) => exportAgreement(ctx, args),
