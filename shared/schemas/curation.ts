@@ -38,12 +38,17 @@ export const CurationDecision = z
 
 export const GoldSpan = z.object({ id: Id, start: Offset, end: Offset, labelId: Id, label: z.string(), quote: z.string() }).strict();
 
-export const CurationCandidate = SpanCandidate.extend({
-  /** The rule would accept it (enough analysts made it). */
-  preAccepted: z.boolean(),
-  /** The decision in force for this span, if any. */
-  decision: CurationDecision.nullable(),
-}).strict();
+/** A candidate as the Curation screen shows it (kept small: a report may have thousands). */
+export const CurationCandidate = SpanCandidate.pick({ start: true, end: true, label: true, labelId: true, quote: true, agreed: true })
+  .extend({
+    /** Which of the view's analysts made it, by their index in `analysts`. */
+    makers: z.array(z.number().int().nonnegative()),
+    /** The rule would accept it (enough analysts made it). */
+    preAccepted: z.boolean(),
+    /** The decision in force for this span, if any. */
+    decision: CurationDecision.nullable(),
+  })
+  .strict();
 
 export const CurationView = z
   .object({

@@ -76,6 +76,15 @@ function seedLayers(ctx: ServiceContext, reports: number, spansPerReport: number
   return docIds;
 }
 
+/** For profiling by hand: the agreement bench's corpus in a given context. */
+export function seedForProfile(ctx: ServiceContext): void {
+  seedLayers(ctx, 1000, 20, 5, 5000, 'agreement');
+}
+
+export function seedCurationForProfile(ctx: ServiceContext): void {
+  seedLayers(ctx, 1, 2000, 5, 200_000, 'curation');
+}
+
 export function measureAgreement(log: (m: string) => void): { agreement_ms: number; runs: number[]; seedS: number; spans: number } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-agreement-bench-'));
   const store = openStore(path.join(dir, 'glossa.sqlite'));

@@ -41,14 +41,18 @@ export function reportCandidates(ctx: ServiceContext, documentId: string, refs: 
   assertDocument(ctx, documentId);
   const analysts = resolveAnalysts(ctx, refs, minimum);
   const ids = analysts.map((a) => a.id);
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT a.id, a.layer, a.start, a."end" AS "end", a.label_id AS labelId, l.name AS label, a.quote
-       FROM annotations a JOIN labels l ON l.id = a.label_id
-       WHERE a.document_id = ? AND a.layer IN (${ids.map(() => '?').join(', ')})
-       ORDER BY a.start, a."end" DESC, l.position, a.created_at`,
-    )
-    .all(documentId, ...ids) as CandidateRow[];
+  // Read by the document index and put in reading order here (SQLite would sort through a temp b-tree).
+  const labelRows = ctx.store.db.prepare('SELECT id, name, position FROM labels').raw().all() as [string, string, number][];
+  const labelOf = new Map(labelRows.map(([id, name, position]) => [id, { name, position }]));
+  const layers = new Set(ids);
+  const raw = ctx.store.db
+    .prepare('SELECT id, layer, start, "end", label_id, quote, created_at FROM annotations WHERE document_id = ?')
+    .raw()
+    .all(documentId) as [string, string, number, number, string, string, string][];
+  const rows: CandidateRow[] = raw
+    .filter((r) => layers.has(r[1]))
+    .sort((x, y) => x[2] - y[2] || y[3] - x[3] || labelOf.get(x[4])!.position - labelOf.get(y[4])!.position || (x[6] < y[6] ? -1 : x[6] > y[6] ? 1 : 0))
+    .map(([id, layer, start, end, labelId, quote]) => ({ id, layer, start, end, labelId, label: labelOf.get(labelId)!.name, quote }));
   const wanted = labels ? new Set(labels.map((l) => l.toLowerCase())) : null;
   const candidates = new Map<string, SpanCandidateData>();
   for (const row of rows) {

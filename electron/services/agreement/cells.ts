@@ -2,7 +2,6 @@
 // (label, pair of analysts, report). Corpus, label and report figures are sums of these cells,
 // so a corpus of 1,000 reports is one pass over its spans, not one per figure.
 import {
-  byReport,
   coveredLength,
   intersectionLength,
   mergedIntervals,
@@ -40,11 +39,12 @@ export interface PairCell {
   distance: number;
 }
 
+/** Indexed by position: label (as given), analyst (as given) or pair (layerPairs order), report (as given). */
 export interface Cells {
   /** layer[label][analyst][report] */
-  layer: Map<string, Map<string, Map<string, LayerCell>>>;
-  /** pair[label][pair index][report] */
-  pair: Map<string, Map<number, Map<string, PairCell>>>;
+  layer: LayerCell[][][];
+  /** pair[label][pair][report] */
+  pair: PairCell[][][];
 }
 
 function layerCell(spans: Span[], length: number): LayerCell {
@@ -98,40 +98,44 @@ function pairCell(a: LayerCell, b: LayerCell): PairCell {
 export function buildCells(
   analystIds: readonly string[],
   labels: readonly string[],
-  lengths: ReadonlyMap<string, number>,
+  reports: readonly { documentId: string; length: number }[],
   spans: readonly Span[],
 ): Cells {
-  const byLabelLayer = new Map<string, Span[]>();
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const analystIndex = new Map(analystIds.map((id, i) => [id, i]));
+  const reportIndex = new Map(reports.map((r, i) => [r.documentId, i]));
+  const R = reports.length;
+  const A = analystIds.length;
+  // buckets[(label * A + analyst) * R + report]: that cell's spans.
+  const buckets: (Span[] | undefined)[] = new Array(labels.length * A * R);
   for (const span of spans) {
-    const key = `${span.label}\u0000${span.layer}`;
-    let list = byLabelLayer.get(key);
-    if (!list) byLabelLayer.set(key, (list = []));
-    list.push(span);
+    const l = labelIndex.get(span.label);
+    const a = analystIndex.get(span.layer);
+    const r = reportIndex.get(span.documentId);
+    if (l === undefined || a === undefined || r === undefined) continue;
+    const at = (l * A + a) * R + r;
+    (buckets[at] ??= []).push(span);
   }
-  const layer: Cells['layer'] = new Map();
-  const pair: Cells['pair'] = new Map();
-  for (const label of labels) {
-    const perAnalyst = new Map<string, Map<string, LayerCell>>();
-    for (const id of analystIds) {
-      const grouped = byReport(byLabelLayer.get(`${label}\u0000${id}`) ?? []);
-      const perReport = new Map<string, LayerCell>();
-      for (const [documentId, length] of lengths) perReport.set(documentId, layerCell(grouped.get(documentId) ?? [], length));
-      perAnalyst.set(id, perReport);
-    }
-    layer.set(label, perAnalyst);
-    const perPair = new Map<number, Map<string, PairCell>>();
-    let index = 0;
-    for (let i = 0; i < analystIds.length; i += 1) {
-      for (let j = i + 1; j < analystIds.length; j += 1) {
-        const x = perAnalyst.get(analystIds[i]!)!;
-        const y = perAnalyst.get(analystIds[j]!)!;
-        const perReport = new Map<string, PairCell>();
-        for (const documentId of lengths.keys()) perReport.set(documentId, pairCell(x.get(documentId)!, y.get(documentId)!));
-        perPair.set(index, perReport);
-        index += 1;
+  const none: Span[] = [];
+  const layer = labels.map((_, l) =>
+    analystIds.map((_, a) =>
+      reports.map((report, r) => {
+        const list = buckets[(l * A + a) * R + r] ?? none;
+        if (list.length > 1) list.sort((x, y) => x.start - y.start || x.end - y.end);
+        return layerCell(list, report.length);
+      }),
+    ),
+  );
+  const pair = layer.map((perAnalyst) => {
+    const perPair: PairCell[][] = [];
+    for (let i = 0; i < A; i += 1) {
+      for (let j = i + 1; j < A; j += 1) {
+        const x = perAnalyst[i]!;
+        const y = perAnalyst[j]!;
+        perPair.push(x.map((cell, r) => pairCell(cell, y[r]!)));
       }
     }
-    pair.set(label, perPair);
-  }
+    return perPair;
+  });
   return { layer, pair };
 }

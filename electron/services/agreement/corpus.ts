@@ -25,10 +25,6 @@ interface SpanRow {
   label: string;
 }
 
-function placeholders(n: number): string {
-  return Array.from({ length: n }, () => '?').join(', ');
-}
-
 function reportsInScope(ctx: ServiceContext, documentIds?: readonly string[]): { id: string; title: string; text: string }[] {
   const db = ctx.store.db;
   if (!documentIds) return db.prepare('SELECT id, title, text FROM documents ORDER BY imported_at, id').all() as { id: string; title: string; text: string }[];
@@ -51,20 +47,37 @@ function labelsInScope(ctx: ServiceContext, names?: readonly string[]): { id: st
   return [...new Set(names.map((n) => byName.get(n.toLowerCase())!))];
 }
 
-export function readCorpus(ctx: ServiceContext, scope: CorpusScope): AgreementInput & { spanIds: Map<string, Span> } {
+/**
+ * The analysts' spans of the labels in scope. A few reports are read by the document index; the
+ * whole library by one pass over the table (an index walk would visit 100,000 rows one by one).
+ */
+function readSpanRows(ctx: ServiceContext, layerIds: string[], labelIds: string[], documentIds: string[] | null): SpanRow[] {
   const db = ctx.store.db;
+  const labelNames = new Map((db.prepare('SELECT id, name FROM labels').raw().all() as [string, string][]).map(([id, name]) => [id, name]));
+  const layers = new Set(layerIds);
+  const labels = new Set(labelIds);
+  const keep = (raw: [string, string, string, number, number, string][]): SpanRow[] => {
+    const rows: SpanRow[] = [];
+    for (const [id, layer, documentId, start, end, labelId] of raw) {
+      if (layers.has(layer) && labels.has(labelId)) rows.push({ id, layer, documentId, start, end, label: labelNames.get(labelId)! });
+    }
+    return rows;
+  };
+  const columns = 'id, layer, document_id, start, "end", label_id';
+  if (documentIds && documentIds.length <= 50) {
+    const ofDocument = db.prepare(`SELECT ${columns} FROM annotations WHERE document_id = ?`).raw();
+    return documentIds.flatMap((id) => keep(ofDocument.all(id) as [string, string, string, number, number, string][]));
+  }
+  return keep(db.prepare(`SELECT ${columns} FROM annotations NOT INDEXED`).raw().all() as [string, string, string, number, number, string][]);
+}
+
+export function readCorpus(ctx: ServiceContext, scope: CorpusScope): AgreementInput & { spanIds: Map<string, Span> } {
   const reports = reportsInScope(ctx, scope.documentIds);
   const labels = labelsInScope(ctx, scope.labels);
   const layerIds = scope.analysts.map((a) => a.id);
   const labelIds = labels.map((l) => l.id);
   const inScope = new Set(reports.map((r) => r.id));
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.layer, a.document_id AS documentId, a.start, a."end" AS "end", l.name AS label
-       FROM annotations a JOIN labels l ON l.id = a.label_id
-       WHERE a.layer IN (${placeholders(layerIds.length)}) AND a.label_id IN (${placeholders(labelIds.length)})`,
-    )
-    .all(...layerIds, ...labelIds) as SpanRow[];
+  const rows = readSpanRows(ctx, layerIds, labelIds, scope.documentIds ? reports.map((r) => r.id) : null);
   const rowsByReport = new Map<string, SpanRow[]>();
   for (const row of rows) {
     if (!inScope.has(row.documentId)) continue;

@@ -81,40 +81,35 @@ function emptyPairCell(): PairCell {
 function labelPartial(
   ids: readonly string[],
   cells: Cells,
-  label: string,
-  docs: readonly string[],
+  label: number,
+  reports: readonly number[],
   length: number,
   withPairAlpha = true,
 ): LabelPartial {
-  const layerCells = cells.layer.get(label)!;
-  const own = new Map(
-    ids.map((id) => {
-      const perReport = layerCells.get(id)!;
-      const scoped = docs.map((doc) => perReport.get(doc)!);
-      return [id, { units: scoped.map((c) => c.units), gaps: scoped.map((c) => c.gaps) }];
-    }),
-  );
-  const pairCells = cells.pair.get(label)!;
+  const own = cells.layer[label]!.map((perReport) => ({
+    units: reports.map((r) => perReport[r]!.units),
+    gaps: reports.map((r) => perReport[r]!.gaps),
+  }));
+  const pairCells = cells.pair[label]!;
   let allDistance = 0;
-  const pairs = layerPairs(ids).map(([a, b], index) => {
+  const pairs = layerPairs(ids.map((_, i) => i)).map(([a, b], index) => {
     const sum = emptyPairCell();
-    const perReport = pairCells.get(index)!;
-    for (const doc of docs) addCell(sum, perReport.get(doc)!);
+    const perReport = pairCells[index]!;
+    for (const r of reports) addCell(sum, perReport[r]!);
     allDistance += sum.distance;
-    const x = own.get(a)!;
-    const y = own.get(b)!;
+    const x = own[a]!;
+    const y = own[b]!;
     return Object.assign(sum, {
       kappa: kappaFromCounts(length, sum.coverA, sum.coverB, sum.both).value,
       observed: observedDisagreement(sum.distance, 2, length),
       expected: withPairAlpha ? expectedDisagreement([...x.units, ...y.units], [...x.gaps, ...y.gaps], 2, length) : 0,
     });
   });
-  const everyone = [...own.values()];
   return {
     pairs,
     all: {
       observed: observedDisagreement(allDistance, ids.length, length),
-      expected: expectedDisagreement(everyone.flatMap((o) => o.units), everyone.flatMap((o) => o.gaps), ids.length, length),
+      expected: expectedDisagreement(own.flatMap((o) => o.units), own.flatMap((o) => o.gaps), ids.length, length),
       analysts: ids.length,
     },
   };
@@ -190,29 +185,25 @@ function attributeAgreement(analystIds: readonly string[], values: AgreementInpu
 
 export function agreementFigures(input: AgreementInput): Report {
   const ids = input.analysts.map((a) => a.id);
-  const lengths = new Map(input.reports.map((r) => [r.documentId, r.length]));
   const titles = new Map(input.reports.map((r) => [r.documentId, r.title]));
   const spansByLayer = groupBy(input.spans, (s) => s.layer);
-  const cells = buildCells(ids, input.labels, lengths, input.spans);
-  const allDocs = input.reports.map((r) => r.documentId);
+  const cells = buildCells(ids, input.labels, input.reports, input.spans);
+  const allReports = input.reports.map((_, r) => r);
   const totalLength = input.reports.reduce((sum, r) => sum + r.length, 0);
 
-  const corpusPartials = input.labels.map((label) => labelPartial(ids, cells, label, allDocs, totalLength));
+  const corpusPartials = input.labels.map((_, label) => labelPartial(ids, cells, label, allReports, totalLength));
   const labels = input.labels.map((label, index) => {
     const figures = figuresOf(ids, [corpusPartials[index]!]);
-    const layerCells = cells.layer.get(label)!;
-    const spans = Object.fromEntries(
-      ids.map((id) => [id, [...layerCells.get(id)!.values()].reduce((n, cell) => n + cell.keys.size, 0)]),
-    );
+    const spans = Object.fromEntries(ids.map((id, a) => [id, cells.layer[index]![a]!.reduce((n, cell) => n + cell.keys.size, 0)]));
     return { label, spans, all: figures.all, pairs: figures.pairs };
   });
   const corpus = figuresOf(ids, corpusPartials);
 
   const spansByReport = groupBy(input.spans, (s) => s.documentId);
-  const perReport = input.reports.map((report) => {
+  const perReport = input.reports.map((report, r) => {
     const spans = spansByReport.get(report.documentId) ?? [];
     const byLayer = groupBy(spans, (s) => s.layer);
-    const figures = figuresOf(ids, input.labels.map((label) => labelPartial(ids, cells, label, [report.documentId], report.length, false)));
+    const figures = figuresOf(ids, input.labels.map((_, label) => labelPartial(ids, cells, label, [r], report.length, false)));
     const makers = new Map<string, Set<string>>();
     for (const s of spans) {
       const key = spanKey(s);

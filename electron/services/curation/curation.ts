@@ -21,8 +21,15 @@ export function curationView(ctx: ServiceContext, query: { documentId: string; a
   const report = reportCandidates(ctx, query.documentId, query.analysts, undefined, 1);
   const inForce = decisionsInForce(ctx, query.documentId);
   const n = report.analysts.length;
+  const position = new Map(report.analysts.map((a, i) => [a.id, i]));
   const candidates = report.spans.map((span) => ({
-    ...span,
+    start: span.start,
+    end: span.end,
+    label: span.label,
+    labelId: span.labelId,
+    quote: span.quote,
+    agreed: span.agreed,
+    makers: span.analysts.map((id) => position.get(id)!),
     preAccepted: ruleAccepts(query.rule, span.analysts.length, n, query.threshold),
     decision: inForce.get(`${span.start}:${span.end}:${span.labelId}`) ?? null,
   }));

@@ -50,9 +50,9 @@ export function CandidateRows({ view, onAccept, onEdit, onReject, onUndo }: Cand
                   {c.quote}
                 </span>
                 <span role="cell">{c.label}</span>
-                {view.analysts.map((a) => (
-                  <span role="cell" key={a.id} className="maker" aria-label={c.analysts.includes(a.id) ? `${a.name}: made it` : `${a.name}: did not`}>
-                    {c.analysts.includes(a.id) ? '✓' : ''}
+                {view.analysts.map((a, i) => (
+                  <span role="cell" key={a.id} className="maker" aria-label={c.makers.includes(i) ? `${a.name}: made it` : `${a.name}: did not`}>
+                    {c.makers.includes(i) ? '✓' : ''}
                   </span>
                 ))}
                 <span role="cell">{c.preAccepted ? 'agreed' : 'disputed'}</span>
