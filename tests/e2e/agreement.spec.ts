@@ -9,7 +9,7 @@ test('agreement: Ctrl+5 shows the pairs by label with the counts behind them, an
   await agreement.openWithKeys();
   // The store's own (local) analyst has no spans: compare Ann and Bob only.
   await agreement.compareOnly(['Ann', 'Bob']);
-  await expect(agreement.status()).toHaveText(/3 reports, 1 pairs of analysts compared/);
+  await expect(agreement.status()).toHaveText(/3 reports, 1 pair of analysts compared/);
 
   await expect(agreement.counts()).toContainText('Ann: 4 spans');
   await expect(agreement.counts()).toContainText('Bob: 3 spans');

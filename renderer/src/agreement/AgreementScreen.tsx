@@ -43,7 +43,7 @@ export function AgreementScreen({ onOpen }: AgreementScreenProps) {
         <div>
           <h1 id="agreement-title">Agreement</h1>
           <p className="hint" role="status" aria-live="polite">
-            {loading ? 'Computing…' : report ? `${report.reports} reports, ${report.pairsCompared} pairs of analysts compared; offsets in code points.` : ''}
+            {loading ? 'Computing…' : report ? `${report.reports} ${report.reports === 1 ? 'report' : 'reports'}, ${report.pairsCompared} ${report.pairsCompared === 1 ? 'pair' : 'pairs'} of analysts compared; offsets in code points.` : ''}
           </p>
         </div>
         <div className="actions">

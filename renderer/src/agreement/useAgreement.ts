@@ -9,11 +9,21 @@ export interface Analyst {
   name: string;
 }
 
+/** The last list seen: a screen shown again starts from it while the list is asked again. */
+let lastAnalysts: Analyst[] | null = null;
+
 export function useAnalysts(): { analysts: Analyst[] | null; error: string | null } {
-  const [analysts, setAnalysts] = useState<Analyst[] | null>(null);
+  const [analysts, setAnalysts] = useState<Analyst[] | null>(lastAnalysts);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    call('agreement.analysts', {}).then(setAnalysts, (e: unknown) => setError(messageOf(e)));
+    call('agreement.analysts', {}).then(
+      (list) => {
+        const same = lastAnalysts !== null && JSON.stringify(lastAnalysts) === JSON.stringify(list);
+        lastAnalysts = list;
+        if (!same) setAnalysts(list);
+      },
+      (e: unknown) => setError(messageOf(e)),
+    );
   }, []);
   return { analysts, error };
 }

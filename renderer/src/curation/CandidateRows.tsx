@@ -27,7 +27,7 @@ export function CandidateRows({ view, onAccept, onEdit, onReject, onUndo }: Cand
         <span role="columnheader">Span</span>
         <span role="columnheader">Label</span>
         {view.analysts.map((a) => (
-          <span role="columnheader" key={a.id}>
+          <span role="columnheader" key={a.id} className="maker">
             {a.name}
           </span>
         ))}

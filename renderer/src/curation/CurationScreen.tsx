@@ -27,15 +27,21 @@ const rules: readonly { id: CurationRuleName; name: string }[] = [
   { id: 'threshold', name: 'At least…' },
 ];
 
+/** The report curated last, shown again when the screen comes back (while the list loads). */
+let lastDocumentId: string | null = null;
+
 export function CurationScreen({ labels, openDocumentId }: CurationScreenProps) {
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
-  const [documentId, setDocumentId] = useState<string | null>(openDocumentId);
+  const [documentId, setDocumentId] = useState<string | null>(openDocumentId ?? lastDocumentId);
   useEffect(() => {
     void call('documents.list', {}).then((list) => {
       setDocuments(list);
-      setDocumentId((current) => current ?? list[0]?.id ?? null);
+      setDocumentId((current) => (current && list.some((d) => d.id === current) ? current : (list[0]?.id ?? null)));
     });
   }, []);
+  useEffect(() => {
+    lastDocumentId = documentId;
+  }, [documentId]);
   const { analysts } = useAnalysts();
   const [unchosen, setUnchosen] = useState<ReadonlySet<string>>(new Set());
   const chosen = useMemo(() => (analysts ?? []).filter((a) => !unchosen.has(a.id)).map((a) => a.id), [analysts, unchosen]);
@@ -65,7 +71,7 @@ export function CurationScreen({ labels, openDocumentId }: CurationScreenProps) 
       <div className="curation-controls">
         <label className="filter-field wide">
           Report
-          <select value={documentId ?? ''} onChange={(e) => setDocumentId(e.target.value || null)}>
+          <select value={documents.length ? (documentId ?? '') : ''} onChange={(e) => setDocumentId(e.target.value || null)}>
             {documents.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.title}
