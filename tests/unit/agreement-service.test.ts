@@ -1,10 +1,11 @@
 // Agreement and curation over a real store: analysts annotate as themselves (ctx.analyst), the
 // service reads their layers, and curation writes the gold layer with every decision recorded.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../electron/core';
 import { analystNamed } from '../../electron/services/analysts/analysts';
-import { agreementReport, reportDisagreements } from '../../electron/services/agreement/agreement';
+import { agreementReport, exportAgreement, reportDisagreements } from '../../electron/services/agreement/agreement';
 import { createAnnotation } from '../../electron/services/annotate/annotations';
 import { setValues } from '../../electron/services/annotate/attribute-values';
 import { createRelation } from '../../electron/services/annotate/relations';
@@ -91,6 +92,22 @@ describe('agreement over a real store', () => {
     expect(() => agreementReport(ctx, { analysts: ['Ann', 'Ann'] })).toThrow(/only Ann given/);
     expect(() => agreementReport(ctx, { analysts: ['Ann', 'Zed'] })).toThrow(/No analyst "Zed" in this store \(analysts: .*Ann, Bob/);
     expect(errorCodeOf(() => agreementReport(ctx, { analysts: ['Ann', 'Bob'], labels: ['Nope'] }))).toBe('NOT_FOUND');
+  });
+
+  it('exports the figures as CSV (BOM, CRLF, a row per figure) and JSON through the save dialog', async () => {
+    const { ctx, dialogs, dir } = openTestContext();
+    const { second } = corpus(ctx);
+    dialogs.exportPath = path.join(dir, 'agreement.csv');
+    expect(await exportAgreement(ctx, { analysts: ['Ann', 'Bob'], format: 'csv' })).toEqual({ path: dialogs.exportPath });
+    const csv = fs.readFileSync(dialogs.exportPath, 'utf8');
+    expect(csv.startsWith('\uFEFFscope,label,document_id,analyst_a,analyst_b,measure,value\r\n')).toBe(true);
+    expect(csv).toContain('\r\nlabel,Claim,,Ann,Bob,exactF1,1\r\n');
+    expect(csv).toContain(`\r\nanalyst,,${second},Bob,,untouched,1\r\n`);
+    dialogs.exportPath = path.join(dir, 'agreement.json');
+    await exportAgreement(ctx, { analysts: ['Ann', 'Bob'], format: 'json' });
+    expect(JSON.parse(fs.readFileSync(dialogs.exportPath, 'utf8'))).toEqual(agreementReport(ctx, { analysts: ['Ann', 'Bob'] }));
+    dialogs.exportPath = null;
+    expect(await exportAgreement(ctx, { analysts: ['Ann', 'Bob'], format: 'json' })).toEqual({ path: null });
   });
 
   it('lists a report’s disagreements with who made each span', () => {
