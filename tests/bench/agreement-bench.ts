@@ -85,7 +85,7 @@ export function seedCurationForProfile(ctx: ServiceContext): void {
   seedLayers(ctx, 1, 2000, 5, 200_000, 'curation');
 }
 
-export function measureAgreement(log: (m: string) => void): { agreement_ms: number; runs: number[]; seedS: number; spans: number } {
+export function measureAgreement(log: (m: string) => void): { agreement_ms: number; runs: number[]; cpuRuns: number[]; seedS: number; spans: number } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-agreement-bench-'));
   const store = openStore(path.join(dir, 'glossa.sqlite'));
   try {
@@ -97,13 +97,17 @@ export function measureAgreement(log: (m: string) => void): { agreement_ms: numb
     log(`agreement: seeded 1,000 reports, 5 analysts × 20,000 spans (${spans.toLocaleString('en')} annotations) in ${seedS} s; 3 runs…`);
     const names = Array.from({ length: 5 }, (_, i) => `Analyst ${i + 1}`);
     const runs: number[] = [];
+    // CPU time beside wall time: on a shared, loaded machine the wall time says more about the neighbours.
+    const cpuRuns: number[] = [];
     for (let i = 0; i < 3; i++) {
+      const cpu = process.cpuUsage();
       const t = performance.now();
       const report = agreementReport(ctx, { analysts: names });
       runs.push(round1(performance.now() - t));
+      cpuRuns.push(round1(process.cpuUsage(cpu).user / 1000));
       if (report.reports !== 1000 || report.pairsCompared !== 10) throw new Error('agreement bench: wrong scope');
     }
-    return { agreement_ms: round1(median(runs)), runs, seedS, spans };
+    return { agreement_ms: round1(median(runs)), runs, cpuRuns, seedS, spans };
   } finally {
     store.close();
     fs.rmSync(dir, { recursive: true, force: true });
