@@ -1,6 +1,7 @@
 // What `glossa --help` and `glossa <command> --help` print. Format names and report extensions
 // come from the one table in shared/formats.ts.
 import { datasetFormatIds, datasetFormatTable, importableFormatIds, reportExtensions } from '../shared/formats';
+import { agreementCommandUsage } from './cli-agreement';
 import { analysisCommandUsage } from './cli-analysis';
 import { storeCommandUsage } from './cli-store';
 import { searchCommandUsage } from './cli-search';
@@ -46,6 +47,7 @@ const commandUsage: Readonly<Record<string, string>> = {
   search: searchCommandUsage,
   server: `  server add-analyst NAME --database-url URL | server revoke-analyst NAME --database-url URL
                                           ${column('The team server\'s admin commands (PostgreSQL; no --db): add an analyst and print their token once, or revoke it. See glossa server --help.')}`,
+  ...agreementCommandUsage,
 };
 
 export const commands = Object.keys(commandUsage);

@@ -10,6 +10,7 @@ import type { AppEvent } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { datasetFormatIds, datasetFormatTable, importableFormatIds } from '../shared/formats';
 import { AnnotationImportFormat, DatasetFormat } from '../shared/schemas/datasets';
+import { AgreementUsageError, agreementOptions, agreementOptionsByCommand, checkAgreementUsage, runAgreementCommand } from './cli-agreement';
 import { AnalysisUsageError, analysisOptions, analysisOptionsByCommand, checkAnalysisUsage, runAnalysisCommand } from './cli-analysis';
 import { RawOutput, UsageError, annotationImportExitCode, existingStore, exitCodes, importExitCode, importSummary, readStdin, scratchFolder, writeFailure, writeStdout } from './cli-io';
 import { isStoreCommand, runStoreCommand, storeCommandOptions } from './cli-store';
@@ -55,6 +56,7 @@ const options = {
   ...analysisOptions,
   ...searchOptions,
   ...eventOptions,
+  ...agreementOptions,
 } as const;
 
 type OptionName = keyof typeof options;
@@ -74,6 +76,7 @@ const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
   ...analysisOptionsByCommand,
   search: ['label', 'doc', 'limit'],
   ...eventOptionsByCommand,
+  ...agreementOptionsByCommand,
 };
 
 /** The CLI never shows a dialog; a service that asks for one is a bug. */
@@ -343,6 +346,9 @@ async function execute(core: Core, invocation: Invocation): Promise<Outcome> {
     case 'event':
     case 'events':
       return done(runEventCommand(core, invocation));
+    case 'agreement':
+    case 'curate':
+      return done(runAgreementCommand(core, invocation));
     default: {
       const output = runAnalysisCommand(core, invocation);
       if (output === undefined) throw new UsageError(`Unknown command "${invocation.command}".`);
@@ -371,6 +377,7 @@ function checkUsage(invocation: Invocation): void {
   if (invocation.command === 'search') checkSearchUsage(invocation);
   checkAnalysisUsage(invocation);
   checkEventUsage(invocation);
+  checkAgreementUsage(invocation);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -410,7 +417,7 @@ async function main(argv: string[]): Promise<number> {
     await writeStdout(output instanceof RawOutput ? output.content : JSON.stringify(output, null, 2) + '\n');
     return exitCode;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof AnalysisUsageError || error instanceof SearchUsageError || error instanceof EventUsageError) {
+    if (error instanceof UsageError || error instanceof AnalysisUsageError || error instanceof SearchUsageError || error instanceof EventUsageError || error instanceof AgreementUsageError) {
       writeFailure(`${error.message} Run with --help for usage.`, exitCodes.usage, 'USAGE', json);
       return exitCodes.usage;
     }

@@ -4,6 +4,7 @@
 // and a UI call.
 import type { z } from 'zod';
 import { analystChannels } from './channels/analysts';
+import { agreementChannels } from './channels/agreement';
 import { annotateChannels } from './channels/annotate';
 import { appChannels } from './channels/app';
 import { claimsChannels } from './channels/claims';
@@ -28,6 +29,7 @@ export const contract = {
   ...claimsChannels,
   ...datasetChannels,
   ...searchChannels,
+  ...agreementChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -71,6 +73,8 @@ export const menuCommands = [
   'show-map',
   'show-labels',
   'show-search',
+  'show-agreement',
+  'show-curation',
   'find',
   'find-next',
   'find-previous',

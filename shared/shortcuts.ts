@@ -37,6 +37,8 @@ export const shortcuts: readonly Shortcut[] = [
   { command: 'show-claims', label: 'Claims', chord: { key: '2', shift: false }, accelerator: 'CmdOrCtrl+2' },
   { command: 'show-map', label: 'Map', chord: { key: '3', shift: false }, accelerator: 'CmdOrCtrl+3' },
   { command: 'show-labels', label: 'Labels', chord: { key: '4', shift: false }, accelerator: 'CmdOrCtrl+4' },
+  { command: 'show-agreement', label: 'Agreement between analysts', chord: { key: '5', shift: false }, accelerator: 'CmdOrCtrl+5' },
+  { command: 'show-curation', label: 'Curation into the gold layer', chord: { key: '6', shift: false }, accelerator: 'CmdOrCtrl+6' },
   { command: 'show-search', label: 'Search reports', chord: { key: 'f', shift: true }, accelerator: 'Shift+CmdOrCtrl+F' },
   { command: 'tag-search-hits', label: 'Tag the hits of a search', chord: { key: 't', shift: true }, accelerator: 'Shift+CmdOrCtrl+T' },
   { command: 'choose-layer', label: 'Choose the layer shown', chord: { key: 'l', shift: true }, accelerator: 'Shift+CmdOrCtrl+L' },

@@ -3,6 +3,7 @@ import type { ServiceContext } from './context';
 import { datasetHandlers } from './datasets/handlers';
 import type { Handlers } from './handlers';
 import { analystHandlers } from './analysts/handlers';
+import { agreementHandlers } from './agreement/handlers';
 import { annotateHandlers } from './annotate/handlers';
 import { claimsHandlers } from './claims/handlers';
 import { eventHandlers } from './events/handlers';
@@ -25,5 +26,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...claimsHandlers(ctx),
     ...datasetHandlers(ctx),
     ...searchHandlers(ctx),
+    ...agreementHandlers(ctx),
   } satisfies Handlers;
 }

@@ -43,6 +43,8 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
     command('Labels', 'show-labels'),
     command('Search Reports…', 'show-search'),
     command('Layers…', 'choose-layer'),
+    command('Agreement', 'show-agreement'),
+    command('Curation', 'show-curation'),
     { type: 'separator' },
     {
       label: 'Text Size',

@@ -25,7 +25,9 @@ import { useImports } from './library/useImports';
 import { useLibrary, type LibraryState } from './library/useLibrary';
 import { ReaderScreen } from './reader/ReaderScreen';
 import type { FindRequest } from './reader/useFind';
+import { AgreementScreen } from './agreement/AgreementScreen';
 import { ClaimsScreen } from './claims/ClaimsScreen';
+import { CurationScreen } from './curation/CurationScreen';
 import { MapScreen } from './map/MapScreen';
 import { SchemaScreen } from './schema/SchemaScreen';
 import { SearchScreen, type OpenAt, type SearchRequest } from './search/SearchScreen';
@@ -36,7 +38,14 @@ import { ProfileDialog } from './analysts/ProfileDialog';
 import { useProfile } from './analysts/useProfile';
 import { layerChoiceId } from './analysts/LayerBar';
 
-const screenOf: Partial<Record<ShortcutCommand, Screen>> = { 'show-claims': 'claims', 'show-map': 'map', 'show-labels': 'schema', 'show-search': 'search' };
+const screenOf: Partial<Record<ShortcutCommand, Screen>> = {
+  'show-claims': 'claims',
+  'show-map': 'map',
+  'show-labels': 'schema',
+  'show-search': 'search',
+  'show-agreement': 'agreement',
+  'show-curation': 'curation',
+};
 
 export function App() {
   const { notify } = useNotices();
@@ -107,6 +116,8 @@ export function App() {
       case 'show-map':
       case 'show-labels':
       case 'show-search':
+      case 'show-agreement':
+      case 'show-curation':
         return setScreen(screenOf[command]!);
       case 'tag-search-hits':
         return screen === 'search' ? requestSearch('tag-hits') : undefined;
@@ -240,6 +251,8 @@ function MainScreen({ screen, open, labels, historyRequest, library, findRequest
   if (screen === 'map') return <MapScreen openDocument={summaryOf(open)} labels={labels} onOpen={openDocument} />;
   if (screen === 'schema') return <SchemaScreen onLabelsChanged={labelsChanged} />;
   if (screen === 'search') return <SearchScreen labels={labels} onOpen={openAt} request={searchRequest} />;
+  if (screen === 'agreement') return <AgreementScreen onOpen={(id, range) => openAt(id, { range })} />;
+  if (screen === 'curation') return <CurationScreen labels={labels} openDocumentId={open?.document.id ?? null} />;
   if (open) {
     return (
       <ReaderScreen

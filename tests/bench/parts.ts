@@ -1,8 +1,9 @@
-// `npm run bench -- --only reader,claims,library,store,search,server`: one or more parts of the bench alone, to
+// `npm run bench -- --only reader,claims,library,store,search,server,agreement`: one or more parts of the bench alone, to
 // re-measure one figure while working on it. Prints the same figure names as the full run, one
 // line per figure, then the JSON object of the figures measured.
 import type { Browser } from '@playwright/test';
 import { launchChromium, startSession, type Session } from '../harness/harness';
+import { agreementTargets, measureAgreement, measureCurationPaint } from './agreement-bench';
 import { claims300kTarget, claimsTarget, measureClaims } from './claims-bench';
 import { makeSpans, makeText } from './corpus';
 import { findTargetMs, measureFindAll } from './find-bench';
@@ -14,7 +15,7 @@ import { measureStoreOpen, storeTargets } from './store-bench';
 import { round1 } from './stats';
 import { measureServer, serverTargets } from './server-bench';
 
-export const benchParts = ['reader', 'claims', 'library', 'store', 'search', 'server'] as const;
+export const benchParts = ['reader', 'claims', 'library', 'store', 'search', 'server', 'agreement'] as const;
 export type BenchPart = (typeof benchParts)[number];
 
 /** The parts named by `--only a,b` (or `--only=a,b`) in argv, or null when there is no --only. */
@@ -80,6 +81,16 @@ async function libraryPart(browser: Browser, log: (m: string) => void): Promise<
   ];
 }
 
+async function agreementPart(browser: Browser, log: (m: string) => void): Promise<Figure[]> {
+  const agreement = measureAgreement(log);
+  log(`agreement: runs ${agreement.runs.join(', ')} ms (CPU ${agreement.cpuRuns.join(', ')} ms)`);
+  const curation = await measureCurationPaint(browser, log);
+  return [
+    ['agreement_ms', agreement.agreement_ms, `< ${agreementTargets.agreementMs}`, agreement.agreement_ms < agreementTargets.agreementMs],
+    ['curation_paint_ms', curation.curation_paint_ms, `< ${agreementTargets.curationPaintMs}`, curation.curation_paint_ms < agreementTargets.curationPaintMs],
+  ];
+}
+
 async function storePart(log: (m: string) => void): Promise<Figure[]> {
   const store = await measureStoreOpen(log);
   log(`store: background check ${store.checkMs} ms; open with the check first ${store.checkedOpenMs} ms`);
@@ -107,7 +118,7 @@ async function searchPart(log: (m: string) => void): Promise<Figure[]> {
 
 export async function runParts(parts: readonly BenchPart[], log: (m: string) => void): Promise<number> {
   const figures: Figure[] = [];
-  const needsBrowser = parts.includes('reader') || parts.includes('library');
+  const needsBrowser = parts.includes('reader') || parts.includes('library') || parts.includes('agreement');
   let browser: Browser | null = null;
   try {
     if (needsBrowser) browser = await launchChromium();
@@ -118,6 +129,7 @@ export async function runParts(parts: readonly BenchPart[], log: (m: string) => 
       if (part === 'store') figures.push(...(await storePart(log)));
       if (part === 'search') figures.push(...(await searchPart(log)));
       if (part === 'server') figures.push(...(await serverPart(log)));
+      if (part === 'agreement') figures.push(...(await agreementPart(browser!, log)));
     }
   } finally {
     await browser?.close();

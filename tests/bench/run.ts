@@ -6,6 +6,7 @@
 import type { Browser } from '@playwright/test';
 import { launchChromium, startSession, type Session } from '../harness/harness';
 import { createAnnotation, deleteAnnotation } from '../../electron/services/annotate/annotations';
+import { agreementTargets, measureAgreement, measureCurationPaint } from './agreement-bench';
 import { claims300kTarget, claimsTarget, measureClaims } from './claims-bench';
 import { measureUndo } from './undo-bench';
 import { makeSpans, makeText } from './corpus';
@@ -166,6 +167,9 @@ async function main(): Promise<number> {
     session = null;
     log('library: 10,000 reports, 200,000 annotations, opened and filtered in the renderer…');
     const library = await measureLibrary(browser, log);
+    log('agreement: 5 analysts × 1,000 reports × 20,000 spans each, through the service…');
+    const agreement = measureAgreement(log);
+    const curation = await measureCurationPaint(browser, log);
     await browser.close();
     browser = null;
 
@@ -218,6 +222,8 @@ async function main(): Promise<number> {
       session_wrong_links: sessions.session_wrong_links,
       server_changes_per_s: server.server_changes_per_s,
       server_push_p95_ms: server.server_push_p95_ms,
+      agreement_ms: agreement.agreement_ms,
+      curation_paint_ms: curation.curation_paint_ms,
     };
     const holds = (ok: boolean) => (ok ? 'yes' : 'NO');
     const rows: [string, string, string, string][] = [
@@ -251,6 +257,8 @@ async function main(): Promise<number> {
       ['session_wrong_links (links to a span not meant)', `${figures.session_wrong_links}`, '0', holds(figures.session_wrong_links === 0)],
       [`server_changes_per_s (${server.server_changes.toLocaleString('en')} changes, 20 analysts pushing at once)`, `${figures.server_changes_per_s}`, `> ${serverTargets.changesPerSecond}`, holds(figures.server_changes_per_s > serverTargets.changesPerSecond)],
       ['server_push_p95_ms (a 100-change push among 20 at once)', `${figures.server_push_p95_ms}`, `< ${serverTargets.p95Ms}`, holds(figures.server_push_p95_ms < serverTargets.p95Ms)],
+      ['agreement_ms (5 analysts × 1,000 reports × 20,000 spans each → every figure)', `${figures.agreement_ms}`, `< ${agreementTargets.agreementMs}`, holds(figures.agreement_ms < agreementTargets.agreementMs)],
+      ['curation_paint_ms (Ctrl+6 → 5 layers of 2,000 spans painted)', `${figures.curation_paint_ms}`, `< ${agreementTargets.curationPaintMs}`, holds(figures.curation_paint_ms < agreementTargets.curationPaintMs)],
     ];
     const details: [string, string][] = [
       ['floor runs (ms)', floor.runs.map((v) => Math.round(v)).join(', ')],
@@ -296,6 +304,8 @@ async function main(): Promise<number> {
       ['store: open with the check before opening, as before (ms)', `${storeOpen.checkedOpenMs}`],
       ['crash loop: runs, acknowledged rows, problems, seconds', `${crash.crashRuns}, ${crash.crashAcknowledged}, ${crash.crashProblems}, ${crash.crashSeconds}`],
       ['docx bomb: whole import job with a new worker (ms)', `${paths.docxJobMs}`],
+      ['agreement: runs, wall / CPU (ms)', `${agreement.runs.join(', ')} / ${agreement.cpuRuns.join(', ')} (store seeded in ${agreement.seedS} s)`],
+      ['curation: paint runs (ms)', curation.runs.join(', ')],
       ['whole bench (s)', `${round1((performance.now() - started) / 1000)}`],
     ];
     const width = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'value', 'target', 'holds?'], ...rows].map((r) => r[i]!.length)));

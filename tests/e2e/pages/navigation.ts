@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 
 /** The screens of the main navigation, by the names on their tabs. */
-export type ScreenTab = 'Library' | 'Claims' | 'Map' | 'Labels' | 'Search';
+export type ScreenTab = 'Library' | 'Claims' | 'Map' | 'Labels' | 'Search' | 'Agreement' | 'Curation';
 
 export async function clickTab(page: Page, tab: ScreenTab): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: tab, exact: true }).click();
