@@ -84,10 +84,14 @@ describe('store damage', () => {
     store.transaction(() => {
       for (let i = 0; i < 500; i++) insert.run(`key-${i}`, 'x'.repeat(300));
     });
+    // Damage leaf pages of the meta rows just added, which opening never reads (it reads the
+    // header, the schema and the first meta rows); page numbers are 1-based.
+    const leaves = store.db.prepare("SELECT pageno FROM dbstat WHERE name = 'meta' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
+    const pageSize = store.db.pragma('page_size', { simple: true }) as number;
     store.close();
-    // Damage pages past the first ones the open reads (header, schema).
-    const size = fs.statSync(file).size;
-    overwrite(file, Math.floor(size / 2 / 4096) * 4096, Buffer.alloc(4096 * 3, 0xab));
+    const middle = leaves[Math.floor(leaves.length / 2)]!;
+    expect(leaves.length).toBeGreaterThan(10);
+    overwrite(file, (middle - 1) * pageSize, Buffer.alloc(pageSize, 0xab));
     const events: AppEvent[] = [];
     const app = startAppCore({ storePath: file, dialogs: new ScriptedDialogs(), appVersion: 'test', emit: (e) => events.push(e), logError: () => undefined });
     try {
