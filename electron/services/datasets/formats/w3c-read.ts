@@ -118,7 +118,8 @@ export function parseW3c(text: string, file: string, labelNames: ReadonlySet<str
     }
     const parts = bodyParts(item, glossaOwn, labelNames);
     for (const purpose of parts.other) losses.otherBodies.set(purpose, (losses.otherBodies.get(purpose) ?? 0) + 1);
-    if (item.creator !== undefined) losses.creators += 1;
+    // The first creator becomes the annotation's analyst; one Glossa cannot name, or a second, is not kept.
+    if (item.creator !== undefined && (creatorOf(item.creator) === undefined || (Array.isArray(item.creator) && item.creator.length > 1))) losses.creators += 1;
     let targets = Array.isArray(item.target) ? item.target : [item.target];
     if (targets.length === 0) throw importError(file, null, `annotation ${index + 1} has no "target".`);
     const id = fromUrn(item.id) ?? `a${index}`;
@@ -234,7 +235,7 @@ function lossReport(file: string, losses: Losses): NonNullable<InDataset['droppe
   if (losses.tags > 0) {
     dropped.push({ file, count: losses.tags, reason: 'tags of single annotations: each is kept as a tag of its report (Glossa tags reports, not annotations), so which annotation it was on is not kept' });
   }
-  if (losses.creators > 0) dropped.push({ file, count: losses.creators, reason: 'annotations name their creator; Glossa does not keep who made an annotation yet' });
+  if (losses.creators > 0) dropped.push({ file, count: losses.creators, reason: 'annotations name a creator Glossa cannot read as an analyst (no name, nickname or IRI), or more than one (only the first is kept)' });
   for (const [purpose, count] of losses.otherBodies) dropped.push({ file, count, reason: `bodies with the purpose "${purpose}", which Glossa has no place for` });
   return dropped;
 }
