@@ -27,13 +27,10 @@ export function insertEvent(db: Db, row: Omit<AnnotationEvent, 'arguments' | 'at
   statements(db).insert.run(row.id, row.documentId, row.labelId, row.triggerId, row.createdAt, stamp.by, stamp.by, stamp.at);
 }
 
-/** Appends a role argument after the event's last one; it must be in the event's layer (else LAYER_MISMATCH). */
-export function addEventArgument(db: Db, eventId: string, argument: EventArgument, stamp: Stamp): void {
-  const s = statements(db);
-  const { next } = s.nextPosition.get(eventId) as { next: number };
-  s.insertArgument.run(
+function insertArgument(db: Db, eventId: string, position: number, argument: EventArgument, stamp: Stamp): void {
+  statements(db).insertArgument.run(
     eventId,
-    next,
+    position,
     argument.role,
     'annotationId' in argument ? argument.annotationId : null,
     'eventId' in argument ? argument.eventId : null,
@@ -44,27 +41,20 @@ export function addEventArgument(db: Db, eventId: string, argument: EventArgumen
   );
 }
 
+/** Appends a role argument after the event's last one; it must be in the event's layer (else LAYER_MISMATCH). */
+export function addEventArgument(db: Db, eventId: string, argument: EventArgument, stamp: Stamp): void {
+  const { next } = statements(db).nextPosition.get(eventId) as { next: number };
+  insertArgument(db, eventId, next, argument, stamp);
+}
+
 export function deleteEventArgument(db: Db, eventId: string, position: number): void {
   statements(db).deleteArgument.run(eventId, position);
 }
 
 /** Writes the event's arguments anew, in this order (positions 0..n-1): adding, removing and moving one. */
 export function replaceEventArguments(db: Db, eventId: string, args: readonly EventArgument[], stamp: Stamp): void {
-  const s = statements(db);
-  s.deleteArguments.run(eventId);
-  args.forEach((argument, position) =>
-    s.insertArgument.run(
-      eventId,
-      position,
-      argument.role,
-      'annotationId' in argument ? argument.annotationId : null,
-      'eventId' in argument ? argument.eventId : null,
-      stamp.by,
-      stamp.by,
-      stamp.at,
-      stamp.at,
-    ),
-  );
+  statements(db).deleteArguments.run(eventId);
+  args.forEach((argument, position) => insertArgument(db, eventId, position, argument, stamp));
 }
 
 /** The event's type: a label of kind 'event'. */
