@@ -30,7 +30,8 @@ export interface Stamp {
   at: string;
 }
 
-export const Profile = z.object({ analyst: Analyst, confirmed: z.boolean() });
+/** confirmed: the analyst saved a name; readOnly: the store cannot take one now (so it is not asked). */
+export const Profile = z.object({ analyst: Analyst, confirmed: z.boolean(), readOnly: z.boolean() });
 export const SaveProfile = z.object({ name: AnalystName }).strict();
 
 export const LayersArgs = z.object({ documentId: Id.optional() }).strict();

@@ -132,7 +132,7 @@ test('keyboard only: move word by word, extend with Shift+arrows, tag with a num
   const row = app.library.report(sampleTitle);
   await expect(row).toBeVisible();
   // Through the top bar's buttons to the first report.
-  for (let i = 0; i < 10 && !(await row.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 16 && !(await row.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(row).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(reader.text()).toBeVisible();

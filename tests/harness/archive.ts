@@ -6,10 +6,13 @@ import { exportDataset } from '../../electron/services/datasets/export';
 import { addDocument } from '../../electron/services/library/documents';
 import { ScriptedDialogs } from './harness';
 
-/** project.glossa in dir: one report ("Bridge report") with one claim. */
+/** project.glossa in dir: one report ("Bridge report") with one claim, made by the analyst "Colleague". */
 export async function writeProjectArchive(dir: string): Promise<string> {
   const other = startCore({ storePath: path.join(dir, 'other.sqlite'), dialogs: new ScriptedDialogs(), appVersion: 'test', logError: () => undefined });
   try {
+    // A colleague's library: its analyst has a name of their own (two ids with one name are refused).
+    const named = await other.dispatch('analysts.saveProfile', { name: 'Colleague' });
+    if (!named.ok) throw new Error(named.error.message);
     const added = addDocument(other.ctx, { title: 'Bridge report', text: 'Rebels claim they seized the bridge at dawn.' });
     if (added.status !== 'added') throw new Error('the archive report was not added');
     const created = await other.dispatch('annotations.create', { documentId: added.document.id, labelId: 'claim', start: 0, end: 35 });

@@ -12,6 +12,7 @@ export function analystHandlers(ctx: ServiceContext): AnalystHandlers {
     'analysts.profile': () => ({
       analyst: ctx.analyst,
       confirmed: ctx.store.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(profileConfirmedKey) !== undefined,
+      readOnly: ctx.store.readOnly,
     }),
     'analysts.saveProfile': ({ name }) =>
       ctx.store.transaction(() => {

@@ -10,7 +10,8 @@ export function useProfile(): { profile: Profile | null; editing: 'first-run' | 
     call('analysts.profile', {}).then(
       (p) => {
         setProfile(p);
-        if (!p.confirmed) setEditing('first-run');
+        // A read-only store cannot keep a name: it is asked when the store can be written.
+        if (!p.confirmed && !p.readOnly) setEditing('first-run');
       },
       () => undefined,
     );
