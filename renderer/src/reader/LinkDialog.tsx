@@ -8,6 +8,7 @@ import type { DocumentWindow } from '../state/document-window';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 import { blockIndexAt } from './blocks';
 import { contextOf, rankTargets, sentenceAround, type Span } from './link-targets';
+import { TargetFilter, TargetList } from './TargetPicker';
 import { viewedLayer } from '../state/view-layer';
 import './desk.css';
 
@@ -65,52 +66,20 @@ export function LinkDialog({ from, relationTypes, labels, window, linked, onLink
             ))}
           </select>
         </label>
-        <label>
-          Target
-          <input
-            type="search"
-            value={query}
-            placeholder="Filter by quote…"
-            data-autofocus
-            aria-controls="link-targets"
-            aria-activedescendant={targets[active] ? `target-${targets[active].target.id}` : undefined}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setActive(0);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, targets.length - 1));
-              else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-              else if (e.key === 'Enter') choose(targets[active]?.target);
-              else return;
-              e.preventDefault();
-            }}
-          />
-        </label>
+        <TargetFilter label="Target" query={query} onQuery={setQuery} listId="link-targets" targets={targets} active={active} setActive={setActive} onChoose={choose} />
       </div>
-      <ul id="link-targets" role="listbox" aria-label="Annotations to link to" className="target-list">
-        {targets.length === 0 && <li className="hint">No {type?.toLabelId ? labelName(type.toLabelId) : ''} annotations match.</li>}
-        {targets.map(({ target, context }, i) => (
-          <li
-            key={target.id}
-            id={`target-${target.id}`}
-            role="option"
-            aria-selected={i === active}
-            aria-disabled={isLinked(target) || undefined}
-            className={i === active ? 'active' : undefined}
-            onMouseEnter={() => setActive(i)}
-            onClick={() => choose(target)}
-          >
-            <span className="target-label">{labelName(target.labelId)}</span>{' '}
-            <span className="target-context">
-              {context?.before}
-              <mark>{target.quote}</mark>
-              {context?.after}
-            </span>
-            {isLinked(target) && <span className="target-linked"> (already linked)</span>}
-          </li>
-        ))}
-      </ul>
+      <TargetList
+        listId="link-targets"
+        name="Annotations to link to"
+        empty={`No ${type?.toLabelId ? labelName(type.toLabelId) : ''} annotations match.`}
+        targets={targets}
+        active={active}
+        setActive={setActive}
+        onChoose={choose}
+        labelName={labelName}
+        taken={isLinked}
+        takenNote="already linked"
+      />
       <div className="dialog-actions spread">
         <button type="button" onClick={() => type && onPickInText(type.id)}>
           Pick in the text…

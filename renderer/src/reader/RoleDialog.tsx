@@ -8,6 +8,7 @@ import type { DocumentWindow } from '../state/document-window';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 import { shortQuote } from '../state/undo-messages';
 import { useLinkTargets } from './LinkDialog';
+import { TargetFilter, TargetList } from './TargetPicker';
 import './desk.css';
 
 interface RoleDialogProps {
@@ -59,52 +60,20 @@ export function RoleDialog({ event, type, labels, window, onAdd, onPickInText, o
             <input type="text" value={typed} maxLength={80} onChange={(e) => setTyped(e.target.value)} />
           </label>
         )}
-        <label>
-          Span
-          <input
-            type="search"
-            value={query}
-            placeholder="Filter by quote…"
-            data-autofocus
-            aria-controls="role-targets"
-            aria-activedescendant={targets[active] ? `role-target-${targets[active].target.id}` : undefined}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setActive(0);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, targets.length - 1));
-              else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-              else if (e.key === 'Enter') choose(targets[active]?.target);
-              else return;
-              e.preventDefault();
-            }}
-          />
-        </label>
+        <TargetFilter label="Span" query={query} onQuery={setQuery} listId="role-targets" targets={targets} active={active} setActive={setActive} onChoose={choose} />
       </div>
-      <ul id="role-targets" role="listbox" aria-label="Spans for the role" className="target-list">
-        {targets.length === 0 && <li className="hint">No annotations match. Tag the span first, or pick it in the text.</li>}
-        {targets.map(({ target, context }, i) => (
-          <li
-            key={target.id}
-            id={`role-target-${target.id}`}
-            role="option"
-            aria-selected={i === active}
-            aria-disabled={taken(target) || undefined}
-            className={i === active ? 'active' : undefined}
-            onMouseEnter={() => setActive(i)}
-            onClick={() => choose(target)}
-          >
-            <span className="target-label">{labelName(target.labelId)}</span>{' '}
-            <span className="target-context">
-              {context?.before}
-              <mark>{target.quote}</mark>
-              {context?.after}
-            </span>
-            {taken(target) && <span className="target-linked"> (already this role)</span>}
-          </li>
-        ))}
-      </ul>
+      <TargetList
+        listId="role-targets"
+        name="Spans for the role"
+        empty="No annotations match. Tag the span first, or pick it in the text."
+        targets={targets}
+        active={active}
+        setActive={setActive}
+        onChoose={choose}
+        labelName={labelName}
+        taken={taken}
+        takenNote="already this role"
+      />
       <div className="dialog-actions spread">
         <button type="button" disabled={!role} onClick={() => onPickInText(role)}>
           Pick in the text…
