@@ -17,23 +17,12 @@ import { openStore } from '../../electron/store/store';
 import { ScriptedDialogs, startSession } from '../harness/harness';
 
 import { median, round1 } from './stats';
+import { prng } from './corpus';
 
 export const agreementTargets = { agreementMs: 2000, curationPaintMs: 300 };
 
 const labels = ['claim', 'source', 'location'];
 const sentence = 'Rebel commanders said on Friday that they had taken the bridge at Dorsk, a claim the ministry denied. ';
-
-/** A small deterministic generator (mulberry32), so every run seeds the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Reports with spans by several analysts: a shared base of spans, which each analyst keeps
@@ -43,7 +32,7 @@ function seedLayers(ctx: ServiceContext, reports: number, spansPerReport: number
   const db = ctx.store.db;
   const text = sentence.repeat(Math.ceil(textLength / sentence.length)).slice(0, textLength);
   const ids = Array.from({ length: analysts }, (_, i) => analystNamed(ctx, `Analyst ${i + 1}`).analyst.id);
-  const next = random(15);
+  const next = prng(15);
   const docIds: string[] = [];
   db.transaction(() => {
     for (let r = 0; r < reports; r++) {
