@@ -9,6 +9,7 @@ import { createGrants } from './services/grants';
 import { createHandlers } from './services/index';
 import { seedSampleOnFirstRun } from './sample/seed';
 import { searchRunnerFor, startSearchWorker } from './services/search/search-runner';
+import { startTeamSync, type TeamSyncOptions } from './services/team/team-services';
 import { asReadOnlyRefusal } from './store/read-only';
 import { openStore, type OpenStoreOptions, type Store } from './store/store';
 
@@ -25,6 +26,8 @@ export interface CoreOptions extends OpenStoreOptions {
   clipboard?: ClipboardPort;
   /** Answer searches on a worker thread with its own connection (the app); by default on this thread (the CLI). */
   searchInWorker?: boolean;
+  /** Sync with the team server in the background, keeping the token with this cipher (the app); by default only when asked (the CLI). */
+  teamSync?: TeamSyncOptions;
 }
 
 export interface Core {
@@ -61,11 +64,21 @@ export function startCore(options: CoreOptions): Core {
   const ctx = createContext(store, options.dialogs, options.appVersion, options.emit, options.clipboard);
   if (options.seedSample && !store.readOnly) seedSampleOnFirstRun(ctx);
   if (options.searchInWorker) startSearchWorker(store, { nativeBinding: options.nativeBinding });
-  const dispatch = createDispatcher(createHandlers(ctx), {
+  const handle = createDispatcher(createHandlers(ctx), {
     logError: options.logError,
     translateError: (error) => asReadOnlyRefusal(error, store.path),
   });
+  const team = options.teamSync ? startTeamSync(ctx, options.teamSync) : null;
+  // Each request may have written to the store: background sync then plans a run soon.
+  const dispatch: Dispatch = team
+    ? async (channel, args) => {
+        const answer = await handle(channel, args);
+        team.noteActivity();
+        return answer;
+      }
+    : handle;
   const close = () => {
+    team?.stop();
     searchRunnerFor(store).close();
     store.close();
   };

@@ -15,6 +15,7 @@ import { placesChannels } from './channels/places';
 import { schemaChannels } from './channels/schema';
 import { storeChannels } from './channels/store';
 import { searchChannels } from './channels/search';
+import { teamChannels } from './channels/team';
 import { eventSchemas } from './events';
 
 export const contract = {
@@ -30,6 +31,7 @@ export const contract = {
   ...datasetChannels,
   ...searchChannels,
   ...agreementChannels,
+  ...teamChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -85,6 +87,12 @@ export const menuCommands = [
   'text-reset',
   'analyst-profile',
   'choose-layer',
+  'team-connect',
+  'team-sync-now',
+  'team-automatic',
+  'team-status',
+  'team-conflicts',
+  'team-leave',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

@@ -42,6 +42,8 @@ export const shortcuts: readonly Shortcut[] = [
   { command: 'show-search', label: 'Search reports', chord: { key: 'f', shift: true }, accelerator: 'Shift+CmdOrCtrl+F' },
   { command: 'tag-search-hits', label: 'Tag the hits of a search', chord: { key: 't', shift: true }, accelerator: 'Shift+CmdOrCtrl+T' },
   { command: 'choose-layer', label: 'Choose the layer shown', chord: { key: 'l', shift: true }, accelerator: 'Shift+CmdOrCtrl+L' },
+  { command: 'team-sync-now', label: 'Sync with the team now', chord: { key: 's', shift: true }, accelerator: 'Shift+CmdOrCtrl+S' },
+  { command: 'team-conflicts', label: 'Review conflicting edits', chord: { key: 'k', shift: true }, accelerator: 'Shift+CmdOrCtrl+K' },
   { command: 'find', label: 'Find in report', chord: { key: 'f', shift: false }, accelerator: 'CmdOrCtrl+F' },
   {
     command: 'find-next',

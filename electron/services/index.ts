@@ -12,6 +12,7 @@ import { placesHandlers } from './places/handlers';
 import { schemaHandlers } from './schema/handlers';
 import { storeHandlers } from './store/handlers';
 import { searchHandlers } from './search/handlers';
+import { teamHandlers } from './team/handlers';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
@@ -27,5 +28,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...datasetHandlers(ctx),
     ...searchHandlers(ctx),
     ...agreementHandlers(ctx),
+    ...teamHandlers(ctx),
   } satisfies Handlers;
 }

@@ -14,7 +14,9 @@ import { rendererOrigin, serveRendererFile } from '../protocol/renderer-files';
 import { createElectronClipboard } from './clipboard';
 import { createElectronDialogs } from './dialogs';
 import { logError, logInfo, startLogging, watchForCrashes } from './logging';
-import { installMenu } from './menu';
+import { installMenu, showChecked } from './menu';
+import { teamServiceOf } from '../services/team/team-services';
+import { createTokenCipher } from './token-cipher';
 import { argValue, electronNativeBindingPath, guardedHandler, isAppUrl, isTrustedSenderUrl, resolveStorePath } from './policy';
 import { createMainWindow, hardenSession, lockDownContents } from './window';
 
@@ -79,6 +81,8 @@ function openCore(): AppCore | undefined {
       appVersion: app.getVersion(),
       seedSample: true,
       nativeBinding,
+      // safeStorage can be asked only once the app is ready, as it is here.
+      teamSync: { cipher: createTokenCipher() },
       emit: (event) => {
         if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(eventChannel, event);
       },
@@ -149,7 +153,9 @@ function main(): void {
     const status = appCore.status();
     logInfo(`store ${status.state}: ${status.storePath}${status.problem ? ` (${status.problem})` : ''}`);
     registerIpc(appCore);
-    installMenu();
+    const team = appCore.core ? teamServiceOf(appCore.core.ctx) : null;
+    installMenu(() => team?.automatic ?? false);
+    team?.onChange(() => showChecked('team-automatic', team.automatic));
     showMainWindow();
     // Windows and Linux: the file that launched Glossa is on its command line.
     openArchives([...archivesBeforeReady.splice(0), ...archivePathsFromArgv(process.argv, process.cwd())]);

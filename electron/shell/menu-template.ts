@@ -9,6 +9,8 @@ interface MenuActions {
   about(window: BaseWindow | undefined): void;
   /** Help ▸ Show Logs: the log file in the file manager. */
   showLogs?(): void;
+  /** Whether Team ▸ Automatic Sync is on now (the item's check mark). */
+  teamAutomatic?(): boolean;
 }
 
 export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: MenuActions): MenuItemConstructorOptions[] {
@@ -61,6 +63,19 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
     { role: 'togglefullscreen' },
   );
 
+  const team: MenuItemConstructorOptions[] = [
+    command('Connect to Team Server…', 'team-connect'),
+    command('Sync Now', 'team-sync-now'),
+    // Electron ticks the item itself on click; the renderer switches the setting, and the shell
+    // sets the tick to the setting after any change (menu.ts).
+    { ...command('Automatic Sync', 'team-automatic'), type: 'checkbox', checked: actions.teamAutomatic?.() ?? false },
+    { type: 'separator' },
+    command('Team Status…', 'team-status'),
+    command('Review Conflicts…', 'team-conflicts'),
+    { type: 'separator' },
+    command('Leave Team…', 'team-leave'),
+  ];
+
   const template: MenuItemConstructorOptions[] = [
     { label: '&File', submenu: file },
     {
@@ -105,6 +120,7 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
       ],
     },
     { label: '&View', submenu: view },
+    { label: '&Team', submenu: team },
     {
       label: '&Help',
       role: 'help',

@@ -23,7 +23,13 @@ function about(window: BaseWindow | undefined): void {
   else void dialog.showMessageBox(options);
 }
 
-export function installMenu(): void {
-  const template = buildMenuTemplate(process.platform === 'darwin', app.isPackaged, { send, about, showLogs });
+export function installMenu(teamAutomatic?: () => boolean): void {
+  const template = buildMenuTemplate(process.platform === 'darwin', app.isPackaged, { send, about, showLogs, teamAutomatic });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/** Sets a checkbox item's tick (Team ▸ Automatic Sync) to what the setting is. */
+export function showChecked(id: string, checked: boolean): void {
+  const item = Menu.getApplicationMenu()?.getMenuItemById(id);
+  if (item) item.checked = checked;
 }

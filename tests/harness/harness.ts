@@ -111,7 +111,17 @@ export async function startSession(browser: Browser, options: SessionOptions = {
   // Events reach the page as webContents.send does in the app.
   const emit = (event: AppEvent) => void page?.evaluate((e) => window.__glossaEvent(e), event).catch(() => undefined);
   const start = () =>
-    startAppCore({ storePath, dialogs, appVersion: 'test', seedSample: options.seedSample ?? true, logError: () => undefined, emit, readOnly: options.readOnly });
+    startAppCore({
+      storePath,
+      dialogs,
+      appVersion: 'test',
+      seedSample: options.seedSample ?? true,
+      logError: () => undefined,
+      emit,
+      readOnly: options.readOnly,
+      // As the app: background team sync, the token in the plain 0600 file (no keychain here).
+      teamSync: {},
+    });
   // The app's core: a damaged store opens on the damaged-store screen instead of failing.
   let app = start();
   if (!options.askAnalystName && !options.readOnly && app.core) confirmProfile(app.core.store.db, new Date().toISOString());

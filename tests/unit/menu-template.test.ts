@@ -24,6 +24,13 @@ function click(item: MenuItemConstructorOptions): void {
 }
 
 describe('application menu', () => {
+  it('shows Team ▸ Automatic Sync ticked as the setting is', () => {
+    const ticked = (on: boolean) =>
+      flatten(buildMenuTemplate(false, true, { send: () => undefined, about: () => undefined, teamAutomatic: () => on })).find((i) => i.id === 'team-automatic');
+    expect(ticked(true)).toMatchObject({ type: 'checkbox', checked: true });
+    expect(ticked(false)).toMatchObject({ type: 'checkbox', checked: false });
+  });
+
   it('sends every menu command, each from exactly one item', () => {
     const menu = build(false, true);
     for (const item of menu.items) if (item.click && item.id !== 'about') click(item);
@@ -41,6 +48,8 @@ describe('application menu', () => {
     expect(accelerator('find')).toBe('CmdOrCtrl+F');
     expect(accelerator('find-next')).toBe('F3');
     expect(accelerator('find-previous')).toBe('Shift+F3');
+    expect(accelerator('team-sync-now')).toBe('Shift+CmdOrCtrl+S');
+    expect(accelerator('team-conflicts')).toBe('Shift+CmdOrCtrl+K');
   });
 
   it('uses commands, not roles, for undo and redo, and roles for clipboard and zoom', () => {
@@ -64,6 +73,6 @@ describe('application menu', () => {
     const about = mac.items.find((i) => i.id === 'about')!;
     click(about);
     expect(mac.abouts()).toBe(1);
-    expect(build(false, true).template.map((m) => m.label)).toEqual(['&File', '&Edit', '&Annotate', '&View', '&Help']);
+    expect(build(false, true).template.map((m) => m.label)).toEqual(['&File', '&Edit', '&Annotate', '&View', '&Team', '&Help']);
   });
 });
