@@ -37,6 +37,9 @@ import { sendReaderCommand } from './reader/reader-command-events';
 import { ProfileDialog } from './analysts/ProfileDialog';
 import { useProfile } from './analysts/useProfile';
 import { layerChoiceId } from './analysts/LayerBar';
+import { TeamDialogs } from './team/TeamDialogs';
+import { TeamIndicator } from './team/TeamIndicator';
+import { teamCommands, useTeam } from './team/useTeam';
 
 const screenOf: Partial<Record<ShortcutCommand, Screen>> = {
   'show-claims': 'claims',
@@ -63,6 +66,9 @@ export function App() {
   const { open, screen, setScreen } = nav;
   const textSize = useTextSize(notify);
   const profile = useProfile();
+  const { refreshLibrary } = library;
+  const teamChanged = useCallback(() => void Promise.all([refreshLibrary(), refreshLabels()]), [refreshLibrary, refreshLabels]);
+  const team = useTeam({ notify, received: teamChanged });
 
   const { closeReport } = imports;
   const openDocument = useCallback((id: string, focusAnnotationId?: string) => void nav.openDocument(id, focusAnnotationId, closeReport), [nav, closeReport]);
@@ -97,6 +103,7 @@ export function App() {
   const showScreen = (next: Screen) => (next === 'library' ? showLibrary() : setScreen(next));
 
   const perform = (command: ShortcutCommand) => {
+    if (teamCommands.has(command)) return team.perform(command);
     switch (command) {
       case 'import':
       case 'import-folder':
@@ -171,6 +178,7 @@ export function App() {
         importAnnotations={() => setImportingAnnotations(true)}
         showDetails={() => open && library.showDetails(open.document)}
         exportAnnotations={() => setExportFormat('jsonl')}
+        teamIndicator={<TeamIndicator state={team.state} activity={team.activity} onOpen={() => team.setDialog('status')} />}
       />
       <MainScreen
         screen={screen}
@@ -217,6 +225,7 @@ export function App() {
       {profile.editing && profile.profile && (
         <ProfileDialog name={profile.profile.analyst.name} firstRun={profile.editing === 'first-run'} onClose={profile.close} />
       )}
+      <TeamDialogs team={team} onReceived={teamChanged} />
       {exportQuestion && <ExportTargetDialog question={exportQuestion} onReplace={replaceExport} onClose={() => setExportQuestion(null)} />}
       {exportFormat && <ExportDialog
           initialFormat={exportFormat}

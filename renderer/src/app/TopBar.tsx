@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { MenuButton } from '../components/MenuButton';
 import { keyShortcutProps, shortcutLabel } from '../shortcuts';
 import { screens, type Screen } from './screens';
@@ -13,6 +14,8 @@ interface TopBarProps {
   importAnnotations(): void;
   showDetails(): void;
   exportAnnotations(): void;
+  /** The team sync indicator (renderer/src/team/). */
+  teamIndicator?: ReactNode;
 }
 
 /** The screens, the open report's name, and the import and export actions. */
@@ -50,6 +53,7 @@ export function TopBar(props: TopBarProps) {
           ))}
       </nav>
       <div className="actions">
+        {props.teamIndicator}
         <MenuButton
           label="Import"
           items={[
