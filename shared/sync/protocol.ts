@@ -152,6 +152,8 @@ export const PullResponse = z.strictObject({
   /** The highest sequence on the server: more pages follow while highWater < head. */
   head: Seq,
   hasMore: z.boolean(),
+  /** The names of the analysts whose changes the page holds, so replicas can show who made what. */
+  analysts: z.array(z.strictObject({ id: AnalystId, name: z.string() })).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
