@@ -87,6 +87,8 @@ export const SyncActivity = z.object({
   phase: SyncPhase.nullable(),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative().nullable(),
+  /** The run ended because it was cancelled (error says so); not a failure. */
+  cancelled: z.boolean(),
   /** Set when a run ends: its result, or why it failed. */
   result: SyncResult.nullable(),
   error: z.string().nullable(),

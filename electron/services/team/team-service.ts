@@ -84,7 +84,7 @@ export class TeamService {
     this.refuseIfReadOnly();
     const server: TeamServer = args.ca === undefined ? { url: args.url, token: args.token } : { url: args.url, token: args.token, ca: args.ca };
     const joined = await this.scheduler.runExclusive((signal) =>
-      this.track(() => this.engine.joinTeam(this.ctx, server, { signal, onProgress: (p) => this.tell({ running: true, ...p }) })),
+      this.track(signal, () => this.engine.joinTeam(this.ctx, server, { signal, onProgress: (p) => this.tell({ running: true, ...p }) })),
     );
     // Only a token the server accepted is kept; a refused one changes nothing.
     this.secrets.write(server, this.connection?.automatic ?? true);
@@ -141,13 +141,13 @@ export class TeamService {
   private run(signal: AbortSignal): Promise<SyncResult> {
     const connection = this.kept();
     if (!connection) return Promise.reject(notInTeam());
-    return this.track(() =>
+    return this.track(signal, () =>
       this.engine.syncNow(this.ctx, connection.server, { signal, onProgress: (p) => this.tell({ running: true, ...p }) }),
     );
   }
 
   /** Runs one engine call, telling the window when it starts and how it ended. */
-  private async track<T extends SyncResult>(work: () => Promise<T>): Promise<T> {
+  private async track<T extends SyncResult>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
     this.tell({ running: true, phase: null, done: 0, total: null });
     try {
       const result = await work();
@@ -155,8 +155,13 @@ export class TeamService {
       this.tell({ running: false, result });
       return result;
     } catch (error) {
-      this.lastError = error instanceof Error ? error.message : String(error);
-      this.tell({ running: false, error: this.lastError });
+      const message = error instanceof Error ? error.message : String(error);
+      // A cancelled run is not a failure: what it sent or applied stays, and the next run goes on.
+      if (signal.aborted) this.tell({ running: false, cancelled: true, error: message });
+      else {
+        this.lastError = message;
+        this.tell({ running: false, error: message });
+      }
       throw error;
     } finally {
       // The run's own writes (what it pulled) are not edits to sync back.
@@ -173,6 +178,7 @@ export class TeamService {
         phase: null,
         done: 0,
         total: null,
+        cancelled: false,
         ...rest,
         result: result ? { pushed: result.pushed, pulled: result.pulled, conflicts: result.conflicts, rejected: result.rejected } : null,
         error: error ?? null,

@@ -9,7 +9,7 @@ export function TeamIndicator({ state, activity, onOpen }: { state: TeamState | 
   const [announcement, setAnnouncement] = useState('');
   useEffect(() => {
     if (!activity || activity.running) return;
-    setAnnouncement(activity.error ? `Sync failed: ${activity.error}` : activity.result ? resultText(activity.result) : '');
+    setAnnouncement(activity.cancelled ? 'Sync cancelled; what was sent or received is kept.' : activity.error ? `Sync failed: ${activity.error}` : activity.result ? resultText(activity.result) : '');
   }, [activity]);
 
   const joined = state?.joined ?? false;

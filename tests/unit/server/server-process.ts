@@ -4,8 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { repo } from '../cli-bundle';
 
+// __dirname, not import.meta: the e2e specs (Playwright, CommonJS) start the server too.
+const repo = path.resolve(__dirname, '../../..');
 const bundleDir = path.join(repo, 'tests/output/server-under-test');
 let bundled: Promise<string> | null = null;
 

@@ -1,0 +1,145 @@
+// The Team menu end to end, against the real team server on a throwaway PostgreSQL: a refused
+// token and a server out of reach are said in the Connect dialog; Alice joins, tags a span and
+// syncs with Ctrl+Shift+S; Bob, a colleague with a store of his own (the sync engine in this
+// process), receives it; both change the report's title, the clash shows in Review Conflicts and
+// Alice's choice reaches Bob; leaving keeps every row, and Bob's token on Alice's library is refused.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { createContext } from '../../electron/core';
+import type { ServiceContext } from '../../electron/services/context';
+import { updateDocument } from '../../electron/services/library/documents';
+import { syncEngine } from '../../electron/services/team/sync-engine';
+import { openStore, type Store } from '../../electron/store/store';
+import { addAnalyst } from '../../server/analysts';
+import { openDb, type Db } from '../../server/db';
+import { migrate } from '../../server/migrate';
+import { freePort, startPgCluster, type PgCluster } from '../unit/server/pg-cluster';
+import { startServer, type ServerProcess } from '../unit/server/server-process';
+import { ScriptedDialogs } from '../harness/harness';
+import { expect, sampleTitle, test } from './fixtures';
+import { TeamPage } from './pages/team-page';
+
+let cluster: PgCluster;
+let db: Db;
+let server: ServerProcess;
+const scratch: string[] = [];
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  cluster = await startPgCluster('e2e_team');
+  db = openDb(cluster.url, 2);
+  await migrate(db);
+  server = await startServer(cluster.url);
+});
+
+test.afterAll(async () => {
+  await server?.kill();
+  await db?.end();
+  await cluster?.stop();
+  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A colleague's library: a store of its own, synced by the engine as `glossa sync` does. */
+function colleagueStore(): { store: Store; ctx: ServiceContext } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-e2e-colleague-'));
+  scratch.push(dir);
+  const store = openStore(path.join(dir, 'glossa.sqlite'));
+  return { store, ctx: createContext(store, new ScriptedDialogs(), 'test') };
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`);
+}
+
+test('join a team, sync a span to a colleague, settle a conflict, leave keeping everything', async ({ page, app, reader, session }) => {
+  test.slow();
+  const team = new TeamPage(page);
+  const alice = await addAnalyst(db, 'Alice');
+  const bob = await addAnalyst(db, 'Bob');
+
+  // Refusals are said in the dialog, and join nothing.
+  await team.connect(server.url, 'glt_this-is-not-a-token');
+  await expect(team.connectError()).toContainText(/token/i);
+  await team.connect(`http://127.0.0.1:${await freePort()}`, alice.token);
+  await expect(team.connectError()).toContainText(/reach/i);
+  expect.soft(await seriousViolations(page), 'connect dialog').toEqual([]);
+  expect((await session.call('team.status', {})).joined).toBe(false);
+
+  await team.connect(server.url, alice.token);
+  await team.expectNoDialog();
+  await expect(page.getByText(/Joined the team as Alice/)).toBeVisible();
+  await expect(team.indicator()).toBeVisible();
+
+  // Alice tags a span and syncs from the keyboard.
+  await reader.openFromLibrary(sampleTitle);
+  await reader.tag('Rebel', 'commanders', '2');
+  await expect(reader.card('Rebel commanders')).toBeVisible();
+  await page.keyboard.press('Control+Shift+S');
+  await expect(page.getByText(/^Synced: sent/)).toBeVisible();
+  await expect(team.announcement()).toHaveText(/^Synced: sent/);
+
+  // Bob joins with a library of his own and receives the span.
+  const colleague = colleagueStore();
+  const bobServer = { url: server.url, token: bob.token };
+  await syncEngine.joinTeam(colleague.ctx, bobServer);
+  const quotes = () => colleague.store.db.prepare('SELECT quote FROM annotations ORDER BY quote').pluck().all();
+  expect(quotes()).toContain('Rebel commanders');
+
+  // Both retitle the report; Bob's reaches the team first, so Alice's clashes.
+  const reportId = colleague.store.db.prepare('SELECT id FROM documents').pluck().get() as string;
+  updateDocument(colleague.ctx, { id: reportId, title: 'Dorsk taken, rebels say' });
+  await syncEngine.syncNow(colleague.ctx, bobServer);
+  await session.call('documents.update', { id: reportId, title: 'Dorsk: rebels claim, governor denies' });
+  await page.keyboard.press('Control+Shift+S');
+  await expect(team.indicator()).toHaveText(/1 conflict/);
+
+  await page.keyboard.press('Control+Shift+K');
+  const conflict = team.conflicts();
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('Dorsk: rebels claim, governor denies');
+  await expect(conflict).toContainText('Dorsk taken, rebels say');
+  await expect(conflict).toContainText('Bob');
+  expect.soft(await seriousViolations(page), 'review conflicts dialog').toEqual([]);
+  await conflict.getByRole('button', { name: /^Take mine/ }).click();
+  await expect(team.dialog('Review conflicts')).toContainText('No conflicts to review');
+  await expect(team.dialog('Review conflicts').getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('Control+Shift+S');
+  await expect(team.indicator()).toHaveText(/^Synced$/);
+  await syncEngine.syncNow(colleague.ctx, bobServer);
+  expect(colleague.store.db.prepare('SELECT title FROM documents WHERE id = ?').pluck().get(reportId)).toBe('Dorsk: rebels claim, governor denies');
+  expect(syncEngine.listConflicts(colleague.ctx)).toEqual([]);
+
+  // The status says who and where, with nothing waiting.
+  await app.menu('team-status');
+  const status = team.dialog('Team status');
+  await expect(status.getByRole('definition').nth(0)).toHaveText(server.url);
+  await expect(status).toContainText('Alice');
+  await expect(status.locator('dt', { hasText: 'Changes to send' }).locator('+ dd')).toHaveText('0');
+  expect.soft(await seriousViolations(page), 'team status dialog').toEqual([]);
+  await page.keyboard.press('Escape');
+
+  // Leaving keeps every report and annotation.
+  await app.menu('team-leave');
+  expect.soft(await seriousViolations(page), 'leave dialog').toEqual([]);
+  await team.dialog('Leave the team?').getByRole('button', { name: 'Leave team' }).click();
+  await expect(page.getByText(/You left the team/)).toBeVisible();
+  await expect(team.indicator()).toHaveCount(0);
+  await expect(reader.card('Rebel commanders')).toBeVisible();
+  expect((await session.call('team.status', {})).joined).toBe(false);
+  expect(fs.existsSync(`${session.storePath}.team.json`)).toBe(false);
+
+  // Bob's token cannot join Alice's library: it holds her annotations.
+  await team.connect(server.url, bob.token);
+  await expect(team.connectError()).toContainText(/analyst|Alice|Bob/);
+  expect((await session.call('team.status', {})).joined).toBe(false);
+  await expect(reader.card('Rebel commanders')).toBeVisible();
+  colleague.store.close();
+});
