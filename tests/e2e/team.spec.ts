@@ -4,51 +4,25 @@
 // process), receives it; both change the report's title, the clash shows in Review Conflicts and
 // Alice's choice reaches Bob; leaving keeps every row, and Bob's token on Alice's library is refused.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { createContext } from '../../electron/core';
-import type { ServiceContext } from '../../electron/services/context';
 import { updateDocument } from '../../electron/services/library/documents';
 import { syncEngine } from '../../electron/services/team/sync-engine';
-import { openStore, type Store } from '../../electron/store/store';
-import { addAnalyst } from '../../server/analysts';
-import { openDb, type Db } from '../../server/db';
-import { migrate } from '../../server/migrate';
-import { freePort, startPgCluster, type PgCluster } from '../unit/server/pg-cluster';
-import { startServer, type ServerProcess } from '../unit/server/server-process';
-import { ScriptedDialogs } from '../harness/harness';
+import { freePort } from '../unit/server/pg-cluster';
 import { expect, sampleTitle, test } from './fixtures';
 import { TeamPage } from './pages/team-page';
+import { joinedColleague, startTeamServer, type TeamServerUnderTest } from './team-server';
 
-let cluster: PgCluster;
-let db: Db;
-let server: ServerProcess;
-const scratch: string[] = [];
+let server: TeamServerUnderTest;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  cluster = await startPgCluster('e2e_team');
-  db = openDb(cluster.url, 2);
-  await migrate(db);
-  server = await startServer(cluster.url);
+  server = await startTeamServer('e2e_team');
 });
 
 test.afterAll(async () => {
-  await server?.kill();
-  await db?.end();
-  await cluster?.stop();
-  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+  await server?.stop();
 });
-
-/** A colleague's library: a store of its own, synced by the engine as `glossa sync` does. */
-function colleagueStore(): { store: Store; ctx: ServiceContext } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-e2e-colleague-'));
-  scratch.push(dir);
-  const store = openStore(path.join(dir, 'glossa.sqlite'));
-  return { store, ctx: createContext(store, new ScriptedDialogs(), 'test') };
-}
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -60,8 +34,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 test('join a team, sync a span to a colleague, settle a conflict, leave keeping everything', async ({ page, app, reader, session }) => {
   test.slow();
   const team = new TeamPage(page);
-  const alice = await addAnalyst(db, 'Alice');
-  const bob = await addAnalyst(db, 'Bob');
+  const alice = await server.addAnalyst('Alice');
+  const bob = await server.addAnalyst('Bob');
 
   // Refusals are said in the dialog, and join nothing.
   await team.connect(server.url, 'glt_this-is-not-a-token');
@@ -85,9 +59,8 @@ test('join a team, sync a span to a colleague, settle a conflict, leave keeping 
   await expect(team.announcement()).toHaveText(/^Synced: sent/);
 
   // Bob joins with a library of his own and receives the span.
-  const colleague = colleagueStore();
-  const bobServer = { url: server.url, token: bob.token };
-  await syncEngine.joinTeam(colleague.ctx, bobServer);
+  const colleague = await joinedColleague(server.url, bob.token);
+  const bobServer = colleague.server;
   const quotes = () => colleague.store.db.prepare('SELECT quote FROM annotations ORDER BY quote').pluck().all();
   expect(quotes()).toContain('Rebel commanders');
 
@@ -141,5 +114,5 @@ test('join a team, sync a span to a colleague, settle a conflict, leave keeping 
   await expect(team.connectError()).toContainText(/analyst|Alice|Bob/);
   expect((await session.call('team.status', {})).joined).toBe(false);
   await expect(reader.card('Rebel commanders')).toBeVisible();
-  colleague.store.close();
+  colleague.close();
 });

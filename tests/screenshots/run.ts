@@ -13,6 +13,7 @@ import type { ReaderPage } from '../e2e/pages/reader-page';
 import { analysisScreens } from './analysis-shots';
 import { datasetScreens } from './dataset-shots';
 import { importScreens } from './import-shots';
+import { teamScreens } from './team-shots';
 
 const outDir = path.join(repoRoot, 'tests/output/screenshots');
 const sampleTitle = /Rebels claim capture of Dorsk/;
@@ -171,6 +172,7 @@ async function main(): Promise<void> {
     await analysisScreens(browser, outDir, written);
     await datasetScreens(browser, outDir, written);
     await importScreens(browser, outDir, written);
+    await teamScreens(browser, outDir, written);
   } finally {
     await browser.close();
   }

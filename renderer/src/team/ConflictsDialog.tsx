@@ -12,8 +12,8 @@ export function ConflictsDialog({ onResolved, onClose }: { onResolved(): void; o
   const [items, setItems] = useState<ConflictItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
-  /** A conflict was just settled: its buttons are gone, so focus moves on once the list is redrawn. */
-  const [moveFocus, setMoveFocus] = useState(false);
+  /** On opening, and after a conflict is settled (its buttons are gone): focus moves once the list is drawn. */
+  const [moveFocus, setMoveFocus] = useState(true);
   const names = useAnalystNames();
   const dialogRef = useRef<HTMLDivElement>(null);
 
@@ -26,7 +26,7 @@ export function ConflictsDialog({ onResolved, onClose }: { onResolved(): void; o
   }, []);
   useEffect(() => void load(), [load]);
   useEffect(() => {
-    if (!moveFocus) return;
+    if (!moveFocus || items === null) return;
     setMoveFocus(false);
     // The next conflict's first button, else Close.
     dialogRef.current?.querySelector<HTMLElement>('.conflict-item button, .conflicts-close')?.focus();

@@ -30,6 +30,12 @@ export function LeaveDialog({ state, onLeft, onClose }: { state: TeamState | nul
           here, but will not be sent.
         </p>
       )}
+      {(state?.conflicts ?? 0) > 0 && (
+        <p>
+          {state!.conflicts === 1 ? 'The conflict' : `The ${state!.conflicts.toLocaleString()} conflicts`} still to review will be closed,
+          keeping the values this library has now.
+        </p>
+      )}
       <p className="form-error" role="alert">
         {error}
       </p>
