@@ -93,7 +93,7 @@ export class TeamService {
     return joined;
   }
 
-  syncNow(): Promise<SyncResult> {
+  async syncNow(): Promise<SyncResult> {
     this.refuseIfReadOnly();
     if (!this.kept()) throw this.lastError ? new AppError('NOT_FOUND', this.lastError) : notInTeam();
     return this.scheduler.runExclusive((signal) => this.run(signal));
