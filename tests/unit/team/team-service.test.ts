@@ -112,6 +112,34 @@ describe('team service', () => {
     expect(team.state()).toMatchObject({ joined: false, tokenProtection: null });
   });
 
+  it('cancel stops a long sync between batches, not as a failure, and the next sync sends the rest', async () => {
+    const { ctx, team, reportId, syncEvents } = library();
+    const dana = await addAnalyst(db, 'Dana');
+    await team.connect({ url: server.url, token: dana.token });
+    team.setAutomatic(false);
+    // More than one push batch (1,000 changes).
+    const edits = 1_500;
+    // One transaction: edits made one by one cost a commit each.
+    ctx.store.transaction(() => {
+      for (let n = 1; n <= edits; n++) updateDocument(ctx, { id: reportId, outlet: `Wire ${n}` });
+    });
+    expect(team.state().pending).toBe(edits);
+    const emit = ctx.emit;
+    ctx.emit = (event) => {
+      emit(event);
+      if (event.name === 'team-sync' && event.payload.phase === 'push' && event.payload.done > 0) team.cancel();
+    };
+    await expect(team.syncNow()).rejects.toMatchObject({ code: 'SYNC_CANCELLED' });
+    const left = team.state();
+    expect(left).toMatchObject({ running: false, lastError: null });
+    expect(left.pending).toBeGreaterThan(0);
+    expect(left.pending).toBeLessThan(edits);
+    expect(syncEvents().at(-1)).toMatchObject({ running: false, cancelled: true });
+    ctx.emit = emit;
+    expect((await team.syncNow()).pushed).toBe(left.pending);
+    expect(team.state().pending).toBe(0);
+  });
+
   it('a read-only store pauses background sync and refuses Sync Now', async () => {
     const { store, dbPath, team } = library();
     const carol = await addAnalyst(db, 'Carol');
