@@ -148,7 +148,8 @@ export function applyPage(store: Store, me: string, page: PullResponse, intercep
       for (const analyst of page.analysts ?? []) knowAnalyst(store.db, analyst);
       let deferredBefore = false;
       for (const change of page.changes) {
-        if (!isOwnChange(store.db, change.id)) counts.pulled += 1;
+        // A document counts once: its text chunks come with it.
+        if (change.entity !== 'documentText' && !isOwnChange(store.db, change.id)) counts.pulled += 1;
         if (intercept?.(change)) continue;
         const applied = applyOne(store.db, me, change, false, counts);
         deferredBefore ||= !applied;
