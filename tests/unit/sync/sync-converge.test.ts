@@ -11,6 +11,7 @@ import { resolvePlace } from '../../../electron/services/places/places';
 import { createLabel } from '../../../electron/services/schema/labels';
 import { joinTeam, listConflicts, resolveConflict, syncNow, teamStatus } from '../../../electron/services/sync';
 import type { NewAnalyst } from '../../../server/analysts';
+import { change, push } from '../server/sync-client';
 import { addReport, canonicalDump, openClient, startTeam, type Team } from './sync-fixture';
 
 let team: Team;
@@ -92,5 +93,29 @@ describe('two clients', () => {
     expect(listConflicts(b)).toEqual([]);
     expect(a.store.db.prepare('SELECT title FROM documents WHERE id = ?').pluck().get(docId)).toBe('Bob title');
     expect(canonicalDump(b)).toBe(canonicalDump(a));
+  });
+
+  it('defers a change whose parent is not here yet, counts it, and applies it once the parent arrives', async () => {
+    const carol = await team.analyst('Carol');
+    const client = openClient();
+    await joinTeam(client, server(alice));
+    const docId = crypto.randomUUID();
+    const annotationId = crypto.randomUUID();
+    const at = new Date().toISOString();
+    const span = change(carol.id, {
+      entity: 'annotation',
+      entityId: annotationId,
+      fields: { document_id: docId, label_id: 'claim', start: 0, end: 5, quote: 'Late.', note: '', created_at: at, updated_at: at, layer: carol.id, created_by: carol.id, updated_by: carol.id },
+    });
+    expect((await push(team.server.url, carol.token, [span])).status).toBe(200);
+    await syncNow(client, server(alice));
+    expect(teamStatus(client).deferred).toBe(1);
+    const text = change(carol.id, { entity: 'documentText', entityId: `${docId}:0`, layer: 'shared', fields: { documentId: docId, position: 0, count: 1, text: 'Late. A report pushed after its span.' } });
+    const doc = change(carol.id, { entity: 'document', entityId: docId, layer: 'shared', fields: { title: 'Late report', imported_at: at, content_hash: `late-${docId}` } });
+    expect((await push(team.server.url, carol.token, [text, doc])).status).toBe(200);
+    await syncNow(client, server(alice));
+    expect(teamStatus(client).deferred).toBe(0);
+    expect(client.store.db.prepare('SELECT quote, layer FROM annotations WHERE id = ?').get(annotationId)).toEqual({ quote: 'Late.', layer: carol.id });
+    expect(client.store.db.prepare('SELECT text_length FROM documents WHERE id = ?').pluck().get(docId)).toBe(37);
   });
 });
