@@ -7,12 +7,12 @@
 // already applied here.
 import { PullResponse, type StoredChange } from '../../../shared/sync/protocol';
 import type { Db, Store } from '../../store/store';
-import { addConflict, closeConflictsByWrite } from '../../store/writers/sync-conflicts';
-import { addTextChunk, deferChange, deferredChanges, dropDeferred, hasDeferred, takeWholeText } from '../../store/writers/sync-deferred';
+import { addConflict, closeConflictsByWrite, hasOpenConflicts } from '../../store/writers/sync-conflicts';
+import { addTextChunk, deferChange, deferredChanges, deferredCount, dropDeferred, hasDeferred, takeWholeText } from '../../store/writers/sync-deferred';
 import { deleteSyncedRow, putSyncedRow, syncedRow, type ApplyOutcome } from '../../store/writers/sync-apply';
 import { withoutCapture, syncStateKeys } from '../../store/writers/sync-capture';
 import { isOwnChange, pruneOutbox, waitingChanges } from '../../store/writers/sync-outbox';
-import { keepShadow, recordApplied, syncRow, takeShadow } from '../../store/writers/sync-rows';
+import { hasShadows, keepShadow, recordApplied, syncRow, takeShadow } from '../../store/writers/sync-rows';
 import { syncedTableOf } from '../../store/writers/sync-tables';
 import { setSyncState, syncState } from '../../store/writers/sync-state';
 import { insertAnalyst } from '../../store/writers/analysts';
@@ -28,6 +28,13 @@ interface PageCounts {
   /** Changes of others applied (or deferred). */
   pulled: number;
   conflicts: number;
+}
+
+/** What a page need not look up change by change when the store has none of it (the usual case). */
+interface PageFlags {
+  openConflicts: boolean;
+  shadows: boolean;
+  deferred: boolean;
 }
 
 /** A change the join holds back instead of applying: see join.ts. */
@@ -64,7 +71,7 @@ function recordConflicts(db: Db, me: string, change: StoredChange, before: Recor
 }
 
 /** Applies one change; false when it must wait (deferred). */
-function applyChange(db: Db, me: string, change: StoredChange, retrying: boolean): ApplyOutcome {
+function applyChange(db: Db, change: StoredChange, retrying: boolean, flags: PageFlags): ApplyOutcome {
   if (change.entity === 'documentText') {
     const f = change.fields as { documentId: string; position: number; count: number; text: string };
     if (!syncedRow(db, syncedTableOf.get('document')!, f.documentId)) addTextChunk(db, f.documentId, f.position, f.count, f.text);
@@ -72,7 +79,7 @@ function applyChange(db: Db, me: string, change: StoredChange, retrying: boolean
   }
   const t = syncedTableOf.get(change.entity);
   if (!t) return 'applied'; // an entity this version does not keep (a newer client's): nothing to write
-  if (!retrying && hasDeferred(db, change.entity, change.entityId)) return 'missing-parent';
+  if (!retrying && flags.deferred && hasDeferred(db, change.entity, change.entityId)) return 'missing-parent';
   const own = isOwnChange(db, change.id);
   const held = new Set(change.conflicted);
   if (change.op === 'delete') {
@@ -82,6 +89,7 @@ function applyChange(db: Db, me: string, change: StoredChange, retrying: boolean
   }
   if (own) {
     // Already applied here when it was made; a field the server held back goes back to the log's value.
+    if (!flags.shadows) return 'applied';
     for (const field of Object.keys(change.fields)) {
       const shadow = takeShadow(db, change.entity, change.entityId, field);
       if (held.has(field) && shadow) putSyncedRow(db, t, change.entityId, { [field]: shadow.value }, change.seq);
@@ -92,31 +100,39 @@ function applyChange(db: Db, me: string, change: StoredChange, retrying: boolean
   const fields: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(change.fields)) {
     if (held.has(field)) continue;
-    if (waiting.has(field) || waiting.has('*')) keepShadow(db, change.entity, change.entityId, field, value, change.seq);
-    else fields[field] = value;
+    if (waiting.has(field) || waiting.has('*')) {
+      keepShadow(db, change.entity, change.entityId, field, value, change.seq);
+      flags.shadows = true;
+    } else fields[field] = value;
   }
   const text = t.table === 'documents' && !syncedRow(db, t, change.entityId) ? takeWholeText(db, change.entityId) : undefined;
   if (t.table === 'documents' && text === null) return 'missing-parent';
   return putSyncedRow(db, t, change.entityId, fields, change.seq, text ?? undefined);
 }
 
-function applyOne(db: Db, me: string, change: StoredChange, retrying: boolean, counts: PageCounts): boolean {
+function applyOne(db: Db, me: string, change: StoredChange, retrying: boolean, counts: PageCounts, flags: PageFlags): boolean {
   const t = syncedTableOf.get(change.entity);
   const conflicted = change.conflicted.length > 0 && t !== undefined;
   // The value on this side of a conflict: the local one for another's change; the log's (restored by the apply) for ours.
   let current = conflicted && change.analyst !== me ? syncedRow(db, t, change.entityId) : undefined;
   const lastWriter = syncRow(db, change.entity, change.entityId)?.analyst ?? null;
-  const outcome = applyChange(db, me, change, retrying);
+  const outcome = applyChange(db, change, retrying, flags);
   if (conflicted && change.analyst === me) current = syncedRow(db, t, change.entityId);
   if (outcome === 'missing-parent') {
     if (!retrying) deferChange(db, change.seq, change.entity, change.entityId, change, 'its parent is not here yet');
+    flags.deferred = true;
     return false;
   }
   recordApplied(db, change.entity, change.entityId, change.layer, change.seq, change.analyst);
-  if (conflicted) recordConflicts(db, me, change, current, lastWriter, counts);
-  const at = new Date().toISOString();
-  const written = change.op === 'delete' ? ['*'] : Object.keys(change.fields).filter((f) => !change.conflicted.includes(f));
-  for (const field of written) closeConflictsByWrite(db, change.entity, change.entityId, field, change.seq, at);
+  if (flags.openConflicts) {
+    const at = new Date().toISOString();
+    const written = change.op === 'delete' ? ['*'] : Object.keys(change.fields).filter((f) => !change.conflicted.includes(f));
+    for (const field of written) closeConflictsByWrite(db, change.entity, change.entityId, field, change.seq, at);
+  }
+  if (conflicted) {
+    recordConflicts(db, me, change, current, lastWriter, counts);
+    flags.openConflicts = true;
+  }
   return true;
 }
 
@@ -128,11 +144,11 @@ function knowAnalyst(db: Db, analyst: { id: string; name: string }): void {
 }
 
 /** Retries the deferred changes in log order until none more applies. */
-function retryDeferred(db: Db, me: string, counts: PageCounts): void {
+function retryDeferred(db: Db, me: string, counts: PageCounts, flags: PageFlags): void {
   for (let progress = true; progress; ) {
     progress = false;
     for (const change of deferredChanges(db) as StoredChange[]) {
-      if (applyOne(db, me, change, true, counts)) {
+      if (applyOne(db, me, change, true, counts, flags)) {
         dropDeferred(db, change.seq);
         progress = true;
       }
@@ -146,14 +162,14 @@ export function applyPage(store: Store, me: string, page: PullResponse, intercep
   store.transaction(() =>
     withoutCapture(store.db, () => {
       for (const analyst of page.analysts ?? []) knowAnalyst(store.db, analyst);
-      let deferredBefore = false;
+      const flags: PageFlags = { openConflicts: hasOpenConflicts(store.db), shadows: hasShadows(store.db), deferred: deferredCount(store.db) > 0 };
       for (const change of page.changes) {
-        if (!isOwnChange(store.db, change.id)) counts.pulled += 1;
+        // A document counts once: its text chunks come with it.
+        if (change.entity !== 'documentText' && !isOwnChange(store.db, change.id)) counts.pulled += 1;
         if (intercept?.(change)) continue;
-        const applied = applyOne(store.db, me, change, false, counts);
-        deferredBefore ||= !applied;
+        applyOne(store.db, me, change, false, counts, flags);
       }
-      if (deferredBefore || page.changes.length > 0) retryDeferred(store.db, me, counts);
+      if (flags.deferred) retryDeferred(store.db, me, counts, flags);
       setSyncState(store.db, syncStateKeys.highWater, String(page.highWater));
       pruneOutbox(store.db, page.highWater);
     }),

@@ -66,6 +66,9 @@ function refusal(status: number, body: unknown, retryAfter: string | null, where
   return new AppError('INTERNAL', `The team server at ${where} answered HTTP ${status}: ${message}`);
 }
 
+/** TLS failures that trying again cannot mend. */
+const untrustedCertificate = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
+
 /** A URL for messages: scheme, host and port only (no credentials, no query). */
 function shown(url: URL): string {
   return `${url.protocol}//${url.host}`;
@@ -111,6 +114,10 @@ export function createTransport(server: TeamServer, options: TransportOptions = 
       } catch (error) {
         if (error instanceof AppError) throw error;
         if (options.signal?.aborted) throw cancelled();
+        const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
+        if (untrustedCertificate.test(code)) {
+          throw new AppError('SYNC_UNAVAILABLE', `The team server at ${where} has a certificate this computer does not trust (${code}). If the team uses its own certificate, give its CA (glossa sync --ca FILE).`);
+        }
         lastError = error;
         if (attempt === attempts) break;
       }

@@ -30,7 +30,12 @@ const statements = statementsFor((db) => ({
   ),
   resolve: db.prepare('UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?'),
   clear: db.prepare('DELETE FROM sync_conflicts'),
+  anyOpen: db.prepare('SELECT 1 FROM sync_conflicts WHERE resolved_at IS NULL LIMIT 1').pluck(),
 }));
+
+export function hasOpenConflicts(db: Db): boolean {
+  return statements(db).anyOpen.get() !== undefined;
+}
 
 export function addConflict(db: Db, row: Omit<ConflictRow, 'id'>): void {
   statements(db).add.run(row.change_id, row.seq, row.entity, row.entity_id, row.field, row.mine, row.theirs, row.their_analyst, row.made_at);

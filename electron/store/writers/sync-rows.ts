@@ -24,7 +24,12 @@ const statements = statementsFor((db) => ({
   shadowOf: db.prepare('SELECT value FROM sync_shadow WHERE entity = ? AND entity_id = ? AND field = ?').pluck(),
   dropShadow: db.prepare('DELETE FROM sync_shadow WHERE entity = ? AND entity_id = ? AND field = ?'),
   clearShadow: db.prepare('DELETE FROM sync_shadow'),
+  anyShadow: db.prepare('SELECT 1 FROM sync_shadow LIMIT 1').pluck(),
 }));
+
+export function hasShadows(db: Db): boolean {
+  return statements(db).anyShadow.get() !== undefined;
+}
 
 export function syncRow(db: Db, entity: string, entityId: string): SyncRow | undefined {
   return statements(db).get.get(entity, entityId) as SyncRow | undefined;
