@@ -10,6 +10,9 @@ import type { SecretsFile, TeamConnection } from './secrets-file';
 import type { ConflictItem, SyncEngine, SyncResult, TeamServer } from './sync-engine';
 
 const notInTeam = () => new AppError('NOT_FOUND', 'This library is not in a team: use Team ▸ Connect to Team Server… first.');
+/** Joined by `glossa sync`, which keeps no token: the app needs it once. */
+const noToken = (url: string | null) =>
+  new AppError('NOT_FOUND', `This library syncs with ${url ?? 'a team server'}, but Glossa keeps no token for it here: give it with Team ▸ Connect to Team Server….`);
 
 export class TeamService {
   private readonly scheduler: SyncScheduler;
@@ -95,7 +98,11 @@ export class TeamService {
 
   async syncNow(): Promise<SyncResult> {
     this.refuseIfReadOnly();
-    if (!this.kept()) throw this.lastError ? new AppError('NOT_FOUND', this.lastError) : notInTeam();
+    if (!this.kept()) {
+      if (this.lastError) throw new AppError('NOT_FOUND', this.lastError);
+      const status = this.engine.teamStatus(this.ctx);
+      throw status.joined ? noToken(status.serverUrl) : notInTeam();
+    }
     return this.scheduler.runExclusive((signal) => this.run(signal));
   }
 
