@@ -1,6 +1,5 @@
-// The team server for specs and screenshots: a throwaway PostgreSQL, the real server as a child
-// process, analysts added as the admin command adds them, and a colleague's library (a store of
-// its own, synced by the engine as `glossa sync` does).
+// For the Team specs and screenshots: the team server (tests/unit/server/team-server.ts) and a
+// colleague's library (a store of its own, synced by the engine as `glossa sync` does).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,40 +7,9 @@ import { createContext } from '../../electron/core';
 import type { ServiceContext } from '../../electron/services/context';
 import { syncEngine, type TeamServer } from '../../electron/services/team/sync-engine';
 import { openStore, type Store } from '../../electron/store/store';
-import { addAnalyst, type NewAnalyst } from '../../server/analysts';
-import { openDb } from '../../server/db';
-import { migrate } from '../../server/migrate';
 import { ScriptedDialogs } from '../harness/harness';
-import { startPgCluster } from '../unit/server/pg-cluster';
-import { startServer } from '../unit/server/server-process';
 
-export interface TeamServerUnderTest {
-  url: string;
-  addAnalyst(name: string): Promise<NewAnalyst>;
-  stop(): Promise<void>;
-}
-
-export async function startTeamServer(label: string): Promise<TeamServerUnderTest> {
-  const cluster = await startPgCluster(label);
-  const db = openDb(cluster.url, 2);
-  try {
-    await migrate(db);
-    const server = await startServer(cluster.url);
-    return {
-      url: server.url,
-      addAnalyst: (name) => addAnalyst(db, name),
-      stop: async () => {
-        await server.kill();
-        await db.end();
-        await cluster.stop();
-      },
-    };
-  } catch (error) {
-    await db.end();
-    await cluster.stop();
-    throw error;
-  }
-}
+export { startTeamServer, type TeamServerUnderTest } from '../unit/server/team-server';
 
 export interface Colleague {
   store: Store;

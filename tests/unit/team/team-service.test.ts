@@ -12,29 +12,16 @@ import { secretsPathFor } from '../../../electron/services/team/secrets-file';
 import { syncEngine } from '../../../electron/services/team/sync-engine';
 import { startTeamSync } from '../../../electron/services/team/team-services';
 import { openStore } from '../../../electron/store/store';
-import { addAnalyst } from '../../../server/analysts';
-import { openDb, type Db } from '../../../server/db';
-import { migrate } from '../../../server/migrate';
 import { addText, openTestContext, rowCounts, ScriptedDialogs } from '../helpers';
-import { startPgCluster, type PgCluster } from '../server/pg-cluster';
-import { startServer, type ServerProcess } from '../server/server-process';
+import { startTeamServer, type TeamServerUnderTest } from '../server/team-server';
 
-let cluster: PgCluster;
-let db: Db;
-let server: ServerProcess;
+let server: TeamServerUnderTest;
 
 beforeAll(async () => {
-  cluster = await startPgCluster('team_service');
-  db = openDb(cluster.url, 2);
-  await migrate(db);
-  server = await startServer(cluster.url);
+  server = await startTeamServer('team_service');
 }, 180_000);
 
-afterAll(async () => {
-  await server?.kill();
-  await db?.end();
-  await cluster?.stop();
-}, 60_000);
+afterAll(() => server?.stop(), 60_000);
 
 const timings: SchedulerTimings = { periodMs: 60_000, afterEditMs: 50, backoffStartMs: 100, backoffMaxMs: 400 };
 
@@ -61,7 +48,7 @@ function library() {
 describe('team service', () => {
   it('joins, keeps the token readable by its user only, and syncs an edit in the background a moment later', async () => {
     const { ctx, store, team, reportId, syncEvents } = library();
-    const alice = await addAnalyst(db, 'Alice');
+    const alice = await server.addAnalyst('Alice');
     const joined = await team.connect({ url: server.url, token: alice.token });
     expect(joined.analyst.name).toBe('Alice');
     expect(joined.pushed).toBeGreaterThan(0);
@@ -84,7 +71,7 @@ describe('team service', () => {
     expect(run.at(-1)).toMatchObject({ running: false, error: null, result: { pushed: 1 } });
 
     // The team has it: a colleague's new library receives the title.
-    const bob = await addAnalyst(db, 'Bob');
+    const bob = await server.addAnalyst('Bob');
     const colleague = openTestContext();
     await syncEngine.joinTeam(colleague.ctx, { url: server.url, token: bob.token });
     expect(colleague.store.db.prepare('SELECT title FROM documents WHERE id = ?').pluck().get(reportId)).toBe('Dorsk taken, rebels say');
@@ -114,7 +101,7 @@ describe('team service', () => {
 
   it('cancel stops a long sync between batches, not as a failure, and the next sync sends the rest', async () => {
     const { ctx, team, reportId, syncEvents } = library();
-    const dana = await addAnalyst(db, 'Dana');
+    const dana = await server.addAnalyst('Dana');
     await team.connect({ url: server.url, token: dana.token });
     team.setAutomatic(false);
     // More than one push batch (1,000 changes).
@@ -142,7 +129,7 @@ describe('team service', () => {
 
   it('a read-only store pauses background sync and refuses Sync Now', async () => {
     const { store, dbPath, team } = library();
-    const carol = await addAnalyst(db, 'Carol');
+    const carol = await server.addAnalyst('Carol');
     await team.connect({ url: server.url, token: carol.token });
     team.stop();
     store.close();
