@@ -45,6 +45,11 @@ export function onMenuCommand(listener: Parameters<GlossaApi['onMenuCommand']>[0
   return window.glossa ? window.glossa.onMenuCommand(listener) : () => undefined;
 }
 
+/** The code of a refused call (shared/errors.ts), or null for any other failure. */
+export function errorCodeOf(error: unknown): ErrorCode | null {
+  return error instanceof ApiError ? error.code : null;
+}
+
 export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);

@@ -4,7 +4,7 @@
 // is said in the dialog and changes nothing.
 import { useState } from 'react';
 import type { Joined } from '../../../shared/schemas/team';
-import { call, messageOf } from '../api';
+import { call, errorCodeOf, messageOf } from '../api';
 import { Modal } from '../components/Modal';
 
 interface ConnectDialogProps {
@@ -27,7 +27,7 @@ export function ConnectDialog({ serverUrl, onJoined, onCancelSync, onClose }: Co
     try {
       onJoined(await call('team.connect', { url: url.trim(), token: token.trim(), ...(ca ? { ca: ca.text } : {}) }));
     } catch (failure) {
-      setError(messageOf(failure));
+      setError(messageOf(failure) + hintFor(failure, ca !== null));
     } finally {
       setConnecting(false);
     }
@@ -93,4 +93,13 @@ export function ConnectDialog({ serverUrl, onJoined, onCancelSync, onClose }: Co
       </form>
     </Modal>
   );
+}
+
+/** What to do in this dialog where the engine's message names the command line's way (--ca). */
+function hintFor(failure: unknown, caGiven: boolean): string {
+  const code = errorCodeOf(failure);
+  if (code === 'SYNC_UNAVAILABLE' && /certificate/i.test(messageOf(failure)) && !caGiven) {
+    return ' Choose the team’s certificate authority file below, then connect again.';
+  }
+  return '';
 }
