@@ -85,6 +85,8 @@ export const menuCommands = [
   'text-reset',
   'analyst-profile',
   'choose-layer',
+  'next-disagreement',
+  'previous-disagreement',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

@@ -95,6 +95,9 @@ export const shortcuts: readonly Shortcut[] = [
   },
   { command: 'resolve-place', label: 'Resolve the place', chord: { key: 'p', shift: false, bare: true }, accelerator: 'P' },
   { command: 'focus-text', label: 'Back to the text', chord: { key: 'f6', shift: false, bare: true }, accelerator: 'F6' },
+  // The Curation screen's keys: bare, so a text field (the note) keeps them.
+  { command: 'next-disagreement', label: 'Next undecided disagreement', chord: { key: 'n', shift: false, bare: true }, accelerator: 'N' },
+  { command: 'previous-disagreement', label: 'Previous undecided disagreement', chord: { key: 'n', shift: true, bare: true }, accelerator: 'Shift+N' },
   // The reader's text size (View ▸ Text Size), as in word processors; Ctrl+= and Ctrl+− stay the window's zoom.
   { command: 'text-larger', label: 'Larger text', chord: { key: ']', shift: false }, accelerator: 'CmdOrCtrl+]' },
   { command: 'text-smaller', label: 'Smaller text', chord: { key: '[', shift: false }, accelerator: 'CmdOrCtrl+[' },

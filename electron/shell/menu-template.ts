@@ -45,6 +45,8 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
     command('Layers…', 'choose-layer'),
     command('Agreement', 'show-agreement'),
     command('Curation', 'show-curation'),
+    command('Next Undecided Disagreement', 'next-disagreement'),
+    command('Previous Undecided Disagreement', 'previous-disagreement'),
     { type: 'separator' },
     {
       label: 'Text Size',

@@ -28,6 +28,7 @@ import type { FindRequest } from './reader/useFind';
 import { AgreementScreen } from './agreement/AgreementScreen';
 import { ClaimsScreen } from './claims/ClaimsScreen';
 import { CurationScreen } from './curation/CurationScreen';
+import { curationCommands, sendCurationCommand } from './curation/curation-commands';
 import { MapScreen } from './map/MapScreen';
 import { SchemaScreen } from './schema/SchemaScreen';
 import { SearchScreen, type OpenAt, type SearchRequest } from './search/SearchScreen';
@@ -132,6 +133,9 @@ export function App() {
       case 'find-previous':
         // Find in the report on screen: the reader shows its find bar.
         return readerShown() ? setFindRequest((last) => ({ kind: command, serial: (last?.serial ?? 0) + 1 })) : undefined;
+      case 'next-disagreement':
+      case 'previous-disagreement':
+        return screen === 'curation' ? sendCurationCommand(command) : notify('Open the Curation screen to go from one disagreement to the next.');
       case 'analyst-profile':
         return profile.edit();
       case 'choose-layer':
@@ -156,7 +160,9 @@ export function App() {
         ? screen === 'search' && canRedoTagging()
         : findsInReport(command)
           ? readerShown()
-          : !readerCommands.has(command);
+          : curationCommands.has(command)
+            ? screen === 'curation'
+            : !readerCommands.has(command);
   useCommandSources(perform, acceptsKey);
 
   return (

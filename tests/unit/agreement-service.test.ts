@@ -182,6 +182,21 @@ describe('curation into the gold layer', () => {
     const three = curationView(ctx, { documentId: first, analysts: ['Ann', 'Bob', 'Cy'], rule: 'threshold', threshold: 3 });
     expect(three.candidates.filter((c) => c.preAccepted)).toEqual([]);
   });
+
+  it('pages the candidates in reading order, with every undecided disagreement indexed and the progress over all', () => {
+    const { ctx } = openTestContext();
+    const { first } = corpus(ctx);
+    const query = { documentId: first, analysts: ['Ann', 'Bob'], rule: 'unanimous' as const };
+    const all = curationView(ctx, query);
+    expect(all.undecidedDisagreements).toEqual([2, 3]);
+    const page = curationView(ctx, { ...query, offset: 1, limit: 2 });
+    expect(page.candidates.map((c) => c.quote)).toEqual(['Dorsk', 'the Observatory']);
+    expect([page.offset, page.total, page.progress.candidates]).toEqual([1, 4, 4]);
+    expect(page.undecidedDisagreements).toEqual([2, 3]);
+    const bare = all.candidates[3]!;
+    decide(ctx, { documentId: first, start: bare.start, end: bare.end, labelId: bare.labelId, action: 'reject', analysts: ['Ann', 'Bob'] });
+    expect(curationView(ctx, { ...query, offset: 9, limit: 5 })).toMatchObject({ candidates: [], offset: 4, total: 4, undecidedDisagreements: [2] });
+  });
 });
 
 describe('cli agreement and curate', () => {
