@@ -87,6 +87,7 @@ export const menuCommands = [
   'choose-layer',
   'next-disagreement',
   'previous-disagreement',
+  'compare-layers',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

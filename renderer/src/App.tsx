@@ -38,6 +38,9 @@ import { sendReaderCommand } from './reader/reader-command-events';
 import { ProfileDialog } from './analysts/ProfileDialog';
 import { useProfile } from './analysts/useProfile';
 import { layerChoiceId } from './analysts/LayerBar';
+import { sendCompareCommand } from './analysts/compare-commands';
+import { toggleCompareAll } from './analysts/compare-all';
+import { layerView } from './state/view-layer';
 
 const screenOf: Partial<Record<ShortcutCommand, Screen>> = {
   'show-claims': 'claims',
@@ -135,7 +138,12 @@ export function App() {
         return readerShown() ? setFindRequest((last) => ({ kind: command, serial: (last?.serial ?? 0) + 1 })) : undefined;
       case 'next-disagreement':
       case 'previous-disagreement':
-        return screen === 'curation' ? sendCurationCommand(command) : notify('Open the Curation screen to go from one disagreement to the next.');
+        if (screen === 'curation') return sendCurationCommand(command);
+        if (comparing()) return sendCompareCommand(command);
+        return notify('Open the Curation screen or compare layers to go from one disagreement to the next.');
+      case 'compare-layers':
+        if (!readerShown() || !nav.openRef.current) return notify('Open a report to compare its layers.');
+        return void toggleCompareAll(nav.openRef.current.document.id).then(notify);
       case 'analyst-profile':
         return profile.edit();
       case 'choose-layer':
@@ -161,8 +169,9 @@ export function App() {
         : findsInReport(command)
           ? readerShown()
           : curationCommands.has(command)
-            ? screen === 'curation'
+            ? screen === 'curation' || comparing()
             : !readerCommands.has(command);
+  const comparing = () => readerShown() && layerView().compareWith.length > 0;
   useCommandSources(perform, acceptsKey);
 
   return (
