@@ -22,6 +22,11 @@ test('agreement: Ctrl+5 shows the pairs by label with the counts behind them, an
   await agreement.measure('Overlap F1').check();
   expect(await agreement.cell('Ann – Bob', 'Source')).toBe('1.00');
 
+  // Relations by type, event roles by role and attribute α, each with the counts behind it.
+  await expect(page.getByRole('table', { name: 'Relations by type' }).getByRole('row', { name: /^Every type/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Event roles by role' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Attribute values' })).toContainText('No attribute values');
+
   await agreement.drillInto('Wire');
   await expect(agreement.disagreements()).toHaveText(['Source the Observatory', 'Source Observatory']);
   await agreement.disagreements().first().click();
