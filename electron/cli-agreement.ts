@@ -85,6 +85,11 @@ export function runAgreementCommand(core: Core, invocation: AgreementInvocation)
     const names = new Map(report.analysts.map((a) => [a.id, a.name]));
     const named = (counts: Record<string, number>): Record<string, number> =>
       Object.fromEntries(Object.entries(counts).map(([id, n]) => [names.get(id) ?? id, n]));
+    const tuples = (t: typeof report.relations) => ({
+      exactF1: t.f1,
+      counts: named(t.counts),
+      types: Object.fromEntries(t.types.map((type) => [type.type, { exactF1: type.f1, counts: named(type.counts) }])),
+    });
     const pairs = (p: (typeof report.corpus.pairs)[number]) => ({ a: names.get(p.a), b: names.get(p.b), ...p.figures, matched: p.matched });
     return {
       labels: Object.fromEntries(report.labels.map((l) => [l.label, { ...l.all, spans: named(l.spans), pairs: l.pairs.map(pairs) }])),
@@ -92,8 +97,8 @@ export function runAgreementCommand(core: Core, invocation: AgreementInvocation)
       reports: report.reports,
       corpus: { ...report.corpus.all, pairs: report.corpus.pairs.map(pairs) },
       pairsCompared: report.pairsCompared,
-      relations: { exactF1: report.relations.f1, counts: named(report.relations.counts) },
-      eventRoles: { exactF1: report.eventRoles.f1, counts: named(report.eventRoles.counts) },
+      relations: tuples(report.relations),
+      eventRoles: tuples(report.eventRoles),
       attributes: report.attributes,
       offsetUnit: report.offsetUnit,
     };

@@ -93,6 +93,9 @@ export const menuCommands = [
   'team-status',
   'team-conflicts',
   'team-leave',
+  'next-disagreement',
+  'previous-disagreement',
+  'compare-layers',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

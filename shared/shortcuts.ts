@@ -44,6 +44,7 @@ export const shortcuts: readonly Shortcut[] = [
   { command: 'choose-layer', label: 'Choose the layer shown', chord: { key: 'l', shift: true }, accelerator: 'Shift+CmdOrCtrl+L' },
   { command: 'team-sync-now', label: 'Sync with the team now', chord: { key: 's', shift: true }, accelerator: 'Shift+CmdOrCtrl+S' },
   { command: 'team-conflicts', label: 'Review conflicting edits', chord: { key: 'k', shift: true }, accelerator: 'Shift+CmdOrCtrl+K' },
+  { command: 'compare-layers', label: 'Compare the report’s layers side by side', chord: { key: 'd', shift: true }, accelerator: 'Shift+CmdOrCtrl+D' },
   { command: 'find', label: 'Find in report', chord: { key: 'f', shift: false }, accelerator: 'CmdOrCtrl+F' },
   {
     command: 'find-next',
@@ -97,6 +98,9 @@ export const shortcuts: readonly Shortcut[] = [
   },
   { command: 'resolve-place', label: 'Resolve the place', chord: { key: 'p', shift: false, bare: true }, accelerator: 'P' },
   { command: 'focus-text', label: 'Back to the text', chord: { key: 'f6', shift: false, bare: true }, accelerator: 'F6' },
+  // The Curation screen's keys, and the compare view's (next difference): bare, so a text field keeps them.
+  { command: 'next-disagreement', label: 'Next undecided disagreement', chord: { key: 'n', shift: false, bare: true }, accelerator: 'N' },
+  { command: 'previous-disagreement', label: 'Previous undecided disagreement', chord: { key: 'n', shift: true, bare: true }, accelerator: 'Shift+N' },
   // The reader's text size (View ▸ Text Size), as in word processors; Ctrl+= and Ctrl+− stay the window's zoom.
   { command: 'text-larger', label: 'Larger text', chord: { key: ']', shift: false }, accelerator: 'CmdOrCtrl+]' },
   { command: 'text-smaller', label: 'Smaller text', chord: { key: '[', shift: false }, accelerator: 'CmdOrCtrl+[' },

@@ -45,8 +45,11 @@ export function buildMenuTemplate(isMac: boolean, isPackaged: boolean, actions: 
     command('Labels', 'show-labels'),
     command('Search Reports…', 'show-search'),
     command('Layers…', 'choose-layer'),
+    command('Compare Layers', 'compare-layers'),
     command('Agreement', 'show-agreement'),
     command('Curation', 'show-curation'),
+    command('Next Undecided Disagreement', 'next-disagreement'),
+    command('Previous Undecided Disagreement', 'previous-disagreement'),
     { type: 'separator' },
     {
       label: 'Text Size',

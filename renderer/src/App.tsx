@@ -28,6 +28,7 @@ import type { FindRequest } from './reader/useFind';
 import { AgreementScreen } from './agreement/AgreementScreen';
 import { ClaimsScreen } from './claims/ClaimsScreen';
 import { CurationScreen } from './curation/CurationScreen';
+import { curationCommands, sendCurationCommand } from './curation/curation-commands';
 import { MapScreen } from './map/MapScreen';
 import { SchemaScreen } from './schema/SchemaScreen';
 import { SearchScreen, type OpenAt, type SearchRequest } from './search/SearchScreen';
@@ -40,6 +41,9 @@ import { layerChoiceId } from './analysts/LayerBar';
 import { TeamDialogs } from './team/TeamDialogs';
 import { TeamIndicator } from './team/TeamIndicator';
 import { teamCommands, useTeam } from './team/useTeam';
+import { sendCompareCommand } from './analysts/compare-commands';
+import { toggleCompareAll } from './analysts/compare-all';
+import { layerView } from './state/view-layer';
 
 const screenOf: Partial<Record<ShortcutCommand, Screen>> = {
   'show-claims': 'claims',
@@ -139,6 +143,14 @@ export function App() {
       case 'find-previous':
         // Find in the report on screen: the reader shows its find bar.
         return readerShown() ? setFindRequest((last) => ({ kind: command, serial: (last?.serial ?? 0) + 1 })) : undefined;
+      case 'next-disagreement':
+      case 'previous-disagreement':
+        if (screen === 'curation') return sendCurationCommand(command);
+        if (comparing()) return sendCompareCommand(command);
+        return notify('Open the Curation screen or compare layers to go from one disagreement to the next.');
+      case 'compare-layers':
+        if (!readerShown() || !nav.openRef.current) return notify('Open a report to compare its layers.');
+        return void toggleCompareAll(nav.openRef.current.document.id).then(notify);
       case 'analyst-profile':
         return profile.edit();
       case 'choose-layer':
@@ -163,7 +175,10 @@ export function App() {
         ? screen === 'search' && canRedoTagging()
         : findsInReport(command)
           ? readerShown()
-          : !readerCommands.has(command);
+          : curationCommands.has(command)
+            ? screen === 'curation' || comparing()
+            : !readerCommands.has(command);
+  const comparing = () => readerShown() && layerView().compareWith.length > 0;
   useCommandSources(perform, acceptsKey);
 
   return (

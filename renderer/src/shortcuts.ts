@@ -17,7 +17,7 @@ export function keyShortcutProps(command: ShortcutCommand): { 'aria-keyshortcuts
 
 /** Whether keys typed at this element edit text (or a form control) rather than the document. */
 export function isTextField(element: EventTarget | Element | null): boolean {
-  return element instanceof Element && element.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null;
+  return element instanceof Element && element.closest('input:not([type="checkbox"]):not([type="radio"]), textarea, select, [contenteditable]:not([contenteditable="false"])') !== null;
 }
 
 /** Commands whose keys a text field keeps for itself: its own undo, redo and paste. */

@@ -17,4 +17,6 @@ export const analystChannels = {
   'layers.list': { args: A.LayersArgs, result: z.array(A.LayerSummary) },
   /** Two layers of a report side by side: each one's spans, those not in the other marked. */
   'layers.compare': { args: A.CompareArgs, result: A.LayerComparison },
+  /** Two to five layers of a report side by side (brat-like): each one's spans, those not in every other marked. */
+  'layers.compareMany': { args: A.CompareManyArgs, result: A.LayersComparison },
 } as const;

@@ -45,14 +45,17 @@ export const LabelAgreement = z
   })
   .strict();
 
-export const TupleAgreement = z
-  .object({
-    /** Exact-match F1 averaged over pairs. */
-    f1: Figure,
-    counts: z.record(z.string(), Count),
-    pairs: z.array(z.object({ a: Id, b: Id, f1: Figure, matched: Count }).strict()),
-  })
-  .strict();
+const TupleFigures = z.object({
+  /** Exact-match F1 averaged over pairs. */
+  f1: Figure,
+  counts: z.record(z.string(), Count),
+  pairs: z.array(z.object({ a: Id, b: Id, f1: Figure, matched: Count }).strict()),
+});
+
+/** Relations (or event roles) of every type together, and per relation type (or role). */
+export const TupleAgreement = TupleFigures.extend({
+  types: z.array(TupleFigures.extend({ type: z.string() }).strict()),
+}).strict();
 
 export const AttributeAgreement = z
   .object({

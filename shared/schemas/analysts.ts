@@ -66,7 +66,21 @@ export const LayerComparison = z.object({
   onlyB: z.number().int().nonnegative(),
 });
 
+/** Two to five layers of a report side by side (the first is the one the reader shows). */
+export const CompareManyArgs = z
+  .object({ documentId: Id, layers: z.array(LayerId).min(2).max(5) })
+  .strict()
+  .refine((a) => new Set(a.layers).size === a.layers.length, { message: 'each layer once' });
+
+/** Each layer's spans, `matched` where every other layer has the same span; `inAll`: distinct spans every layer has. */
+export const LayersComparison = z.object({
+  documentId: Id,
+  layers: z.array(z.object({ layer: LayerId, name: z.string(), spans: z.array(ComparedSpan) })),
+  inAll: z.number().int().nonnegative(),
+});
+
 export type Profile = z.infer<typeof Profile>;
 export type LayerSummary = z.infer<typeof LayerSummary>;
 export type ComparedSpan = z.infer<typeof ComparedSpan>;
 export type LayerComparison = z.infer<typeof LayerComparison>;
+export type LayersComparison = z.infer<typeof LayersComparison>;

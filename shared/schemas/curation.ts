@@ -13,7 +13,14 @@ const RuleArgs = {
 };
 
 export const CurationQuery = z
-  .object({ documentId: Id, analysts: z.array(z.string().min(1).max(200)).min(1).max(50), ...RuleArgs })
+  .object({
+    documentId: Id,
+    analysts: z.array(z.string().min(1).max(200)).min(1).max(50),
+    ...RuleArgs,
+    /** A page of the candidates, in reading order: the screen asks for the first rows, then more as it scrolls. */
+    offset: z.number().int().nonnegative().optional(),
+    limit: z.number().int().min(1).max(100_000).optional(),
+  })
   .strict()
   .refine((q) => (q.rule === 'threshold') === (q.threshold !== undefined), { message: 'threshold goes with rule "threshold", and only then' });
 
@@ -55,7 +62,12 @@ export const CurationView = z
     documentId: Id,
     title: z.string(),
     analysts: z.array(z.object({ id: Id, name: z.string() }).strict()),
+    /** The page asked for (every candidate when no limit was given), from index `offset` of `total`. */
     candidates: z.array(CurationCandidate),
+    offset: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    /** Indexes of the candidates not every analyst made and not yet decided, ascending (for N and Shift+N). */
+    undecidedDisagreements: z.array(z.number().int().nonnegative()),
     gold: z.array(GoldSpan),
     progress: z.object({ candidates: z.number().int(), decided: z.number().int(), accepted: z.number().int(), rejected: z.number().int() }).strict(),
   })

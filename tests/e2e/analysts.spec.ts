@@ -19,6 +19,19 @@ function tag(ctx: ServiceContext, documentId: string, text: string, quote: strin
   createAnnotation(ctx, { documentId, labelId, start, end: start + quote.length });
 }
 
+/** Cy tags Dorsk only, as the others did. */
+function seedThirdLayer(session: Session): void {
+  const ctx = session.core.ctx;
+  const doc = ctx.store.db.prepare('SELECT id, text FROM documents LIMIT 1').get() as { id: string; text: string };
+  const local = ctx.analyst;
+  ctx.analyst = analystNamed(ctx, 'Cy').analyst;
+  try {
+    tag(ctx, doc.id, doc.text, 'Dorsk', 'location');
+  } finally {
+    ctx.analyst = local;
+  }
+}
+
 /** The sample report tagged by the local analyst and by Bob: one span in both, two only in each. */
 function seedTwoLayers(session: Session): void {
   const ctx = session.core.ctx;
@@ -83,7 +96,7 @@ test('first run asks the name; the reader shows my layer, Bob’s read-only, and
 
     // File ▸ Analyst Profile… renames; the id stays.
     const id = session.core.ctx.analyst.id;
-    await layers.compareWith('No comparison');
+    await layers.stopComparing();
     await app.menu('analyst-profile');
     await expect(layers.nameField()).toHaveValue('Alice');
     await layers.saveName('Alice Moreau');
@@ -92,4 +105,25 @@ test('first run asks the name; the reader shows my layer, Bob’s read-only, and
   } finally {
     await session.close();
   }
+});
+
+test('three layers side by side by View ▸ Compare Layers (Ctrl+Shift+D); N and Shift+N step through the differences', async ({ page, app, session }) => {
+  seedTwoLayers(session);
+  seedThirdLayer(session);
+  await app.reload();
+  const layers = new LayersPage(page);
+  await app.reader.openFromLibrary(sampleTitle);
+  await page.keyboard.press('Control+Shift+D');
+  await expect(layers.compareView().getByRole('article')).toHaveCount(3);
+  await expect(layers.compareSummary()).toHaveText(/^1 in all 3 layers; not in every other: 2 of .+’s, 2 of Bob’s, 0 of Cy’s$/);
+  await expect(layers.currentDifference()).toHaveText('Rebel commanders');
+  await page.keyboard.press('n');
+  await expect(layers.compareView()).toContainText('Difference 2 of 4');
+  await page.keyboard.press('Shift+N');
+  await page.keyboard.press('Shift+N');
+  await expect(layers.currentDifference()).toHaveText('Zoë Haddad');
+  await page.screenshot({ path: path.join(screenshots, 'compare-three-layers.png') });
+  await app.menu('compare-layers');
+  await expect(layers.compareView()).toHaveCount(0);
+  await expect(app.reader.text()).toBeVisible();
 });

@@ -9,6 +9,7 @@ import { agreementReport, exportAgreement, reportDisagreements } from '../../ele
 import { createAnnotation } from '../../electron/services/annotate/annotations';
 import { setValues } from '../../electron/services/annotate/attribute-values';
 import { createRelation } from '../../electron/services/annotate/relations';
+import { addEventArgument, createEvent } from '../../electron/services/events/events';
 import type { ServiceContext } from '../../electron/services/context';
 import { applyRule, curationView, decide, undoDecision } from '../../electron/services/curation/curation';
 import { decisionHistory } from '../../electron/services/curation/decisions';
@@ -66,6 +67,11 @@ describe('agreement over a real store', () => {
     expect(byLabel.Location!.spans).toEqual({ [ann.id]: 2, [bob.id]: 1 });
     expect(byLabel.Location!.all.alphaU!).toBeLessThan(1);
     expect(report.relations.f1).toBe(0); // the source spans differ, so the relations do
+    const attributedTo = ctx.store.db.prepare(`SELECT name FROM relation_types WHERE id = 'attributed-to'`).pluck().get() as string;
+    expect(report.relations.types).toEqual([
+      { type: attributedTo, f1: 0, counts: { [ann.id]: 1, [bob.id]: 1 }, pairs: [{ a: ann.id, b: bob.id, f1: 0, matched: 0 }] },
+    ]);
+    expect(report.eventRoles).toEqual({ f1: null, counts: { [ann.id]: 0, [bob.id]: 0 }, pairs: [{ a: ann.id, b: bob.id, f1: null, matched: 0 }], types: [] });
     expect(report.attributes).toEqual([
       { label: 'Claim', attribute: 'confidence', level: 'ordinal', alpha: null, units: 1, pairable: 1 },
     ]);
@@ -73,6 +79,28 @@ describe('agreement over a real store', () => {
     expect(emojiRow.spans).toEqual({ [ann.id]: 1, [bob.id]: 0 });
     expect(emojiRow.disagreements).toBe(1);
     expect(report.perReport.find((r) => r.documentId === first)!.disagreements).toBe(2);
+  });
+
+  it('event roles agree per role: the same trigger, role and argument by both analysts', () => {
+    const { ctx } = openTestContext();
+    const { first } = corpus(ctx);
+    const seized = wire.indexOf('seized');
+    for (const [name, role] of [['Ann', 'Place'], ['Bob', 'Place'], ['Ann', 'Agent'], ['Bob', 'Attacker']] as const) {
+      ctx.analyst = analystNamed(ctx, name).analyst;
+      const place = ctx.store.db.prepare(`SELECT id FROM annotations WHERE layer = ? AND quote = 'Dorsk'`).pluck().get(ctx.analyst.id) as string;
+      const trigger = ctx.store.db.prepare(`SELECT trigger_id FROM events e JOIN annotations a ON a.id = e.trigger_id WHERE a.layer = ?`).pluck().get(ctx.analyst.id) as string | undefined;
+      const event = trigger
+        ? ctx.store.db.prepare('SELECT id FROM events WHERE trigger_id = ?').pluck().get(trigger) as string
+        : createEvent(ctx, { documentId: first, labelId: 'event-battle', trigger: { start: seized, end: seized + 'seized'.length } }).id;
+      addEventArgument(ctx, { eventId: event, role, target: { annotationId: place } });
+    }
+    const roles = agreementReport(ctx, { analysts: ['Ann', 'Bob'] }).eventRoles;
+    expect(roles.types.map((t) => [t.type, t.f1])).toEqual([
+      ['Agent', 0],
+      ['Attacker', 0],
+      ['Place', 1],
+    ]);
+    expect(roles.f1).toBeCloseTo(0.5, 10);
   });
 
   it('measures in code points: an emoji before a span shifts nothing', () => {
@@ -181,6 +209,21 @@ describe('curation into the gold layer', () => {
     expect(majority.candidates.filter((c) => c.preAccepted).map((c) => c.quote)).toEqual(['Rebels said they had seized Dorsk', 'Dorsk', 'Observatory']);
     const three = curationView(ctx, { documentId: first, analysts: ['Ann', 'Bob', 'Cy'], rule: 'threshold', threshold: 3 });
     expect(three.candidates.filter((c) => c.preAccepted)).toEqual([]);
+  });
+
+  it('pages the candidates in reading order, with every undecided disagreement indexed and the progress over all', () => {
+    const { ctx } = openTestContext();
+    const { first } = corpus(ctx);
+    const query = { documentId: first, analysts: ['Ann', 'Bob'], rule: 'unanimous' as const };
+    const all = curationView(ctx, query);
+    expect(all.undecidedDisagreements).toEqual([2, 3]);
+    const page = curationView(ctx, { ...query, offset: 1, limit: 2 });
+    expect(page.candidates.map((c) => c.quote)).toEqual(['Dorsk', 'the Observatory']);
+    expect([page.offset, page.total, page.progress.candidates]).toEqual([1, 4, 4]);
+    expect(page.undecidedDisagreements).toEqual([2, 3]);
+    const bare = all.candidates[3]!;
+    decide(ctx, { documentId: first, start: bare.start, end: bare.end, labelId: bare.labelId, action: 'reject', analysts: ['Ann', 'Bob'] });
+    expect(curationView(ctx, { ...query, offset: 9, limit: 5 })).toMatchObject({ candidates: [], offset: 4, total: 4, undecidedDisagreements: [2] });
   });
 });
 

@@ -22,53 +22,47 @@ export function agreementReport(ctx: ServiceContext, query: AgreementQueryInput)
   return agreementFigures(corpus);
 }
 
-interface CandidateRow {
-  id: string;
-  layer: string;
-  start: number;
-  end: number;
-  labelId: string;
-  label: string;
-  quote: string;
-}
+type CandidateRow = [id: string, layer: string, start: number, end: number, labelId: string, quote: string, createdAt: string];
 
 /**
  * Every distinct span (offsets and label) the analysts made in one report, in reading order,
  * with who made it; agreed when every analyst named did. `minimum` analysts: 2 for agreement,
- * 1 for curating a single layer into gold.
+ * 1 for curating a single layer into gold. The rows are read by the document index and sorted
+ * here (SQLite would sort through a temp b-tree); rows of one span are then adjacent.
  */
 export function reportCandidates(ctx: ServiceContext, documentId: string, refs: readonly string[], labels?: readonly string[], minimum = 2): DisagreementsData {
   assertDocument(ctx, documentId);
   const analysts = resolveAnalysts(ctx, refs, minimum);
   const ids = analysts.map((a) => a.id);
-  // Read by the document index and put in reading order here (SQLite would sort through a temp b-tree).
   const labelRows = ctx.store.db.prepare('SELECT id, name, position FROM labels').raw().all() as [string, string, number][];
   const labelOf = new Map(labelRows.map(([id, name, position]) => [id, { name, position }]));
-  const layers = new Set(ids);
-  const raw = ctx.store.db
-    .prepare('SELECT id, layer, start, "end", label_id, quote, created_at FROM annotations WHERE document_id = ?')
-    .raw()
-    .all(documentId) as [string, string, number, number, string, string, string][];
-  const rows: CandidateRow[] = raw
-    .filter((r) => layers.has(r[1]))
-    .sort((x, y) => x[2] - y[2] || y[3] - x[3] || labelOf.get(x[4])!.position - labelOf.get(y[4])!.position || (x[6] < y[6] ? -1 : x[6] > y[6] ? 1 : 0))
-    .map(([id, layer, start, end, labelId, quote]) => ({ id, layer, start, end, labelId, label: labelOf.get(labelId)!.name, quote }));
   const wanted = labels ? new Set(labels.map((l) => l.toLowerCase())) : null;
-  const candidates = new Map<string, SpanCandidateData>();
-  for (const row of rows) {
-    if (wanted && !wanted.has(row.label.toLowerCase())) continue;
-    const key = `${row.start}:${row.end}:${row.labelId}`;
-    let candidate = candidates.get(key);
-    if (!candidate) {
-      candidate = { start: row.start, end: row.end, label: row.label, labelId: row.labelId, quote: row.quote, analysts: [], annotationIds: [], agreed: false };
-      candidates.set(key, candidate);
+  const rows = (
+    ctx.store.db
+      .prepare(`SELECT id, layer, start, "end", label_id, quote, created_at FROM annotations WHERE document_id = ? AND layer IN (${ids.map(() => '?').join(', ')})`)
+      .raw()
+      .all(documentId, ...ids) as CandidateRow[]
+  ).filter((r) => !wanted || wanted.has(labelOf.get(r[4])!.name.toLowerCase()));
+  const position = rows.map((r) => labelOf.get(r[4])!.position);
+  const order = Array.from(rows.keys()).sort((i, j) => {
+    const x = rows[i]!;
+    const y = rows[j]!;
+    return x[2] - y[2] || y[3] - x[3] || position[i]! - position[j]! || (x[4] < y[4] ? -1 : x[4] > y[4] ? 1 : 0) || (x[6] < y[6] ? -1 : x[6] > y[6] ? 1 : 0);
+  });
+  const spans: SpanCandidateData[] = [];
+  let last: SpanCandidateData | undefined;
+  for (const i of order) {
+    const [id, layer, start, end, labelId, quote] = rows[i]!;
+    if (!last || last.start !== start || last.end !== end || last.labelId !== labelId) {
+      last = { start, end, label: labelOf.get(labelId)!.name, labelId, quote, analysts: [], annotationIds: [], agreed: false };
+      spans.push(last);
     }
-    if (!candidate.analysts.includes(row.layer)) {
-      candidate.analysts.push(row.layer);
-      candidate.annotationIds.push(row.id);
+    if (!last.analysts.includes(layer)) {
+      last.analysts.push(layer);
+      last.annotationIds.push(id);
     }
   }
-  const spans = [...candidates.values()].map((c) => ({ ...c, agreed: c.analysts.length === ids.length }));
+  for (const span of spans) span.agreed = span.analysts.length === ids.length;
   const title = (ctx.store.db.prepare('SELECT title FROM documents WHERE id = ?').pluck().get(documentId) as string) ?? '';
   return { documentId, title, analysts, spans };
 }

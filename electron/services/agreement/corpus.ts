@@ -1,12 +1,14 @@
 // Reads what agreement compares from the store: the reports in scope with their lengths in code
-// points, the analysts' spans (offsets converted to code points), relations, event roles and
-// attribute values. Everything belongs to the layer of its annotation.
+// points, the analysts' spans in one scan of the annotations (as columns, offsets converted to
+// code points), relations, event roles and attribute values. Everything belongs to the layer of
+// its annotation.
 import { AppError } from '../../../shared/errors';
 import { utf16ToCodePoints } from '../../../shared/offsets';
 import type { ServiceContext } from '../context';
 import type { AnalystRef } from './analyst-refs';
 import type { AgreementInput } from './figures';
-import type { Span, ValueLevel } from './metrics';
+import type { ValueLevel } from './metrics';
+import { SpanColumnsBuilder, type SpanColumns } from './span-table';
 
 export interface CorpusScope {
   analysts: AnalystRef[];
@@ -14,16 +16,6 @@ export interface CorpusScope {
   labels?: readonly string[];
 }
 
-const surrogate = /[\uD800-\uDFFF]/;
-
-interface SpanRow {
-  id: string;
-  layer: string;
-  documentId: string;
-  start: number;
-  end: number;
-  label: string;
-}
 
 function reportsInScope(ctx: ServiceContext, documentIds?: readonly string[]): { id: string; title: string; text: string }[] {
   const db = ctx.store.db;
@@ -47,129 +39,172 @@ function labelsInScope(ctx: ServiceContext, names?: readonly string[]): { id: st
   return [...new Set(names.map((n) => byName.get(n.toLowerCase())!))];
 }
 
-/**
- * The analysts' spans of the labels in scope. A few reports are read by the document index; the
- * whole library by one pass over the table (an index walk would visit 100,000 rows one by one).
- */
-function readSpanRows(ctx: ServiceContext, layerIds: string[], labelIds: string[], documentIds: string[] | null): SpanRow[] {
-  const db = ctx.store.db;
-  const labelNames = new Map((db.prepare('SELECT id, name FROM labels').raw().all() as [string, string][]).map(([id, name]) => [id, name]));
-  const layers = new Set(layerIds);
-  const labels = new Set(labelIds);
-  const keep = (raw: [string, string, string, number, number, string][]): SpanRow[] => {
-    const rows: SpanRow[] = [];
-    for (const [id, layer, documentId, start, end, labelId] of raw) {
-      if (layers.has(layer) && labels.has(labelId)) rows.push({ id, layer, documentId, start, end, label: labelNames.get(labelId)! });
-    }
-    return rows;
-  };
-  const columns = 'id, layer, document_id, start, "end", label_id';
-  if (documentIds && documentIds.length <= 50) {
-    const ofDocument = db.prepare(`SELECT ${columns} FROM annotations WHERE document_id = ?`).raw();
-    return documentIds.flatMap((id) => keep(ofDocument.all(id) as [string, string, string, number, number, string][]));
-  }
-  return keep(db.prepare(`SELECT ${columns} FROM annotations NOT INDEXED`).raw().all() as [string, string, string, number, number, string][]);
+/** Which rows of the annotations table are in scope, as indexes of the reports, labels and layers compared. */
+interface ScopeIndex {
+  report: Map<string, number>;
+  label: Map<string, number>;
+  layer: Map<string, number>;
 }
 
-export function readCorpus(ctx: ServiceContext, scope: CorpusScope): AgreementInput & { spanIds: Map<string, Span> } {
+type AnnotationRow = [layer: string, documentId: string, start: number, end: number, labelId: string];
+
+/**
+ * The analysts' spans of the labels in scope as columns (UTF-16 offsets, converted below). A few
+ * reports are read by the document index; the whole library by one scan of the table (an index
+ * walk would visit 100,000 rows one by one). Rows are iterated, not collected: nothing per row
+ * outlives its step.
+ */
+function readSpanColumns(ctx: ServiceContext, scope: ScopeIndex, documentIds: readonly string[] | null): SpanColumns {
+  const db = ctx.store.db;
+  const columns = 'layer, document_id, start, "end", label_id';
+  const perDocument = documentIds !== null && documentIds.length <= 50;
+  const query = perDocument
+    ? db.prepare(`SELECT ${columns} FROM annotations WHERE document_id = ?`).raw()
+    : db.prepare(`SELECT ${columns} FROM annotations NOT INDEXED`).raw();
+  const builder = new SpanColumnsBuilder(perDocument ? 1024 : (db.prepare('SELECT count(*) FROM annotations').pluck().get() as number));
+  const add = (rows: Iterable<unknown>): void => {
+    for (const [layerId, documentId, start, end, labelId] of rows as Iterable<AnnotationRow>) {
+      const layer = scope.layer.get(layerId);
+      const label = scope.label.get(labelId);
+      const report = scope.report.get(documentId);
+      if (layer !== undefined && label !== undefined && report !== undefined) builder.push(report, label, layer, start, end);
+    }
+  };
+  if (perDocument) for (const id of documentIds) add(query.iterate(id));
+  else add(query.iterate());
+  return builder.build();
+}
+
+/** Offsets of the reports with characters beyond the BMP converted from UTF-16 to code points, in place. */
+function toCodePoints(spans: SpanColumns, wide: ReadonlyMap<number, string>): void {
+  if (wide.size === 0) return;
+  const byReport = new Map<number, number[]>();
+  for (let i = 0; i < spans.count; i += 1) {
+    if (!wide.has(spans.report[i]!)) continue;
+    let list = byReport.get(spans.report[i]!);
+    if (!list) byReport.set(spans.report[i]!, (list = []));
+    list.push(i);
+  }
+  for (const [report, rows] of byReport) {
+    const points = utf16ToCodePoints(wide.get(report)!, rows.flatMap((i) => [spans.start[i]!, spans.end[i]!]));
+    rows.forEach((i, k) => {
+      spans.start[i] = points[2 * k]!;
+      spans.end[i] = points[2 * k + 1]!;
+    });
+  }
+}
+
+const surrogate = /[\uD800-\uDFFF]/;
+
+export function readCorpus(ctx: ServiceContext, scope: CorpusScope): AgreementInput {
   const reports = reportsInScope(ctx, scope.documentIds);
   const labels = labelsInScope(ctx, scope.labels);
-  const layerIds = scope.analysts.map((a) => a.id);
-  const labelIds = labels.map((l) => l.id);
-  const inScope = new Set(reports.map((r) => r.id));
-  const rows = readSpanRows(ctx, layerIds, labelIds, scope.documentIds ? reports.map((r) => r.id) : null);
-  const rowsByReport = new Map<string, SpanRow[]>();
-  for (const row of rows) {
-    if (!inScope.has(row.documentId)) continue;
-    let list = rowsByReport.get(row.documentId);
-    if (!list) rowsByReport.set(row.documentId, (list = []));
-    list.push(row);
-  }
-  const spans: Span[] = [];
-  const spanIds = new Map<string, Span>();
-  const reportLengths = reports.map((report) => {
-    const list = rowsByReport.get(report.id) ?? [];
-    const wide = surrogate.test(report.text);
-    const points = wide ? utf16ToCodePoints(report.text, list.flatMap((r) => [r.start, r.end])) : null;
-    list.forEach((row, i) => {
-      const span: Span = {
-        layer: row.layer,
-        documentId: row.documentId,
-        start: points ? points[2 * i]! : row.start,
-        end: points ? points[2 * i + 1]! : row.end,
-        label: row.label,
-      };
-      spans.push(span);
-      spanIds.set(row.id, span);
-    });
-    const length = wide ? utf16ToCodePoints(report.text, [report.text.length])[0]! : report.text.length;
-    return { documentId: report.id, title: report.title, length };
+  const index: ScopeIndex = {
+    report: new Map(reports.map((r, i) => [r.id, i])),
+    label: new Map(labels.map((l, i) => [l.id, i])),
+    layer: new Map(scope.analysts.map((a, i) => [a.id, i])),
+  };
+  const spans = readSpanColumns(ctx, index, scope.documentIds ? reports.map((r) => r.id) : null);
+  const wide = new Map<number, string>();
+  const reportLengths = reports.map((report, i) => {
+    if (!surrogate.test(report.text)) return { documentId: report.id, title: report.title, length: report.text.length };
+    wide.set(i, report.text);
+    return { documentId: report.id, title: report.title, length: utf16ToCodePoints(report.text, [report.text.length])[0]! };
   });
+  toCodePoints(spans, wide);
+  const linked = new LinkedSpans(ctx, index, labels);
   return {
     analysts: scope.analysts,
     reports: reportLengths,
     labels: labels.map((l) => l.name),
     spans,
-    spanIds,
-    relations: readRelations(ctx, spanIds),
-    eventRoles: readEventRoles(ctx, spanIds),
-    values: readValues(ctx, spanIds),
+    relations: linked.relations(),
+    eventRoles: linked.eventRoles(),
+    values: linked.values(),
   };
 }
 
-function keyOf(span: Span): string {
-  return `${span.documentId}\u0000${span.start}:${span.end}:${span.label}`;
-}
+/**
+ * Relations, event roles and attribute values of the spans in scope, each read with its spans'
+ * columns (one join, no map of span ids). Their keys name a span by report, UTF-16 offsets and
+ * label: one span, one key, as code points would give.
+ */
+class LinkedSpans {
+  private readonly labelNames: Map<string, string>;
 
-function readRelations(ctx: ServiceContext, spans: Map<string, Span>): AgreementInput['relations'] {
-  const rows = ctx.store.db
-    .prepare('SELECT r.from_id AS fromId, r.to_id AS toId, t.name AS type FROM relations r JOIN relation_types t ON t.id = r.type_id')
-    .all() as { fromId: string; toId: string; type: string }[];
-  const tuples: AgreementInput['relations'] = [];
-  for (const row of rows) {
-    const from = spans.get(row.fromId);
-    const to = spans.get(row.toId);
-    if (!from || !to) continue;
-    tuples.push({ layer: from.layer, key: `${keyOf(from)}\u0000${keyOf(to)}\u0000${row.type}` });
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly index: ScopeIndex,
+    labels: readonly { id: string; name: string }[],
+  ) {
+    this.labelNames = new Map(labels.map((l) => [l.id, l.name]));
   }
-  return tuples;
-}
 
-function readEventRoles(ctx: ServiceContext, spans: Map<string, Span>): AgreementInput['eventRoles'] {
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT e.trigger_id AS triggerId, ea.role, ea.annotation_id AS annotationId, inner_e.trigger_id AS innerTriggerId
-       FROM event_arguments ea JOIN events e ON e.id = ea.event_id
-       LEFT JOIN events inner_e ON inner_e.id = ea.argument_event_id`,
-    )
-    .all() as { triggerId: string; role: string; annotationId: string | null; innerTriggerId: string | null }[];
-  const tuples: AgreementInput['eventRoles'] = [];
-  for (const row of rows) {
-    const trigger = spans.get(row.triggerId);
-    const argument = spans.get(row.annotationId ?? row.innerTriggerId ?? '');
-    if (!trigger || !argument) continue;
-    tuples.push({ layer: trigger.layer, key: `${keyOf(trigger)}\u0000${keyOf(argument)}\u0000${row.role}` });
+  /** The key of a span read as five columns from `at`, or null when it is out of scope. */
+  private key(row: readonly unknown[], at: number): string | null {
+    const [layer, documentId, start, end, labelId] = row.slice(at, at + 5) as AnnotationRow;
+    if (!this.index.layer.has(layer) || !this.index.report.has(documentId) || !this.labelNames.has(labelId)) return null;
+    return `${documentId}\u0000${start}:${end}:${this.labelNames.get(labelId)!}`;
   }
-  return tuples;
-}
 
-function readValues(ctx: ServiceContext, spans: Map<string, Span>): AgreementInput['values'] {
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT v.annotation_id AS annotationId, v.value, la.name, la.type, la.options
-       FROM annotation_attributes v JOIN label_attributes la ON la.id = v.attribute_id
-       WHERE la.type IN ('choice', 'boolean', 'number')`,
-    )
-    .all() as { annotationId: string; value: string; name: string; type: string; options: string }[];
-  const values: AgreementInput['values'] = [];
-  for (const row of rows) {
-    const span = spans.get(row.annotationId);
-    if (!span) continue;
-    const parsed = JSON.parse(row.value) as unknown;
-    if (typeof parsed !== 'string' && typeof parsed !== 'number' && typeof parsed !== 'boolean') continue;
-    const level: ValueLevel = row.type === 'number' ? 'interval' : row.name.toLowerCase() === 'confidence' ? 'ordinal' : 'nominal';
-    const order = level === 'ordinal' ? (JSON.parse(row.options) as string[]) : undefined;
-    values.push({ layer: span.layer, span, attribute: row.name, level, order, value: typeof parsed === 'boolean' ? String(parsed) : parsed });
+  relations(): AgreementInput['relations'] {
+    const rows = this.ctx.store.db
+      .prepare(
+        `SELECT f.layer, f.document_id, f.start, f."end", f.label_id, t.layer, t.document_id, t.start, t."end", t.label_id, rt.name
+         FROM relations r JOIN relation_types rt ON rt.id = r.type_id
+         JOIN annotations f ON f.id = r.from_id JOIN annotations t ON t.id = r.to_id`,
+      )
+      .raw()
+      .all() as unknown[][];
+    return this.tuples(rows);
   }
-  return values;
+
+  eventRoles(): AgreementInput['eventRoles'] {
+    const rows = this.ctx.store.db
+      .prepare(
+        `SELECT g.layer, g.document_id, g.start, g."end", g.label_id, x.layer, x.document_id, x.start, x."end", x.label_id, ea.role
+         FROM event_arguments ea JOIN events e ON e.id = ea.event_id JOIN annotations g ON g.id = e.trigger_id
+         LEFT JOIN events inner_e ON inner_e.id = ea.argument_event_id
+         JOIN annotations x ON x.id = coalesce(ea.annotation_id, inner_e.trigger_id)`,
+      )
+      .raw()
+      .all() as unknown[][];
+    return this.tuples(rows);
+  }
+
+  /** Rows of two spans and a type: kept when both spans are in scope, in the first one's layer. */
+  private tuples(rows: unknown[][]): AgreementInput['relations'] {
+    const tuples: AgreementInput['relations'] = [];
+    for (const row of rows) {
+      const from = this.key(row, 0);
+      const to = this.key(row, 5);
+      const type = row[10] as string;
+      if (from !== null && to !== null) tuples.push({ layer: row[0] as string, type, key: `${from}\u0000${to}\u0000${type}` });
+    }
+    return tuples;
+  }
+
+  values(): AgreementInput['values'] {
+    const rows = this.ctx.store.db
+      .prepare(
+        `SELECT a.layer, a.document_id, a.start, a."end", a.label_id, v.value, la.name, la.type, la.options
+         FROM annotation_attributes v JOIN label_attributes la ON la.id = v.attribute_id JOIN annotations a ON a.id = v.annotation_id
+         WHERE la.type IN ('choice', 'boolean', 'number')`,
+      )
+      .raw()
+      .all() as unknown[][];
+    const values: AgreementInput['values'] = [];
+    for (const row of rows) {
+      const key = this.key(row, 0);
+      if (key === null) continue;
+      const [value, name, type, options] = row.slice(5) as [string, string, string, string];
+      const parsed = JSON.parse(value) as unknown;
+      if (typeof parsed !== 'string' && typeof parsed !== 'number' && typeof parsed !== 'boolean') continue;
+      const level: ValueLevel = type === 'number' ? 'interval' : name.toLowerCase() === 'confidence' ? 'ordinal' : 'nominal';
+      const order = level === 'ordinal' ? (JSON.parse(options) as string[]) : undefined;
+      const label = this.labelNames.get(row[4] as string)!;
+      values.push({ layer: row[0] as string, label, key, attribute: name, level, order, value: typeof parsed === 'boolean' ? String(parsed) : parsed });
+    }
+    return values;
+  }
 }

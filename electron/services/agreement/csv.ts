@@ -28,8 +28,10 @@ export function agreementCsv(report: AgreementReportData): string {
     figures('report', '', r.documentId, 'all', 'all', r.all);
     rows.push(['report', '', r.documentId, 'all', 'all', 'disagreements', r.disagreements]);
   }
-  rows.push(['relations', '', '', 'all', 'all', 'exactF1', report.relations.f1]);
-  rows.push(['eventRoles', '', '', 'all', 'all', 'exactF1', report.eventRoles.f1]);
+  for (const [scope, tuples] of [['relations', report.relations], ['eventRoles', report.eventRoles]] as const) {
+    rows.push([scope, '', '', 'all', 'all', 'exactF1', tuples.f1]);
+    for (const type of tuples.types) rows.push([scope, type.type, '', 'all', 'all', 'exactF1', type.f1]);
+  }
   for (const a of report.attributes) rows.push(['attribute', `${a.label}.${a.attribute}`, '', 'all', 'all', `alpha_${a.level}`, a.alpha]);
   for (const analyst of report.analysts) {
     rows.push(['analyst', '', '', analyst.name, '', 'spans', analyst.spans]);

@@ -1,34 +1,29 @@
-// Builds the agreement report from plain data: analysts, reports with their lengths, spans in
-// code points, relation and event-role keys, attribute values. Pure (the store is read in
-// agreement.ts), so the bench and the tests time and check the same code the app runs.
+// Builds the agreement report from plain data: analysts, reports with their lengths, spans as
+// columns in code points, relation and event-role keys, attribute values. Pure (the store is
+// read in corpus.ts), so the bench and the tests time and check the same code the app runs. The
+// spans are swept once (sweep.ts); every figure is a sum of the parts that pass yields.
 import type { AgreementReportData, SpanFiguresData } from '../../../shared/schemas/agreement';
-import { buildCells, type Cells, type PairCell } from './cells';
-import {
-  combineUnitized,
-  expectedDisagreement,
-  kappaFromCounts,
-  keyF1,
-  krippendorffAlpha,
-  layerPairs,
-  observedDisagreement,
-  ratio,
-  spanKey,
-  type Span,
-  type ValueLevel,
-} from './metrics';
+import { combineUnitized, kappaFromCounts, keyF1, krippendorffAlpha, layerPairs, observedDisagreement, ratio, type ValueLevel } from './metrics';
+import { sortIntoBlocks, type SpanColumns } from './span-table';
+import { Field, pairFields, sweep, type SweepResult } from './sweep';
+
+/** A relation or an event role: its key names the report, both spans and the type (or role). */
+export interface Tuple {
+  layer: string;
+  type: string;
+  key: string;
+}
 
 export interface AgreementInput {
   analysts: { id: string; name: string }[];
   reports: { documentId: string; title: string; length: number }[];
   labels: string[];
-  /** Spans of the labels in scope; layer = analyst id; offsets in code points. */
-  spans: Span[];
-  /** (report, from span, to span, type) keys by analyst id. */
-  relations: { layer: string; key: string }[];
-  /** (report, event trigger span, argument span, role) keys by analyst id. */
-  eventRoles: { layer: string; key: string }[];
-  /** A value an analyst gave an attribute of one of their spans. */
-  values: { layer: string; span: Span; attribute: string; level: ValueLevel; order?: string[]; value: string | number }[];
+  /** Spans of the labels in scope by the analysts compared (indexes into the three lists above); offsets in code points. */
+  spans: SpanColumns;
+  relations: Tuple[];
+  eventRoles: Tuple[];
+  /** A value an analyst gave an attribute of one of their spans; key names the span (report, offsets, label). */
+  values: { layer: string; label: string; key: string; attribute: string; level: ValueLevel; order?: string[]; value: string | number }[];
 }
 
 type Report = AgreementReportData;
@@ -54,84 +49,51 @@ interface Figures {
   pairs: Report['corpus']['pairs'];
 }
 
-/** One label's sums over a set of reports, per pair and for all analysts. */
+/** One label's parts over a set of reports, per pair and for all analysts. */
 interface LabelPartial {
-  pairs: (PairCell & { kappa: number | null; observed: number; expected: number })[];
+  pairs: { parts: Float64Array; kappa: number | null; observed: number; expected: number }[];
   all: { observed: number; expected: number; analysts: number };
 }
 
-function addCell(sum: PairCell, cell: PairCell): void {
-  sum.distinctA += cell.distinctA;
-  sum.distinctB += cell.distinctB;
-  sum.matched += cell.matched;
-  sum.countA += cell.countA;
-  sum.countB += cell.countB;
-  sum.overlapping += cell.overlapping;
-  sum.coverA += cell.coverA;
-  sum.coverB += cell.coverB;
-  sum.both += cell.both;
-  sum.distance += cell.distance;
-}
-
-function emptyPairCell(): PairCell {
-  return { distinctA: 0, distinctB: 0, matched: 0, countA: 0, countB: 0, overlapping: 0, coverA: 0, coverB: 0, both: 0, distance: 0 };
-}
-
-/** withPairAlpha false skips each pair's expected disagreement (a report's row shows all analysts only). */
-function labelPartial(
-  ids: readonly string[],
-  cells: Cells,
-  label: number,
-  reports: readonly number[],
-  length: number,
-  withPairAlpha = true,
-): LabelPartial {
-  const own = cells.layer[label]!.map((perReport) => ({
-    units: reports.map((r) => perReport[r]!.units),
-    gaps: reports.map((r) => perReport[r]!.gaps),
-  }));
-  const pairCells = cells.pair[label]!;
+/**
+ * A label's partial from its pairs' parts (pairFields numbers per pair) over reports of the given
+ * length; pairExpected null where only all analysts together are shown (a report's row).
+ */
+function labelPartial(analysts: number, parts: Float64Array, pairExpected: Float64Array | null, allExpected: number, length: number): LabelPartial {
   let allDistance = 0;
-  const pairs = layerPairs(ids.map((_, i) => i)).map(([a, b], index) => {
-    const sum = emptyPairCell();
-    const perReport = pairCells[index]!;
-    for (const r of reports) addCell(sum, perReport[r]!);
-    allDistance += sum.distance;
-    const x = own[a]!;
-    const y = own[b]!;
-    return Object.assign(sum, {
-      kappa: kappaFromCounts(length, sum.coverA, sum.coverB, sum.both).value,
-      observed: observedDisagreement(sum.distance, 2, length),
-      expected: withPairAlpha ? expectedDisagreement([...x.units, ...y.units], [...x.gaps, ...y.gaps], 2, length) : 0,
-    });
+  const pairs = layerPairs(Array.from({ length: analysts }, (_, i) => i)).map((_, p) => {
+    const row = parts.subarray(p * pairFields, (p + 1) * pairFields);
+    allDistance += row[Field.Distance]!;
+    return {
+      parts: row,
+      kappa: kappaFromCounts(length, row[Field.CoverA]!, row[Field.CoverB]!, row[Field.Both]!).value,
+      observed: observedDisagreement(row[Field.Distance]!, 2, length),
+      expected: pairExpected ? pairExpected[p]! : 0,
+    };
   });
-  return {
-    pairs,
-    all: {
-      observed: observedDisagreement(allDistance, ids.length, length),
-      expected: expectedDisagreement(own.flatMap((o) => o.units), own.flatMap((o) => o.gaps), ids.length, length),
-      analysts: ids.length,
-    },
-  };
+  return { pairs, all: { observed: observedDisagreement(allDistance, analysts, length), expected: allExpected, analysts } };
 }
 
 /** The four span measures over several labels' partials (one scope of reports). */
 function figuresOf(ids: readonly string[], partials: readonly LabelPartial[]): Figures {
   const pairs = layerPairs(ids).map(([a, b], index) => {
-    const sum = emptyPairCell();
-    for (const partial of partials) addCell(sum, partial.pairs[index]!);
+    const sum = new Float64Array(pairFields);
+    for (const partial of partials) {
+      const row = partial.pairs[index]!.parts;
+      for (let f = 0; f < pairFields; f += 1) sum[f] = sum[f]! + row[f]!;
+    }
     return {
       a,
       b,
       figures: {
-        exactF1: ratio(2 * sum.matched, sum.distinctA + sum.distinctB),
-        overlapF1: ratio(sum.overlapping, sum.countA + sum.countB),
+        exactF1: ratio(2 * sum[Field.Matched]!, sum[Field.DistinctA]! + sum[Field.DistinctB]!),
+        overlapF1: ratio(sum[Field.Overlapping]!, sum[Field.CountA]! + sum[Field.CountB]!),
         charKappa: mean(partials.map((p) => p.pairs[index]!.kappa)),
         alphaU: combineUnitized(partials.map((p) => ({ observed: p.pairs[index]!.observed, expected: p.pairs[index]!.expected, analysts: 2 }))),
       },
-      spansA: sum.distinctA,
-      spansB: sum.distinctB,
-      matched: sum.matched,
+      spansA: sum[Field.DistinctA]!,
+      spansB: sum[Field.DistinctB]!,
+      matched: sum[Field.Matched]!,
     };
   });
   return {
@@ -145,7 +107,7 @@ function figuresOf(ids: readonly string[], partials: readonly LabelPartial[]): F
   };
 }
 
-function tupleAgreement(analystIds: readonly string[], tuples: AgreementInput['relations']): Report['relations'] {
+function tupleFigures(analystIds: readonly string[], tuples: readonly Tuple[]): Omit<Report['relations'], 'types'> {
   const byLayer = groupBy(tuples, (t) => t.layer);
   const keysOf = (id: string): string[] => (byLayer.get(id) ?? []).map((t) => t.key);
   const pairs = layerPairs(analystIds).map(([a, b]) => {
@@ -156,23 +118,30 @@ function tupleAgreement(analystIds: readonly string[], tuples: AgreementInput['r
   return { f1: mean(pairs.map((p) => p.f1)), counts, pairs };
 }
 
+/** Exact-match agreement of relations (or event roles) over all types, and per type (or role). */
+function tupleAgreement(analystIds: readonly string[], tuples: readonly Tuple[]): Report['relations'] {
+  const types = [...groupBy(tuples, (t) => t.type)]
+    .sort(([x], [y]) => x.localeCompare(y))
+    .map(([type, list]) => ({ type, ...tupleFigures(analystIds, list) }));
+  return { ...tupleFigures(analystIds, tuples), types };
+}
+
 /** Krippendorff's α per attribute over the spans every compared analyst made alike. */
 function attributeAgreement(analystIds: readonly string[], values: AgreementInput['values']): Report['attributes'] {
-  const byAttribute = groupBy(values, (v) => `${v.span.label}\u0000${v.attribute}`);
+  const byAttribute = groupBy(values, (v) => `${v.label}\u0000${v.attribute}`);
   const results: Report['attributes'] = [];
   for (const list of byAttribute.values()) {
     const first = list[0]!;
     const units = new Map<string, Map<string, string | number>>();
     for (const v of list) {
-      const key = spanKey(v.span);
-      let unit = units.get(key);
-      if (!unit) units.set(key, (unit = new Map()));
+      let unit = units.get(v.key);
+      if (!unit) units.set(v.key, (unit = new Map()));
       unit.set(v.layer, v.value);
     }
     const matrix = [...units.values()].map((unit) => analystIds.map((id) => unit.get(id) ?? null));
     const alpha = krippendorffAlpha(matrix, first.level, first.order);
     results.push({
-      label: first.span.label,
+      label: first.label,
       attribute: first.attribute,
       level: first.level,
       alpha: alpha.value,
@@ -185,55 +154,31 @@ function attributeAgreement(analystIds: readonly string[], values: AgreementInpu
 
 export function agreementFigures(input: AgreementInput): Report {
   const ids = input.analysts.map((a) => a.id);
-  const titles = new Map(input.reports.map((r) => [r.documentId, r.title]));
-  const spansByLayer = groupBy(input.spans, (s) => s.layer);
-  const cells = buildCells(ids, input.labels, input.reports, input.spans);
-  const allReports = input.reports.map((_, r) => r);
-  const totalLength = input.reports.reduce((sum, r) => sum + r.length, 0);
+  const A = ids.length;
+  const L = input.labels.length;
+  const lengths = input.reports.map((r) => r.length);
+  const swept = sweep(sortIntoBlocks(input.spans, input.reports.length, L, A), { analysts: A, labels: L, lengths });
+  const P = swept.pairs;
+  const totalLength = lengths.reduce((sum, length) => sum + length, 0);
+  const labelParts = (parts: Float64Array, l: number): Float64Array => parts.subarray(l * P * pairFields, (l + 1) * P * pairFields);
 
-  const corpusPartials = input.labels.map((_, label) => labelPartial(ids, cells, label, allReports, totalLength));
-  const labels = input.labels.map((label, index) => {
-    const figures = figuresOf(ids, [corpusPartials[index]!]);
-    const spans = Object.fromEntries(ids.map((id, a) => [id, cells.layer[index]![a]!.reduce((n, cell) => n + cell.keys.size, 0)]));
+  const corpusPartials = input.labels.map((_, l) =>
+    labelPartial(A, labelParts(swept.corpusPairs, l), swept.corpusPairExpected.subarray(l * P, (l + 1) * P), swept.corpusExpected[l]!, totalLength),
+  );
+  const labels = input.labels.map((label, l) => {
+    const figures = figuresOf(ids, [corpusPartials[l]!]);
+    const spans = Object.fromEntries(ids.map((id, a) => [id, swept.distinct[l * A + a]!]));
     return { label, spans, all: figures.all, pairs: figures.pairs };
   });
   const corpus = figuresOf(ids, corpusPartials);
+  const perReport = input.reports.map((report, r) => reportRow(ids, L, swept, r, report));
 
-  const spansByReport = groupBy(input.spans, (s) => s.documentId);
-  const perReport = input.reports.map((report, r) => {
-    const spans = spansByReport.get(report.documentId) ?? [];
-    const byLayer = groupBy(spans, (s) => s.layer);
-    const figures = figuresOf(ids, input.labels.map((_, label) => labelPartial(ids, cells, label, [r], report.length, false)));
-    const makers = new Map<string, Set<string>>();
-    for (const s of spans) {
-      const key = spanKey(s);
-      let set = makers.get(key);
-      if (!set) makers.set(key, (set = new Set()));
-      set.add(s.layer);
-    }
-    let disagreements = 0;
-    for (const set of makers.values()) if (set.size < ids.length) disagreements += 1;
-    return {
-      documentId: report.documentId,
-      title: report.title,
-      spans: Object.fromEntries(ids.map((id) => [id, (byLayer.get(id) ?? []).length])),
-      all: figures.all,
-      disagreements,
-    };
-  });
-
-  const analysts = input.analysts.map((analyst) => {
-    const spans = spansByLayer.get(analyst.id) ?? [];
-    const touched = new Set(spans.map((s) => s.documentId));
-    return {
-      id: analyst.id,
-      name: analyst.name,
-      spans: spans.length,
-      untouched: input.reports
-        .filter((r) => !touched.has(r.documentId))
-        .map((r) => ({ documentId: r.documentId, title: titles.get(r.documentId) ?? '' })),
-    };
-  });
+  const analysts = input.analysts.map((analyst) => ({
+    id: analyst.id,
+    name: analyst.name,
+    spans: perReport.reduce((sum, row) => sum + row.spans[analyst.id]!, 0),
+    untouched: perReport.filter((row) => row.spans[analyst.id] === 0).map((row) => ({ documentId: row.documentId, title: row.title })),
+  }));
 
   return {
     analysts,
@@ -246,5 +191,22 @@ export function agreementFigures(input: AgreementInput): Report {
     attributes: attributeAgreement(ids, input.values),
     perReport,
     offsetUnit: 'codepoint',
+  };
+}
+
+/** One report's row: spans per analyst, disagreements, and all analysts' figures over its labels. */
+function reportRow(ids: readonly string[], L: number, swept: SweepResult, r: number, report: AgreementInput['reports'][number]): Report['perReport'][number] {
+  const A = ids.length;
+  const P = swept.pairs;
+  const partials = Array.from({ length: L }, (_, l) => {
+    const at = (r * L + l) * P * pairFields;
+    return labelPartial(A, swept.reportPairs.subarray(at, at + P * pairFields), null, swept.reportExpected[r * L + l]!, report.length);
+  });
+  return {
+    documentId: report.documentId,
+    title: report.title,
+    spans: Object.fromEntries(ids.map((id, a) => [id, swept.reportSpans[r * A + a]!])),
+    all: figuresOf(ids, partials).all,
+    disagreements: swept.reportDisagreements[r]!,
   };
 }

@@ -3,9 +3,9 @@ import { confirmProfile, profileConfirmedKey } from '../../store/writers/analyst
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers';
 import { listAnalysts, renameAnalyst } from './analysts';
-import { compareLayers, listLayers } from './layer-views';
+import { compareLayers, compareLayerSet, listLayers } from './layer-views';
 
-type AnalystHandlers = Pick<Handlers, 'analysts.profile' | 'analysts.saveProfile' | 'analysts.list' | 'layers.list' | 'layers.compare'>;
+type AnalystHandlers = Pick<Handlers, 'analysts.profile' | 'analysts.saveProfile' | 'analysts.list' | 'layers.list' | 'layers.compare' | 'layers.compareMany'>;
 
 export function analystHandlers(ctx: ServiceContext): AnalystHandlers {
   return {
@@ -23,5 +23,6 @@ export function analystHandlers(ctx: ServiceContext): AnalystHandlers {
     'analysts.list': () => listAnalysts(ctx.store.db),
     'layers.list': ({ documentId }) => listLayers(ctx, documentId),
     'layers.compare': ({ documentId, a, b }) => compareLayers(ctx, documentId, a ?? ctx.analyst.id, b),
+    'layers.compareMany': ({ documentId, layers }) => compareLayerSet(ctx, documentId, layers),
   };
 }

@@ -1,6 +1,6 @@
-// What the reader shows of layers: which layers a report has, and two of them compared span by
-// span (a span is the same in both when its start, end and label are).
-import type { ComparedSpan, LayerComparison, LayerSummary } from '../../../shared/schemas/analysts';
+// What the reader shows of layers: which layers a report has, and two to five of them compared
+// span by span (a span is the same in two layers when its start, end and label are).
+import type { ComparedSpan, LayerComparison, LayersComparison, LayerSummary } from '../../../shared/schemas/analysts';
 import { goldLayer } from '../../../shared/schemas/analysts';
 import type { ServiceContext } from '../context';
 import { assertDocument } from '../library/document-text';
@@ -24,24 +24,28 @@ export function listLayers(ctx: ServiceContext, documentId?: string): LayerSumma
 
 type Row = Omit<ComparedSpan, 'matched'>;
 
-export function compareLayers(ctx: ServiceContext, documentId: string, a: string, b: string): LayerComparison {
+const key = (r: Row) => `${r.start}:${r.end}:${r.labelId}`;
+
+/** Several layers of a report span by span: a span is matched when every other layer has it too. */
+export function compareLayerSet(ctx: ServiceContext, documentId: string, layers: readonly string[]): LayersComparison {
   assertDocument(ctx, documentId);
   const db = ctx.store.db;
   const spansOf = db.prepare(
     `SELECT id, label_id AS labelId, start, "end", quote FROM annotations WHERE layer = ? AND document_id = ? ORDER BY start, "end" DESC, id`,
   );
-  const rowsA = spansOf.all(a, documentId) as Row[];
-  const rowsB = spansOf.all(b, documentId) as Row[];
-  const key = (r: Row) => `${r.start}:${r.end}:${r.labelId}`;
-  const keysA = new Set(rowsA.map(key));
-  const keysB = new Set(rowsB.map(key));
-  const both = [...keysA].filter((k) => keysB.has(k)).length;
+  const rows = layers.map((layer) => spansOf.all(layer, documentId) as Row[]);
+  const keys = rows.map((list) => new Set(list.map(key)));
+  const inEveryOther = (k: string, own: number) => keys.every((set, i) => i === own || set.has(k));
   return {
     documentId,
-    a: { layer: a, name: layerLabel(db, a), spans: rowsA.map((r) => ({ ...r, matched: keysB.has(key(r)) })) },
-    b: { layer: b, name: layerLabel(db, b), spans: rowsB.map((r) => ({ ...r, matched: keysA.has(key(r)) })) },
-    both,
-    onlyA: keysA.size - both,
-    onlyB: keysB.size - both,
+    layers: layers.map((layer, i) => ({ layer, name: layerLabel(db, layer), spans: rows[i]!.map((r) => ({ ...r, matched: inEveryOther(key(r), i) })) })),
+    inAll: [...keys[0]!].filter((k) => inEveryOther(k, 0)).length,
   };
+}
+
+export function compareLayers(ctx: ServiceContext, documentId: string, a: string, b: string): LayerComparison {
+  const { layers, inAll } = compareLayerSet(ctx, documentId, [a, b]);
+  const [sideA, sideB] = layers as [LayersComparison['layers'][number], LayersComparison['layers'][number]];
+  const distinct = (side: typeof sideA) => new Set(side.spans.map(key)).size;
+  return { documentId, a: sideA, b: sideB, both: inAll, onlyA: distinct(sideA) - inAll, onlyB: distinct(sideB) - inAll };
 }

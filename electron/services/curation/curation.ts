@@ -17,7 +17,12 @@ interface RuleChoice {
   threshold?: number;
 }
 
-export function curationView(ctx: ServiceContext, query: { documentId: string; analysts: string[] } & RuleChoice): CurationViewData {
+interface Page {
+  offset?: number;
+  limit?: number;
+}
+
+export function curationView(ctx: ServiceContext, query: { documentId: string; analysts: string[] } & RuleChoice & Page): CurationViewData {
   const report = reportCandidates(ctx, query.documentId, query.analysts, undefined, 1);
   const inForce = decisionsInForce(ctx, query.documentId);
   const n = report.analysts.length;
@@ -34,11 +39,17 @@ export function curationView(ctx: ServiceContext, query: { documentId: string; a
     decision: inForce.get(`${span.start}:${span.end}:${span.labelId}`) ?? null,
   }));
   const decided = candidates.filter((c) => c.decision !== null);
+  const offset = Math.min(query.offset ?? 0, candidates.length);
+  const undecidedDisagreements: number[] = [];
+  candidates.forEach((c, i) => !c.agreed && c.decision === null && undecidedDisagreements.push(i));
   return {
     documentId: report.documentId,
     title: report.title,
     analysts: report.analysts,
-    candidates,
+    candidates: candidates.slice(offset, query.limit === undefined ? undefined : offset + query.limit),
+    offset,
+    total: candidates.length,
+    undecidedDisagreements,
     gold: goldSpans(ctx, query.documentId),
     progress: {
       candidates: candidates.length,

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { call, messageOf } from '../api';
 import { useNotices } from '../components/Notices';
 import { DisagreementPanel } from './DisagreementPanel';
+import { LinkAgreement } from './LinkAgreement';
 import { measures, type Measure } from './figures-format';
 import { PairMatrix } from './PairMatrix';
 import { ReportList } from './ReportList';
@@ -108,10 +109,10 @@ export function AgreementScreen({ onOpen }: AgreementScreenProps) {
               </div>
             </div>
             <PairMatrix report={report} measure={measure} />
-            <p className="hint small">
-              Relations: exact F1 {report.relations.f1?.toFixed(2) ?? '–'} · Event roles: {report.eventRoles.f1?.toFixed(2) ?? '–'}
-              {report.attributes.map((a) => ` · ${a.label} ${a.attribute} α (${a.level}) ${a.alpha?.toFixed(2) ?? '–'} over ${a.pairable} spans`)}
-            </p>
+          </section>
+          <section aria-labelledby="links-title">
+            <h2 id="links-title">Relations, event roles and attributes</h2>
+            <LinkAgreement report={report} />
           </section>
           <section aria-labelledby="reports-title">
             <h2 id="reports-title">Reports</h2>

@@ -1,8 +1,10 @@
 // A report's disagreements: every span not made by all the analysts compared, with who made it;
-// choosing one opens the reader there.
+// choosing one opens the reader there, and "Compare side by side" opens the report in the
+// compare view of those analysts' layers (up to five), at its first difference.
 import { useEffect, useState } from 'react';
 import type { DisagreementsData } from '../../../shared/schemas/agreement';
 import { call, messageOf } from '../api';
+import { maxCompared, setLayerView } from '../state/view-layer';
 
 interface DisagreementPanelProps {
   documentId: string;
@@ -19,10 +21,19 @@ export function DisagreementPanel({ documentId, analysts, onOpen, onClose }: Dis
   }, [documentId, analysts]);
   const names = new Map(data?.analysts.map((a) => [a.id, a.name]) ?? []);
   const disagreements = data?.spans.filter((s) => !s.agreed) ?? [];
+  const compare = () => {
+    const [first, ...others] = analysts;
+    setLayerView({ layer: first!, compareWith: others.slice(0, maxCompared - 1) });
+    const at = disagreements[0];
+    onOpen(documentId, at ? { start: at.start, end: at.end } : { start: 0, end: 0 });
+  };
   return (
     <section className="disagreements" aria-labelledby="disagreements-title">
       <header>
         <h2 id="disagreements-title">{data ? `Disagreements in ${data.title}` : 'Disagreements'}</h2>
+        <button type="button" onClick={compare} disabled={!data} title={analysts.length > maxCompared ? `The first ${maxCompared} analysts’ layers` : undefined}>
+          Compare side by side
+        </button>
         <button type="button" onClick={onClose}>
           Close
         </button>

@@ -1,9 +1,9 @@
 // The reader's layer chooser (toolbar; View ▸ Layers… focuses it): my layer (editable), another
-// analyst's or gold (read-only), and a second layer to compare it with, side by side.
+// analyst's or gold (read-only), and up to four more layers to compare it with, side by side.
 import { useEffect, useState } from 'react';
 import type { LayerSummary } from '../../../shared/schemas/analysts';
 import { call } from '../api';
-import { setLayerView, useLayerView } from '../state/view-layer';
+import { maxCompared, setLayerView, useLayerView } from '../state/view-layer';
 import './layers.css';
 
 export const layerChoiceId = 'layer-choice';
@@ -25,10 +25,13 @@ export function LayerBar({ documentId, onChange }: { documentId: string; onChang
   const mine = layers.find((l) => l.mine);
   const shown = view.layer ?? mine?.layer ?? '';
   const shownLayer = layers.find((l) => l.layer === shown);
-  const change = (layer: string, compareWith: string | null) => {
-    setLayerView({ layer: layer === mine?.layer ? null : layer, compareWith: compareWith === layer ? null : compareWith });
+  const change = (layer: string, compareWith: readonly string[]) => {
+    setLayerView({ layer: layer === mine?.layer ? null : layer, compareWith: compareWith.filter((l) => l !== layer) });
     onChange();
   };
+  const toggle = (layer: string) =>
+    change(shown, view.compareWith.includes(layer) ? view.compareWith.filter((l) => l !== layer) : [...view.compareWith, layer]);
+  const full = view.compareWith.length >= maxCompared - 1;
   return (
     <div className="layer-bar" role="group" aria-label="Layers">
       <label>
@@ -41,19 +44,20 @@ export function LayerBar({ documentId, onChange }: { documentId: string; onChang
           ))}
         </select>
       </label>
-      <label>
-        Compare with
-        <select value={view.compareWith ?? ''} onChange={(event) => change(shown, event.target.value || null)}>
-          <option value="">No comparison</option>
-          {layers
-            .filter((l) => l.layer !== shown)
-            .map((l) => (
-              <option key={l.layer} value={l.layer}>
+      <fieldset className="compare-choice">
+        <legend>Compare with</legend>
+        {layers
+          .filter((l) => l.layer !== shown)
+          .map((l) => {
+            const on = view.compareWith.includes(l.layer);
+            return (
+              <label key={l.layer} title={!on && full ? `The compare view shows at most ${maxCompared} layers` : undefined}>
+                <input type="checkbox" checked={on} disabled={!on && full} onChange={() => toggle(l.layer)} />
                 {optionName(l)}
-              </option>
-            ))}
-        </select>
-      </label>
+              </label>
+            );
+          })}
+      </fieldset>
       {shownLayer && !shownLayer.mine && (
         <span className="layer-read-only" role="status">
           {shownLayer.name}’s layer: read-only

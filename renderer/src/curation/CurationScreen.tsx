@@ -1,14 +1,17 @@
 // Curation of one report into the gold layer: choose the report, the analysts whose layers are
 // compared and the rule; agreed spans are pre-accepted by the rule (one button records them),
 // disputed ones are accepted, edited or rejected one by one with a note. Every decision is
-// recorded and can be undone; progress is announced.
-import { useEffect, useMemo, useState } from 'react';
+// recorded and can be undone; progress is announced. N and Shift+N go to the next or previous
+// disagreement not yet decided.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/schemas/library';
 import type { CurationRuleName } from '../../../shared/schemas/curation';
 import type { Label } from '../../../shared/schemas/schema';
 import { call } from '../api';
 import { useAnalysts } from '../agreement/useAgreement';
 import { CandidateRows } from './CandidateRows';
+import { onCurationCommand } from './curation-commands';
+import { nextIndex } from './next-index';
 import { EditDialog } from './EditDialog';
 import { useCuration } from './useCuration';
 import '../components/screens.css';
@@ -52,6 +55,23 @@ export function CurationScreen({ labels, openDocumentId }: CurationScreenProps) 
   const curation = useCuration({ documentId, analysts: chosen, rule, threshold });
   const { view } = curation;
   const progress = view?.progress;
+  const [current, setCurrent] = useState<number | null>(null);
+  useEffect(() => setCurrent(null), [documentId]);
+  const { loadThrough, announce } = curation;
+  useEffect(
+    () =>
+      onCurationCommand((command) => {
+        if (!view) return;
+        const target = nextIndex(view.undecidedDisagreements, current, command === 'next-disagreement' ? 1 : -1);
+        if (target === null) return announce('No undecided disagreements left.');
+        void loadThrough(target).then(() => {
+          setCurrent(target);
+          announce(`Disagreement ${view.undecidedDisagreements.indexOf(target) + 1} of ${view.undecidedDisagreements.length} undecided.`);
+        });
+      }),
+    [view, current, loadThrough, announce],
+  );
+  const need = useCallback((last: number) => void loadThrough(last), [loadThrough]);
   const takeNote = () => {
     const n = note;
     setNote('');
@@ -129,6 +149,8 @@ export function CurationScreen({ labels, openDocumentId }: CurationScreenProps) 
       {view && (
         <CandidateRows
           view={view}
+          current={current}
+          onNeed={need}
           onAccept={(c) => void curation.decide({ start: c.start, end: c.end, labelId: c.labelId, action: 'accept', ...takeNote() })}
           onReject={(c) => void curation.decide({ start: c.start, end: c.end, labelId: c.labelId, action: 'reject', ...takeNote() })}
           onEdit={(c) => setEditing(c)}

@@ -1,5 +1,6 @@
 // The Curation screen's state: the report, the analysts and the rule chosen, the view the
-// service computes for them, and the calls that decide, undo and apply the rule.
+// service computes for them (its candidates paged: the first rows, then more as the list
+// scrolls or N jumps ahead), and the calls that decide, undo and apply the rule.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgsOf } from '../../../shared/contract';
 import type { CurationRuleName, CurationViewData } from '../../../shared/schemas/curation';
@@ -12,7 +13,11 @@ export interface CurationChoice {
   threshold: number;
 }
 
+/** Candidates asked for at a time: a screenful and more, so the first paint waits for few. */
+export const curationPage = 100;
+
 export interface CurationState {
+  /** Its candidates are the first rows loaded (view.candidates.length of view.total). */
   view: CurationViewData | null;
   error: string | null;
   /** What the last action did, for the live region. */
@@ -20,6 +25,9 @@ export interface CurationState {
   decide(input: Omit<ArgsOf<'curation.decide'>, 'documentId' | 'analysts'>): Promise<void>;
   undo(decisionId: string): Promise<void>;
   applyRule(): Promise<void>;
+  /** Loads the candidates up to index `last` (and a page beyond) if they are not loaded yet. */
+  loadThrough(last: number): Promise<void>;
+  announce(text: string): void;
 }
 
 export function useCuration(choice: CurationChoice): CurationState {
@@ -27,6 +35,8 @@ export function useCuration(choice: CurationChoice): CurationState {
   const [error, setError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const serial = useRef(0);
+  const loaded = useRef(0);
+  const loading = useRef<Promise<void> | null>(null);
   const { documentId, analysts, rule, threshold } = choice;
   const key = `${documentId}\u0000${analysts.join(',')}\u0000${rule}\u0000${threshold}`;
   const query = useCallback(
@@ -34,28 +44,56 @@ export function useCuration(choice: CurationChoice): CurationState {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [key],
   );
-  const refresh = useCallback(async () => {
-    const q = query();
-    const mine = ++serial.current;
-    if (!q || q.analysts.length === 0) {
-      setView(null);
-      setError(q ? 'Choose at least one analyst whose layer to curate.' : null);
-      return;
-    }
-    try {
-      const next = await call('curation.view', q);
-      if (mine === serial.current) {
-        setView(next);
-        setError(null);
-      }
-    } catch (e) {
-      if (mine === serial.current) {
+  /** Reads the view again with as many rows as are loaded (at least a page), so the list keeps its place. */
+  const refresh = useCallback(
+    async (keepRows = true) => {
+      const q = query();
+      const mine = ++serial.current;
+      loading.current = null;
+      if (!keepRows) loaded.current = 0;
+      if (!q || q.analysts.length === 0) {
         setView(null);
-        setError(messageOf(e));
+        setError(q ? 'Choose at least one analyst whose layer to curate.' : null);
+        return;
       }
-    }
-  }, [query]);
-  useEffect(() => void refresh(), [refresh]);
+      try {
+        const next = await call('curation.view', { ...q, offset: 0, limit: Math.max(curationPage, loaded.current) });
+        if (mine === serial.current) {
+          loaded.current = next.candidates.length;
+          setView(next);
+          setError(null);
+        }
+      } catch (e) {
+        if (mine === serial.current) {
+          setView(null);
+          setError(messageOf(e));
+        }
+      }
+    },
+    [query],
+  );
+  useEffect(() => void refresh(false), [refresh]);
+
+  const loadThrough = useCallback(
+    async (last: number): Promise<void> => {
+      const q = query();
+      while (loading.current) await loading.current;
+      if (!q || !view || last < loaded.current || loaded.current >= view.total) return;
+      const mine = serial.current;
+      const from = loaded.current;
+      loading.current = call('curation.view', { ...q, offset: from, limit: last - from + 1 + curationPage }).then(
+        (more) => {
+          if (mine !== serial.current || from !== loaded.current) return;
+          loaded.current = from + more.candidates.length;
+          setView((current) => (current ? { ...more, offset: 0, candidates: [...current.candidates, ...more.candidates] } : current));
+        },
+        (e: unknown) => setSaid(messageOf(e)),
+      );
+      await loading.current;
+      loading.current = null;
+    },
+    [query, view],
+  );
 
   const act = async (what: () => Promise<string>) => {
     try {
@@ -69,6 +107,8 @@ export function useCuration(choice: CurationChoice): CurationState {
     view,
     error,
     said,
+    loadThrough,
+    announce: setSaid,
     decide: (input) =>
       act(async () => {
         const d = await call('curation.decide', { ...input, documentId: documentId!, analysts } as ArgsOf<'curation.decide'>);

@@ -183,10 +183,10 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
         </header>
         <ImportNoticeBanner documentId={doc.id} />
         <LayerBar documentId={doc.id} onChange={() => onLayerChange?.()} />
-        {layerView.compareWith !== null && (
-          <CompareView documentId={doc.id} length={window.length} a={layerView.layer} b={layerView.compareWith} labels={labels} />
+        {layerView.compareWith.length > 0 && (
+          <CompareView documentId={doc.id} length={window.length} shown={layerView.layer} others={layerView.compareWith} labels={labels} />
         )}
-        {layerView.compareWith === null && <ReaderText
+        {layerView.compareWith.length === 0 && <ReaderText
           ref={textRef}
           window={window}
           version={version}

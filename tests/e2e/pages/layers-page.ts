@@ -1,5 +1,5 @@
 // Page object for analysts and layers: the profile dialog, the reader's layer chooser and the
-// compare view of two layers.
+// compare view of two to five layers.
 import type { Locator, Page } from '@playwright/test';
 
 export class LayersPage {
@@ -27,7 +27,7 @@ export class LayersPage {
   }
 
   compareChoice(): Locator {
-    return this.bar().getByRole('combobox', { name: 'Compare with' });
+    return this.bar().getByRole('group', { name: 'Compare with' });
   }
 
   readOnlyNotice(): Locator {
@@ -39,8 +39,19 @@ export class LayersPage {
     await this.layerChoice().selectOption({ label: await this.optionLabel(this.layerChoice(), name) });
   }
 
+  /** Adds the layer whose name starts with `name` to the comparison. */
   async compareWith(name: string): Promise<void> {
-    await this.compareChoice().selectOption({ label: await this.optionLabel(this.compareChoice(), name) });
+    await this.compareChoice().getByRole('checkbox', { name: new RegExp(`^${name}`) }).check();
+  }
+
+  async stopComparing(): Promise<void> {
+    const boxes = this.compareChoice().getByRole('checkbox', { checked: true });
+    while ((await boxes.count()) > 0) await boxes.first().uncheck();
+  }
+
+  /** The difference the compare view is at (N, Shift+N, Next/Previous difference). */
+  currentDifference(): Locator {
+    return this.compareView().locator('mark.diff[aria-current="true"]');
   }
 
   compareView(): Locator {

@@ -28,13 +28,18 @@ export interface Section {
 
 /** δ² of two sections of the same report (Krippendorff 2004, p. 252). */
 export function sectionDistance(a: Section, b: Section): number {
-  const beginDiff = a.begin - b.begin;
-  const lengthDiff = a.length - b.length;
-  if (a.unit && b.unit) {
-    return -a.length < beginDiff && beginDiff < b.length ? beginDiff ** 2 + (beginDiff + lengthDiff) ** 2 : 0;
+  return sectionDistanceOf(a.begin, a.length, a.unit, b.begin, b.length, b.unit);
+}
+
+/** sectionDistance over plain numbers (the one-pass sweep keeps sections in typed arrays). */
+export function sectionDistanceOf(aBegin: number, aLength: number, aUnit: boolean, bBegin: number, bLength: number, bUnit: boolean): number {
+  const beginDiff = aBegin - bBegin;
+  const lengthDiff = aLength - bLength;
+  if (aUnit && bUnit) {
+    return -aLength < beginDiff && beginDiff < bLength ? beginDiff ** 2 + (beginDiff + lengthDiff) ** 2 : 0;
   }
-  if (a.unit && !b.unit) return beginDiff >= 0 && -lengthDiff >= beginDiff ? a.length ** 2 : 0;
-  if (!a.unit && b.unit) return beginDiff <= 0 && -lengthDiff <= beginDiff ? b.length ** 2 : 0;
+  if (aUnit && !bUnit) return beginDiff >= 0 && -lengthDiff >= beginDiff ? aLength ** 2 : 0;
+  if (!aUnit && bUnit) return beginDiff <= 0 && -lengthDiff <= beginDiff ? bLength ** 2 : 0;
   return 0;
 }
 
@@ -56,13 +61,40 @@ export function sectionsOf(intervals: readonly [number, number][], length: numbe
 
 /** Σ δ² over every pair of overlapping sections of two analysts (one sweep). */
 export function pairDistance(a: readonly Section[], b: readonly Section[]): number {
+  return columnsDistance(sectionColumns(a), sectionColumns(b));
+}
+
+function sectionColumns(sections: readonly Section[]): SectionColumns {
+  return {
+    begin: Float64Array.from(sections, (s) => s.begin),
+    length: Float64Array.from(sections, (s) => s.length),
+    unit: Uint8Array.from(sections, (s) => (s.unit ? 1 : 0)),
+    count: sections.length,
+  };
+}
+
+/** One analyst's sections of one report as columns (the one-pass sweep fills them, no object per section). */
+export interface SectionColumns {
+  begin: Float64Array;
+  length: Float64Array;
+  /** 1 for a unit, 0 for a gap. */
+  unit: Uint8Array;
+  count: number;
+}
+
+/** Σ δ² over every pair of overlapping sections of two analysts, kept as columns (one sweep). */
+export function columnsDistance(a: SectionColumns, b: SectionColumns): number {
   let i = 0;
   let j = 0;
   let total = 0;
-  while (i < a.length && j < b.length) {
-    total += sectionDistance(a[i]!, b[j]!);
-    const aEnd = a[i]!.begin + a[i]!.length;
-    const bEnd = b[j]!.begin + b[j]!.length;
+  while (i < a.count && j < b.count) {
+    const aBegin = a.begin[i]!;
+    const aLength = a.length[i]!;
+    const bBegin = b.begin[j]!;
+    const bLength = b.length[j]!;
+    total += sectionDistanceOf(aBegin, aLength, a.unit[i] === 1, bBegin, bLength, b.unit[j] === 1);
+    const aEnd = aBegin + aLength;
+    const bEnd = bBegin + bLength;
     if (aEnd <= bEnd) i += 1;
     if (bEnd <= aEnd) j += 1;
   }
@@ -117,42 +149,62 @@ export function expectedDisagreement(
   m: number,
   length: number,
 ): number {
+  const sorted = (lists: readonly (readonly number[])[]): SortedLengths[] =>
+    lists.map((list) => {
+      const data = Float64Array.from(list).sort();
+      return { data, n: data.length };
+    });
+  return expectedOfSorted(sorted(unitLists), sorted(gapLists), m, length);
+}
+
+/** The first n of data, ascending. */
+export interface SortedLengths {
+  data: ArrayLike<number>;
+  n: number;
+}
+
+/**
+ * D_e from each analyst's units and gaps, each list ascending. Its numerator is a sum of integers
+ * (offsets are integers and l(l − 1)(2l − 1) is a multiple of 3), so the parts of each analyst's
+ * units against every analyst's gaps add up exactly in any order: no list of all lengths sorted
+ * together is needed.
+ */
+export function expectedOfSorted(units: readonly SortedLengths[], gaps: readonly SortedLengths[], m: number, length: number): number {
   let n = 0;
-  for (const list of unitLists) n += list.length;
-  if (n === 0 || length === 0) return 0;
-  let gapCount = 0;
-  for (const list of gapLists) gapCount += list.length;
-  // Gaps sorted with suffix sums, so Σ_{g ≥ l} (g − l + 1) is a binary search away.
-  const sorted = new Float64Array(gapCount);
-  let at = 0;
-  for (const list of gapLists) for (const g of list) sorted[at++] = g;
-  sorted.sort();
-  const suffix = new Float64Array(gapCount + 1);
-  for (let i = gapCount - 1; i >= 0; i -= 1) suffix[i] = suffix[i + 1]! + sorted[i]!;
-  let numerator = 0;
+  let cubes = 0;
   let selfPairs = 0;
-  for (const list of unitLists) {
-    for (const l of list) {
-      numerator += ((n - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3;
-      const first = firstAtLeast(sorted, l);
-      numerator += l ** 2 * (suffix[first]! - (gapCount - first) * (l - 1));
+  let cross = 0;
+  for (const own of units) {
+    n += own.n;
+    for (let u = 0; u < own.n; u += 1) {
+      const l = own.data[u]!;
+      cubes += (2 * l ** 3 - 3 * l ** 2 + l) / 3;
       selfPairs += l * (l - 1);
     }
+    for (const other of gaps) cross += crossParts(own, other);
   }
+  if (n === 0 || length === 0) return 0;
+  const numerator = (n - 1) * cubes + cross;
   const denominator = m * length * (m * length - 1) - selfPairs;
   return denominator <= 0 ? 0 : ((2 / length) * numerator) / denominator;
 }
 
-/** Index of the first of the ascending values that is ≥ bound. */
-function firstAtLeast(ascending: Float64Array, bound: number): number {
-  let low = 0;
-  let high = ascending.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (ascending[mid]! < bound) low = mid + 1;
-    else high = mid;
+/** Σ over units of l² Σ_{gaps g ≥ l} (g − l + 1), both ascending: one merge from the top. */
+function crossParts(units: SortedLengths, gaps: SortedLengths): number {
+  let cross = 0;
+  let g = gaps.n - 1;
+  let gapSum = 0;
+  let gapCount = 0;
+  for (let u = units.n - 1; u >= 0; u -= 1) {
+    const l = units.data[u]!;
+    while (g >= 0 && gaps.data[g]! >= l) {
+      gapSum += gaps.data[g]!;
+      gapCount += 1;
+      g -= 1;
+    }
+    cross += l ** 2 * (gapSum - gapCount * (l - 1));
   }
-  return low;
+  return cross;
 }
 
 /** αu over several labels: 1 − mean observed / mean expected (Krippendorff 2004, p. 256). */
