@@ -6,6 +6,7 @@ import { analysisCommandUsage } from './cli-analysis';
 import { storeCommandUsage } from './cli-store';
 import { searchCommandUsage } from './cli-search';
 import { eventCommandUsage } from './cli-events';
+import { syncCommandUsage } from './cli-sync';
 
 /** "a, b (PATH is a folder), c": format names for the usage text. */
 function formatNames(ids: readonly (keyof typeof datasetFormatTable)[]): string {
@@ -48,6 +49,7 @@ const commandUsage: Readonly<Record<string, string>> = {
   server: `  server add-analyst NAME --database-url URL | server revoke-analyst NAME --database-url URL
                                           ${column('The team server\'s admin commands (PostgreSQL; no --db): add an analyst and print their token once, or revoke it. See glossa server --help.')}`,
   ...agreementCommandUsage,
+  ...syncCommandUsage,
 };
 
 export const commands = Object.keys(commandUsage);

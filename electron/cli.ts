@@ -18,6 +18,7 @@ import { commandHelp, commands, createsStore, usage } from './cli-usage';
 import { asReadOnlyRefusal } from './store/read-only';
 import { SearchUsageError, checkSearchUsage, runSearch, searchOptions } from './cli-search';
 import { EventUsageError, checkEventUsage, eventOptions, eventOptionsByCommand, runEventCommand } from './cli-events';
+import { checkSyncUsage, runSyncCommand, syncOptions, syncOptionsByCommand } from './cli-sync';
 import { startCore, type Core } from './core';
 import type { DialogPort } from './services/context';
 import { analystNamed } from './services/analysts/analysts';
@@ -57,6 +58,7 @@ const options = {
   ...searchOptions,
   ...eventOptions,
   ...agreementOptions,
+  ...syncOptions,
 } as const;
 
 type OptionName = keyof typeof options;
@@ -77,6 +79,7 @@ const optionsByCommand: Readonly<Record<string, readonly OptionName[]>> = {
   search: ['label', 'doc', 'limit'],
   ...eventOptionsByCommand,
   ...agreementOptionsByCommand,
+  ...syncOptionsByCommand,
 };
 
 /** The CLI never shows a dialog; a service that asks for one is a bug. */
@@ -349,6 +352,8 @@ async function execute(core: Core, invocation: Invocation): Promise<Outcome> {
     case 'agreement':
     case 'curate':
       return done(runAgreementCommand(core, invocation));
+    case 'sync':
+      return done(await runSyncCommand(core, invocation));
     default: {
       const output = runAnalysisCommand(core, invocation);
       if (output === undefined) throw new UsageError(`Unknown command "${invocation.command}".`);
@@ -378,6 +383,7 @@ function checkUsage(invocation: Invocation): void {
   checkAnalysisUsage(invocation);
   checkEventUsage(invocation);
   checkAgreementUsage(invocation);
+  checkSyncUsage(invocation);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -187,6 +187,12 @@ export function createApp({ db, log, rateLimit }: AppOptions) {
       send(res, 200, result);
       return;
     }
+    if (path === '/v1/me') {
+      allow('GET');
+      outcome.analyst = await authorise(req);
+      send(res, 200, { id: outcome.analyst.id, name: outcome.analyst.name });
+      return;
+    }
     if (path === '/v1/pull') {
       allow('GET');
       outcome.analyst = await authorise(req);
@@ -197,7 +203,7 @@ export function createApp({ db, log, rateLimit }: AppOptions) {
       send(res, 200, page);
       return;
     }
-    throw new Refusal('NOT_FOUND', `No such endpoint: ${path}. The server answers GET /health, POST /v1/push and GET /v1/pull.`);
+    throw new Refusal('NOT_FOUND', `No such endpoint: ${path}. The server answers GET /health, GET /v1/me, POST /v1/push and GET /v1/pull.`);
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

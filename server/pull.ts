@@ -46,7 +46,9 @@ export async function pullChanges(db: Db, query: PullQuery): Promise<PullRespons
       conflicted: row.conflicted,
     });
   }
+  const ids = [...new Set(changes.map((c) => c.analyst))];
+  const analysts = ids.length ? (await db.query<{ id: string; name: string }>('SELECT id, name FROM analysts WHERE id = ANY($1::uuid[]) ORDER BY name', [ids])).rows : [];
   const highWater = changes.at(-1)?.seq ?? query.after;
   const serverHead = head.rows[0]?.seq ?? 0;
-  return { changes, highWater, head: Math.max(serverHead, highWater), hasMore: highWater < serverHead };
+  return { changes, highWater, head: Math.max(serverHead, highWater), hasMore: highWater < serverHead, analysts };
 }

@@ -26,6 +26,22 @@ export const errorCodes = [
   'LAYER_MISMATCH',
   /** Two analysts with different ids and the same name (an archive, or --analyst on a store that has both). */
   'ANALYST_CONFLICT',
+  /** Team sync: the store is not in a team (join first). */
+  'SYNC_NOT_JOINED',
+  /** Team sync: the token's analyst is not the one whose annotations this store holds. */
+  'WRONG_ANALYST',
+  /** Team sync: the server refused the token (unknown, or revoked: the message says which). */
+  'SYNC_UNAUTHORIZED',
+  /** Team sync: a change in a layer the token may not write. */
+  'SYNC_FORBIDDEN',
+  /** Team sync: a request over the server's size limits. */
+  'SYNC_TOO_LARGE',
+  /** Team sync: the server asks to wait (the message says how long). */
+  'SYNC_RATE_LIMITED',
+  /** Team sync: the server could not be reached, or failed; nothing was lost, a rerun continues. */
+  'SYNC_UNAVAILABLE',
+  /** Team sync: cancelled between batches; what was done is kept. */
+  'SYNC_CANCELLED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -7,6 +7,7 @@ import { migrations as shippedMigrations } from './migrations';
 import type { Migration } from './migrations/types';
 import { readOnlyRefusal, storeIsWritable, viewableCopy } from './read-only';
 import { lockStore, type StoreLock } from './store-lock';
+import { captureIfJoined } from './writers/sync-capture';
 
 export type Db = Database.Database;
 
@@ -89,6 +90,8 @@ export function openStore(path: string, options: InternalOpenStoreOptions = {}):
       db.pragma('synchronous = FULL');
       if (existed) removePartialBackups(path);
       migrate(db, path, current, migrations, { nativeBinding: options.nativeBinding, freeBytes: options.freeBytes });
+      // A store in a team appends every write's change to its outbox (writers/sync-capture.ts).
+      captureIfJoined(db);
     }
   } catch (error) {
     db.close();

@@ -18,12 +18,22 @@ export const syncLimits = {
   maxPullBytes: 16 * 1024 * 1024,
   /** Fields in one change. */
   maxFields: 200,
+  /** A document's text travels in `documentText` changes of at most this many bytes of text each. */
+  maxTextChunkBytes: 2 * 1024 * 1024,
 } as const;
 
 /** Objects each analyst keeps in their own layer (or the gold layer): they never conflict. */
-export const layeredEntities = ['annotation', 'relation', 'attributeValue', 'place', 'event', 'eventArgument'] as const;
+export const layeredEntities = [
+  'annotation', 'relation', 'attributeValue', 'place', 'event', 'eventArgument',
+  // brat's model: an annotation's fragments, normalisations and typed notes, equivalences and their members, an event's attributes.
+  'fragment', 'normalisation', 'note', 'equivalence', 'equivalenceMember', 'eventAttribute',
+] as const;
 /** Objects the whole team shares: they merge field by field (see README.md). */
-export const sharedEntities = ['document', 'label', 'attribute', 'relationType'] as const;
+export const sharedEntities = [
+  'document', 'label', 'attribute', 'relationType',
+  // A document's text (in chunks, see maxTextChunkBytes), tags and import notices; an event type's roles.
+  'documentText', 'documentTag', 'documentNotice', 'eventRole',
+] as const;
 /** A gold decision (adjudication): only in the gold layer, merged field by field like shared objects. */
 export const goldEntities = ['gold'] as const;
 
@@ -65,6 +75,11 @@ export const Change = z
     if (change.op === 'delete' && count > 0) ctx.addIssue({ code: 'custom', path: ['fields'], message: 'a delete carries no fields' });
     const layerIssue = layerMismatch(change.entity, change.layer);
     if (layerIssue) ctx.addIssue({ code: 'custom', path: ['layer'], message: layerIssue });
+    if (change.entity === 'documentText' && change.op === 'put') {
+      const text = change.fields.text;
+      if (typeof text !== 'string') ctx.addIssue({ code: 'custom', path: ['fields', 'text'], message: 'a documentText put carries its chunk as the string field text' });
+      else if (utf8Bytes(text) > syncLimits.maxTextChunkBytes) ctx.addIssue({ code: 'custom', path: ['fields', 'text'], message: `a text chunk is at most ${syncLimits.maxTextChunkBytes} bytes` });
+    }
   });
 export type Change = z.infer<typeof Change>;
 
@@ -137,8 +152,14 @@ export const PullResponse = z.strictObject({
   /** The highest sequence on the server: more pages follow while highWater < head. */
   head: Seq,
   hasMore: z.boolean(),
+  /** The names of the analysts whose changes the page holds, so replicas can show who made what. */
+  analysts: z.array(z.strictObject({ id: AnalystId, name: z.string() })).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+
+/** GET /v1/me: the analyst the token belongs to. */
+export const MeResponse = z.strictObject({ id: AnalystId, name: z.string() });
+export type MeResponse = z.infer<typeof MeResponse>;
 
 export const SyncErrorCode = z.enum([
   'MALFORMED_JSON',

@@ -33,6 +33,15 @@ describe('the sync protocol', () => {
     expect(Change.safeParse({ ...change(analyst), seq: 4 }).success).toBe(false);
   });
 
+  it('carries a document text in chunks of at most maxTextChunkBytes, as a string', () => {
+    const analyst = randomUUID();
+    const chunk = (text: unknown) => change(analyst, { entity: 'documentText', layer: 'shared', entityId: 'doc:0', fields: { documentId: 'doc', index: 0, count: 1, text: text as string } });
+    expect(Change.safeParse(chunk('é'.repeat(syncLimits.maxTextChunkBytes / 2))).success).toBe(true);
+    expect(Change.safeParse(chunk('é'.repeat(syncLimits.maxTextChunkBytes / 2 + 1))).success).toBe(false);
+    expect(Change.safeParse(chunk(42)).success).toBe(false);
+    expect(Change.safeParse(change(analyst, { entity: 'documentText', layer: analyst })).success).toBe(false);
+  });
+
   it('reads a pull query with defaults and bounds', () => {
     expect(PullQuery.parse({})).toEqual({ after: 0, limit: syncLimits.defaultPullChanges });
     expect(PullQuery.parse({ after: '12', limit: '3' })).toEqual({ after: 12, limit: 3 });
