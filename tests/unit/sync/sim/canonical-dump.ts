@@ -5,7 +5,6 @@ import type { Db } from '../../../../electron/store/store';
 
 /** The tables sync carries, each with the columns that identify a row, for a stable order. */
 const syncedTables = [
-  'analysts',
   'documents',
   'document_tags',
   'document_notices',
@@ -43,8 +42,26 @@ export function canonicalDump(db: Db): CanonicalDump {
     const select = columns.map((c) => `"${c}"`).join(', ');
     dump[table] = (db.prepare(`SELECT ${select} FROM "${table}"`).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort();
   }
+  dump.analysts = referencedAnalysts(db);
   dump.search_annotations = (db.prepare('SELECT annotation_id FROM search_annotations').pluck().all() as string[]).sort();
   return dump;
+}
+
+/** Columns naming an analyst: whoever they name must be known, by the same name, on every replica. */
+const analystColumns = ['layer', 'created_by', 'updated_by', 'decided_by', 'undone_by', 'resolved_by'];
+
+/**
+ * The analysts the shared rows name, with their names. A replica's other analysts (its own
+ * identity from before it joined, say) and when it first heard of each are its own business.
+ */
+function referencedAnalysts(db: Db): string[] {
+  const references = syncedTables.flatMap((table) =>
+    (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[])
+      .filter((c) => analystColumns.includes(c.name))
+      .map((c) => `SELECT "${c.name}" AS id FROM "${table}"`),
+  );
+  const rows = db.prepare(`SELECT a.id, a.name FROM analysts a WHERE a.id IN (${references.join(' UNION ')})`).raw().all() as unknown[][];
+  return rows.map((row) => JSON.stringify(row)).sort();
 }
 
 /** The first difference between two dumps, as a sentence, or null when they are equal. */

@@ -2,6 +2,7 @@
 // the app makes it (so the writers capture it into the outbox as they would for a person). Writes
 // that the store refuses (a span on a report deleted meanwhile, a label name taken) are part of the
 // simulation too: they must change nothing, on any replica.
+import type { AttributeValue, LabelAttribute } from '../../../../shared/schemas/schema';
 import type { ServiceContext } from '../../../../electron/services/context';
 import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from '../../../../electron/services/annotate/annotations';
 import { setValues } from '../../../../electron/services/annotate/attribute-values';
@@ -92,8 +93,7 @@ const writes: [weight: number, name: string, write: (ctx: ServiceContext, random
     const span = pick(random, rows(ctx, 'SELECT id, label_id AS labelId FROM annotations WHERE layer = ? ORDER BY id', ctx.analyst.id)) as (Row & { labelId: string }) | undefined;
     const attribute = span && pick(random, listAttributes(ctx, span.labelId));
     if (!span || !attribute) return;
-    const value = attribute.type === 'enum' || attribute.options?.length ? pick(random, [...(attribute.options ?? []), null]) : random() < 0.8 ? Math.floor(random() * 5) + 1 : null;
-    setValues(ctx, span.id, { [attribute.id]: value as never });
+    setValues(ctx, span.id, { [attribute.id]: random() < 0.15 ? null : valueOf(attribute, random) });
   }],
   [1, 'adjudicate a span into gold', (ctx, random) => {
     const span = ctx.store.db.prepare('SELECT document_id AS documentId, start, "end", label_id AS labelId FROM annotations WHERE layer NOT IN (?, ?) ORDER BY id LIMIT 1 OFFSET ?').get('gold', ctx.analyst.id, Math.floor(random() * 20)) as
@@ -104,6 +104,24 @@ const writes: [weight: number, name: string, write: (ctx: ServiceContext, random
     decide(ctx, { ...span, action: random() < 0.7 ? 'accept' : 'reject', analysts, note: pick(random, notes) || undefined });
   }],
 ];
+
+/** A value of the attribute's type. */
+function valueOf(attribute: LabelAttribute, random: Random): AttributeValue {
+  switch (attribute.type) {
+    case 'choice':
+      return pick(random, attribute.options) ?? 'x';
+    case 'multi':
+      return attribute.options.filter(() => random() < 0.5);
+    case 'number':
+      return Math.floor(random() * 5) + 1;
+    case 'boolean':
+      return random() < 0.5;
+    case 'date':
+      return `2026-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`;
+    case 'text':
+      return pick(random, notes) || 'seen';
+  }
+}
 
 const totalWeight = writes.reduce((sum, [weight]) => sum + weight, 0);
 

@@ -88,14 +88,17 @@ async function openReplica(dir: string, index: number, seed: number, upstream: U
   return { store, ctx, proxy, server: { url, token }, undo: [] };
 }
 
+/** One attempt per request: the simulation's faults are the network's, not to be hidden by retries. */
+const retry = { attempts: 1, backoffMs: 0 };
+
 /** One sync that may fail on the faulty network: a failure is an outcome, reported and survived. */
 async function trySync(replica: Replica, join = false): Promise<boolean> {
   try {
     if (join) {
-      await joinTeam(replica.ctx, replica.server);
+      await joinTeam(replica.ctx, replica.server, { retry });
       // Joining adopts the token's analyst: the replica acts as them from now on.
       replica.ctx.analyst = localAnalyst(replica.store.db);
-    } else await syncNow(replica.ctx, replica.server);
+    } else await syncNow(replica.ctx, replica.server, { retry });
     return true;
   } catch (error) {
     if ((error as { code?: string }).code === undefined) throw error;
