@@ -5,8 +5,11 @@
 // sync_state) and when it joins: a store outside a team pays nothing per write. Applying pulled
 // changes turns capture off on the connection (withoutCapture), so they are never sent back.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../store';
+// The connection's type from the driver (not ../store, which calls captureIfJoined on open).
+import type Database from 'better-sqlite3';
 import { col, entityIdSql, syncedTables, type SyncedTable } from './sync-tables';
+
+type Db = Database.Database;
 
 interface Capture {
   on: boolean;

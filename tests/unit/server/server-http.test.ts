@@ -43,6 +43,16 @@ describe('the team server', () => {
     expect(health.body).toMatchObject({ status: 'ok', database: 'reachable', migration: 1 });
   });
 
+  it('answers GET /v1/me with the analyst the token belongs to, and a pull page with the names of its analysts', async () => {
+    const me = await request(`${server.url}/v1/me`, { token: bob.token });
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({ id: bob.id, name: 'Bob' });
+    expect((await request(`${server.url}/v1/me`)).status).toBe(401);
+    await push(server.url, alice.token, [change(alice.id)]);
+    const page = await pull(server.url, bob.token);
+    expect((page.body as unknown as { analysts: unknown[] }).analysts).toContainEqual({ id: alice.id, name: 'Alice' });
+  });
+
   it('stores pushed changes under consecutive sequences and pulls them back in order, page by page', async () => {
     const before = (await pull(server.url, alice.token)).body.head;
     const changes = [change(alice.id), change(alice.id), change(alice.id, { op: 'delete', fields: {} })];

@@ -2,7 +2,7 @@
 // converge: reports, spans, relations, values, places, schema and gold; offline edits on both
 // sides; a concurrent edit of a shared field lands in both review queues and, resolved, converges.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnnotation, deleteAnnotation, updateAnnotation } from '../../../electron/services/annotate/annotations';
+import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from '../../../electron/services/annotate/annotations';
 import { setValues } from '../../../electron/services/annotate/attribute-values';
 import { createRelation } from '../../../electron/services/annotate/relations';
 import { decide } from '../../../electron/services/curation/curation';
@@ -10,6 +10,8 @@ import { updateDocument } from '../../../electron/services/library/documents';
 import { resolvePlace } from '../../../electron/services/places/places';
 import { createLabel } from '../../../electron/services/schema/labels';
 import { joinTeam, listConflicts, resolveConflict, syncNow, teamStatus } from '../../../electron/services/sync';
+import { textChunks } from '../../../electron/services/sync/outbound';
+import { syncLimits, utf8Bytes } from '../../../shared/sync/protocol';
 import type { NewAnalyst } from '../../../server/analysts';
 import { change, push } from '../server/sync-client';
 import { addReport, canonicalDump, openClient, startTeam, type Team } from './sync-fixture';
@@ -117,5 +119,50 @@ describe('two clients', () => {
     expect(teamStatus(client).deferred).toBe(0);
     expect(client.store.db.prepare('SELECT quote, layer FROM annotations WHERE id = ?').get(annotationId)).toEqual({ quote: 'Late.', layer: carol.id });
     expect(client.store.db.prepare('SELECT text_length FROM documents WHERE id = ?').pluck().get(docId)).toBe(37);
+  });
+
+  it('sends a delete with what went by cascade, and an undo puts the rows back whole on the other side', async () => {
+    const a = openClient();
+    const b = openClient();
+    await joinTeam(a, server(alice));
+    await joinTeam(b, server(bob));
+    const docId = a.store.db.prepare('SELECT id FROM documents ORDER BY imported_at LIMIT 1').pluck().get() as string;
+    const claim = createAnnotation(a, { documentId: docId, labelId: 'claim', start: 0, end: 8 });
+    const source = createAnnotation(a, { documentId: docId, labelId: 'source', start: 34, end: 46 });
+    createRelation(a, { typeId: 'attributed-to', fromId: claim.id, toId: source.id });
+    setValues(a, claim.id, { status: 'corroborated', confidence: 'high' });
+    await syncNow(a, server(alice));
+    await syncNow(b, server(bob));
+    const deleted = deleteAnnotation(a, claim.id);
+    const queued = a.store.db.prepare("SELECT entity FROM sync_outbox WHERE op = 'delete' ORDER BY entity").pluck().all();
+    expect(queued).toEqual(['annotation', 'attributeValue', 'attributeValue', 'relation']);
+    await syncNow(a, server(alice));
+    await syncNow(b, server(bob));
+    expect(b.store.db.prepare('SELECT count(*) FROM relations WHERE from_id = ?').pluck().get(claim.id)).toBe(0);
+    restoreAnnotation(a, deleted.undoToken);
+    await syncNow(a, server(alice));
+    await syncNow(b, server(bob));
+    expect(b.store.db.prepare('SELECT count(*) FROM relations WHERE from_id = ?').pluck().get(claim.id)).toBe(1);
+    expect(b.store.db.prepare('SELECT count(*) FROM annotation_attributes WHERE annotation_id = ?').pluck().get(claim.id)).toBe(2);
+    expect(canonicalDump(b)).toBe(canonicalDump(a));
+  });
+
+  it('carries a long report in text chunks of at most 2 MiB, never splitting a surrogate pair', async () => {
+    const pieces = textChunks('😀'.repeat(1_500_000), syncLimits.maxTextChunkBytes);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces) {
+      expect(utf8Bytes(piece)).toBeLessThanOrEqual(syncLimits.maxTextChunkBytes);
+      expect(Buffer.from(piece, 'utf8').toString('utf8')).toBe(piece); // no lone surrogate at either end
+    }
+    const a = openClient();
+    const b = openClient();
+    await joinTeam(a, server(alice));
+    await joinTeam(b, server(bob));
+    const long = `Dispatch ${'جاء في التقرير أن القوات دخلت المدينة. '.repeat(40_000)}`;
+    const docId = addReport(a, long, 'Long dispatch');
+    await syncNow(a, server(alice));
+    await syncNow(b, server(bob));
+    expect(b.store.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(docId)).toBe(a.store.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(docId));
+    expect(teamStatus(b).deferred).toBe(0);
   });
 });
