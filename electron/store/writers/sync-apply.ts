@@ -9,6 +9,7 @@ import type { Db } from '../store';
 import { listFolded } from './documents';
 import { statementsFor } from './prepared';
 import { reindexAnnotation, reindexDocument } from './search-index';
+import { waitingChanges } from './sync-outbox';
 import { syncRow } from './sync-rows';
 import { col, entityIdOf, keyOf, type SyncedTable } from './sync-tables';
 import type Database from 'better-sqlite3';
@@ -66,7 +67,11 @@ function settleUnique(db: Db, t: SyncedTable, entityId: string, key: readonly un
     const otherId = entityIdOf(t, other);
     const otherSeq = syncRow(db, t.entity, otherId)?.seq ?? 0;
     const last = group[group.length - 1]!;
-    if (otherSeq > 0 && otherSeq < seq) {
+    // A value the other row took by a local change the log has not reached yet is claimed later
+    // than this change, whatever the row's own sequence says: it gives way now, and its change
+    // settles again when it comes back in the log, as on every other replica.
+    const otherClaimsLater = waitingChanges(db, t.entity, otherId, seq).some((w) => w.op === 'put' && group.some((c) => c in (JSON.parse(w.fields) as object)));
+    if (!otherClaimsLater && otherSeq > 0 && otherSeq < seq) {
       fields[last] = yielded(last, values[values.length - 1], entityId);
     } else {
       const otherValue = prepared(db, `SELECT ${col(last)} FROM ${t.table} WHERE ${where(t)}`).pluck().get(...other);

@@ -34,7 +34,8 @@ export class SimTeamServer {
     await this.db.query(`TRUNCATE ${tables.rows.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
     await this.db.query('UPDATE sequence_head SET seq = 0');
     const analysts: NewAnalyst[] = [];
-    for (let i = 0; i < count; i++) analysts.push(await addAnalyst(this.db, `Analyst ${i + 1} (run ${run})`));
+    // Ids from the run's number, so a run replays with the same analysts (and the same orders).
+    for (let i = 0; i < count; i++) analysts.push(await addAnalyst(this.db, `Analyst ${i + 1} (run ${run})`, analystId(run, i)));
     return analysts;
   }
 
@@ -47,4 +48,9 @@ export class SimTeamServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.db.end();
   }
+}
+
+function analystId(run: number, index: number): string {
+  const hex = (run * 16 + index).toString(16).padStart(12, '0');
+  return `00000000-0000-4000-8000-${hex}`;
 }
