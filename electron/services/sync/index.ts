@@ -31,6 +31,8 @@ export interface SyncResult {
 export interface SyncRunOptions {
   signal?: AbortSignal;
   onProgress?: (p: SyncProgress) => void;
+  /** How a request that fails on the network is retried (the transport's defaults otherwise). */
+  retry?: { attempts: number; backoffMs: number };
 }
 export interface TeamStatus {
   joined: boolean;
@@ -44,7 +46,7 @@ export interface TeamStatus {
 }
 
 async function withTransport<T>(server: TeamServer, options: SyncRunOptions, fn: (transport: Transport) => Promise<T>): Promise<T> {
-  const transport = createTransport(server, { signal: options.signal });
+  const transport = createTransport(server, { signal: options.signal, ...options.retry });
   try {
     return await fn(transport);
   } finally {
@@ -87,7 +89,7 @@ export function joinTeam(ctx: ServiceContext, server: TeamServer, options: SyncR
 }
 
 /** Push the outbox in batches, then pull and apply every new change. Resumable; cancels between batches. */
-export function syncNow(ctx: ServiceContext, server: TeamServer, options: SyncRunOptions = {}): Promise<SyncResult> {
+export async function syncNow(ctx: ServiceContext, server: TeamServer, options: SyncRunOptions = {}): Promise<SyncResult> {
   checkJoined(ctx);
   return withTransport(server, options, async (transport) => {
     // A join cut short (crash, lost connection) starts over: nothing it wrote is lost or doubled.

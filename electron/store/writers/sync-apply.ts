@@ -9,6 +9,7 @@ import type { Db } from '../store';
 import { listFolded } from './documents';
 import { statementsFor } from './prepared';
 import { reindexAnnotation, reindexDocument } from './search-index';
+import { waitingChanges } from './sync-outbox';
 import { syncRow } from './sync-rows';
 import { col, entityIdOf, keyOf, type SyncedTable } from './sync-tables';
 import type Database from 'better-sqlite3';
@@ -66,7 +67,11 @@ function settleUnique(db: Db, t: SyncedTable, entityId: string, key: readonly un
     const otherId = entityIdOf(t, other);
     const otherSeq = syncRow(db, t.entity, otherId)?.seq ?? 0;
     const last = group[group.length - 1]!;
-    if (otherSeq > 0 && otherSeq < seq) {
+    // A value the other row took by a local change the log has not reached yet is claimed later
+    // than this change, whatever the row's own sequence says: it gives way now, and its change
+    // settles again when it comes back in the log, as on every other replica.
+    const otherClaimsLater = waitingChanges(db, t.entity, otherId, seq).some((w) => w.op === 'put' && group.some((c) => c in (JSON.parse(w.fields) as object)));
+    if (!otherClaimsLater && otherSeq > 0 && otherSeq < seq) {
       fields[last] = yielded(last, values[values.length - 1], entityId);
     } else {
       const otherValue = prepared(db, `SELECT ${col(last)} FROM ${t.table} WHERE ${where(t)}`).pluck().get(...other);
@@ -114,19 +119,20 @@ export function putSyncedRow(db: Db, t: SyncedTable, entityId: string, given: Va
     if (outcome) return outcome;
     throw error;
   }
-  afterPut(db, t, entityId, names);
+  afterPut(db, t, entityId, names, current === undefined);
   return 'applied';
 }
 
 /** Derived columns and the search index, as the documents and annotations writers keep them. */
-function afterPut(db: Db, t: SyncedTable, id: string, fields: readonly string[]): void {
+function afterPut(db: Db, t: SyncedTable, id: string, fields: readonly string[], inserted: boolean): void {
   if (t.table === 'documents') {
     const row = prepared(db, 'SELECT title, outlet FROM documents WHERE id = ?').get(id) as { title: string; outlet: string | null };
     prepared(db, 'UPDATE documents SET list_folded = ? WHERE id = ?').run(listFolded(row.title, row.outlet), id);
     reindexDocument(db, id);
   }
-  if (t.table === 'annotations' && (fields.includes('note') || fields.includes('quote') || fields.length === 0)) {
-    if (fields.includes('quote')) prepared(db, 'UPDATE annotations SET quote_folded = ? WHERE id = ?').run(foldCase(String(prepared(db, 'SELECT quote FROM annotations WHERE id = ?').pluck().get(id))), id);
+  if (t.table === 'annotations' && (inserted || fields.includes('note') || fields.includes('quote'))) {
+    // A new row was inserted with its quote_folded; an update of the quote needs it anew.
+    if (!inserted && fields.includes('quote')) prepared(db, 'UPDATE annotations SET quote_folded = ? WHERE id = ?').run(foldCase(String(prepared(db, 'SELECT quote FROM annotations WHERE id = ?').pluck().get(id))), id);
     reindexAnnotation(db, id);
   }
 }

@@ -8,7 +8,7 @@ import { createRelation } from '../../../electron/services/annotate/relations';
 import { decide } from '../../../electron/services/curation/curation';
 import { updateDocument } from '../../../electron/services/library/documents';
 import { resolvePlace } from '../../../electron/services/places/places';
-import { createLabel } from '../../../electron/services/schema/labels';
+import { createLabel, updateLabel } from '../../../electron/services/schema/labels';
 import { joinTeam, listConflicts, resolveConflict, syncNow, teamStatus } from '../../../electron/services/sync';
 import { textChunks } from '../../../electron/services/sync/outbound';
 import { syncLimits, utf8Bytes } from '../../../shared/sync/protocol';
@@ -164,5 +164,23 @@ describe('two clients', () => {
     await syncNow(b, server(bob));
     expect(b.store.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(docId)).toBe(a.store.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(docId));
     expect(teamStatus(b).deferred).toBe(0);
+  });
+
+  it('settles a label name taken on both sides by log order, also on the side whose own rename was not back yet', async () => {
+    const a = openClient();
+    const b = openClient();
+    await joinTeam(a, server(alice));
+    await joinTeam(b, server(bob));
+    const casualty = createLabel(a, { name: 'Casualty', color: '#d62728' });
+    await syncNow(a, server(alice));
+    // Bob has not pulled Alice's label: his rename takes the name locally, and is later in the log.
+    updateLabel(b, { id: 'location', name: 'Casualty' });
+    await syncNow(b, server(bob));
+    await syncNow(a, server(alice));
+    const names = (ctx: typeof a) => ctx.store.db.prepare('SELECT id, name FROM labels WHERE id IN (?, ?) ORDER BY id').all(casualty.id, 'location');
+    expect(names(a)).toEqual(names(b));
+    expect(a.store.db.prepare('SELECT name FROM labels WHERE id = ?').pluck().get(casualty.id)).toBe('Casualty');
+    expect(a.store.db.prepare('SELECT name FROM labels WHERE id = ?').pluck().get('location')).toBe('Casualty (location)');
+    expect(canonicalDump(b)).toBe(canonicalDump(a));
   });
 });

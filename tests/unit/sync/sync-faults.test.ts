@@ -127,4 +127,21 @@ describe('many clients and faults', () => {
     expect(await team.changeCount()).toBe(expected);
     expect(teamStatus(ctx).pending).toBe(0);
   }, 60_000);
+
+  it('names a rate limit with how long to wait, and a store that is not in a team', async () => {
+    const lee = await team.analyst('Lee');
+    const strict = await startServer(team.cluster.url, ['--rate-limit', '2']);
+    try {
+      const ctx = openClient();
+      await expect(syncNow(ctx, { url: strict.url, token: lee.token })).rejects.toMatchObject({ code: 'SYNC_NOT_JOINED' });
+      const refused = (await joinTeam(ctx, { url: strict.url, token: lee.token }).catch((error: unknown) => error)) as Error & { code: string };
+      expect(refused).toMatchObject({ code: 'SYNC_RATE_LIMITED', message: expect.stringMatching(/wait \d+ s/) });
+      expect(refused.message).not.toContain(lee.token);
+      // The join itself was done (two requests); the push was refused and waits in the outbox.
+      expect(teamStatus(ctx)).toMatchObject({ joined: true, highWater: expect.any(Number) });
+      expect(teamStatus(ctx).pending).toBeGreaterThan(0);
+    } finally {
+      await strict.kill();
+    }
+  });
 });
