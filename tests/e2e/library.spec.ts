@@ -227,3 +227,23 @@ test('fast keys keep the focus in the grid: keys pressed while the rows catch up
   await page.keyboard.press('ArrowDown');
   await expect(library.report('Report 0000')).toBeFocused();
 });
+
+test('a new filter repaints the rows on show in place: none is removed while its answer is on its way', async ({ app, page, session }) => {
+  await seedThousand(session, app);
+  const library = app.library;
+  await expect.poll(() => library.titles().then((t) => t.length)).toBeGreaterThan(10);
+  await page.evaluate(() => {
+    const rows = document.querySelector('[aria-label="Reports"] .library-scroll')!;
+    (window as unknown as { __rowsRemoved: number }).__rowsRemoved = 0;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.removedNodes) if (node instanceof HTMLElement && node.matches('[role="row"]')) (window as unknown as { __rowsRemoved: number }).__rowsRemoved += 1;
+      }
+    }).observe(rows, { childList: true, subtree: true });
+  });
+  // 1,000 reports match "report 0" as they matched no filter: the rows change text, not number.
+  await library.filterText().fill('report 0');
+  await expect(library.status()).toContainText('1,000 of 1,001 reports match');
+  await expect.poll(() => library.titles().then((t) => t[0])).toBe('Report 0999');
+  expect(await page.evaluate(() => (window as unknown as { __rowsRemoved: number }).__rowsRemoved)).toBe(0);
+});

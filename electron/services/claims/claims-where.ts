@@ -100,6 +100,20 @@ function fillQuotesOnce(ctx: ServiceContext, labelId: string): void {
   filled.set(labelId, changes());
 }
 
+const and = (parts: Sql[]): Sql => ({ sql: parts.map((p) => p.sql).join('\n AND '), params: parts.flatMap((p) => p.params) });
+const countOf = (from: string, where: Sql): Sql => ({ sql: `SELECT count(*) FROM ${from} WHERE ${where.sql}`, params: where.params });
+
+/**
+ * The count started from an attribute's values. Each value row carries its annotation's label
+ * (migration 0012), so with no other filter the count is read from annotation_attributes_by_order
+ * alone; other filters need the claim's row.
+ */
+function drivenCount(driver: Sql, labelId: string, others: Term[]): Sql {
+  const rest = others.flatMap((t) => (t.count ? [t.count] : []));
+  const from = rest.length > 0 ? 'annotation_attributes f0 CROSS JOIN annotations a ON a.id = f0.annotation_id' : 'annotation_attributes f0';
+  return countOf(from, and([driver, { sql: 'f0.label_id = ?', params: [labelId] }, ...rest]));
+}
+
 export function claimsWhere(ctx: ServiceContext, query: ClaimsQuery, labelId: string): ClaimsWhere {
   const f = query.filters ?? {};
   const terms: Term[] = [same('a.label_id = ?', [labelId])];
@@ -149,11 +163,7 @@ export function claimsWhere(ctx: ServiceContext, query: ClaimsQuery, labelId: st
   ] as const) {
     if (flag !== undefined) terms.push(same(`${flag ? '' : 'NOT '}EXISTS (SELECT 1 FROM relations r WHERE r.from_id = a.id AND r.type_id = ?)`, [type]));
   }
-  const and = (parts: Sql[]): Sql => ({ sql: parts.map((p) => p.sql).join('\n AND '), params: parts.flatMap((p) => p.params) });
   const page = and(terms.map((t) => t.page));
-  const counted = and([...(driver ? [driver] : []), ...terms.flatMap((t) => (t.count ? [t.count] : []))]);
-  const count = driver
-    ? { sql: `SELECT count(*) FROM annotation_attributes f0 CROSS JOIN annotations a ON a.id = f0.annotation_id WHERE ${counted.sql}`, params: counted.params }
-    : { sql: `SELECT count(*) FROM annotations a ${countIndex} WHERE ${counted.sql}`, params: counted.params };
+  const count = driver ? drivenCount(driver, labelId, terms.slice(1)) : countOf(`annotations a ${countIndex}`, and(terms.flatMap((t) => (t.count ? [t.count] : []))));
   return { page, reports: and(reports), count, labelOnly: terms.length === 1 };
 }

@@ -152,15 +152,18 @@ function rankReports(db: Db, args: Args, scope: Scope, cap: number): RankedRow[]
       source = `${inText} UNION ALL ${inNotes}`;
     }
     params.push(args.pageSize, args.page * args.pageSize);
-    // Per report its best rank, and how many candidate rows each source gave (for the cap).
+    // Per report its best rank, and how many candidate rows each source gave (for the cap). The
+    // page is cut from the ranks alone: only its reports' rows are read (each is a page of the
+    // store), not those of every candidate.
     return db
       .prepare(
-        `SELECT d.id, d.title, d.outlet, d.published_at, count(*) OVER () AS total,
-           max(sum(h.first) OVER (), sum(h.second) OVER ()) AS candidates
-         FROM (SELECT document_id, min(rank) AS rank, sum(source = 1) AS first, sum(source = 2) AS second FROM (${source}) GROUP BY document_id) h
-         JOIN documents d ON d.id = h.document_id
-         ORDER BY h.rank, d.id
-         LIMIT ? OFFSET ?`,
+        `SELECT d.id, d.title, d.outlet, d.published_at, p.total, p.candidates
+         FROM (SELECT h.document_id, h.rank, count(*) OVER () AS total, max(sum(h.first) OVER (), sum(h.second) OVER ()) AS candidates
+               FROM (SELECT document_id, min(rank) AS rank, sum(source = 1) AS first, sum(source = 2) AS second FROM (${source}) GROUP BY document_id) h
+               ORDER BY h.rank, h.document_id
+               LIMIT ? OFFSET ?) p
+         CROSS JOIN documents d ON d.id = p.document_id
+         ORDER BY p.rank, p.document_id`,
       )
       .all(...params) as RankedRow[];
   }

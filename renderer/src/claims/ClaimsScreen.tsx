@@ -22,7 +22,7 @@ export function ClaimsScreen({ onOpen }: ClaimsScreenProps) {
       <header className="screen-head">
         <h1 id="claims-title">Claims</h1>
         <p className="hint" role="status" aria-live="polite">
-          {pages.total === null
+          {pages.total === null || pages.loading
             ? 'Loading…'
             : query.filtered
               ? `${count.toLocaleString()} ${count === 1 ? 'claim matches' : 'claims match'} the filters.`

@@ -60,7 +60,7 @@ export function Library({ library, labels, onOpen, onImport, onExportSelected }:
         <h1 id="library-title">Library</h1>
         <LibraryFilters filter={filter} facets={facets} onChange={library.setFilter} />
         <p className="hint" aria-live="polite">
-          {shown === null
+          {shown === null || pages.loading
             ? 'Filtering…'
             : filterIsEmpty(filter)
               ? `${total.toLocaleString()} ${total === 1 ? 'report' : 'reports'}. Open one to annotate it; drop files here to import more.`

@@ -46,8 +46,9 @@ export function LibraryTable({ library, labels, actions, focusOnShow }: LibraryT
   useEffect(() => {
     if (requestKey === shownKey.current) return;
     shownKey.current = requestKey;
-    virtualizer.scrollToOffset(0);
-  }, [requestKey, virtualizer]);
+    // Scrolling measures the list (a forced layout): not when it is at the top already.
+    if (scrollTop.current > 0) virtualizer.scrollToOffset(0);
+  }, [requestKey, virtualizer, scrollTop]);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;

@@ -1,0 +1,17 @@
+import type { Migration } from './types';
+
+/**
+ * Label-scoped search at 200,000 annotations ("said label:Claim"): each annotation the FTS5
+ * index matches is tested for its label and grouped by its report. annotations_by_label_id gains
+ * the report's id, so both come from the index (label_id, id, document_id) instead of a read of
+ * the annotation's row per match; its other users (the claims table counts and joins a label's
+ * annotations by id) read the same prefix as before.
+ */
+export const migration0016: Migration = {
+  version: 16,
+  name: 'search-scale',
+  up: `
+    DROP INDEX annotations_by_label_id;
+    CREATE INDEX annotations_by_label_id ON annotations(label_id, id, document_id);
+  `,
+};
