@@ -4,6 +4,7 @@
 // process), receives it; both change the report's title, the clash shows in Review Conflicts and
 // Alice's choice reaches Bob; leaving keeps every row, and Bob's token on Alice's library is refused.
 import fs from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { updateDocument } from '../../electron/services/library/documents';
@@ -116,4 +117,25 @@ test('join a team, sync a span to a colleague, settle a conflict, leave keeping 
   expect((await session.call('team.status', {})).joined).toBe(false);
   await expect(reader.card('Rebel commanders')).toBeVisible();
   colleague.close();
+});
+
+test('a server with a certificate of its own: not trusted until its CA file is chosen in Connect', async ({ page, session }) => {
+  const secure = await startTeamServer('e2e_team_tls', { tls: true });
+  try {
+    const team = new TeamPage(page);
+    const erin = await secure.addAnalyst('Erin');
+    expect(secure.url).toMatch(/^https:/);
+    await team.connect(secure.url, erin.token);
+    await expect(team.connectError()).toContainText(/certificate.*not trust.*Choose the team’s certificate authority file/);
+    await team.connectDialog().getByLabel(/Certificate authority/).setInputFiles(secure.caFile!);
+    await expect(team.connectDialog()).toContainText(`Trusting ${path.basename(secure.caFile!)}.`);
+    await team.connectDialog().getByRole('button', { name: 'Connect' }).click();
+    await expect(page.getByText(/Joined the team as Erin/)).toBeVisible();
+    expect(await session.call('team.status', {})).toMatchObject({ joined: true, serverUrl: secure.url });
+    // The CA is kept with the connection: the next sync trusts the server too.
+    await page.keyboard.press('Control+Shift+S');
+    await expect(page.getByText(/^Synced: sent/)).toBeVisible();
+  } finally {
+    await secure.stop();
+  }
 });
