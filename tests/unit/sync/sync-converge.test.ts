@@ -10,7 +10,9 @@ import { updateDocument } from '../../../electron/services/library/documents';
 import { resolvePlace } from '../../../electron/services/places/places';
 import { createLabel } from '../../../electron/services/schema/labels';
 import { joinTeam, listConflicts, resolveConflict, syncNow, teamStatus } from '../../../electron/services/sync';
+import { pullLog } from '../../../electron/services/sync/inbound';
 import { textChunks } from '../../../electron/services/sync/outbound';
+import { createTransport } from '../../../electron/services/sync/transport';
 import { syncLimits, utf8Bytes } from '../../../shared/sync/protocol';
 import type { NewAnalyst } from '../../../server/analysts';
 import { change, push } from '../server/sync-client';
@@ -164,5 +166,29 @@ describe('two clients', () => {
     await syncNow(b, server(bob));
     expect(b.store.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(docId)).toBe(a.store.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(docId));
     expect(teamStatus(b).deferred).toBe(0);
+  });
+
+  it('keeps a field a newer local change waits to send, and puts the log value back when the server holds that change as a conflict', async () => {
+    const a = openClient();
+    const b = openClient();
+    await joinTeam(a, server(alice));
+    await joinTeam(b, server(bob));
+    const docId = addReport(a, 'A report whose outlet both sides set.', 'Outlets');
+    await syncNow(a, server(alice));
+    await syncNow(b, server(bob));
+    updateDocument(b, { id: docId, outlet: 'Bob outlet' });
+    await syncNow(b, server(bob));
+    updateDocument(a, { id: docId, outlet: 'Alice outlet' });
+    // A pull before the push (as when the pull of another run overlaps a new edit): the local value waits.
+    const transport = createTransport(server(alice));
+    await pullLog(a.store, alice.id, transport, undefined, () => undefined);
+    await transport.close();
+    expect(a.store.db.prepare('SELECT outlet FROM documents WHERE id = ?').pluck().get(docId)).toBe('Alice outlet');
+    const run = await syncNow(a, server(alice));
+    expect(run.conflicts).toBe(1);
+    expect(a.store.db.prepare('SELECT outlet FROM documents WHERE id = ?').pluck().get(docId)).toBe('Bob outlet');
+    expect(listConflicts(a)).toMatchObject([{ field: 'outlet', mine: 'Alice outlet', theirs: 'Bob outlet', theirAnalyst: 'Bob' }]);
+    await syncNow(b, server(bob));
+    expect(canonicalDump(b)).toBe(canonicalDump(a));
   });
 });
