@@ -66,7 +66,9 @@ export async function measureSyncBacklog(log: (message: string) => void): Promis
       a.now = () => new Date(Date.now() - month).toISOString();
       makeChanges(a, perSide, 'Offline report');
       const started = performance.now();
-      const result = await syncNow(a, { url: server.url, token: away.token });
+      let pushEnd = started;
+      const result = await syncNow(a, { url: server.url, token: away.token }, { onProgress: (p) => { if (p.phase === 'push') pushEnd = performance.now(); } });
+      log(`sync: push ${round1((pushEnd - started) / 1000)} s, pull ${round1((performance.now() - pushEnd) / 1000)} s`);
       const seconds = (performance.now() - started) / 1000;
       log(`sync: pushed ${result.pushed}, pulled ${result.pulled} in ${round1(seconds)} s`);
       return { sync_backlog_s: round1(seconds), changes: result.pushed + result.pulled };

@@ -87,7 +87,7 @@ export function joinTeam(ctx: ServiceContext, server: TeamServer, options: SyncR
 }
 
 /** Push the outbox in batches, then pull and apply every new change. Resumable; cancels between batches. */
-export function syncNow(ctx: ServiceContext, server: TeamServer, options: SyncRunOptions = {}): Promise<SyncResult> {
+export async function syncNow(ctx: ServiceContext, server: TeamServer, options: SyncRunOptions = {}): Promise<SyncResult> {
   checkJoined(ctx);
   return withTransport(server, options, async (transport) => {
     // A join cut short (crash, lost connection) starts over: nothing it wrote is lost or doubled.

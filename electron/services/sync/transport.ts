@@ -66,6 +66,9 @@ function refusal(status: number, body: unknown, retryAfter: string | null, where
   return new AppError('INTERNAL', `The team server at ${where} answered HTTP ${status}: ${message}`);
 }
 
+/** A rate limit's Retry-After up to this is waited out; a longer one is reported. */
+const maxRetryAfterSeconds = 5;
+
 /** TLS failures that trying again cannot mend. */
 const untrustedCertificate = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 
@@ -108,9 +111,15 @@ export function createTransport(server: TeamServer, options: TransportOptions = 
           parsed = null;
         }
         if (response.ok) return parsed;
-        const error = refusal(response.status, parsed, response.headers.get('retry-after'), where);
-        if (response.status !== 503 || attempt === attempts) throw error;
+        const retryAfter = response.headers.get('retry-after');
+        const error = refusal(response.status, parsed, retryAfter, where);
+        const shortWait = response.status === 429 && Number(retryAfter) <= maxRetryAfterSeconds;
+        if ((response.status !== 503 && !shortWait) || attempt === attempts) throw error;
         lastError = error;
+        if (shortWait) {
+          await wait(Number(retryAfter) * 1000, options.signal);
+          continue;
+        }
       } catch (error) {
         if (error instanceof AppError) throw error;
         if (options.signal?.aborted) throw cancelled();

@@ -34,6 +34,7 @@ export const migration0015: Migration = {
     );
     CREATE INDEX sync_outbox_by_entity ON sync_outbox(entity, entity_id);
     CREATE INDEX sync_outbox_pending ON sync_outbox(seq) WHERE accepted_seq IS NULL AND rejected IS NULL;
+    CREATE INDEX sync_outbox_accepted ON sync_outbox(accepted_seq) WHERE accepted_seq IS NOT NULL;
     CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE sync_rows (
       entity TEXT NOT NULL,

@@ -114,19 +114,20 @@ export function putSyncedRow(db: Db, t: SyncedTable, entityId: string, given: Va
     if (outcome) return outcome;
     throw error;
   }
-  afterPut(db, t, entityId, names);
+  afterPut(db, t, entityId, names, current === undefined);
   return 'applied';
 }
 
 /** Derived columns and the search index, as the documents and annotations writers keep them. */
-function afterPut(db: Db, t: SyncedTable, id: string, fields: readonly string[]): void {
+function afterPut(db: Db, t: SyncedTable, id: string, fields: readonly string[], inserted: boolean): void {
   if (t.table === 'documents') {
     const row = prepared(db, 'SELECT title, outlet FROM documents WHERE id = ?').get(id) as { title: string; outlet: string | null };
     prepared(db, 'UPDATE documents SET list_folded = ? WHERE id = ?').run(listFolded(row.title, row.outlet), id);
     reindexDocument(db, id);
   }
-  if (t.table === 'annotations' && (fields.includes('note') || fields.includes('quote') || fields.length === 0)) {
-    if (fields.includes('quote')) prepared(db, 'UPDATE annotations SET quote_folded = ? WHERE id = ?').run(foldCase(String(prepared(db, 'SELECT quote FROM annotations WHERE id = ?').pluck().get(id))), id);
+  if (t.table === 'annotations' && (inserted || fields.includes('note') || fields.includes('quote'))) {
+    // A new row was inserted with its quote_folded; an update of the quote needs it anew.
+    if (!inserted && fields.includes('quote')) prepared(db, 'UPDATE annotations SET quote_folded = ? WHERE id = ?').run(foldCase(String(prepared(db, 'SELECT quote FROM annotations WHERE id = ?').pluck().get(id))), id);
     reindexAnnotation(db, id);
   }
 }
