@@ -4,6 +4,7 @@
 // process), receives it; both change the report's title, the clash shows in Review Conflicts and
 // Alice's choice reaches Bob; leaving keeps every row, and Bob's token on Alice's library is refused.
 import fs from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { updateDocument } from '../../electron/services/library/documents';
@@ -116,4 +117,55 @@ test('join a team, sync a span to a colleague, settle a conflict, leave keeping 
   expect((await session.call('team.status', {})).joined).toBe(false);
   await expect(reader.card('Rebel commanders')).toBeVisible();
   colleague.close();
+});
+
+test('a large backlog shows its progress, and Cancel stops it keeping what was sent', async ({ page, session }) => {
+  const team = new TeamPage(page);
+  const frank = await server.addAnalyst('Frank');
+  await team.connect(server.url, frank.token);
+  await expect(page.getByText(/Joined the team as Frank/)).toBeVisible();
+  await session.call('team.setAutomatic', { automatic: false });
+  // A month offline: 5,000 changes to the report's details, made behind the window's back.
+  const { ctx } = session.core;
+  const reportId = ctx.store.db.prepare('SELECT id FROM documents').pluck().get() as string;
+  ctx.store.transaction(() => {
+    for (let n = 1; n <= 5_000; n++) updateDocument(ctx, { id: reportId, outlet: `Wire ${n}` });
+  });
+
+  await page.keyboard.press('Control+Shift+S');
+  const panel = team.progressPanel();
+  await expect(panel.getByRole('progressbar', { name: 'Team sync progress' })).toHaveAttribute('aria-valuetext', /of 5000 changes/);
+  await expect(panel).toContainText(/Sending [\d,]+ of 5,000 changes/);
+  await panel.getByRole('button', { name: 'Cancel sync' }).click();
+  await expect(panel).toHaveCount(0);
+  await expect(team.announcement()).toHaveText(/Sync cancelled/);
+  const left = await session.call('team.status', {});
+  expect(left).toMatchObject({ running: false, lastError: null });
+  expect(left.pending).toBeGreaterThan(0);
+  expect(left.pending).toBeLessThan(5_000);
+
+  await page.keyboard.press('Control+Shift+S');
+  await expect(team.announcement()).toHaveText(`Synced: sent ${left.pending.toLocaleString('en-US')} changes, received 0 changes.`);
+  expect((await session.call('team.status', {})).pending).toBe(0);
+});
+
+test('a server with a certificate of its own: not trusted until its CA file is chosen in Connect', async ({ page, session }) => {
+  const secure = await startTeamServer('e2e_team_tls', { tls: true });
+  try {
+    const team = new TeamPage(page);
+    const erin = await secure.addAnalyst('Erin');
+    expect(secure.url).toMatch(/^https:/);
+    await team.connect(secure.url, erin.token);
+    await expect(team.connectError()).toContainText(/certificate.*not trust.*Choose the team’s certificate authority file/);
+    await team.connectDialog().getByLabel(/Certificate authority/).setInputFiles(secure.caFile!);
+    await expect(team.connectDialog()).toContainText(`Trusting ${path.basename(secure.caFile!)}.`);
+    await team.connectDialog().getByRole('button', { name: 'Connect' }).click();
+    await expect(page.getByText(/Joined the team as Erin/)).toBeVisible();
+    expect(await session.call('team.status', {})).toMatchObject({ joined: true, serverUrl: secure.url });
+    // The CA is kept with the connection: the next sync trusts the server too.
+    await page.keyboard.press('Control+Shift+S');
+    await expect(page.getByText(/^Synced: sent/)).toBeVisible();
+  } finally {
+    await secure.stop();
+  }
 });

@@ -4,6 +4,7 @@
 import { AppError } from '../../../shared/errors';
 import type { ConnectArgs, Joined, SyncActivity, TeamState } from '../../../shared/schemas/team';
 import { readOnlyRefusal } from '../../store/read-only';
+import { confirmProfile } from '../../store/writers/analysts';
 import type { ServiceContext } from '../context';
 import { SyncScheduler, type SchedulerTimings } from './scheduler';
 import type { SecretsFile, TeamConnection } from './secrets-file';
@@ -89,6 +90,8 @@ export class TeamService {
     const joined = await this.scheduler.runExclusive((signal) =>
       this.track(signal, () => this.engine.joinTeam(this.ctx, server, { signal, onProgress: (p) => this.tell({ running: true, ...p }) })),
     );
+    // The team knows this analyst by name now: the first-run question would only rename them here.
+    this.ctx.store.transaction(() => confirmProfile(this.ctx.store.db, this.ctx.now()));
     // Only a token the server accepted is kept; a refused one changes nothing.
     this.secrets.write(server, this.connection?.automatic ?? true);
     this.connection = { server, automatic: this.connection?.automatic ?? true, protection: this.secrets.protection };

@@ -1,22 +1,25 @@
-// A long sync's progress, with Cancel: shown once a run has gone on for a moment (a quick sync
-// only shows in the top bar). Not modal: the analyst keeps working while it runs.
+// A long sync's progress, with Cancel: shown once a run has gone on for a moment, or at once for a
+// large backlog (a quick sync only shows in the top bar). Not modal: the analyst keeps working
+// while it runs.
 import { useEffect, useState } from 'react';
 import type { SyncActivity } from '../../../shared/schemas/team';
 import { activityText } from './team-text';
 
 const showAfterMs = 1_500;
+/** Changes enough to take a while whatever the connection: the panel shows at once. */
+const largeBacklog = 1_000;
 
 export function SyncProgressPanel({ activity, onCancel }: { activity: SyncActivity | null; onCancel(): Promise<void> }) {
   const running = activity?.running ?? false;
-  const [shown, setShown] = useState(false);
+  const [waited, setWaited] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   useEffect(() => {
     setCancelling(false);
-    if (!running) return setShown(false);
-    const timer = setTimeout(() => setShown(true), showAfterMs);
+    if (!running) return setWaited(false);
+    const timer = setTimeout(() => setWaited(true), showAfterMs);
     return () => clearTimeout(timer);
   }, [running]);
-  if (!shown || !activity) return null;
+  if (!running || !activity || !(waited || (activity.total ?? 0) >= largeBacklog)) return null;
   const known = activity.total !== null && activity.total > 0;
   return (
     <section className="sync-progress" aria-label="Team sync in progress">

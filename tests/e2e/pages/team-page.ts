@@ -31,6 +31,11 @@ export class TeamPage {
     await dialog.getByRole('button', { name: 'Connect' }).click();
   }
 
+  /** The panel a long sync shows, with Cancel. */
+  progressPanel(): Locator {
+    return this.page.getByRole('region', { name: 'Team sync in progress' });
+  }
+
   connectError(): Locator {
     return this.connectDialog().getByRole('alert');
   }

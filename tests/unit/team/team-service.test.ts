@@ -12,6 +12,7 @@ import { secretsPathFor } from '../../../electron/services/team/secrets-file';
 import { syncEngine } from '../../../electron/services/team/sync-engine';
 import { startTeamSync } from '../../../electron/services/team/team-services';
 import { openStore } from '../../../electron/store/store';
+import { profileConfirmedKey } from '../../../electron/store/writers/analysts';
 import { addText, openTestContext, rowCounts, ScriptedDialogs } from '../helpers';
 import { startTeamServer, type TeamServerUnderTest } from '../server/team-server';
 
@@ -51,6 +52,8 @@ describe('team service', () => {
     const alice = await server.addAnalyst('Alice');
     const joined = await team.connect({ url: server.url, token: alice.token });
     expect(joined.analyst.name).toBe('Alice');
+    // Joining names the analyst: the first run's question is not asked any more.
+    expect(store.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(profileConfirmedKey)).toBeDefined();
     expect(joined.pushed).toBeGreaterThan(0);
     expect(team.state()).toMatchObject({ joined: true, automatic: true, pending: 0, running: false, lastError: null, tokenProtection: 'plain-file', serverUrl: server.url });
     const secrets = secretsPathFor(store.path);
