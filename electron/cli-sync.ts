@@ -25,13 +25,18 @@ export const syncOptions = {
 export const syncOptionsByCommand = { sync: ['server', 'token', 'ca', 'status', 'conflicts', 'resolve', 'take', 'leave'] } as const;
 
 export const syncCommandUsage = {
-  sync: `  sync --server URL --token TOKEN [--ca FILE] | sync --status | sync --conflicts | sync --resolve ID --take mine|theirs | sync --leave
-                                          Sync the store with the team server: the first run joins (the token's analyst becomes the
-                                          store's when it has no annotations of its own), every run pushes what changed here and
-                                          pulls the team's changes. Prints {pushed, pulled, conflicts, rejected}. --ca trusts a
-                                          self-signed certificate (PEM). The token may come from GLOSSA_TOKEN instead. --status,
-                                          --conflicts (the review queue), --resolve (queue the chosen value), --leave (keep every
-                                          row; forget the server and the outbox). Ctrl-C cancels between batches.`,
+  sync: `  sync --server URL --token TOKEN [--ca FILE]
+  sync --status | --conflicts | --resolve ID --take mine|theirs | --leave
+                                          Sync the store with the team server. The first run joins
+                                          (the token's analyst becomes the store's when it has no
+                                          annotations of its own); every run pushes what changed here
+                                          and pulls the team's changes, printing {pushed, pulled,
+                                          conflicts, rejected}. --ca FILE trusts a self-signed
+                                          certificate (PEM); the token may come from GLOSSA_TOKEN.
+                                          --status; --conflicts lists the review queue; --resolve
+                                          queues the chosen value; --leave keeps every row and
+                                          forgets the server and the outbox. Ctrl-C cancels between
+                                          batches, keeping what was done.`,
 } as const;
 
 export interface SyncInvocation {

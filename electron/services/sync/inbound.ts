@@ -181,7 +181,10 @@ export function highWater(db: Db): number {
   return Number(syncState(db, syncStateKeys.highWater) ?? 0);
 }
 
-/** Pulls and applies every page after the store's high-water mark. */
+/**
+ * Pulls and applies every page after the store's high-water mark. The next page is asked for
+ * before the current one is applied, so the server's time and the store's overlap.
+ */
 export async function pullLog(
   store: Store,
   me: string,
@@ -192,14 +195,22 @@ export async function pullLog(
 ): Promise<PullOutcome> {
   const outcome: PullOutcome = { pulled: 0, conflicts: 0 };
   const start = highWater(store.db);
+  const fetchPage = (after: number) => {
+    const request = transport.get(`/v1/pull?after=${after}&limit=1000`).then((body) => PullResponse.parse(body));
+    request.catch(() => undefined); // awaited below; a page fetched ahead and never used must not be an unhandled rejection
+    return request;
+  };
+  if (signal?.aborted) throw cancelled();
+  let next = fetchPage(start);
   for (;;) {
-    if (signal?.aborted) throw cancelled();
-    const after = highWater(store.db);
-    const page = PullResponse.parse(await transport.get(`/v1/pull?after=${after}&limit=1000`));
+    const page = await next;
+    const more = page.hasMore && page.changes.length > 0;
+    if (more) next = fetchPage(page.highWater);
     const counts = applyPage(store, me, page, intercept);
     outcome.pulled += counts.pulled;
     outcome.conflicts += counts.conflicts;
     onPage(page.highWater - start, page.head - start);
-    if (!page.hasMore || page.changes.length === 0) return outcome;
+    if (!more) return outcome;
+    if (signal?.aborted) throw cancelled();
   }
 }

@@ -27,7 +27,7 @@ afterAll(() => team?.stop(), 60_000);
 const json = (text: string) => JSON.parse(text) as Record<string, unknown>;
 
 describe('glossa sync', () => {
-  it('joins on the first run, prints the counts, and answers --status, --conflicts and --leave', async () => {
+  it('joins on the first run, prints the counts, and answers --status, --conflicts and --leave', { timeout: 120_000 }, async () => {
     const dir = tempDir('glossa-sync-cli-');
     const client = openClient(dir);
     addReport(client, 'A report from before joining.');
@@ -52,7 +52,7 @@ describe('glossa sync', () => {
     expect(usage.status).toBe(2);
   });
 
-  it('refuses a wrong and a revoked token clearly, never printing it', async () => {
+  it('refuses a wrong and a revoked token clearly, never printing it', { timeout: 120_000 }, async () => {
     const dave = await team.analyst('Dave');
     const dir = tempDir('glossa-sync-cli-');
     openClient(dir).store.close();
@@ -69,7 +69,7 @@ describe('glossa sync', () => {
     expect(revoked.stderr + revoked.stdout).not.toContain(dave.token);
   });
 
-  it('loses and doubles nothing when killed mid-push: the rerun leaves the server with exactly the changes made', async () => {
+  it('loses and doubles nothing when killed mid-push: the rerun leaves the server with exactly the changes made', { timeout: 120_000 }, async () => {
     const erin = await team.analyst('Erin');
     const client = openClient();
     await joinTeam(client, { url: team.server.url, token: erin.token });
@@ -107,7 +107,7 @@ describe('glossa sync', () => {
     expect(json((await runCli(['sync', '--status', '--db', dbPath])).stdout)).toMatchObject({ pending: 0, deferred: 0 });
   });
 
-  it('syncs over HTTPS with a self-signed certificate given by --ca, and refuses it without', async () => {
+  it('syncs over HTTPS with a self-signed certificate given by --ca, and refuses it without', { timeout: 120_000 }, async () => {
     const scratch = tempDir('glossa-sync-tls-');
     const cert = path.join(scratch, 'cert.pem');
     const key = path.join(scratch, 'key.pem');

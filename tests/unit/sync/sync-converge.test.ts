@@ -10,7 +10,9 @@ import { updateDocument } from '../../../electron/services/library/documents';
 import { resolvePlace } from '../../../electron/services/places/places';
 import { createLabel, updateLabel } from '../../../electron/services/schema/labels';
 import { joinTeam, listConflicts, resolveConflict, syncNow, teamStatus } from '../../../electron/services/sync';
+import { pullLog } from '../../../electron/services/sync/inbound';
 import { textChunks } from '../../../electron/services/sync/outbound';
+import { createTransport } from '../../../electron/services/sync/transport';
 import { syncLimits, utf8Bytes } from '../../../shared/sync/protocol';
 import type { NewAnalyst } from '../../../server/analysts';
 import { change, push } from '../server/sync-client';
@@ -31,7 +33,7 @@ afterAll(() => team?.stop(), 60_000);
 const server = (who: NewAnalyst) => ({ url: team.server.url, token: who.token });
 
 describe('two clients', () => {
-  it('converge on reports, spans, relations, values, places, schema and gold, with offline edits on both sides', async () => {
+  it('converge on reports, spans, relations, values, places, schema and gold, with offline edits on both sides', { timeout: 60_000 }, async () => {
     const a = openClient();
     const b = openClient();
     // A report from before joining is queued by the join; annotations made since, by capture.
@@ -70,7 +72,7 @@ describe('two clients', () => {
     expect(teamStatus(b).pending).toBe(0);
   });
 
-  it('puts a concurrent edit of a shared field in both review queues; resolved, both converge', async () => {
+  it('puts a concurrent edit of a shared field in both review queues; resolved, both converge', { timeout: 60_000 }, async () => {
     const a = openClient();
     const b = openClient();
     await joinTeam(a, server(alice));
@@ -97,7 +99,7 @@ describe('two clients', () => {
     expect(canonicalDump(b)).toBe(canonicalDump(a));
   });
 
-  it('defers a change whose parent is not here yet, counts it, and applies it once the parent arrives', async () => {
+  it('defers a change whose parent is not here yet, counts it, and applies it once the parent arrives', { timeout: 60_000 }, async () => {
     const carol = await team.analyst('Carol');
     const client = openClient();
     await joinTeam(client, server(alice));
@@ -121,7 +123,7 @@ describe('two clients', () => {
     expect(client.store.db.prepare('SELECT text_length FROM documents WHERE id = ?').pluck().get(docId)).toBe(37);
   });
 
-  it('sends a delete with what went by cascade, and an undo puts the rows back whole on the other side', async () => {
+  it('sends a delete with what went by cascade, and an undo puts the rows back whole on the other side', { timeout: 60_000 }, async () => {
     const a = openClient();
     const b = openClient();
     await joinTeam(a, server(alice));
@@ -147,7 +149,7 @@ describe('two clients', () => {
     expect(canonicalDump(b)).toBe(canonicalDump(a));
   });
 
-  it('carries a long report in text chunks of at most 2 MiB, never splitting a surrogate pair', async () => {
+  it('carries a long report in text chunks of at most 2 MiB, never splitting a surrogate pair', { timeout: 60_000 }, async () => {
     const pieces = textChunks('😀'.repeat(1_500_000), syncLimits.maxTextChunkBytes);
     expect(pieces.length).toBeGreaterThan(1);
     for (const piece of pieces) {
@@ -164,6 +166,30 @@ describe('two clients', () => {
     await syncNow(b, server(bob));
     expect(b.store.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(docId)).toBe(a.store.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(docId));
     expect(teamStatus(b).deferred).toBe(0);
+  });
+
+  it('keeps a field a newer local change waits to send, and puts the log value back when the server holds that change as a conflict', { timeout: 60_000 }, async () => {
+    const a = openClient();
+    const b = openClient();
+    await joinTeam(a, server(alice));
+    await joinTeam(b, server(bob));
+    const docId = addReport(a, 'A report whose outlet both sides set.', 'Outlets');
+    await syncNow(a, server(alice));
+    await syncNow(b, server(bob));
+    updateDocument(b, { id: docId, outlet: 'Bob outlet' });
+    await syncNow(b, server(bob));
+    updateDocument(a, { id: docId, outlet: 'Alice outlet' });
+    // A pull before the push (as when the pull of another run overlaps a new edit): the local value waits.
+    const transport = createTransport(server(alice));
+    await pullLog(a.store, alice.id, transport, undefined, () => undefined);
+    await transport.close();
+    expect(a.store.db.prepare('SELECT outlet FROM documents WHERE id = ?').pluck().get(docId)).toBe('Alice outlet');
+    const run = await syncNow(a, server(alice));
+    expect(run.conflicts).toBe(1);
+    expect(a.store.db.prepare('SELECT outlet FROM documents WHERE id = ?').pluck().get(docId)).toBe('Bob outlet');
+    expect(listConflicts(a)).toMatchObject([{ field: 'outlet', mine: 'Alice outlet', theirs: 'Bob outlet', theirAnalyst: 'Bob' }]);
+    await syncNow(b, server(bob));
+    expect(canonicalDump(b)).toBe(canonicalDump(a));
   });
 
   it('settles a label name taken on both sides by log order, also on the side whose own rename was not back yet', async () => {
