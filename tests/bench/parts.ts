@@ -1,4 +1,4 @@
-// `npm run bench -- --only reader,claims,library,store,search,server,agreement,sync`: one or more parts of the bench alone, to
+// `npm run bench -- --only reader,claims,library,store,search,server,agreement,sync,convergence`: one or more parts of the bench alone, to
 // re-measure one figure while working on it. Prints the same figure names as the full run, one
 // line per figure, then the JSON object of the figures measured.
 import type { Browser } from '@playwright/test';
@@ -15,8 +15,9 @@ import { measureStoreOpen, storeTargets } from './store-bench';
 import { round1 } from './stats';
 import { measureServer, serverTargets } from './server-bench';
 import { measureSyncBacklog, syncTargets } from './sync-bench';
+import { measureConvergence } from './sync-sim-bench';
 
-export const benchParts = ['reader', 'claims', 'library', 'store', 'search', 'server', 'agreement', 'sync'] as const;
+export const benchParts = ['reader', 'claims', 'library', 'store', 'search', 'server', 'agreement', 'sync', 'convergence'] as const;
 export type BenchPart = (typeof benchParts)[number];
 
 /** The parts named by `--only a,b` (or `--only=a,b`) in argv, or null when there is no --only. */
@@ -111,6 +112,12 @@ async function syncPart(log: (m: string) => void): Promise<Figure[]> {
   return [['sync_backlog_s', sync.sync_backlog_s, `< ${syncTargets.backlogSeconds}`, sync.sync_backlog_s < syncTargets.backlogSeconds]];
 }
 
+async function convergencePart(log: (m: string) => void): Promise<Figure[]> {
+  const runs = await measureConvergence(log);
+  log(`convergence: ${runs.sync_convergence_runs} of ${runs.attempted} runs converged in ${runs.seconds} s${runs.failedSeeds.length ? `; failed seeds ${runs.failedSeeds.join(', ')}` : ''}`);
+  return [['sync_convergence_runs', runs.sync_convergence_runs, `= ${runs.attempted}`, runs.sync_convergence_runs === runs.attempted]];
+}
+
 async function searchPart(log: (m: string) => void): Promise<Figure[]> {
   const searched = await measureSearch(log);
   log(`search: median ${searched.search_median_ms} ms; slowest ${searched.slowest.map(([q, ms]) => `${q} ${ms}`).join(', ')}; index built in ${searched.search_index_build_s} s`);
@@ -136,6 +143,7 @@ export async function runParts(parts: readonly BenchPart[], log: (m: string) => 
       if (part === 'search') figures.push(...(await searchPart(log)));
       if (part === 'server') figures.push(...(await serverPart(log)));
       if (part === 'sync') figures.push(...(await syncPart(log)));
+      if (part === 'convergence') figures.push(...(await convergencePart(log)));
       if (part === 'agreement') figures.push(...(await agreementPart(browser!, log)));
     }
   } finally {

@@ -28,6 +28,8 @@ import { median, round1 } from './stats';
 import { onlyParts, runParts } from './parts';
 import { measureSessions, sessionTargets } from './session-bench';
 import { measureServer, serverTargets } from './server-bench';
+import { measureSyncBacklog, syncTargets } from './sync-bench';
+import { measureConvergence } from './sync-sim-bench';
 
 const textSeed = 20250314;
 const spanSeed = 7;
@@ -183,6 +185,8 @@ async function main(): Promise<number> {
     const paths = await measurePaths(log);
     const sessions = measureSessions(log);
     const server = await measureServer(log);
+    const backlog = await measureSyncBacklog(log);
+    const convergence = await measureConvergence(log);
 
     const figures = {
       floor_ms: round1(floor.median),
@@ -222,6 +226,8 @@ async function main(): Promise<number> {
       session_wrong_links: sessions.session_wrong_links,
       server_changes_per_s: server.server_changes_per_s,
       server_push_p95_ms: server.server_push_p95_ms,
+      sync_backlog_s: backlog.sync_backlog_s,
+      sync_convergence_runs: convergence.sync_convergence_runs,
       agreement_ms: agreement.agreement_ms,
       curation_paint_ms: curation.curation_paint_ms,
     };
@@ -257,6 +263,8 @@ async function main(): Promise<number> {
       ['session_wrong_links (links to a span not meant)', `${figures.session_wrong_links}`, '0', holds(figures.session_wrong_links === 0)],
       [`server_changes_per_s (${server.server_changes.toLocaleString('en')} changes, 20 analysts pushing at once)`, `${figures.server_changes_per_s}`, `> ${serverTargets.changesPerSecond}`, holds(figures.server_changes_per_s > serverTargets.changesPerSecond)],
       ['server_push_p95_ms (a 100-change push among 20 at once)', `${figures.server_push_p95_ms}`, `< ${serverTargets.p95Ms}`, holds(figures.server_push_p95_ms < serverTargets.p95Ms)],
+      [`sync_backlog_s (${backlog.changes.toLocaleString('en')} changes after 30 days offline)`, `${figures.sync_backlog_s}`, `< ${syncTargets.backlogSeconds}`, holds(figures.sync_backlog_s < syncTargets.backlogSeconds)],
+      [`sync_convergence_runs (simulation runs, 5 replicas, faulty networks)`, `${figures.sync_convergence_runs}`, `= ${convergence.attempted}`, holds(convergence.failedSeeds.length === 0)],
       ['agreement_ms (5 analysts × 1,000 reports × 20,000 spans each → every figure)', `${figures.agreement_ms}`, `< ${agreementTargets.agreementMs}`, holds(figures.agreement_ms < agreementTargets.agreementMs)],
       ['curation_paint_ms (Ctrl+6 → 5 layers of 2,000 spans painted)', `${figures.curation_paint_ms}`, `< ${agreementTargets.curationPaintMs}`, holds(figures.curation_paint_ms < agreementTargets.curationPaintMs)],
     ];
