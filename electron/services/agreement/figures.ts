@@ -5,7 +5,7 @@
 import type { AgreementReportData, SpanFiguresData } from '../../../shared/schemas/agreement';
 import { combineUnitized, kappaFromCounts, keyF1, krippendorffAlpha, layerPairs, observedDisagreement, ratio, type ValueLevel } from './metrics';
 import { sortIntoBlocks, type SpanColumns } from './span-table';
-import { Field, pairFields, sweep, type SweepResult } from './sweep';
+import { Field, pairFields, sweep, type ReportParts } from './sweep';
 
 /** A relation or an event role: its key names the report, both spans and the type (or role). */
 export interface Tuple {
@@ -157,7 +157,10 @@ export function agreementFigures(input: AgreementInput): Report {
   const A = ids.length;
   const L = input.labels.length;
   const lengths = input.reports.map((r) => r.length);
-  const swept = sweep(sortIntoBlocks(input.spans, input.reports.length, L, A), { analysts: A, labels: L, lengths });
+  const perReport: Report['perReport'] = [];
+  const swept = sweep(sortIntoBlocks(input.spans, input.reports.length, L, A), { analysts: A, labels: L, lengths }, (parts) =>
+    perReport.push(reportRow(ids, L, parts, input.reports[parts.report]!)),
+  );
   const P = swept.pairs;
   const totalLength = lengths.reduce((sum, length) => sum + length, 0);
   const labelParts = (parts: Float64Array, l: number): Float64Array => parts.subarray(l * P * pairFields, (l + 1) * P * pairFields);
@@ -171,7 +174,6 @@ export function agreementFigures(input: AgreementInput): Report {
     return { label, spans, all: figures.all, pairs: figures.pairs };
   });
   const corpus = figuresOf(ids, corpusPartials);
-  const perReport = input.reports.map((report, r) => reportRow(ids, L, swept, r, report));
 
   const analysts = input.analysts.map((analyst) => ({
     id: analyst.id,
@@ -195,18 +197,16 @@ export function agreementFigures(input: AgreementInput): Report {
 }
 
 /** One report's row: spans per analyst, disagreements, and all analysts' figures over its labels. */
-function reportRow(ids: readonly string[], L: number, swept: SweepResult, r: number, report: AgreementInput['reports'][number]): Report['perReport'][number] {
-  const A = ids.length;
-  const P = swept.pairs;
-  const partials = Array.from({ length: L }, (_, l) => {
-    const at = (r * L + l) * P * pairFields;
-    return labelPartial(A, swept.reportPairs.subarray(at, at + P * pairFields), null, swept.reportExpected[r * L + l]!, report.length);
-  });
+function reportRow(ids: readonly string[], L: number, parts: ReportParts, report: AgreementInput['reports'][number]): Report['perReport'][number] {
+  const P = (ids.length * (ids.length - 1)) / 2;
+  const partials = Array.from({ length: L }, (_, l) =>
+    labelPartial(ids.length, parts.pairs.subarray(l * P * pairFields, (l + 1) * P * pairFields), null, parts.expected[l]!, report.length),
+  );
   return {
     documentId: report.documentId,
     title: report.title,
-    spans: Object.fromEntries(ids.map((id, a) => [id, swept.reportSpans[r * A + a]!])),
+    spans: Object.fromEntries(ids.map((id, a) => [id, parts.spans[a]!])),
     all: figuresOf(ids, partials).all,
-    disagreements: swept.reportDisagreements[r]!,
+    disagreements: parts.disagreements,
   };
 }

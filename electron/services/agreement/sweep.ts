@@ -31,16 +31,21 @@ export interface SweepScope {
   lengths: readonly number[];
 }
 
+/** One report's parts, handed to the caller as the sweep leaves the report (the buffers are reused for the next). */
+export interface ReportParts {
+  report: number;
+  /** [label][pair][field]. */
+  pairs: Float64Array;
+  /** [label]: D_e of every analyst together over the report. */
+  expected: Float64Array;
+  /** [analyst]: spans made there (all labels in scope). */
+  spans: Int32Array;
+  /** Distinct (start, end, label) not made by every analyst. */
+  disagreements: number;
+}
+
 export interface SweepResult {
   pairs: number;
-  /** [report][label][pair][field]: one report's parts. */
-  reportPairs: Float64Array;
-  /** [report][label]: D_e of every analyst together over that report. */
-  reportExpected: Float64Array;
-  /** [report][analyst]: spans made there (all labels in scope). */
-  reportSpans: Int32Array;
-  /** [report]: distinct (start, end, label) not made by every analyst. */
-  reportDisagreements: Int32Array;
   /** [label][pair][field]: sums over every report. */
   corpusPairs: Float64Array;
   /** [label][pair]: D_e of the pair over the whole corpus; [label]: of all analysts. */
@@ -110,7 +115,7 @@ class Layer {
   }
 }
 
-export function sweep(spans: SortedSpans, scope: SweepScope): SweepResult {
+export function sweep(spans: SortedSpans, scope: SweepScope, onReport: (parts: ReportParts) => void): SweepResult {
   const { analysts: A, labels: L, lengths } = scope;
   const R = lengths.length;
   const P = (A * (A - 1)) / 2;
@@ -123,25 +128,25 @@ export function sweep(spans: SortedSpans, scope: SweepScope): SweepResult {
   const corpusGaps = Array.from({ length: L * A }, () => new Lengths());
   const result: SweepResult = {
     pairs: P,
-    reportPairs: new Float64Array(R * L * P * pairFields),
-    reportExpected: new Float64Array(R * L),
-    reportSpans: new Int32Array(R * A),
-    reportDisagreements: new Int32Array(R),
     corpusPairs: new Float64Array(L * P * pairFields),
     corpusPairExpected: new Float64Array(L * P),
     corpusExpected: new Float64Array(L),
     distinct: new Float64Array(L * A),
   };
   const heads = new Int32Array(A);
+  const here: ReportParts = { report: 0, pairs: new Float64Array(L * P * pairFields), expected: new Float64Array(L), spans: new Int32Array(A), disagreements: 0 };
 
   for (let r = 0; r < R; r += 1) {
     const length = lengths[r]!;
+    here.report = r;
+    here.spans.fill(0);
+    here.disagreements = 0;
     for (let l = 0; l < L; l += 1) {
       for (let a = 0; a < A; a += 1) {
         const layer = layers[a]!;
         const b = blockOf(r, l, a, L, A);
         readLayer(layer, blockStart[b]!, blockStart[b + 1]!, length);
-        result.reportSpans[r * A + a] = result.reportSpans[r * A + a]! + layer.to - layer.from;
+        here.spans[a] = here.spans[a]! + layer.to - layer.from;
         result.distinct[l * A + a] = result.distinct[l * A + a]! + layer.distinct;
         for (let k = 0; k < layer.units.n; k += 1) corpusUnits[l * A + a]!.push(layer.units.data[k]!);
         for (let k = 0; k < layer.gaps.n; k += 1) corpusGaps[l * A + a]!.push(layer.gaps.data[k]!);
@@ -149,16 +154,16 @@ export function sweep(spans: SortedSpans, scope: SweepScope): SweepResult {
       let pair = 0;
       for (let a = 0; a < A; a += 1) {
         for (let b = a + 1; b < A; b += 1) {
-          const at = ((r * L + l) * P + pair) * pairFields;
-          comparePair(layers[a]!, layers[b]!, result.reportPairs, at);
-          const corpusAt = (l * P + pair) * pairFields;
-          for (let f = 0; f < pairFields; f += 1) result.corpusPairs[corpusAt + f] = result.corpusPairs[corpusAt + f]! + result.reportPairs[at + f]!;
+          const at = (l * P + pair) * pairFields;
+          comparePair(layers[a]!, layers[b]!, here.pairs, at);
+          for (let f = 0; f < pairFields; f += 1) result.corpusPairs[at + f] = result.corpusPairs[at + f]! + here.pairs[at + f]!;
           pair += 1;
         }
       }
-      result.reportExpected[r * L + l] = expectedOfSorted(layers.map((x) => x.units.sort()), layers.map((x) => x.gaps.sort()), A, length);
-      result.reportDisagreements[r] = result.reportDisagreements[r]! + disagreements();
+      here.expected[l] = expectedOfSorted(layers.map((x) => x.units.sort()), layers.map((x) => x.gaps.sort()), A, length);
+      here.disagreements += disagreements();
     }
+    onReport(here);
   }
 
   const totalLength = lengths.reduce((s, x) => s + x, 0);
