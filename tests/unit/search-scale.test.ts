@@ -1,4 +1,5 @@
-// Migration 0016 on a store made at schema 14: annotations_by_label_id gains the report's id, so
+// Migration 0016 on a store made at schema 14: annotations_by_label_id gains the report's id (and
+// relations_by_to the claim's id, for the claims table's count by a source's attribute), so
 // a label-scoped search reads each matched annotation's label and report from that index alone,
 // and finds what it found before the migration. The ranked page reads only its own reports' rows
 // and pages through the same order as one long page.
@@ -58,7 +59,7 @@ function statementsOf(db: Db, run: (db: Db) => void): { sql: string; params: unk
 
 const queries = ['said label:Claim', 'said label:Source', 'Dorsk label:Claim', 'said', 'said outlet:Wire', '"the bridge"', 'pric*'];
 
-describe('migration 0016 (search at scale)', () => {
+describe('migration 0016 (search and claims at scale)', () => {
   it('adds the report to annotations_by_label_id; label-scoped searches read it from the index and find what they found before', () => {
     const file = path.join(tempDir(), 'glossa.sqlite');
     const old = openAt(file, 14);
@@ -69,7 +70,9 @@ describe('migration 0016 (search at scale)', () => {
     const store = openAt(file);
     try {
       const db = store.db;
-      expect(db.prepare(`SELECT name FROM pragma_index_info('annotations_by_label_id') ORDER BY seqno`).pluck().all()).toEqual(['label_id', 'id', 'document_id']);
+      const columns = (index: string) => db.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).pluck().all(index);
+      expect(columns('annotations_by_label_id')).toEqual(['label_id', 'id', 'document_id']);
+      expect(columns('relations_by_to')).toEqual(['to_id', 'type_id', 'from_id']);
       const after = queries.map((query) => search(db, SearchQuery.parse({ query })));
       const withoutTimes = (results: typeof after) => results.map(({ elapsedMs: _elapsed, ...rest }) => rest);
       expect(withoutTimes(after)).toEqual(withoutTimes(before));

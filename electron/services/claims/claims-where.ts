@@ -76,11 +76,13 @@ function sourceTerm(ctx: ServiceContext, filter: AttributeFilter, narrowed: bool
     params,
   };
   // Counting over every claim of the label, the claims with such a source are gathered once from
-  // the value index; narrowed to some reports, testing each of their claims is cheaper.
+  // the value index; narrowed to some reports, testing each of their claims is cheaper. Gathered
+  // from covering indexes only (the sources' values, their relations, their labels): the planner
+  // otherwise reads each source's row for its label.
   const gathered = {
-    sql: `+a.id IN (SELECT r.from_id FROM annotation_attributes f
-      JOIN relations r ON r.to_id = f.annotation_id AND r.type_id = ?
-      JOIN annotations s ON s.id = f.annotation_id AND s.label_id = ?
+    sql: `a.id IN (SELECT r.from_id FROM annotation_attributes f
+      CROSS JOIN relations r ON r.to_id = f.annotation_id AND r.type_id = ?
+      CROSS JOIN annotations s INDEXED BY annotations_by_label_id ON s.id = f.annotation_id AND s.label_id = ?
       WHERE f.attribute_id = ? AND ${matches})`,
     params,
   };
