@@ -12,6 +12,7 @@ import { localAnalyst } from '../../../../electron/services/analysts/analysts';
 import type { ServiceContext } from '../../../../electron/services/context';
 import { joinTeam, listConflicts, resolveConflict, syncNow, type TeamServer } from '../../../../electron/services/sync';
 import { openStore, type Store } from '../../../../electron/store/store';
+import { prng } from '../../../bench/corpus';
 import { canonicalDump, firstDifference } from './canonical-dump';
 import { FaultProxy, noFaults, type FaultRates, type FaultTally } from './fault-proxy';
 import { randomWrite, type Random } from './random-writes';
@@ -41,18 +42,6 @@ export interface SimResult {
   network: FaultTally;
 }
 
-/** mulberry32: small, fast and the same everywhere. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function seededUuid(random: Random): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
   hex[12] = '4';
@@ -74,7 +63,7 @@ const start = Date.parse('2026-11-01T09:00:00Z');
 
 async function openReplica(dir: string, index: number, seed: number, upstream: URL, token: string, faults: FaultRates): Promise<Replica> {
   const store = openStore(path.join(dir, `replica-${index}.sqlite`));
-  const ids = seededRandom(seed * 31 + index);
+  const ids = prng(seed * 31 + index);
   // Each replica's clock is off by up to a day either way, and moves on with every write.
   const skew = Math.round((ids() * 2 - 1) * day);
   let tick = 0;
@@ -83,7 +72,7 @@ async function openReplica(dir: string, index: number, seed: number, upstream: U
     now: () => new Date(start + skew + 1000 * tick++).toISOString(),
     newId: () => seededUuid(ids),
   };
-  const proxy = new FaultProxy(upstream, seededRandom(seed * 97 + index), faults);
+  const proxy = new FaultProxy(upstream, prng(seed * 97 + index), faults);
   const url = await proxy.start();
   return { store, ctx, proxy, server: { url, token }, undo: [] };
 }
@@ -113,7 +102,7 @@ function reviewQueue(ctx: ServiceContext): string[] {
 }
 
 export async function runSimulation(team: SimTeamServer, options: SimOptions): Promise<SimResult> {
-  const random = seededRandom(options.seed);
+  const random = prng(options.seed);
   const analysts = await team.reset(options.replicas, options.seed);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `glossa-sim-${options.seed}-`));
   const replicas: Replica[] = [];
