@@ -40,6 +40,7 @@ import { useProfile } from './analysts/useProfile';
 import { layerChoiceId } from './analysts/LayerBar';
 import { TeamDialogs } from './team/TeamDialogs';
 import { TeamIndicator } from './team/TeamIndicator';
+import { editingNow } from './team/editing-now';
 import { teamCommands, useTeam } from './team/useTeam';
 import { sendCompareCommand } from './analysts/compare-commands';
 import { toggleCompareAll } from './analysts/compare-all';
@@ -71,7 +72,15 @@ export function App() {
   const textSize = useTextSize(notify);
   const profile = useProfile();
   const { refreshLibrary } = library;
-  const teamChanged = useCallback(() => void Promise.all([refreshLibrary(), refreshLabels()]), [refreshLibrary, refreshLabels]);
+  const { reloadOpen, openRef } = nav;
+  // Changes from the team show at once: the library and labels reload, and so does the open report
+  // where it is, unless the analyst is typing or in a dialog; then a notice offers it.
+  const teamChanged = useCallback(() => {
+    void Promise.all([refreshLibrary(), refreshLabels()]);
+    if (!openRef.current) return;
+    if (editingNow()) notify('Changes from the team arrived for the open report.', 'info', { label: 'Show them', run: () => void reloadOpen() });
+    else void reloadOpen();
+  }, [refreshLibrary, refreshLabels, openRef, reloadOpen, notify]);
   const team = useTeam({ notify, received: teamChanged });
 
   const { closeReport } = imports;

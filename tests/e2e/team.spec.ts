@@ -66,8 +66,15 @@ test('join a team, sync a span to a colleague, settle a conflict, leave keeping 
   const quotes = () => colleague.store.db.prepare('SELECT quote FROM annotations ORDER BY quote').pluck().all();
   expect(quotes()).toContain('Rebel commanders');
 
-  // Both retitle the report; Bob's reaches the team first, so Alice's clashes.
+  // Bob's edit of the report Alice is reading shows in her reader as soon as it arrives.
   const reportId = colleague.store.db.prepare('SELECT id FROM documents').pluck().get() as string;
+  updateDocument(colleague.ctx, { id: reportId, title: 'Dorsk bridge: what the rebels say' });
+  await syncEngine.syncNow(colleague.ctx, bobServer);
+  await page.keyboard.press('Control+Shift+S');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dorsk bridge: what the rebels say' })).toBeVisible();
+  await expect(reader.card('Rebel commanders')).toBeVisible();
+
+  // Both retitle the report; Bob's reaches the team first, so Alice's clashes.
   updateDocument(colleague.ctx, { id: reportId, title: 'Dorsk taken, rebels say' });
   await syncEngine.syncNow(colleague.ctx, bobServer);
   await session.call('documents.update', { id: reportId, title: 'Dorsk: rebels claim, governor denies' });

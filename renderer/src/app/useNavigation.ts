@@ -43,6 +43,18 @@ export function useNavigation(withBusy: (text: string, work: () => Promise<void>
     [withBusy],
   );
 
+  /**
+   * Loads the open report again where it is (changes arrived from the team), without the busy
+   * screen or a change of screen; a report closed or switched meanwhile is left alone.
+   */
+  const reloadOpen = useCallback(async () => {
+    const shown = openRef.current;
+    if (!shown) return;
+    const id = shown.document.id;
+    const { document, window } = await openReport(id, undefined, placeOf(id)?.offset ?? 0);
+    setOpen((current) => (current?.document.id === id ? { document, window, serial: current.serial + 1 } : current));
+  }, []);
+
   const requestHistory = useCallback((kind: 'undo' | 'redo') => setHistoryRequest((last) => ({ kind, serial: (last?.serial ?? 0) + 1 })), []);
 
   /** Keeps the open report's details in step with a save. */
@@ -65,6 +77,7 @@ export function useNavigation(withBusy: (text: string, work: () => Promise<void>
     setScreen,
     closeDocument: useCallback(() => setOpen(null), []),
     openDocument,
+    reloadOpen,
     historyRequest,
     requestHistory,
     documentSaved,

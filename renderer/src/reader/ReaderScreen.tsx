@@ -9,7 +9,7 @@ import { Sidebar } from '../sidebar/Sidebar';
 import type { DocumentWindow } from '../state/document-window';
 import type { ReaderAnnotation } from '../state/reader-annotation';
 import { blockIndexAt } from './blocks';
-import { placeOf, rememberPlace } from './reader-place';
+import { placeOf, rememberPlace, showPlace } from './reader-place';
 import { ReaderText, type ScrollPlace } from './ReaderText';
 import { TagToolbar } from './TagToolbar';
 import { selectionRange } from './text-selection';
@@ -138,13 +138,14 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
   const placeRef = useRef<ScrollPlace | null>(initialPlace ?? null);
   const selectionRef = useRef({ selection, selectedId });
   selectionRef.current = { selection, selectedId };
-  useEffect(
-    () => () => {
-      const at = placeRef.current ?? { block: 0, within: 0, offset: 0 };
-      rememberPlace(doc.id, { ...at, ...selectionRef.current });
-    },
-    [doc.id],
-  );
+  useEffect(() => {
+    const here = () => ({ ...(placeRef.current ?? { block: 0, within: 0, offset: 0 }), ...selectionRef.current });
+    const hide = showPlace(doc.id, here);
+    return () => {
+      rememberPlace(doc.id, here());
+      hide();
+    };
+  }, [doc.id]);
 
   const clickAnnotation = (id: string) => {
     const a = window.find(id);
