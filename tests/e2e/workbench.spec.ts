@@ -83,12 +83,17 @@ test('overlapping and nested spans stay visible and each can be picked', async (
 
 test('delete, undo and redo', async ({ page, reader, state }) => {
   await reader.openFromLibrary(sampleTitle);
+  // The layer chooser counts my annotations as they come and go.
+  const myLayer = page.locator('#layer-choice option').first();
+  await expect(myLayer).toHaveText(/^My layer .* — 0$/);
   await reader.tag('spokesman', 'governor', '2');
   await expect(reader.cards()).toHaveCount(1);
+  await expect(myLayer).toHaveText(/^My layer .* — 1$/);
   const id = await reader.cardId('spokesman for the provincial governor');
 
   await reader.annotation('spokesman for the provincial governor').delete();
   await expect(reader.cards()).toHaveCount(0);
+  await expect(myLayer).toHaveText(/^My layer .* — 0$/);
   await expect(reader.highlights()).toHaveCount(0);
   expect(await state.annotationCount()).toBe(0);
 

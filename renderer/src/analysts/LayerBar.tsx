@@ -12,7 +12,8 @@ function optionName(l: LayerSummary): string {
   return `${l.mine ? `My layer (${l.name})` : l.name} — ${l.count}`;
 }
 
-export function LayerBar({ documentId, onChange }: { documentId: string; onChange(): void }) {
+/** `edits` changes with every edit made in the reader, so the counts follow them. */
+export function LayerBar({ documentId, edits, onChange }: { documentId: string; edits: number; onChange(): void }) {
   const view = useLayerView();
   const [layers, setLayers] = useState<readonly LayerSummary[]>([]);
   useEffect(() => {
@@ -21,7 +22,7 @@ export function LayerBar({ documentId, onChange }: { documentId: string; onChang
     return () => {
       current = false;
     };
-  }, [documentId]);
+  }, [documentId, edits]);
   const mine = layers.find((l) => l.mine);
   const shown = view.layer ?? mine?.layer ?? '';
   const shownLayer = layers.find((l) => l.layer === shown);

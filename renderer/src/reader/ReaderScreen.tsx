@@ -58,6 +58,8 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
   const view = useReaderView(place);
   const { selection, setSelection, selectedId, setSelectedId, picking, setPicking, textRef } = view;
   const version = useSyncExternalStore(window.subscribe, () => window.version);
+  const [edits, setEdits] = useState(0);
+  useEffect(() => window.subscribeEdits(() => setEdits((n) => n + 1)), [window]);
   const actions = useReaderActions(doc, window, labels, view);
   const { analysis, labelName, tagMany, remove, history, link, resolvePlace, clearPlace, commands, events } = actions;
   const tagSelection = readOnlyLayer ? () => view.setAnnouncement('This layer is read-only: choose your own layer to tag.') : actions.tagSelection;
@@ -183,7 +185,7 @@ export function ReaderScreen({ document: doc, window, labels, historyRequest, fo
           <p className="doc-meta">{[doc.outlet, formatDate(doc.publishedAt), doc.url].filter(Boolean).join(' · ') || doc.sourceName}</p>
         </header>
         <ImportNoticeBanner documentId={doc.id} />
-        <LayerBar documentId={doc.id} onChange={() => onLayerChange?.()} />
+        <LayerBar documentId={doc.id} edits={edits} onChange={() => onLayerChange?.()} />
         {layerView.compareWith.length > 0 && (
           <CompareView documentId={doc.id} length={window.length} shown={layerView.layer} others={layerView.compareWith} labels={labels} />
         )}
