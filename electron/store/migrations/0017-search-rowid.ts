@@ -1,5 +1,4 @@
 import { indexAllForSearch } from '../writers/search-index';
-import { ftsTokenizer } from '../../services/search/tokens';
 import type { Migration } from './types';
 
 /**
@@ -7,8 +6,8 @@ import type { Migration } from './types';
  * annotations): an FTS5 row's rowid is now the rowid of the report or annotation it indexes, and
  * search joins back by rowid. SQLite keeps the rowids of a table that has an index (both have their
  * primary key's) when it vacuums; deleting a row deletes its index entry by trigger, in the same
- * transaction, so a rowid used again never finds the old row's words. The FTS5 tables are built
- * again, since their rowids were the map tables' ids.
+ * transaction, so a rowid used again never finds the old row's words. The FTS5 tables are emptied
+ * and filled again, since their rowids were the map tables' ids.
  */
 export const migration0017: Migration = {
   version: 17,
@@ -18,17 +17,11 @@ export const migration0017: Migration = {
     DROP TRIGGER search_annotations_unindex;
     DROP TABLE search_documents;
     DROP TABLE search_annotations;
-    DROP TABLE search_document_text;
-    DROP TABLE search_annotation_text;
-    CREATE VIRTUAL TABLE search_document_text USING fts5(
-      title, details, body, content='', contentless_delete=1, tokenize="${ftsTokenizer}"
-    );
+    INSERT INTO search_document_text (search_document_text) VALUES ('delete-all');
+    INSERT INTO search_annotation_text (search_annotation_text) VALUES ('delete-all');
     CREATE TRIGGER documents_unindex AFTER DELETE ON documents BEGIN
       DELETE FROM search_document_text WHERE rowid = old.rowid;
     END;
-    CREATE VIRTUAL TABLE search_annotation_text USING fts5(
-      quote, note, content='', contentless_delete=1, tokenize="${ftsTokenizer}"
-    );
     CREATE TRIGGER annotations_unindex AFTER DELETE ON annotations BEGIN
       DELETE FROM search_annotation_text WHERE rowid = old.rowid;
     END;
