@@ -85,7 +85,7 @@ function untagged(db: Db, args: Args, groups: Map<string, TextGroup>): Consisten
     .slice(0, args.limit);
   const folded = new Map<string, FoldedTokens & { title: string }>();
   const reportsWith = db.prepare(
-    `SELECT s.document_id FROM search_document_text JOIN search_documents s ON s.id = search_document_text.rowid
+    `SELECT d.id FROM search_document_text JOIN documents d ON d.rowid = search_document_text.rowid
      WHERE search_document_text MATCH ? LIMIT ${reportsPerText}`,
   );
   const spansOf = db.prepare('SELECT start, "end" FROM annotations WHERE document_id = ? AND label_id = ?');

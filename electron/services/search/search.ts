@@ -123,8 +123,7 @@ function rankReports(db: Db, args: Args, scope: Scope, cap: number): RankedRow[]
       source = candidates(
         cap,
         `SELECT a.document_id AS document_id, bm25(search_annotation_text, 1.0, 0.0) AS rank, 1 AS source
-         FROM search_annotation_text JOIN search_annotations sa ON sa.id = search_annotation_text.rowid
-         JOIN annotations a ON a.id = sa.annotation_id`,
+         FROM search_annotation_text JOIN annotations a ON a.rowid = search_annotation_text.rowid`,
         'JOIN documents d ON d.id = a.document_id',
         ['search_annotation_text MATCH ?', labels],
         filters(),
@@ -133,9 +132,9 @@ function rankReports(db: Db, args: Args, scope: Scope, cap: number): RankedRow[]
       params.push(expression);
       const inText = candidates(
         cap,
-        `SELECT s.document_id AS document_id, bm25(search_document_text, 8.0, 3.0, 1.0) AS rank, 1 AS source
-         FROM search_document_text JOIN search_documents s ON s.id = search_document_text.rowid`,
-        'JOIN documents d ON d.id = s.document_id',
+        `SELECT d.id AS document_id, bm25(search_document_text, 8.0, 3.0, 1.0) AS rank, 1 AS source
+         FROM search_document_text JOIN documents d ON d.rowid = search_document_text.rowid`,
+        '',
         ['search_document_text MATCH ?'],
         filters(),
       );
@@ -143,8 +142,7 @@ function rankReports(db: Db, args: Args, scope: Scope, cap: number): RankedRow[]
       const inNotes = candidates(
         cap,
         `SELECT a.document_id, bm25(search_annotation_text, 0.0, 1.0), 2
-         FROM search_annotation_text JOIN search_annotations sa ON sa.id = search_annotation_text.rowid
-         JOIN annotations a ON a.id = sa.annotation_id`,
+         FROM search_annotation_text JOIN annotations a ON a.rowid = search_annotation_text.rowid`,
         'JOIN documents d ON d.id = a.document_id',
         ['search_annotation_text MATCH ?'],
         filters(),

@@ -1,19 +1,18 @@
-// The one writer of the search index (migration 0004): the map tables search_documents and
-// search_annotations and their FTS5 tables. The documents and annotations writers call it in
-// the same statement sequence (so in the same transaction) as the row they write, so an edit is
-// searchable at once; deletes reach it by cascade and trigger.
+// The one writer of the search index: the FTS5 tables search_document_text and
+// search_annotation_text, whose rowids are the rowids of the reports and annotations they index
+// (migration 0017). The documents and annotations writers call it in the same statement sequence
+// (so in the same transaction) as the row they write, so an edit is searchable at once; deletes
+// reach it by the triggers on documents and annotations.
 import { foldForSearch } from '../../../shared/text/fold';
 import type { Db } from '../store';
 import { statementsFor } from './prepared';
 
 const statements = statementsFor((db) => ({
-  mapDocument: db.prepare('INSERT INTO search_documents (document_id) VALUES (?) ON CONFLICT (document_id) DO NOTHING'),
-  documentKey: db.prepare('SELECT id FROM search_documents WHERE document_id = ?').pluck(),
+  documentKey: db.prepare('SELECT rowid FROM documents WHERE id = ?').pluck(),
   unindexDocument: db.prepare('DELETE FROM search_document_text WHERE rowid = ?'),
   indexDocument: db.prepare('INSERT INTO search_document_text (rowid, title, details, body) VALUES (?, ?, ?, ?)'),
   documentRow: db.prepare('SELECT title, outlet, author, text FROM documents WHERE id = ?'),
-  mapAnnotation: db.prepare('INSERT INTO search_annotations (annotation_id) VALUES (?) ON CONFLICT (annotation_id) DO NOTHING'),
-  annotationKey: db.prepare('SELECT id FROM search_annotations WHERE annotation_id = ?').pluck(),
+  annotationKey: db.prepare('SELECT rowid FROM annotations WHERE id = ?').pluck(),
   unindexAnnotation: db.prepare('DELETE FROM search_annotation_text WHERE rowid = ?'),
   indexAnnotation: db.prepare('INSERT INTO search_annotation_text (rowid, quote, note) VALUES (?, ?, ?)'),
   annotationRow: db.prepare('SELECT quote, note FROM annotations WHERE id = ?'),
@@ -32,11 +31,11 @@ export function quoteKey(quote: string): string {
   return foldForSearch(quote).replace(/\s+/gu, ' ').trim();
 }
 
-/** Indexes a report (again, after a change of its details). */
+/** Indexes a stored report (again, after a change of its details). */
 export function indexDocument(db: Db, document: IndexedDocument): void {
   const s = statements(db);
-  s.mapDocument.run(document.id);
-  const key = s.documentKey.get(document.id) as number;
+  const key = s.documentKey.get(document.id) as number | undefined;
+  if (key === undefined) return;
   s.unindexDocument.run(key);
   const details = [document.outlet, document.author].filter(Boolean).join(' \n ');
   s.indexDocument.run(key, foldForSearch(document.title), foldForSearch(details), foldForSearch(document.text));
@@ -48,14 +47,13 @@ export function reindexDocument(db: Db, documentId: string): void {
   if (row) indexDocument(db, { id: documentId, ...row });
 }
 
-/** Indexes an annotation's quote and note (again, after a change of its note). */
+/** Indexes a stored annotation's quote and note (again, after a change of its note). */
 export function indexAnnotation(db: Db, annotation: { id: string; quote: string; note: string }): void {
   const s = statements(db);
-  const folded = foldForSearch(annotation.quote);
-  s.mapAnnotation.run(annotation.id);
-  const key = s.annotationKey.get(annotation.id) as number;
+  const key = s.annotationKey.get(annotation.id) as number | undefined;
+  if (key === undefined) return;
   s.unindexAnnotation.run(key);
-  s.indexAnnotation.run(key, folded, foldForSearch(annotation.note));
+  s.indexAnnotation.run(key, foldForSearch(annotation.quote), foldForSearch(annotation.note));
 }
 
 export function reindexAnnotation(db: Db, annotationId: string): void {
@@ -71,24 +69,22 @@ export function reindexDocumentTree(db: Db, documentId: string): void {
 }
 
 /**
- * Indexes every report and annotation not indexed yet: migration 0004 on an existing store, and
- * stores whose rows were written around the writers (benchmarks' bulk seeding).
+ * Indexes every report and annotation not indexed yet: migrations 0004 and 0017 on an existing
+ * store, and stores whose rows were written around the writers (benchmarks' bulk seeding).
  */
 export function indexAllForSearch(db: Db): void {
   const documents = db
     .prepare(
       `SELECT id, title, outlet, author, text FROM documents d
-       WHERE NOT EXISTS (SELECT 1 FROM search_documents s WHERE s.document_id = d.id)`,
+       WHERE NOT EXISTS (SELECT 1 FROM search_document_text s WHERE s.rowid = d.rowid)`,
     )
     .all() as IndexedDocument[];
   for (const document of documents) indexDocument(db, document);
   const annotations = db
     .prepare(
       `SELECT id, quote, note FROM annotations a
-       WHERE NOT EXISTS (SELECT 1 FROM search_annotations s WHERE s.annotation_id = a.id)`,
+       WHERE NOT EXISTS (SELECT 1 FROM search_annotation_text s WHERE s.rowid = a.rowid)`,
     )
-    .iterate() as IterableIterator<{ id: string; quote: string; note: string }>;
-  const batch: { id: string; quote: string; note: string }[] = [];
-  for (const row of annotations) batch.push(row);
-  for (const row of batch) indexAnnotation(db, row);
+    .all() as { id: string; quote: string; note: string }[];
+  for (const row of annotations) indexAnnotation(db, row);
 }

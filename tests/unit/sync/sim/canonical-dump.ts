@@ -43,7 +43,10 @@ export function canonicalDump(db: Db): CanonicalDump {
     dump[table] = (db.prepare(`SELECT ${select} FROM "${table}"`).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort();
   }
   dump.analysts = referencedAnalysts(db);
-  dump.search_annotations = (db.prepare('SELECT annotation_id FROM search_annotations').pluck().all() as string[]).sort();
+  // The annotations the search index holds: its rowids are the annotations' rowids (migration 0017).
+  dump.search_annotations = (
+    db.prepare("SELECT coalesce(a.id, 'no annotation') FROM search_annotation_text s LEFT JOIN annotations a ON a.rowid = s.rowid").pluck().all() as string[]
+  ).sort();
   return dump;
 }
 
