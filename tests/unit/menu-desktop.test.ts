@@ -10,7 +10,7 @@ describe('desktop menus', () => {
   it('has the app menu first and the Window menu before Help on macOS only', () => {
     const actions = { send: () => {}, about: () => {} };
     const mac = buildMenuTemplate(true, true, actions);
-    expect(mac.map((m) => m.role ?? m.label)).toEqual(['appMenu', '&File', '&Edit', '&Annotate', '&View', 'windowMenu', 'help']);
+    expect(mac.map((m) => m.role ?? m.label)).toEqual(['appMenu', '&File', '&Edit', '&Annotate', '&View', '&Team', 'windowMenu', 'help']);
     expect(buildMenuTemplate(false, true, actions).some((m) => m.role === 'windowMenu')).toBe(false);
   });
 
