@@ -1,6 +1,6 @@
 // Page object for analysts and layers: the profile dialog, the reader's layer chooser and the
 // compare view of two to five layers.
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export class LayersPage {
   constructor(readonly page: Page) {}
@@ -46,7 +46,12 @@ export class LayersPage {
 
   async stopComparing(): Promise<void> {
     const boxes = this.compareChoice().getByRole('checkbox', { checked: true });
-    while ((await boxes.count()) > 0) await boxes.first().uncheck();
+    // A click, then the count: unticking reopens the report, so the box clicked is replaced by a
+    // new one (uncheck() would wait on the old box's state, or for a ticked box that never comes).
+    for (let left = await boxes.count(); left > 0; left--) {
+      await boxes.first().click();
+      await expect(boxes).toHaveCount(left - 1);
+    }
   }
 
   /** The difference the compare view is at (N, Shift+N, Next/Previous difference). */
