@@ -32,6 +32,15 @@ afterAll(() => team?.stop(), 60_000);
 
 const server = (who: NewAnalyst) => ({ url: team.server.url, token: who.token });
 
+/** Alice's and Bob's libraries, each joined to the team. */
+async function joinedPair() {
+  const a = openClient();
+  const b = openClient();
+  await joinTeam(a, server(alice));
+  await joinTeam(b, server(bob));
+  return [a, b] as const;
+}
+
 describe('two clients', () => {
   it('converge on reports, spans, relations, values, places, schema and gold, with offline edits on both sides', { timeout: 60_000 }, async () => {
     const a = openClient();
@@ -73,10 +82,7 @@ describe('two clients', () => {
   });
 
   it('puts a concurrent edit of a shared field in both review queues; resolved, both converge', { timeout: 60_000 }, async () => {
-    const a = openClient();
-    const b = openClient();
-    await joinTeam(a, server(alice));
-    await joinTeam(b, server(bob));
+    const [a, b] = await joinedPair();
     const docId = a.store.db.prepare('SELECT id FROM documents').pluck().get() as string;
     updateDocument(a, { id: docId, title: 'Alice title' });
     updateDocument(b, { id: docId, title: 'Bob title' });
@@ -124,10 +130,7 @@ describe('two clients', () => {
   });
 
   it('sends a delete with what went by cascade, and an undo puts the rows back whole on the other side', { timeout: 60_000 }, async () => {
-    const a = openClient();
-    const b = openClient();
-    await joinTeam(a, server(alice));
-    await joinTeam(b, server(bob));
+    const [a, b] = await joinedPair();
     const docId = a.store.db.prepare('SELECT id FROM documents ORDER BY imported_at LIMIT 1').pluck().get() as string;
     const claim = createAnnotation(a, { documentId: docId, labelId: 'claim', start: 0, end: 8 });
     const source = createAnnotation(a, { documentId: docId, labelId: 'source', start: 34, end: 46 });
@@ -156,10 +159,7 @@ describe('two clients', () => {
       expect(utf8Bytes(piece)).toBeLessThanOrEqual(syncLimits.maxTextChunkBytes);
       expect(Buffer.from(piece, 'utf8').toString('utf8')).toBe(piece); // no lone surrogate at either end
     }
-    const a = openClient();
-    const b = openClient();
-    await joinTeam(a, server(alice));
-    await joinTeam(b, server(bob));
+    const [a, b] = await joinedPair();
     const long = `Dispatch ${'جاء في التقرير أن القوات دخلت المدينة. '.repeat(40_000)}`;
     const docId = addReport(a, long, 'Long dispatch');
     await syncNow(a, server(alice));
@@ -169,10 +169,7 @@ describe('two clients', () => {
   });
 
   it('keeps a field a newer local change waits to send, and puts the log value back when the server holds that change as a conflict', { timeout: 60_000 }, async () => {
-    const a = openClient();
-    const b = openClient();
-    await joinTeam(a, server(alice));
-    await joinTeam(b, server(bob));
+    const [a, b] = await joinedPair();
     const docId = addReport(a, 'A report whose outlet both sides set.', 'Outlets');
     await syncNow(a, server(alice));
     await syncNow(b, server(bob));
@@ -193,10 +190,7 @@ describe('two clients', () => {
   });
 
   it('settles a label name taken on both sides by log order, also on the side whose own rename was not back yet', async () => {
-    const a = openClient();
-    const b = openClient();
-    await joinTeam(a, server(alice));
-    await joinTeam(b, server(bob));
+    const [a, b] = await joinedPair();
     const casualty = createLabel(a, { name: 'Casualty', color: '#d62728' });
     await syncNow(a, server(alice));
     // Bob has not pulled Alice's label: his rename takes the name locally, and is later in the log.
