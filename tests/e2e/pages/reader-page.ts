@@ -188,6 +188,27 @@ export class ReaderPage {
     }, fraction);
   }
 
+  /**
+   * The text of the paragraph in the middle of the reader, once its window has loaded there
+   * (just after a scroll the middle may still be a placeholder awaiting its window).
+   */
+  async middleParagraphText(): Promise<string> {
+    let found = '';
+    await expect.poll(async () => {
+      found = await this.text().evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        // Nearest the middle, stepping past the gap between two paragraphs.
+        for (const dy of [0, 12, -12, 24, -24, 48, -48]) {
+          const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2 + dy)?.closest('.block');
+          if (hit) return hit.textContent ?? '';
+        }
+        return '';
+      });
+      return found;
+    }, { message: 'a loaded paragraph in the middle of the reader' }).not.toBe('');
+    return found;
+  }
+
   /** The paragraph (block) with this text, once rendered. */
   paragraph(text: string): Locator {
     return this.blocks().filter({ hasText: text });
