@@ -120,7 +120,7 @@ describe('glossa sync', () => {
       openClient(dir).store.close();
       const db = path.join(dir, 'glossa.sqlite');
       const untrusted = await runCli(['sync', '--server', tls.url, '--token', frank.token, '--db', db, '--json']);
-      expect(untrusted.status).toBe(1);
+      expect(untrusted.status, untrusted.stderr).toBe(1);
       expect(json(untrusted.stderr)).toMatchObject({ error: { code: 'SYNC_UNAVAILABLE', message: expect.stringMatching(/--ca FILE/) } });
       const trusted = await runCli(['sync', '--server', tls.url, '--token', frank.token, '--ca', cert, '--db', db]);
       expect(trusted.stderr).toBe('');
