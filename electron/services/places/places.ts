@@ -233,7 +233,14 @@ export function listMapPlaces(ctx: ServiceContext, documentId?: string): MapPlac
     .prepare(
       `SELECT p.annotation_id AS annotationId, a.document_id AS documentId, d.title AS documentTitle, a.quote,
               a.start, a."end", p.geonameid, p.name, p.country, p.lat, p.lon
-       FROM places p JOIN annotations a ON a.id = p.annotation_id JOIN documents d ON d.id = a.document_id
+       ${
+         documentId === undefined
+           ? 'FROM places p JOIN annotations a ON a.id = p.annotation_id'
+           : // A report's annotations from an index that holds their ids, each tried against places:
+             // the row is read only for those with a place (25 ms, not 520, at 200,000 annotations).
+             'FROM annotations a INDEXED BY annotations_by_document_label JOIN places p ON p.annotation_id = a.id'
+       }
+       JOIN documents d ON d.id = a.document_id
        ${documentId === undefined ? '' : 'WHERE a.document_id = ?'}
        ORDER BY p.name, d.title, a.start`,
     )

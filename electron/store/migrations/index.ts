@@ -15,9 +15,10 @@ import { migration0014 } from './0014-curation';
 import { migration0015 } from './0015-sync';
 import { migration0016 } from './0016-search-scale';
 import { migration0017 } from './0017-search-rowid';
+import { migration0018 } from './0018-document-layers';
 import type { Migration } from './types';
 
 /** Every migration, in order. Forward only: never edit one that has shipped; add the next. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
