@@ -7,6 +7,7 @@ import type { Browser, Page } from '@playwright/test';
 import { localAnalyst } from '../../electron/services/analysts/analysts';
 import { insertAnnotation } from '../../electron/store/writers/annotations';
 import { insertDocument } from '../../electron/store/writers/documents';
+import type { ArgsOf } from '../../shared/contract';
 import { startSession, type Session } from '../harness/harness';
 import { median, round1 } from './stats';
 
@@ -177,7 +178,7 @@ async function timeQueries(session: Session, page: Page): Promise<RecordedQuery[
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
-      await session.call('documents.query', args as Parameters<Session['call']>[1]);
+      await session.call('documents.query', args as ArgsOf<'documents.query'>);
       times.push(performance.now() - t0);
     }
     timed.push({ args, reply, mainMs: median(times) });

@@ -114,6 +114,21 @@ export async function measureOpen(page: Page, title: string, runs = 5, options: 
   };
 }
 
+/**
+ * Opens two reports by turns (small, big, small, …), so both medians are taken under the same
+ * load: a size comparison from runs minutes apart measures the machine's mood as much as the app.
+ */
+export async function measureOpenPair(page: Page, smallTitle: string, bigTitle: string, runs = 7) {
+  const small: OpenTiming[] = [];
+  const big: OpenTiming[] = [];
+  for (let i = 0; i < runs; i++) {
+    small.push(await openOnce(page, smallTitle));
+    big.push(await openOnce(page, bigTitle));
+  }
+  const summary = (timings: OpenTiming[]) => ({ median: median(timings.map((t) => t.paintedMs)), runs: timings });
+  return { small: summary(small), big: summary(big) };
+}
+
 /** The renderer's JS heap after a full garbage collection, in MB (CDP, no extra launch flags). */
 export async function heapAfterGc(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
