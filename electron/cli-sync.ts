@@ -22,6 +22,19 @@ export const syncOptions = {
   leave: { type: 'boolean' },
 } as const;
 
+/**
+ * `--token VALUE` as `--token=VALUE`: a token is never an option, though one issued before tokens
+ * had a prefix may start with '-', which the argument parser would otherwise refuse as ambiguous.
+ */
+export function attachTokenValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--token' && i + 1 < argv.length) out.push(`--token=${argv[++i]}`);
+    else out.push(argv[i]!);
+  }
+  return out;
+}
+
 export const syncOptionsByCommand = { sync: ['server', 'token', 'ca', 'status', 'conflicts', 'resolve', 'take', 'leave'] } as const;
 
 export const syncCommandUsage = {

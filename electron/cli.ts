@@ -18,7 +18,7 @@ import { commandHelp, commands, createsStore, usage } from './cli-usage';
 import { asReadOnlyRefusal } from './store/read-only';
 import { SearchUsageError, checkSearchUsage, runSearch, searchOptions } from './cli-search';
 import { EventUsageError, checkEventUsage, eventOptions, eventOptionsByCommand, runEventCommand } from './cli-events';
-import { checkSyncUsage, runSyncCommand, syncOptions, syncOptionsByCommand } from './cli-sync';
+import { attachTokenValues, checkSyncUsage, runSyncCommand, syncOptions, syncOptionsByCommand } from './cli-sync';
 import { startCore, type Core } from './core';
 import type { DialogPort } from './services/context';
 import { analystNamed } from './services/analysts/analysts';
@@ -100,7 +100,7 @@ type Parsed = Invocation | { help: string } | 'version';
 function parse(argv: string[]): Parsed {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: attachTokenValues(argv), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -1,4 +1,4 @@
-// The team's analysts and their tokens. A token is 32 random bytes (base64url); the server keeps
+// The team's analysts and their tokens. A token is 'glossa_' and 32 random bytes (base64url); the server keeps
 // only its SHA-256. Lookup is by that hash (256 random bits: an index probe reveals nothing
 // useful), and the stored hash is then compared in constant time.
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
@@ -16,6 +16,12 @@ export interface NewAnalyst extends Analyst {
 
 export type Authentication = { ok: true; analyst: Analyst } | { ok: false; code: 'UNAUTHORIZED' | 'TOKEN_REVOKED' };
 
+/**
+ * Every token starts with this: one that began with '-' (one in 64 of bare base64url) read as an
+ * option on a command line (`--token -x…`), and a fixed prefix lets secret scanners find leaks.
+ */
+export const tokenPrefix = 'glossa_';
+
 export function tokenHash(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }
@@ -25,7 +31,7 @@ export class AnalystError extends Error {}
 export async function addAnalyst(db: Db, name: string, id: string = randomUUID()): Promise<NewAnalyst> {
   const trimmed = name.trim();
   if (trimmed === '' || trimmed.length > 200) throw new AnalystError('An analyst name is 1 to 200 characters.');
-  const token = randomBytes(32).toString('base64url');
+  const token = tokenPrefix + randomBytes(32).toString('base64url');
   const inserted = await db.query(
     'INSERT INTO analysts (id, name, token_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
     [id, trimmed, tokenHash(token)],

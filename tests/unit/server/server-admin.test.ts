@@ -59,7 +59,7 @@ describe('glossa server (admin commands)', () => {
   it('adds an analyst, printing the token once and storing only its SHA-256; revokes them', async () => {
     const url = await cluster.createDatabase('admin_cli');
     const added = await addThroughCli(url, 'Dana Field');
-    expect(added).toEqual({ analyst: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'Dana Field', token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(added).toEqual({ analyst: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'Dana Field', token: expect.stringMatching(/^glossa_[A-Za-z0-9_-]{43}$/) });
     const db = openDb(url);
     try {
       const row = await db.query<{ token_hash: Buffer }>('SELECT token_hash FROM analysts WHERE id = $1', [added.analyst]);

@@ -62,6 +62,9 @@ describe('glossa sync', () => {
     expect(refused.status).toBe(1);
     expect(json(refused.stderr)).toMatchObject({ error: { code: 'SYNC_UNAUTHORIZED' } });
     expect(refused.stderr + refused.stdout).not.toContain(wrong);
+    // A token starting with '-' (bare base64url ones did, one in 64) is a value, not an option.
+    const dashed = await runCli(['sync', '--server', team.server.url, '--token', `-${wrong.slice(1)}`, '--db', db, '--json']);
+    expect(json(dashed.stderr)).toMatchObject({ error: { code: 'SYNC_UNAUTHORIZED' } });
     await revokeAnalyst(team.db, 'Dave');
     const revoked = await runCli(['sync', '--server', team.server.url, '--token', dave.token, '--db', db]);
     expect(revoked.status).toBe(1);
