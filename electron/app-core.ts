@@ -22,6 +22,12 @@ export interface AppCore {
   status(): StoreStatus;
   /** Settles when the check started after opening is done (tests wait on it). */
   readonly checked: Promise<void>;
+  /**
+   * Calls fn with the open core now (if the store opened) and with each core opened later, when a
+   * damaged store is restored from a backup or replaced: whatever follows the core (the Team
+   * menu's Automatic Sync tick) follows the new one.
+   */
+  onCoreOpened(fn: (core: Core) => void): () => void;
   close(): void;
 }
 
@@ -33,6 +39,7 @@ export function startAppCore(options: CoreOptions): AppCore {
   let check: BackgroundCheck | undefined;
   let checked: Promise<void> = Promise.resolve();
   const emit = (event: AppEvent) => options.emit?.(event);
+  const openedListeners = new Set<(core: Core) => void>();
 
   const open = (): void => {
     try {
@@ -45,6 +52,7 @@ export function startAppCore(options: CoreOptions): AppCore {
       return;
     }
     const opened = core;
+    for (const listener of openedListeners) listener(opened);
     check = checkStoreInBackground(opened.store, { nativeBinding: options.nativeBinding });
     checked = check.result.then((found) => {
       if (found === null || core !== opened) return;
@@ -117,6 +125,11 @@ export function startAppCore(options: CoreOptions): AppCore {
     status,
     get checked() {
       return checked;
+    },
+    onCoreOpened(fn) {
+      openedListeners.add(fn);
+      if (core) fn(core);
+      return () => openedListeners.delete(fn);
     },
     close: closeCore,
   };

@@ -153,9 +153,14 @@ function main(): void {
     const status = appCore.status();
     logInfo(`store ${status.state}: ${status.storePath}${status.problem ? ` (${status.problem})` : ''}`);
     registerIpc(appCore);
-    const team = appCore.core ? teamServiceOf(appCore.core.ctx) : null;
-    installMenu(() => team?.automatic ?? false);
-    team?.onChange(() => showChecked('team-automatic', team.automatic));
+    const opened = appCore;
+    installMenu(() => (opened.core ? teamServiceOf(opened.core.ctx).automatic : false));
+    // The store open now, and the one a damaged store's recovery opens later.
+    opened.onCoreOpened((core) => {
+      const team = teamServiceOf(core.ctx);
+      showChecked('team-automatic', team.automatic);
+      team.onChange(() => showChecked('team-automatic', team.automatic));
+    });
     showMainWindow();
     // Windows and Linux: the file that launched Glossa is on its command line.
     openArchives([...archivesBeforeReady.splice(0), ...archivePathsFromArgv(process.argv, process.cwd())]);

@@ -68,9 +68,15 @@ describe('damaged store', () => {
     const damagedHash = sha256(file);
     const core = app(file);
     try {
+      const opened: unknown[] = [];
+      core.onCoreOpened((c) => opened.push(c));
+      expect(opened).toEqual([]);
       const [backup] = listBackups(file);
       const answer = await core.dispatch('store.restoreBackup', { path: backup!.path });
       expect(answer).toMatchObject({ ok: true, value: { status: { state: 'ok' } } });
+      // What follows the core (the Team menu's tick) is handed the restored one.
+      expect(opened).toHaveLength(1);
+      expect(opened[0]).toBe(core.core);
       const { movedAsideTo } = (answer as { value: StoreRecovered }).value;
       expect(sha256(movedAsideTo!)).toBe(damagedHash);
       expect(core.core!.store.db.prepare('SELECT count(*) AS n FROM meta WHERE key LIKE ?').get('key-%')).toEqual({ n: 300 });
@@ -86,8 +92,12 @@ describe('damaged store', () => {
     const damagedHash = sha256(file);
     const core = app(file);
     try {
+      const opened: unknown[] = [];
+      core.onCoreOpened((c) => opened.push(c));
       const answer = await core.dispatch('store.startNew', {});
       expect(answer).toMatchObject({ ok: true, value: { status: { state: 'ok' } } });
+      expect(opened).toHaveLength(1);
+      expect(opened[0]).toBe(core.core);
       expect(sha256((answer as { value: StoreRecovered }).value.movedAsideTo!)).toBe(damagedHash);
       expect(await core.dispatch('documents.list', {})).toEqual({ ok: true, value: [] });
     } finally {
@@ -100,6 +110,11 @@ describe('damaged store', () => {
     const core = app(file);
     try {
       await core.checked;
+      // A sound store's core is handed over at once.
+      const opened: unknown[] = [];
+      core.onCoreOpened((c) => opened.push(c));
+      expect(opened).toHaveLength(1);
+      expect(opened[0]).toBe(core.core);
       expect(await core.dispatch('store.startNew', {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
     } finally {
       core.close();
