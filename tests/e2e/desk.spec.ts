@@ -101,12 +101,18 @@ test('keys: step through annotations, select a sentence without its period, set 
   // "s" selects the sentence around, without its final period; 1 tags it.
   await page.keyboard.press('s');
   await expect.poll(() => reader.selectedQuote()).toMatch(/^KESTRAVA, Northern Vell Province/);
+  // Shift+3: the third status, on the new claim, even when pressed while the tag is still on its way to the store
+  // (before, it went to the annotation selected before, or nowhere).
+  const dorsk = (await state.annotations()).find((a) => a.quote === 'Dorsk')!;
+  const dorskValues = await state.attributeValues(dorsk.id);
+  const slowDisk = session.hold('annotations.create');
   await page.keyboard.press('1');
-  await expect.poll(async () => (await state.annotations()).find((a) => a.labelId === 'claim')?.quote).toMatch(/^KESTRAVA, Northern Vell Province.*in the hills of Northern Vell$/);
-  // Shift+3: the third status, on the selected claim.
   await page.keyboard.press('Shift+Digit3');
+  slowDisk.release();
+  await expect.poll(async () => (await state.annotations()).find((a) => a.labelId === 'claim')?.quote).toMatch(/^KESTRAVA, Northern Vell Province.*in the hills of Northern Vell$/);
   const claim = (await state.annotations()).find((a) => a.labelId === 'claim')!;
   await expect.poll(() => state.attributeValues(claim.id)).toMatchObject({ 'claim-status': 'disputed' });
+  expect(await state.attributeValues(dorsk.id)).toEqual(dorskValues);
   await expect(reader.cardById(claim.id).getByRole('list', { name: 'Values' }).or(reader.cardById(claim.id).getByRole('combobox', { name: 'status' }))).toBeVisible();
 
   // From the list, F6 (or Escape) goes back to the text.

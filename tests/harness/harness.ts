@@ -88,6 +88,8 @@ export interface Session {
   call: Call;
   /** Opens (or reopens, as after a restart) the app in a new page. */
   openApp(): Promise<Page>;
+  /** Holds the page's calls of a channel until release(), as a slow disk would: they reach main only then. */
+  hold(channel: string): { release(): void };
   /** Closes the store and opens it again from disk, as quitting and relaunching the app does. */
   restart(): Promise<Page>;
   close(): Promise<void>;
@@ -126,6 +128,7 @@ export async function startSession(browser: Browser, options: SessionOptions = {
   let app = start();
   if (!options.askAnalystName && !options.readOnly && app.core) confirmProfile(app.core.store.db, new Date().toISOString());
   let context: BrowserContext | null = null;
+  const held = new Map<string, Promise<void>>();
 
   const openApp = async (): Promise<Page> => {
     await context?.close();
@@ -141,9 +144,10 @@ export async function startSession(browser: Browser, options: SessionOptions = {
     await context.route((url) => !url.href.startsWith(harnessOrigin), (route) => route.abort('blockedbyclient'));
     // Results travel as one JSON string: Playwright's own serialiser walks every value and
     // would make the harness, not the app, the slow part on large answers.
-    await context.exposeBinding('__glossaInvokeJson', async (_source, channel: unknown, args: unknown) =>
-      JSON.stringify(await app.dispatch(channel, args)),
-    );
+    await context.exposeBinding('__glossaInvokeJson', async (_source, channel: unknown, args: unknown) => {
+      await held.get(String(channel));
+      return JSON.stringify(await app.dispatch(channel, args));
+    });
     // The preload's private drop channel, which the page's window.glossa has no method for.
     await context.exposeBinding('__glossaGrantDrop', async (_source, paths: unknown) => JSON.stringify(app.core ? grantDroppedPaths(app.core.ctx.grants, paths) : []));
     await context.addInitScript({ content: harnessBridge() });
@@ -165,6 +169,16 @@ export async function startSession(browser: Browser, options: SessionOptions = {
       return answer.value as ResultOf<typeof channel>;
     },
     openApp,
+    hold(channel) {
+      let release = () => undefined as void;
+      held.set(channel, new Promise<void>((resolve) => (release = resolve)));
+      return {
+        release() {
+          held.delete(channel);
+          release();
+        },
+      };
+    },
     async restart() {
       await context?.close();
       context = null;

@@ -40,19 +40,24 @@ export function useReaderActions(doc: DocumentMeta, window: DocumentWindow, labe
     [notify, setAnnouncement],
   );
 
+  /** Tags the selection; resolves to the new annotation (null when nothing was tagged) so keys pressed meanwhile can wait for it. */
   const tagSelection = useCallback(
-    (labelId: string) => {
-      if (!selection) return;
+    (labelId: string): Promise<ReaderAnnotation | null> => {
+      if (!selection) return Promise.resolve(null);
       const range = selectionRange(selection);
       const { start, end } = tidySpan(window, range.start, range.end);
       setSelection(null);
-      if (end <= start) return;
-      void run(async () => {
+      // Until the new annotation lands, nothing is selected: a key meant for it must not reach the one selected before.
+      setSelectedId(null);
+      if (end <= start) return Promise.resolve(null);
+      let tagged: ReaderAnnotation | null = null;
+      return run(async () => {
         const created = await actions.create(labelId, start, end, window.slice(start, end));
         undoHistory.describeLast('tag', undoTexts.tag(labelName(labelId), created.quote));
         setSelectedId(created.id);
+        tagged = created;
         return `Tagged “${created.quote}” as ${labelName(labelId)}.`;
-      });
+      }).then(() => tagged);
     },
     [selection, setSelection, setSelectedId, actions, run, labelName, window, undoHistory],
   );

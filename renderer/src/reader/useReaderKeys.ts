@@ -2,7 +2,7 @@
 // shortcut table (shared/shortcuts.ts): undo and redo, label hotkeys on a selection, stepping
 // through annotations, type-ahead to a word, the sentence, Link, Place, attribute values on the
 // selected annotation, Delete, Escape, and F6 between the text and the list.
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AttributeValue, Label, LabelAttribute } from '../../../shared/schemas/schema';
 import { attributeKeyOf, commandOf, readerCommands, type ShortcutCommand } from '../../../shared/shortcuts';
 import type { DocumentWindow } from '../state/document-window';
@@ -27,7 +27,8 @@ interface ReaderKeyActions {
   labels: readonly Label[];
   analysis: Analysis;
   selectedAnnotation: ReaderAnnotation | null;
-  tagSelection(labelId: string): void;
+  /** Resolves to the new annotation (null when none was made); void where tagging is refused. */
+  tagSelection(labelId: string): Promise<ReaderAnnotation | null> | void;
   history(kind: 'undo' | 'redo'): void;
   remove(annotation: ReaderAnnotation): void;
   setAttribute(annotation: ReaderAnnotation, attribute: LabelAttribute, value: AttributeValue | null, previous: AttributeValue | null): void;
@@ -38,6 +39,12 @@ export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
   const { window, labels, analysis, selectedAnnotation, tagSelection, history, remove, setAttribute } = actions;
   const { selection, setSelection, selectedId, setSelectedId, picking, setPicking, setLinkFrom, setPlaceFor, setEventFor, textRef, reveal, setAnnouncement } = view;
   const [jump, setJump] = useState<JumpState | null>(null);
+  // A tag on its way: attribute keys pressed meanwhile (1 then Shift+3) wait for the new annotation.
+  // It is forgotten at the first render after it lands, which is the one that selects that annotation.
+  const pendingTag = useRef<{ tagged: Promise<ReaderAnnotation | null>; landed: boolean } | null>(null);
+  useEffect(() => {
+    if (pendingTag.current?.landed) pendingTag.current = null;
+  });
 
   const cursor = useCallback(
     () => (selection ? selection.focus : selectedAnnotation ? selectedAnnotation.end : (textRef.current?.firstVisibleOffset() ?? 0)),
@@ -165,11 +172,20 @@ export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
       const key = event.key;
       const label = labels.find((l) => l.hotkey !== null && l.hotkey === key);
       if (label && selection && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        tagSelection(label.id);
+        const tagged = tagSelection(label.id);
+        if (tagged) {
+          const pending = { tagged, landed: false };
+          pendingTag.current = pending;
+          void tagged.finally(() => (pending.landed = true));
+        }
         return true;
       }
       const onAnnotation = selectedAnnotation && !selection ? selectedAnnotation : null;
       const attributeKey = 'code' in event ? attributeKeyOf(event) : null;
+      if (attributeKey && pendingTag.current) {
+        void pendingTag.current.tagged.then((created) => created && setAttributeByKey(created, attributeKey.attribute, attributeKey.option));
+        return true;
+      }
       if (attributeKey && onAnnotation) return setAttributeByKey(onAnnotation, attributeKey.attribute, attributeKey.option);
       if (command && readerCommands.has(command)) return perform(command);
       if (event.ctrlKey || event.metaKey || event.altKey) return false;
