@@ -2,7 +2,7 @@
 // shortcut table (shared/shortcuts.ts): undo and redo, label hotkeys on a selection, stepping
 // through annotations, type-ahead to a word, the sentence, Link, Place, attribute values on the
 // selected annotation, Delete, Escape, and F6 between the text and the list.
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttributeValue, Label, LabelAttribute } from '../../../shared/schemas/schema';
 import { attributeKeyOf, commandOf, readerCommands, type ShortcutCommand } from '../../../shared/shortcuts';
 import type { DocumentWindow } from '../state/document-window';
@@ -14,6 +14,15 @@ import { onReaderCommand } from './reader-command-events';
 import { selectionRange, sentenceAt, tidySpan } from './text-selection';
 import type { ReaderView } from './useReaderView';
 import { wordStartingWith } from './words';
+
+/** What the keys read of a key press: a keyboard event, or one held while a tag was on its way. */
+type ReaderKeyPress = Pick<globalThis.KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>;
+
+interface PendingTag {
+  /** Whether the store has answered (the render that selects the new annotation may still be to come). */
+  landed: boolean;
+  held: ReaderKeyPress[];
+}
 
 /** Type-ahead: the start of a word typed after "/" (or "?", backwards), searched from where it began. */
 interface JumpState {
@@ -39,12 +48,9 @@ export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
   const { window, labels, analysis, selectedAnnotation, tagSelection, history, remove, setAttribute } = actions;
   const { selection, setSelection, selectedId, setSelectedId, picking, setPicking, setLinkFrom, setPlaceFor, setEventFor, textRef, reveal, setAnnouncement } = view;
   const [jump, setJump] = useState<JumpState | null>(null);
-  // A tag on its way: attribute keys pressed meanwhile (1 then Shift+3) wait for the new annotation.
-  // It is forgotten at the first render after it lands, which is the one that selects that annotation.
-  const pendingTag = useRef<{ tagged: Promise<ReaderAnnotation | null>; landed: boolean } | null>(null);
-  useEffect(() => {
-    if (pendingTag.current?.landed) pendingTag.current = null;
-  });
+  // A tag on its way to the store: the keys pressed meanwhile that act on the selection or the
+  // selected annotation (1 then Shift+3, or 1 then L) are held, and replayed once the new annotation is selected.
+  const pendingTag = useRef<PendingTag | null>(null);
 
   const cursor = useCallback(
     () => (selection ? selection.focus : selectedAnnotation ? selectedAnnotation.end : (textRef.current?.firstVisibleOffset() ?? 0)),
@@ -160,7 +166,7 @@ export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
   );
 
   const handleKey = useCallback(
-    (event: globalThis.KeyboardEvent | KeyboardEvent): boolean => {
+    (event: ReaderKeyPress): boolean => {
       const command = commandOf(event);
       if (command === 'focus-text') return perform(command);
       if (isTextField(event.target)) return false;
@@ -171,21 +177,26 @@ export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
       }
       const key = event.key;
       const label = labels.find((l) => l.hotkey !== null && l.hotkey === key);
+      const attributeKey = attributeKeyOf(event);
+      const pending = pendingTag.current;
+      if (pending && (label || attributeKey || (command && readerCommands.has(command)) || key === 'Delete' || key === 'Backspace' || key === 'Escape')) {
+        pending.held.push(event);
+        return true;
+      }
       if (label && selection && !event.ctrlKey && !event.metaKey && !event.altKey) {
         const tagged = tagSelection(label.id);
         if (tagged) {
-          const pending = { tagged, landed: false };
-          pendingTag.current = pending;
-          void tagged.finally(() => (pending.landed = true));
+          const tag: PendingTag = { landed: false, held: [] };
+          pendingTag.current = tag;
+          void tagged.then((created) => {
+            tag.landed = true;
+            // A tag that failed or made nothing: the keys held for it are dropped.
+            if (!created && pendingTag.current === tag) pendingTag.current = null;
+          });
         }
         return true;
       }
       const onAnnotation = selectedAnnotation && !selection ? selectedAnnotation : null;
-      const attributeKey = 'code' in event ? attributeKeyOf(event) : null;
-      if (attributeKey && pendingTag.current) {
-        void pendingTag.current.tagged.then((created) => created && setAttributeByKey(created, attributeKey.attribute, attributeKey.option));
-        return true;
-      }
       if (attributeKey && onAnnotation) return setAttributeByKey(onAnnotation, attributeKey.attribute, attributeKey.option);
       if (command && readerCommands.has(command)) return perform(command);
       if (event.ctrlKey || event.metaKey || event.altKey) return false;
@@ -203,8 +214,16 @@ export function useReaderKeys(view: ReaderView, actions: ReaderKeyActions) {
     [labels, selection, selectedId, selectedAnnotation, tagSelection, history, remove, picking, setPicking, setSelection, setSelectedId, perform, jump, setAttributeByKey, textRef],
   );
 
+  // The first render after a tag lands is the one that selects the new annotation: the keys held meanwhile go now.
+  useEffect(() => {
+    const tag = pendingTag.current;
+    if (!tag?.landed) return;
+    pendingTag.current = null;
+    for (const press of tag.held) handleKey(press);
+  });
+
   /** Keys while type-ahead is on: characters add to it, Backspace takes one off, Enter and Escape end it. */
-  function handleJumpKey(event: globalThis.KeyboardEvent | KeyboardEvent, state: JumpState): boolean {
+  function handleJumpKey(event: ReaderKeyPress, state: JumpState): boolean {
     if (event.ctrlKey || event.metaKey || event.altKey) return false;
     const label = labels.find((l) => l.hotkey !== null && l.hotkey === event.key);
     if (event.key === 'Enter' || event.key === 'Escape' || event.key === 'Tab' || (label && state.typed)) {
