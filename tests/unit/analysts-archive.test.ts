@@ -105,4 +105,25 @@ describe('archives carry layers', () => {
     fs.writeFileSync(forged, zip([...entries].map(([name, data]) => ({ name, data: name === 'annotations.jsonl' ? Buffer.from(lines) : data }))));
     await expectRefused(bob.ctx, forged, 'IMPORT_FAILED', /names the layer someone-else, an analyst the archive does not list/);
   });
+
+  it("keeps annotations of no analyst's layer (written by other means) through an archive, in that layer", async () => {
+    const dir = tempDir();
+    const alice = analystStore('Alice');
+    tag(alice.ctx, alice.documentId, 'the strike ended', 'claim');
+    const start = text.indexOf('Officials');
+    alice.ctx.store.db
+      .prepare(`INSERT INTO annotations (id, document_id, label_id, start, "end", quote, note, created_at, updated_at) VALUES ('outside', ?, 'source', ?, ?, 'Officials', '', '2026-01-01', '2026-01-01')`)
+      .run(alice.documentId, start, start + 'Officials'.length);
+    const archive = path.join(dir, 'alice.glossa');
+    exportDataset(alice.ctx, { format: 'archive' }, archive);
+
+    const bob = analystStore('Bob');
+    const report = await importAnnotations(bob.ctx, 'archive', archive);
+    expect(report.annotationsImported).toBe(2);
+    const layers = bob.ctx.store.db.prepare('SELECT quote, layer FROM annotations ORDER BY start').all();
+    expect(layers).toEqual([
+      { quote: 'Officials', layer: '' },
+      { quote: 'the strike ended', layer: alice.ctx.analyst.id },
+    ]);
+  });
 });

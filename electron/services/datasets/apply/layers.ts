@@ -16,6 +16,9 @@ export interface Authored {
   updatedBy: string;
 }
 
+/** The layer of annotations that no analyst made (written into a store by other means than Glossa). */
+const unassignedLayer = '';
+
 export type LayerOf = (a: InAnnotation, file: string) => Authored;
 
 function profileConfirmed(ctx: ServiceContext): boolean {
@@ -70,8 +73,9 @@ export function importLayers(ctx: ServiceContext, dataset: InDataset, report: An
   if ((dataset.analysts ?? []).length > 0) report.analystsAdded = added;
   return (a, file) => {
     if (a.layer !== undefined) {
-      const layer = a.layer === goldLayer ? goldLayer : idMap.get(a.layer);
-      if (!layer) {
+      // '' is no analyst's layer (annotations written into a store by other means, migration 0013): it stays so.
+      const layer = a.layer === goldLayer || a.layer === unassignedLayer ? a.layer : idMap.get(a.layer);
+      if (layer === undefined) {
         throw new AppError('IMPORT_FAILED', `${file}${a.line === null ? '' : ` line ${a.line}`}: names the layer ${a.layer}, an analyst the archive does not list. Nothing was imported.`);
       }
       const author = (id: string | undefined) => (id !== undefined && idMap.get(id)) || (layer === goldLayer ? ctx.analyst.id : layer);
