@@ -1,7 +1,8 @@
 // Backups of the store taken before a migration changes it. A file named like a good backup
 // (`<store>.v<N>-<time>.backup`) only ever exists complete: the copy is written under a
 // partial name, checked with integrity_check, fsynced, and only then renamed. One backup per
-// schema version: a retried migration reuses the good one instead of writing another copy.
+// schema version: a retried migration reuses the good one instead of writing another copy (and
+// an upgrade stopped between two of its steps reuses the one it started with: store.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { backUpStore, removePartialBackups, type BackupOptions } from './backups';
+import { backUpStore, listBackups, removePartialBackups, type BackupOptions } from './backups';
 import { migrations as shippedMigrations } from './migrations';
 import type { Migration } from './migrations/types';
 import { readOnlyRefusal, storeIsWritable, viewableCopy } from './read-only';
@@ -166,17 +166,36 @@ function checkExisting(db: Db, path: string, current: number, latest: number): v
   }
 }
 
+/**
+ * An upgrade runs one transaction per migration, so one stopped part-way leaves the store at a
+ * version between. schema_upgrade, from the first step to the last, names the version it started
+ * from: a retry then keeps the backup taken at that version instead of copying the store again.
+ */
+function markUpgradeFrom(db: Db, version: number): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_upgrade (from_version INTEGER NOT NULL)');
+  if (db.prepare('SELECT 1 FROM schema_upgrade').get() === undefined) db.prepare('INSERT INTO schema_upgrade (from_version) VALUES (?)').run(version);
+}
+
+/** The backup for this upgrade: the one an upgrade stopped part-way took, else one at `current`. */
+function upgradeBackup(db: Db, path: string, current: number, options: BackupOptions): string {
+  const marked = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_upgrade'").get() !== undefined;
+  const from = marked ? (db.prepare('SELECT from_version FROM schema_upgrade').pluck().get() as number | undefined) : undefined;
+  const started = from === undefined ? undefined : listBackups(path).find((b) => b.version === from);
+  return started?.path ?? backUpStore(db, path, current, options);
+}
+
 function migrate(db: Db, path: string, current: number, migrations: readonly Migration[], backupOptions: BackupOptions): void {
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
-  const backup = current > 0 ? backUpStore(db, path, current, backupOptions) : null;
+  const backup = current > 0 ? upgradeBackup(db, path, current, backupOptions) : null;
   let reached = current;
-  for (const migration of pending) {
+  for (const [step, migration] of pending.entries()) {
     try {
       // The migration, its record and the version bump commit together or not at all.
       db.transaction(() => {
         db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
           version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+        if (step === 0) markUpgradeFrom(db, current);
         db.exec(migration.up);
         migration.run?.(db);
         db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
@@ -185,6 +204,7 @@ function migrate(db: Db, path: string, current: number, migrations: readonly Mig
           new Date().toISOString(),
         );
         db.pragma(`user_version = ${migration.version}`);
+        if (step === pending.length - 1) db.exec('DROP TABLE schema_upgrade');
       }).immediate();
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';

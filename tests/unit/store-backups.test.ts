@@ -43,6 +43,25 @@ describe('migration backups', () => {
     expect(backupsIn(dir)).toHaveLength(1);
   });
 
+  it('an upgrade stopped part-way (some steps committed) keeps its first backup when retried, and ends with no marker', () => {
+    const dir = tempDir();
+    const file = makeStore(dir);
+    const step2: Migration = { version: 2, name: 'two', up: 'CREATE TABLE two (x INTEGER);' };
+    const step3: Migration = { version: 3, name: 'three', up: 'CREATE TABLE three (x INTEGER);' };
+    const broken4: Migration = { version: 4, name: 'four', up: 'CREATE TABLE four (x INTEGER); INSERT INTO no_such_table VALUES (1);' };
+    const step4: Migration = { version: 4, name: 'four', up: 'CREATE TABLE four (x INTEGER);' };
+    expect(() => openStore(file, { migrations: [...schema1, step2, step3, broken4] })).toThrow(/still at schema 3/);
+    openStore(file, { migrations: [...schema1, step2, step3, step4] }).close();
+    expect(backupsIn(dir).filter((n) => n.endsWith('.backup'))).toEqual([expect.stringMatching(goodBackup)]);
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'schema_upgrade'").all()).toEqual([]);
+    db.close();
+    // The next upgrade is a new one: it takes its own backup, at schema 4.
+    openStore(file, { migrations: [...schema1, step2, step3, step4, { version: 5, name: 'five', up: 'CREATE TABLE five (x INTEGER);' }] }).close();
+    expect(listBackups(file).map((b) => b.version).sort()).toEqual([1, 4]);
+  });
+
   it('refuses to migrate when the disk is too full for the backup, with a clear message and no file written', () => {
     const dir = tempDir();
     const file = makeStore(dir);
