@@ -66,7 +66,7 @@ test('keyboard selection runs across the edge of a loaded window, and tags acros
   await reader.dragSelect('checkpoint 32 ', 'checkpoint 32 ', { fromAt: 0, toAt: 0.8 });
   expect(await reader.selectedQuote()).toBe('checkpoint');
   for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowRight');
-  expect(await reader.selectedQuote()).toBe('checkpoint 32 before dusk.\n\nEntry 33');
+  await expect.poll(() => reader.selectedQuote()).toBe('checkpoint 32 before dusk.\n\nEntry 33');
   await page.keyboard.press('1');
   const created = text.indexOf('checkpoint 32 before');
   await expect.poll(async () => (await state.annotations()).find((a) => a.start === created)?.quote).toBe('checkpoint 32 before dusk.\n\nEntry 33');
@@ -89,7 +89,7 @@ test('the reader keeps its place and selection after a visit to the claims table
   await claims.open();
   await reader.backToReport(title);
   await expect(reader.paragraph(`Entry ${middle}. Officials`)).toBeInViewport();
-  expect(await reader.selectedQuote()).toBe('reached');
+  await expect.poll(() => reader.selectedQuote()).toBe('reached');
 });
 
 test('each report keeps its own place and selection: two reports, one after the other', async ({ app, claims, reader, session }) => {

@@ -48,8 +48,8 @@ test('corpus search: Ctrl+Shift+F, ranked hits with the match marked, and a hit 
   await expect(app.heading('Convoy report')).toBeVisible();
   // The match is selected in the reader, ready to tag.
   await expect(reader.toolbar()).toBeVisible();
-  expect(await reader.selectedQuote()).toBe('ALEPPO');
-  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('ALEPPO');
+  await expect.poll(() => reader.selectedQuote()).toBe('ALEPPO');
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('ALEPPO');
 });
 
 test('the consistency reports list a text under two labels and its untagged occurrences', async ({ page, app, session }) => {
@@ -67,5 +67,6 @@ test('the consistency reports list a text under two labels and its untagged occu
   await expect(untagged).toContainText('tagged Location 1×');
   await untagged.getByRole('button', { name: /Kraków two/ }).first().click();
   await expect(app.heading('Kraków two')).toBeVisible();
-  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('KRAKOW');
+  // The match is selected once its window of the text has loaded, a moment after the heading.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('KRAKOW');
 });
