@@ -21,7 +21,7 @@ test('select with the mouse, tag, see it painted and listed, and find it again a
   await expect(reader.cards()).toHaveCount(1);
   await expect(reader.card('commanders said on Friday')).toBeVisible();
   const id = await reader.cardId('commanders said on Friday');
-  expect(await reader.highlightedText(id)).toBe('commanders said on Friday');
+  await expect.poll(() => reader.highlightedText(id)).toBe('commanders said on Friday');
   await expect(reader.highlights().first()).toHaveAttribute('title', 'Claim');
 
   // The annotation is in the store on disk, with its quote.
@@ -54,9 +54,9 @@ test('overlapping and nested spans stay visible and each can be picked', async (
   const claim = await reader.cardId('Rebel commanders said on Friday that they had seized the river town of Dorsk');
   const source = await reader.cardId('Rebel commanders');
   const location = await reader.cardId('river town of Dorsk');
-  expect(await reader.highlightedText(claim)).toBe('Rebel commanders said on Friday that they had seized the river town of Dorsk');
-  expect(await reader.highlightedText(source)).toBe('Rebel commanders');
-  expect(await reader.highlightedText(location)).toBe('river town of Dorsk');
+  await expect.poll(() => reader.highlightedText(claim)).toBe('Rebel commanders said on Friday that they had seized the river town of Dorsk');
+  await expect.poll(() => reader.highlightedText(source)).toBe('Rebel commanders');
+  await expect.poll(() => reader.highlightedText(location)).toBe('river town of Dorsk');
 
   // "Rebel" carries two underlines (two layers); hovering names both labels.
   const rebel = reader.span('Rebel commanders');
@@ -101,7 +101,7 @@ test('delete, undo and redo', async ({ page, reader, state }) => {
   await page.keyboard.press('Control+z');
   await expect(reader.cards()).toHaveCount(1);
   expect(await reader.cardId('spokesman for the provincial governor')).toBe(id);
-  expect(await reader.highlightedText(id)).toBe('spokesman for the provincial governor');
+  await expect.poll(() => reader.highlightedText(id)).toBe('spokesman for the provincial governor');
   expect(await state.annotationCount()).toBe(1);
 
   await page.keyboard.press('Control+Shift+z');
